@@ -1,0 +1,2 @@
+// The public surface of the game package: everything the server, client and tests import.
+export * from "./protocol/messages.ts";
