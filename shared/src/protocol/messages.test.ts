@@ -42,9 +42,10 @@ describe("wire messages", () => {
   });
 
   it("trims display names and refuses empty or overlong ones", () => {
-    expect(joinOptionsSchema.parse({ name: "  Ada  " })).toEqual({ name: "Ada", table: "sandbox" });
+    expect(joinOptionsSchema.parse({ name: "  Ada  " })).toEqual({ name: "Ada", table: 1 });
     expect(joinOptionsSchema.safeParse({ name: "   " }).success).toBe(false);
     expect(joinOptionsSchema.safeParse({ name: "x".repeat(41) }).success).toBe(false);
     expect(joinOptionsSchema.safeParse({ name: "Ada", table: "../etc" }).success).toBe(false);
+    expect(joinOptionsSchema.safeParse({ name: "Ada", table: 31 }).success).toBe(false);
   });
 });

@@ -22,9 +22,11 @@ const displayName = z
 /** Options a browser passes when it joins a table room. */
 export const joinOptionsSchema = z.object({
   table: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "A table key is 1-40 lower-case letters, digits or dashes.")
-    .default("sandbox"),
+    .number({ error: "A table number is a whole number from 1 to 30." })
+    .int("A table number is a whole number from 1 to 30.")
+    .min(1, "A table number is a whole number from 1 to 30.")
+    .max(30, "A table number is a whole number from 1 to 30.")
+    .default(1),
   name: displayName,
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
@@ -43,7 +45,10 @@ export const intentSchemas = {
 } as const;
 
 export type IntentType = keyof typeof intentSchemas;
-export type Intent<T extends IntentType = IntentType> = { type: T; payload: z.infer<(typeof intentSchemas)[T]> };
+export type Intent<T extends IntentType = IntentType> = {
+  type: T;
+  payload: z.infer<(typeof intentSchemas)[T]>;
+};
 
 export const errorCodes = [
   "unknown-intent",

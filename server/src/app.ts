@@ -1,0 +1,163 @@
+// Starts Red Lines in one process on one port: the Colyseus game server, the Next.js UI
+// (unless `web` is off, as in protocol tests) and the database, embedded or PostgreSQL.
+import {
+  createServer,
+  type Server as HttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { matchMaker, Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import { type Database, openDatabase } from "@red-lines/db";
+import { wireLimits } from "@red-lines/shared";
+import type { ServerEnv } from "./env.ts";
+import { createTableRoom } from "./rooms/TableRoom.ts";
+
+export type StartOptions = {
+  env: ServerEnv;
+  /** Serve the Next.js UI: "production" needs `next build` first; "development" compiles on demand. */
+  web: "production" | "development" | false;
+  log?: (line: string) => void;
+};
+
+export type RunningServer = {
+  url: string;
+  port: number;
+  database: Database;
+  stop(): Promise<void>;
+};
+
+const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../client");
+
+/** Colyseus' listen() never settles when the port is taken; race it against the server's error. */
+function listenError(http: HttpServer, port: number): Promise<never> {
+  return new Promise((_, reject) => {
+    http.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(
+              `Port ${port} is already in use. Stop the program using it, or start on another port: PORT=${port + 1} npm start`,
+            )
+          : error.code === "EACCES"
+            ? new Error(`Port ${port} needs privileges this user does not have; use a port above 1023.`)
+            : error,
+      );
+    });
+  });
+}
+
+/** The Origin check for WebSocket upgrades and the CORS answer for HTTP: same origin, or listed. */
+function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true; // not a browser: no cross-site risk to guard against
+  if (allowed.includes(origin)) return true;
+  const host = req.headers.host;
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { env } = options;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const database = await openDatabase(env);
+  const http = createServer();
+
+  try {
+    let nextHandle:
+      | ((req: IncomingMessage, res: import("node:http").ServerResponse) => Promise<void>)
+      | undefined;
+    let nextUpgrade:
+      | ((req: IncomingMessage, socket: import("node:stream").Duplex, head: Buffer) => Promise<void>)
+      | undefined;
+    let closeNext = async () => {};
+    if (options.web) {
+      const { default: next } = await import("next");
+      const app = next({ dev: options.web === "development", dir: clientDir, quiet: true, httpServer: http });
+      await app.prepare().catch((error: Error) => {
+        throw options.web === "production" && /production build/i.test(error.message)
+          ? new Error(
+              "The web UI has not been built yet: run `npm run build`, or start with `npm start`, which builds it.",
+            )
+          : error;
+      });
+      nextHandle = app.getRequestHandler();
+      nextUpgrade = app.getUpgradeHandler();
+      closeNext = () => app.close();
+    }
+
+    const transport = new WebSocketTransport({ noServer: true, maxPayload: wireLimits.maxFrameBytes });
+    transport.attachToServer(http, { filter: (req) => !req.url?.startsWith("/_next/") });
+    if (nextUpgrade) {
+      // Next's own sockets (hot reload in development) go to Next, everything else to Colyseus.
+      const upgrade = nextUpgrade;
+      http.on("upgrade", (req, socket, head) => {
+        if (req.url?.startsWith("/_next/")) void upgrade(req, socket, head);
+      });
+    }
+    // Refuse a WebSocket from a foreign page before it reaches a room.
+    http.prependListener("upgrade", (req, socket) => {
+      if (!originAllowed(req, env.ALLOWED_ORIGINS)) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n");
+        socket.destroy();
+      }
+    });
+    // Colyseus answers every HTTP response with Access-Control-Allow-Origin: *; allow only ours.
+    const corsDefaults: Record<string, string> = matchMaker.controller.DEFAULT_CORS_HEADERS;
+    delete corsDefaults["Access-Control-Allow-Origin"];
+    matchMaker.controller.getCorsHeaders = (headers: Headers): Record<string, string> => {
+      const origin = headers.get("origin");
+      return origin !== null && env.ALLOWED_ORIGINS.includes(origin)
+        ? { "Access-Control-Allow-Origin": origin }
+        : {};
+    };
+
+    const gameServer = new Server({
+      transport,
+      greet: false,
+      gracefullyShutdown: false,
+      ...(nextHandle
+        ? {
+            express: (app: {
+              use(handler: (req: IncomingMessage, res: ServerResponse) => void): unknown;
+            }) => {
+              const handle = nextHandle;
+              app.use((req, res) => void handle(req, res));
+            },
+          }
+        : {}),
+    });
+    gameServer
+      .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), log }))
+      .filterBy(["table"]);
+    await Promise.race([gameServer.listen(env.PORT, env.HOST), listenError(http, env.PORT)]);
+    const port = (http.address() as AddressInfo).port;
+    const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
+
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      port,
+      database,
+      stop() {
+        stopping ??= (async () => {
+          await gameServer.gracefullyShutdown(false);
+          await closeNext();
+          http.closeAllConnections();
+          await new Promise<void>((resolve) => http.close(() => resolve()));
+          await database.close();
+        })();
+        return stopping;
+      },
+    };
+  } catch (error) {
+    http.close();
+    await database.close();
+    throw error;
+  }
+}

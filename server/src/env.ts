@@ -1,0 +1,57 @@
+// Server configuration from the environment (documented in .env.example), validated at start.
+import { databaseEnvSchema, describeEnvIssues } from "@red-lines/db";
+import { z } from "zod";
+
+const portSchema = z.coerce
+  .number({ error: "PORT must be a number from 0 to 65535 (0 picks a free port)" })
+  .int("PORT must be a whole number from 0 to 65535 (0 picks a free port)")
+  .min(0, "PORT must be a number from 0 to 65535 (0 picks a free port)")
+  .max(65535, "PORT must be a number from 0 to 65535 (0 picks a free port)");
+
+const originList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ""),
+  )
+  .pipe(
+    z.array(
+      z.string().refine((origin) => {
+        try {
+          return new URL(origin).origin === origin;
+        } catch {
+          return false;
+        }
+      }, "ALLOWED_ORIGINS must be a comma-separated list of origins such as https://redlines.example.org (scheme, host and port, no path)"),
+    ),
+  );
+
+export const serverEnvSchema = databaseEnvSchema.extend({
+  PORT: portSchema.default(3000),
+  HOST: z
+    .string()
+    .trim()
+    .min(1, "HOST must be an interface address such as 0.0.0.0 or 127.0.0.1")
+    .default("0.0.0.0"),
+  PUBLIC_URL: z
+    .url({ error: "PUBLIC_URL must be the full address people open, such as https://redlines.example.org" })
+    .optional(),
+  ALLOWED_ORIGINS: originList.default([]),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+/** Parses the environment or returns one sentence per problem. */
+export function readServerEnv(
+  env: Record<string, string | undefined>,
+): { ok: true; env: ServerEnv } | { ok: false; problems: string[] } {
+  // An empty assignment in a .env file means "not set".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ""));
+  const parsed = serverEnvSchema.safeParse(present);
+  return parsed.success
+    ? { ok: true, env: parsed.data }
+    : { ok: false, problems: describeEnvIssues(parsed.error) };
+}

@@ -1,0 +1,3 @@
+// What tests and tools import from the server package.
+export { type RunningServer, type StartOptions, startServer } from "./app.ts";
+export { readServerEnv, type ServerEnv, serverEnvSchema } from "./env.ts";

@@ -1,0 +1,55 @@
+// `npm start` (and `npm run dev` with --dev): validate the environment, start, print one URL.
+
+import { startServer } from "./app.ts";
+import { readServerEnv } from "./env.ts";
+
+// Next.js would otherwise try to send usage data to a host this machine may not reach.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+const dev = process.argv.includes("--dev");
+const unknownFlags = process.argv.slice(2).filter((arg) => arg !== "--dev");
+if (unknownFlags.length > 0) {
+  console.error(
+    `Unknown option ${unknownFlags.join(" ")}. The only option is --dev (compile the UI on demand).`,
+  );
+  process.exit(2);
+}
+
+const parsed = readServerEnv(process.env);
+if (!parsed.ok) {
+  console.error("Red Lines cannot start; fix these settings (see .env.example):");
+  for (const problem of parsed.problems) console.error(`  - ${problem}`);
+  process.exit(2);
+}
+
+const started = Date.now();
+try {
+  const server = await startServer({ env: parsed.env, web: dev ? "development" : "production" });
+  const db =
+    server.database.kind === "embedded"
+      ? `embedded database in ${server.database.location}`
+      : `PostgreSQL at ${server.database.location}`;
+  const migrated =
+    server.database.appliedMigrations.length > 0
+      ? `, ${server.database.appliedMigrations.length} migration(s) applied`
+      : "";
+  console.log(
+    `Red Lines is ready at ${server.url} (${db}${migrated}; started in ${Date.now() - started} ms)`,
+  );
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: closing tables and the database...`);
+    server.stop().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`Shutdown was not clean: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+} catch (error) {
+  console.error(`Red Lines could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
