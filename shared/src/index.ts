@@ -1,2 +1,13 @@
 // The public surface of the game package: everything the server, client and tests import.
+
+export * from "./package.ts";
 export * from "./protocol/messages.ts";
+export * from "./random.ts";
+export * from "./redLines/check.ts";
+export * from "./redLines/evaluate.ts";
+export * from "./redLines/rule.ts";
+export * from "./scenario/effective.ts";
+export * from "./scenario/load.ts";
+export * from "./scenario/registry.ts";
+export * from "./scenario/schema.ts";
+export * from "./utility.ts";

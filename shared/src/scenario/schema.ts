@@ -1,0 +1,150 @@
+// The scenario model as zod schemas: the shape of a scenario file. Cross-references between
+// its parts (ids used in rules, weights summing to 100...) are checked in crossReferences.ts.
+import { z } from "zod";
+import { ruleSchema } from "../redLines/rule.ts";
+import { idSchema, type SourceRef, sourceRefSchema, sourcesSchema, textSchema } from "./ids.ts";
+
+export { idSchema, type SourceRef, sourceRefSchema, sourcesSchema };
+
+/** A seed document the scenario cites; every source reference must name one of these files. */
+export const documentSchema = z.strictObject({
+  file: z.string().min(1),
+  title: textSchema,
+});
+export type Document = z.infer<typeof documentSchema>;
+
+export const optionSchema = z.strictObject({
+  id: idSchema,
+  label: textSchema,
+  description: textSchema.optional(),
+});
+export type Option = z.infer<typeof optionSchema>;
+
+/** Option sets are bit masks in the analysis engine, hence the cap of 30 options per issue. */
+export const issueSchema = z.strictObject({
+  id: idSchema,
+  name: textSchema,
+  description: textSchema,
+  options: z
+    .array(optionSchema)
+    .min(2, { error: "an issue needs at least two options" })
+    .max(30, { error: "an issue has at most 30 options" }),
+  sources: sourcesSchema,
+});
+export type Issue = z.infer<typeof issueSchema>;
+
+export const capacitySchema = z.enum(["signatory", "guarantor", "convenor"]);
+
+export const roleSchema = z.strictObject({
+  id: idSchema,
+  name: textSchema,
+  capacities: z.array(capacitySchema).min(1),
+  /** Shown to every seat and to observers. */
+  publicStance: textSchema,
+  /** Shown to this seat and to the instructor only. */
+  privateBrief: z.strictObject({
+    summary: textSchema,
+    priorities: z.array(textSchema).min(1),
+  }),
+  sources: sourcesSchema,
+});
+export type Role = z.infer<typeof roleSchema>;
+
+const scoreSchema = z
+  .number()
+  .min(0, { error: "a score ranges from 0 to 100" })
+  .max(100, { error: "a score ranges from 0 to 100" });
+
+/** A role's private utility: additive, utility = Σ weight·score/100, weights summing to 100. */
+export const roleUtilitySchema = z.strictObject({
+  /** Value of no agreement (best alternative to a negotiated agreement), on the same 0–100 scale. */
+  batna: z
+    .number()
+    .min(0, { error: "a BATNA ranges from 0 to 100" })
+    .max(100, { error: "a BATNA ranges from 0 to 100" }),
+  weights: z.record(idSchema, z.number().min(0, { error: "a weight cannot be negative" })),
+  scores: z.record(idSchema, z.record(idSchema, scoreSchema)),
+});
+export type RoleUtility = z.infer<typeof roleUtilitySchema>;
+
+export const redLineSchema = z.strictObject({
+  id: idSchema,
+  rule: ruleSchema,
+  /** Plain-language sentence shown when a package breaks the rule. */
+  explanation: textSchema,
+  sources: sourcesSchema,
+});
+export type RedLine = z.infer<typeof redLineSchema>;
+
+const redLinesByRoleSchema = z.record(idSchema, z.array(redLineSchema));
+
+export const variantSchema = z.strictObject({
+  id: idSchema,
+  name: textSchema,
+  description: textSchema,
+  /** Red lines a role holds while it plays this variant, on top of its all-variant red lines. */
+  redLines: redLinesByRoleSchema,
+  /** Extra private-brief paragraphs per role for this variant. */
+  briefNotes: z.record(idSchema, textSchema).optional(),
+  sources: sourcesSchema,
+});
+export type Variant = z.infer<typeof variantSchema>;
+
+export const effectSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.strictObject({ kind: z.literal("batna"), role: idSchema, delta: z.number() }),
+    z.strictObject({
+      kind: z.literal("score"),
+      role: idSchema,
+      issue: idSchema,
+      option: idSchema,
+      delta: z.number(),
+    }),
+    z.strictObject({ kind: z.literal("weight"), role: idSchema, issue: idSchema, delta: z.number() }),
+    z.strictObject({ kind: z.literal("addRedLine"), role: idSchema, redLine: redLineSchema }),
+    z.strictObject({ kind: z.literal("removeRedLine"), role: idSchema, redLine: idSchema }),
+    z.strictObject({ kind: z.literal("setVariant"), role: idSchema, variant: idSchema }),
+  ],
+  {
+    error: 'an effect has a "kind": batna, score, weight, addRedLine, removeRedLine or setVariant',
+  },
+);
+export type Effect = z.infer<typeof effectSchema>;
+
+export const scenarioEventSchema = z.strictObject({
+  id: idSchema,
+  title: textSchema,
+  /** The news flash every seat sees. */
+  flash: textSchema,
+  effects: z.array(effectSchema).min(1, { error: "an event needs at least one effect" }),
+  /** When set, the event lands by itself at the start of this round. */
+  atRound: z.int().min(1).optional(),
+  sources: sourcesSchema,
+});
+export type ScenarioEvent = z.infer<typeof scenarioEventSchema>;
+
+export const clockSchema = z.strictObject({
+  rounds: z.int().min(1).max(100),
+  turnSeconds: z.int().min(5).max(3600),
+});
+export type Clock = z.infer<typeof clockSchema>;
+
+export const scenarioSchema = z.strictObject({
+  format: z.literal("red-lines/scenario@1", { error: 'format must be "red-lines/scenario@1"' }),
+  id: idSchema,
+  title: textSchema,
+  summary: textSchema,
+  documents: z.array(documentSchema).min(1),
+  roles: z.array(roleSchema).min(2, { error: "a scenario needs at least two roles" }),
+  issues: z.array(issueSchema).min(1, { error: "a scenario needs at least one issue" }),
+  utilities: z.record(idSchema, roleUtilitySchema),
+  /** Red lines each role holds in every variant. */
+  redLines: redLinesByRoleSchema,
+  variants: z.array(variantSchema).min(1, { error: "a scenario needs at least one variant" }),
+  defaultVariant: idSchema,
+  events: z.array(scenarioEventSchema),
+  turnOrder: z.array(idSchema),
+  clock: clockSchema,
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
