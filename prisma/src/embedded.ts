@@ -26,9 +26,9 @@ async function takeLock(dataDir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number.parseInt(await readFile(lockPath, "utf8").catch(() => ""), 10);
-      if (Number.isInteger(holder) && holder !== process.pid && isAlive(holder)) {
+      if (Number.isInteger(holder) && isAlive(holder)) {
         throw new Error(
-          `The embedded database in ${dataDir} is in use by another process (pid ${holder}). ` +
+          `The embedded database in ${dataDir} is in use by ${holder === process.pid ? "this" : "another"} process (pid ${holder}). ` +
             "Stop that process, or set DATA_DIR to another folder, or set DATABASE_URL to use a PostgreSQL server.",
         );
       }

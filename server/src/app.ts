@@ -6,7 +6,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
@@ -32,20 +32,33 @@ export type RunningServer = {
 
 const clientDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../client");
 
+function portProblem(error: NodeJS.ErrnoException, port: number): Error {
+  if (error.code === "EADDRINUSE") {
+    return new Error(
+      `Port ${port} is already in use. Stop the program using it, or start on another port: PORT=${port + 1} npm start`,
+    );
+  }
+  if (error.code === "EACCES")
+    return new Error(`Port ${port} needs privileges this user does not have; use a port above 1023.`);
+  if (error.code === "EADDRNOTAVAIL")
+    return new Error(`HOST is not an address of this machine: ${error.message}`);
+  return error;
+}
+
+/** Fails fast, before the database and the UI spend seconds starting, when the port is taken. */
+function probePort(port: number, host: string): Promise<void> {
+  if (port === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => reject(portProblem(error, port)));
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 /** Colyseus' listen() never settles when the port is taken; race it against the server's error. */
 function listenError(http: HttpServer, port: number): Promise<never> {
   return new Promise((_, reject) => {
-    http.once("error", (error: NodeJS.ErrnoException) => {
-      reject(
-        error.code === "EADDRINUSE"
-          ? new Error(
-              `Port ${port} is already in use. Stop the program using it, or start on another port: PORT=${port + 1} npm start`,
-            )
-          : error.code === "EACCES"
-            ? new Error(`Port ${port} needs privileges this user does not have; use a port above 1023.`)
-            : error,
-      );
-    });
+    http.once("error", (error: NodeJS.ErrnoException) => reject(portProblem(error, port)));
   });
 }
 
@@ -65,6 +78,7 @@ function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
   const log = options.log ?? ((line: string) => console.log(line));
+  await probePort(env.PORT, env.HOST);
   const database = await openDatabase(env);
   const http = createServer();
 

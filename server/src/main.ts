@@ -1,19 +1,25 @@
 // `npm start` (and `npm run dev` with --dev): validate the environment, start, print one URL.
-
+import { z } from "zod";
 import { startServer } from "./app.ts";
 import { readServerEnv } from "./env.ts";
 
 // Next.js would otherwise try to send usage data to a host this machine may not reach.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-const dev = process.argv.includes("--dev");
-const unknownFlags = process.argv.slice(2).filter((arg) => arg !== "--dev");
-if (unknownFlags.length > 0) {
-  console.error(
-    `Unknown option ${unknownFlags.join(" ")}. The only option is --dev (compile the UI on demand).`,
-  );
+const flagHelp =
+  "Options: --dev (compile the UI on demand, for development), --api-only (no web UI: game server only).";
+const flags = z
+  .array(z.enum(["--dev", "--api-only"], { error: (issue) => `Unknown option ${String(issue.input)}.` }))
+  .safeParse(process.argv.slice(2));
+if (!flags.success) {
+  console.error(`${flags.error.issues.map((issue) => issue.message).join(" ")} ${flagHelp}`);
   process.exit(2);
 }
+const web = flags.data.includes("--api-only")
+  ? false
+  : flags.data.includes("--dev")
+    ? "development"
+    : "production";
 
 const parsed = readServerEnv(process.env);
 if (!parsed.ok) {
@@ -24,7 +30,7 @@ if (!parsed.ok) {
 
 const started = Date.now();
 try {
-  const server = await startServer({ env: parsed.env, web: dev ? "development" : "production" });
+  const server = await startServer({ env: parsed.env, web });
   const db =
     server.database.kind === "embedded"
       ? `embedded database in ${server.database.location}`

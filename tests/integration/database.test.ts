@@ -1,0 +1,146 @@
+// The durable log on both set-ups: the embedded default (PGlite) and a real PostgreSQL server.
+import { randomUUID } from "node:crypto";
+import {
+  appendEvents,
+  applyMigrations,
+  type Database,
+  type DatabaseSettings,
+  openDatabase,
+  readEvents,
+} from "@red-lines/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Backend, backends, freshDatabaseSettings } from "../support/backends.ts";
+
+describe.each(backends)("the event log on %s", (backend: Backend) => {
+  let db: Database;
+  let cleanup: () => Promise<void>;
+  let tableId: string;
+  let settings: DatabaseSettings;
+
+  beforeAll(async () => {
+    const fresh = await freshDatabaseSettings(backend);
+    cleanup = fresh.cleanup;
+    settings = fresh.settings;
+    db = await openDatabase(fresh.settings);
+    const workshop = await db.prisma.workshop.create({
+      data: {
+        joinCode: `T${randomUUID().slice(0, 8)}`,
+        scenarioId: "ukraine-2026",
+        variant: "back-channel",
+        instructorKeyHash: "x",
+      },
+    });
+    tableId = (await db.prisma.table.create({ data: { workshopId: workshop.id, number: 1 } })).id;
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await cleanup?.();
+  });
+
+  it("creates the schema on first open and finds nothing to apply the second time", async () => {
+    expect(db.kind).toBe(backend);
+    expect(db.appliedMigrations.length).toBeGreaterThan(0);
+    if (settings.DATABASE_URL) expect(await applyMigrations(settings.DATABASE_URL)).toEqual([]);
+  });
+
+  it("numbers events 1, 2, 3… per table, even when appends race", async () => {
+    const appends = Array.from({ length: 40 }, (_, index) =>
+      appendEvents(db.prisma, tableId, [
+        { type: "pinged", actor: "guest:a", payload: { index }, time: new Date() },
+      ]),
+    );
+    const stored = (await Promise.all(appends)).flat();
+    expect(stored.map((event) => event.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 40 }, (_, index) => index + 1),
+    );
+    const log = await readEvents(db.prisma, tableId);
+    expect(log.map((event) => event.seq)).toEqual(Array.from({ length: 40 }, (_, index) => index + 1));
+  });
+
+  it("appends a batch in one transaction with consecutive numbers", async () => {
+    const before = await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } });
+    const stored = await appendEvents(db.prisma, tableId, [
+      { type: "a", actor: "x", payload: {}, time: new Date() },
+      { type: "b", actor: "x", payload: { nested: { ok: true } }, time: new Date() },
+    ]);
+    expect(stored.map((event) => event.seq)).toEqual([before.lastSeq + 1, before.lastSeq + 2]);
+    const read = await readEvents(db.prisma, tableId, before.lastSeq);
+    expect(read.map((event) => [event.type, event.payload])).toEqual([
+      ["a", {}],
+      ["b", { nested: { ok: true } }],
+    ]);
+  });
+
+  it("refuses a second event with the same table and sequence number", async () => {
+    const [last] = await db.prisma.event.findMany({ where: { tableId }, orderBy: { seq: "desc" }, take: 1 });
+    await expect(
+      db.prisma.event.create({
+        data: { tableId, seq: last?.seq ?? 1, type: "dup", actor: "x", payload: {}, time: new Date() },
+      }),
+    ).rejects.toThrow(/Unique constraint/);
+  });
+
+  it("stores nothing and moves no counter when an append fails", async () => {
+    const before = await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } });
+    const count = await db.prisma.event.count({ where: { tableId } });
+    await expect(
+      appendEvents(db.prisma, tableId, [
+        { type: "ok", actor: "x", payload: {}, time: new Date() },
+        // An invalid date makes the insert fail after the counter moved, inside the transaction.
+        { type: "bad", actor: "x", payload: {}, time: new Date(Number.NaN) },
+      ]),
+    ).rejects.toThrow();
+    expect(await db.prisma.event.count({ where: { tableId } })).toBe(count);
+    expect((await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } })).lastSeq).toBe(
+      before.lastSeq,
+    );
+  });
+
+  it("refuses to append to a table that does not exist", async () => {
+    await expect(
+      appendEvents(db.prisma, randomUUID(), [{ type: "x", actor: "x", payload: {}, time: new Date() }]),
+    ).rejects.toThrow();
+  });
+});
+
+describe("the embedded database", () => {
+  it("keeps its data across a restart", async () => {
+    const fresh = await freshDatabaseSettings("embedded");
+    try {
+      const first = await openDatabase(fresh.settings);
+      const workshop = await first.prisma.workshop.create({
+        data: { joinCode: "KEEP1", scenarioId: "s", variant: "v", instructorKeyHash: "h" },
+      });
+      await first.close();
+      const second = await openDatabase(fresh.settings);
+      expect(second.appliedMigrations).toEqual([]);
+      expect(await second.prisma.workshop.findUnique({ where: { id: workshop.id } })).not.toBeNull();
+      await second.close();
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
+  it("refuses a second opener of the same folder with a clear sentence", async () => {
+    const fresh = await freshDatabaseSettings("embedded");
+    const first = await openDatabase(fresh.settings);
+    try {
+      await expect(openDatabase(fresh.settings)).rejects.toThrow(/is in use by this process \(pid \d+\)/);
+    } finally {
+      await first.close();
+      await fresh.cleanup();
+    }
+  });
+
+  it("takes over a lock left behind by a process that died", async () => {
+    const fresh = await freshDatabaseSettings("embedded");
+    const { spawnSync } = await import("node:child_process");
+    const { writeFile } = await import("node:fs/promises");
+    const dead = spawnSync("true").pid; // exited by the time spawnSync returns
+    await writeFile(`${fresh.dataDir}/red-lines.lock`, String(dead));
+    const db = await openDatabase(fresh.settings);
+    await db.close();
+    await fresh.cleanup();
+  });
+});
