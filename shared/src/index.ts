@@ -1,5 +1,9 @@
 // The public surface of the game package: everything the server, client and tests import.
 
+export * from "./analysis/analyze.ts";
+export * from "./analysis/assessment.ts";
+export * from "./analysis/collisions.ts";
+export * from "./analysis/points.ts";
 export * from "./package.ts";
 export * from "./protocol/messages.ts";
 export * from "./random.ts";
@@ -10,4 +14,5 @@ export * from "./scenario/effective.ts";
 export * from "./scenario/load.ts";
 export * from "./scenario/registry.ts";
 export * from "./scenario/schema.ts";
+export * from "./scenario/synthetic.ts";
 export * from "./utility.ts";
