@@ -1,5 +1,6 @@
 // `npm run db:migrate` applies pending migrations to the configured database;
 // `npm run db:new-migration -- <name>` writes the next migration from schema.prisma.
+import { existsSync } from "node:fs";
 import { copyFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
@@ -63,6 +64,7 @@ async function newMigration(name: string): Promise<void> {
   console.log(`Wrote ${path.relative(process.cwd(), path.join(folder, "migration.sql"))}`);
 }
 
+if (existsSync(".env")) process.loadEnvFile(".env");
 const parsed = argsSchema.safeParse(process.argv.slice(2));
 if (!parsed.success) {
   const nameIssue = parsed.error.issues

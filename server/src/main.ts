@@ -1,7 +1,11 @@
 // `npm start` (and `npm run dev` with --dev): validate the environment, start, print one URL.
+import { existsSync } from "node:fs";
 import { z } from "zod";
 import { startServer } from "./app.ts";
 import { readServerEnv } from "./env.ts";
+
+// A .env file, when present, fills in what the environment does not set.
+if (existsSync(".env")) process.loadEnvFile(".env");
 
 // Next.js would otherwise try to send usage data to a host this machine may not reach.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";

@@ -1,0 +1,93 @@
+// The walking skeleton in a real browser: two tabs at the sandbox table see each other come and go.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { accessibilityViolations, launchBrowser } from "../support/browser.ts";
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  context = await browser.newContext();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Joins the sandbox table; returns when the join button was clicked (ms since epoch). */
+async function joinAs(page: Page, name: string): Promise<number> {
+  await page.goto(`${app.url}/sandbox`);
+  await page.getByLabel("Display name").fill(name);
+  const clickedAt = Date.now();
+  await page.getByRole("button", { name: "Join table" }).click();
+  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  return clickedAt;
+}
+
+function presenceList(page: Page) {
+  return page.getByRole("list", { name: "People at the table" });
+}
+
+describe("the sandbox table in Chromium", () => {
+  it("shows a second tab's presence within a second and removes it when the tab closes", async () => {
+    const first = await context.newPage();
+    const second = await context.newPage();
+    await joinAs(first, "Ada");
+    await expect.poll(() => presenceList(first).textContent()).toContain("Ada");
+
+    await joinAs(second, "Bo");
+    const connectedAt = Date.now();
+    await presenceList(first).getByText("Bo", { exact: true }).waitFor({ timeout: 1_000 });
+    console.log(
+      `presence in the other tab: ${Date.now() - connectedAt} ms after the second tab showed Connected`,
+    );
+    await expect.poll(() => presenceList(second).textContent()).toMatch(/Ada[\s\S]*Bo \(you\)/);
+
+    await second.getByLabel("Note (optional)").fill("hello from Bo");
+    await second.getByRole("button", { name: "Send ping" }).click();
+    await first.getByText("Bo pinged the table: “hello from Bo”").waitFor({ timeout: 5_000 });
+
+    await second.close();
+    await presenceList(first).getByText("Bo", { exact: true }).waitFor({ state: "detached", timeout: 5_000 });
+    expect(await presenceList(first).textContent()).not.toContain("Bo");
+    await first.close();
+  });
+
+  it("can be joined and used with the keyboard alone", async () => {
+    const page = await context.newPage();
+    await page.goto(`${app.url}/sandbox`);
+    await page.keyboard.press("Tab"); // skip link
+    await page.keyboard.press("Tab");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
+    await page.keyboard.type("Keyboard Kim");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+    await page.getByLabel("Note (optional)").focus();
+    await page.keyboard.type("typed");
+    await page.keyboard.press("Enter");
+    await page.getByText("Keyboard Kim pinged the table: “typed”").waitFor({ timeout: 5_000 });
+    await page.close();
+  });
+
+  it("fits a 375 px phone screen and has no serious accessibility violations", async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await phone.newPage();
+    await page.goto(`${app.url}/`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.goto(`${app.url}/sandbox`);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await joinAs(page, "Phone Pat");
+    expect(await accessibilityViolations(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await phone.close();
+  });
+});

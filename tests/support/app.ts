@@ -1,0 +1,56 @@
+// The app as `npm start` runs it (built UI, embedded database), in a child process on a free port.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "./ports.ts";
+import { waitFor } from "./wait.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export type RunningApp = { url: string; output: () => string; stop(): Promise<void> };
+
+export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+  if (!existsSync(path.join(root, "client/.next/BUILD_ID"))) {
+    throw new Error("The web UI is not built: run `npm run build` first (npm test and npm run test:e2e do).");
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "red-lines-e2e-"));
+  const port = await freePort();
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    await waitFor(
+      () => {
+        if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
+        return output.includes("ready at");
+      },
+      { timeout: 60_000, interval: 50, what: "the app's ready line" },
+    );
+  } catch (error) {
+    child.kill("SIGKILL");
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    async stop() {
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
