@@ -39,12 +39,9 @@ describe("the sandbox table in Chromium", () => {
     await joinAs(first, "Ada");
     await expect.poll(() => presenceList(first).textContent()).toContain("Ada");
 
-    await joinAs(second, "Bo");
-    const connectedAt = Date.now();
+    const clickedAt = await joinAs(second, "Bo");
     await presenceList(first).getByText("Bo", { exact: true }).waitFor({ timeout: 1_000 });
-    console.log(
-      `presence in the other tab: ${Date.now() - connectedAt} ms after the second tab showed Connected`,
-    );
+    console.log(`presence in the other tab: ${Date.now() - clickedAt} ms after "Join table" was clicked`);
     await expect.poll(() => presenceList(second).textContent()).toMatch(/Ada[\s\S]*Bo \(you\)/);
 
     await second.getByLabel("Note (optional)").fill("hello from Bo");

@@ -35,7 +35,11 @@ export function createTableRoom(services: RoomServices) {
     private readonly seen = new Map<string, number>();
 
     override async onCreate(options: unknown) {
-      const { table } = joinOptionsSchema.pick({ table: true }).parse(options ?? {});
+      // onCreate runs before onAuth for a new room, so a bad table number is refused here too.
+      const parsed = joinOptionsSchema.pick({ table: true }).safeParse(options ?? {});
+      if (!parsed.success)
+        throw new ServerError(400, parsed.error.issues.map((issue) => issue.message).join(" "));
+      const { table } = parsed.data;
       this.state.table = table;
       this.tableId = await sandboxTableId(services.prisma, table);
       this.onMessage("*", (client, type, payload) => this.receive(client, type, payload));
