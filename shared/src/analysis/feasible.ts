@@ -1,16 +1,19 @@
 // Counting feasible packages (every red line satisfied) and packages in the ZOPA (feasible and
 // strictly better than no agreement for every role), without visiting them one by one.
 import { forEachBox } from "./boxes.ts";
-import { type Budget, prepareBox, walkBox } from "./boxSearch.ts";
+import { type Budget, linearRestMax, prepareBox, walkBox } from "./boxSearch.ts";
 import { popcount } from "./constraints.ts";
+import { zopaSurrogate } from "./dual.ts";
 import { GAIN_EPSILON, type Model } from "./model.ts";
+import { surrogateCut } from "./optimize.ts";
 
 /** Feasible packages: the boxes are disjoint, so their sizes add up. */
 export function countFeasible(model: Model): number {
   let total = 0;
+  const bits = popcount; // read once: imports are getters under the test runner
   forEachBox(model, (domains) => {
     let size = 1;
-    for (const domain of domains) size *= popcount(domain);
+    for (const domain of domains) size *= bits(domain);
     total += size;
     return true;
   });
@@ -26,9 +29,13 @@ export function countZopa(model: Model, budget: Budget): number | null {
   const roles = model.roles.length;
   const batna = model.batna;
   const rank = new Float64Array(roles).fill(1);
+  const epsilon = GAIN_EPSILON; // read once: imports are getters under the test runner
   let total = 0;
+  const surrogate = zopaSurrogate(model);
+  if (surrogate.empty) return 0;
   const complete = forEachBox(model, (domains) => {
     const box = prepareBox(model, domains, rank);
+    const zopaRest = linearRestMax(box, surrogate.weights);
     return walkBox(
       box,
       {
@@ -37,14 +44,14 @@ export function countZopa(model: Model, budget: Budget): number | null {
           for (let r = 0; r < roles; r++) {
             const s = sums[r] as number;
             const b = batna[r] as number;
-            if (s + (box.maxRest[t * roles + r] as number) - b <= GAIN_EPSILON) return true;
-            if (s + (box.minRest[t * roles + r] as number) - b <= GAIN_EPSILON) everywhere = false;
+            if (s + (box.maxRest[t * roles + r] as number) - b <= epsilon) return true;
+            if (s + (box.minRest[t * roles + r] as number) - b <= epsilon) everywhere = false;
           }
           if (everywhere) {
             total += box.countRest[t] as number;
             return true;
           }
-          return false;
+          return surrogateCut(t, sums, zopaRest, surrogate.weights, batna);
         },
         leaf() {
           // Unreachable: at a leaf the cut has already settled the package either way.

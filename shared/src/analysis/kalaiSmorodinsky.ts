@@ -1,7 +1,7 @@
 // The Kalai–Smorodinsky point: the ZOPA package maximising the smallest normalised gain
 // (gain over BATNA divided by the role's best possible gain in the ZOPA), ties broken by the
-// sum of normalised gains. The linear bound uses weights from a dual (mirror-descent) search.
-import { ConstraintStore } from "./constraints.ts";
+// sum of normalised gains. The linear bound uses weights from a dual descent (dual.ts).
+import { rootDomains, simplexWeights } from "./dual.ts";
 import type { Model } from "./model.ts";
 import { type Objective, optimize } from "./optimize.ts";
 import type { Point } from "./points.ts";
@@ -25,8 +25,10 @@ export function kalaiSmorodinskyPoint(model: Model): KalaiSmorodinsky | null {
   }
   const scale = ideal.map((v, r) => 1 / (v - (model.batna[r] as number)));
   const normalised = (gains: Float64Array, r: number) => (gains[r] as number) * (scale[r] as number);
-  const mix = dualMix(model, scale);
-  const weights = mix.map((m, r) => m * (scale[r] as number));
+  const domains = rootDomains(model);
+  if (!domains) return null;
+  // Any mix μ gives min_r y_r ≤ Σ_r μ_r·y_r; the dual descent picks one that makes it tight.
+  const { weights } = simplexWeights(model, domains, scale);
   const objective: Objective = {
     score(gains) {
       let low = Number.POSITIVE_INFINITY;
@@ -50,57 +52,4 @@ export function kalaiSmorodinskyPoint(model: Model): KalaiSmorodinsky | null {
   return point
     ? { point, ideal, level: objective.score(point.values.map((v, r) => v - (model.batna[r] as number))) }
     : null;
-}
-
-/**
- * A mix μ (weights summing to 1) that makes max Σ_r μ_r·scale_r·gain_r small over the packages
- * the root propagation leaves: the tighter this separable bound, the more nodes get cut.
- * Mirror descent on the dual; any μ is valid, a good one is merely faster.
- */
-function dualMix(model: Model, scale: Float64Array): Float64Array {
-  const roles = model.roles.length;
-  const store = new ConstraintStore(model.sizes, model.redLines);
-  store.propagateAll();
-  const domains = store.domains;
-  let mix = new Float64Array(roles).fill(1 / roles);
-  let bestMix = mix;
-  let bestValue = Number.POSITIVE_INFINITY;
-  const normalisedGains = new Float64Array(roles);
-  for (let step = 1; step <= 200; step++) {
-    // The package maximising the mixed objective, issue by issue, and its normalised gains.
-    normalisedGains.fill(0);
-    for (let r = 0; r < roles; r++) normalisedGains[r] = -(model.batna[r] as number) * (scale[r] as number);
-    for (let i = 0; i < model.issues.length; i++) {
-      let bestOption = -1;
-      let bestScore = Number.NEGATIVE_INFINITY;
-      for (let o = 0; o < (model.sizes[i] as number); o++) {
-        if (!((domains[i] as number) & (1 << o))) continue;
-        let s = 0;
-        for (let r = 0; r < roles; r++) {
-          s += (mix[r] as number) * (scale[r] as number) * (model.value[r]?.[i]?.[o] as number);
-        }
-        if (s > bestScore) {
-          bestScore = s;
-          bestOption = o;
-        }
-      }
-      for (let r = 0; r < roles; r++) {
-        normalisedGains[r] =
-          (normalisedGains[r] as number) +
-          (scale[r] as number) * (model.value[r]?.[i]?.[bestOption] as number);
-      }
-    }
-    let value = 0;
-    for (let r = 0; r < roles; r++) value += (mix[r] as number) * (normalisedGains[r] as number);
-    if (value < bestValue) {
-      bestValue = value;
-      bestMix = mix;
-    }
-    // Shift weight away from roles that the current mix already favours.
-    const rate = 2 / Math.sqrt(step);
-    const next = mix.map((m, r) => m * Math.exp(-rate * (normalisedGains[r] as number)));
-    const total = next.reduce((a, b) => a + b, 0);
-    mix = next.map((m) => m / total);
-  }
-  return bestMix;
 }

@@ -3,6 +3,7 @@
 // beat the incumbent. Objectives differ only in score, bound and linear-bound weights.
 import { forEachBox } from "./boxes.ts";
 import { linearRestMax, prepareBox, unlimited, walkBox } from "./boxSearch.ts";
+import { zopaSurrogate } from "./dual.ts";
 import { GAIN_EPSILON, type Model } from "./model.ts";
 import { choiceBefore, type Point } from "./points.ts";
 
@@ -48,23 +49,28 @@ export function optimize(model: Model, objective: Objective): Point | null {
   let bestSecondary = Number.NEGATIVE_INFINITY;
   const optimistic = new Float64Array(roles);
   const gains = new Float64Array(roles);
+  const epsilon = GAIN_EPSILON; // read once: imports are getters under the test runner
+  const surrogate = zopaSurrogate(model);
+  if (surrogate.empty) return null;
 
   forEachBox(model, (domains) => {
     const top = domainMaxima(model, domains);
     const boxOptimistic = top.map((v, r) => v - (batna[r] as number));
-    if (boxOptimistic.some((g) => g <= GAIN_EPSILON)) return true;
+    if (boxOptimistic.some((g) => g <= epsilon)) return true;
     let weights = objective.weights(bestGains, boxOptimistic);
     const box = prepareBox(model, domains, weights);
     let rest = linearRestMax(box, weights);
+    const zopaRest = linearRestMax(box, surrogate.weights);
     walkBox(
       box,
       {
         cut(t, sums) {
           for (let r = 0; r < roles; r++) {
             const g = (sums[r] as number) + (box.maxRest[t * roles + r] as number) - (batna[r] as number);
-            if (g <= GAIN_EPSILON) return true;
+            if (g <= epsilon) return true;
             optimistic[r] = g;
           }
+          if (surrogateCut(t, sums, zopaRest, surrogate.weights, batna)) return true;
           if (best === null) return false;
           let linear = rest[t] as number;
           for (let r = 0; r < roles; r++) {
@@ -101,4 +107,19 @@ export function optimize(model: Model, objective: Objective): Point | null {
     return true;
   });
   return best;
+}
+
+/** The ZOPA surrogate test: true when no package below the node can beat every BATNA. */
+export function surrogateCut(
+  t: number,
+  sums: Float64Array,
+  rest: Float64Array,
+  weights: Float64Array,
+  batna: Float64Array,
+): boolean {
+  let total = rest[t] as number;
+  for (let r = 0; r < sums.length; r++) {
+    total += (weights[r] as number) * ((sums[r] as number) - (batna[r] as number));
+  }
+  return total <= 0;
 }

@@ -1,8 +1,10 @@
 // The Pareto frontier of the ZOPA: packages no other ZOPA package beats for one role without
 // hurting another. Subtrees whose optimistic utilities are already dominated are cut.
 import { forEachBox } from "./boxes.ts";
-import { type Budget, prepareBox, walkBox } from "./boxSearch.ts";
+import { type Budget, linearRestMax, prepareBox, walkBox } from "./boxSearch.ts";
+import { zopaSurrogate } from "./dual.ts";
 import { GAIN_EPSILON, type Model } from "./model.ts";
+import { surrogateCut } from "./optimize.ts";
 import type { Point } from "./points.ts";
 
 const TIE = 1e-7;
@@ -26,17 +28,22 @@ export function paretoFrontier(model: Model, budget: Budget): Point[] | null {
   const rank = new Float64Array(roles).fill(1);
   let frontier: Point[] = [];
   const optimistic = new Float64Array(roles);
+  const epsilon = GAIN_EPSILON; // read once: imports are getters under the test runner
+  const surrogate = zopaSurrogate(model);
+  if (surrogate.empty) return [];
   const complete = forEachBox(model, (domains) => {
     const box = prepareBox(model, domains, rank);
+    const zopaRest = linearRestMax(box, surrogate.weights);
     return walkBox(
       box,
       {
         cut(t, sums) {
           for (let r = 0; r < roles; r++) {
             const v = (sums[r] as number) + (box.maxRest[t * roles + r] as number);
-            if (v - (batna[r] as number) <= GAIN_EPSILON) return true;
+            if (v - (batna[r] as number) <= epsilon) return true;
             optimistic[r] = v;
           }
+          if (surrogateCut(t, sums, zopaRest, surrogate.weights, batna)) return true;
           for (const point of frontier) if (dominates(point.values, optimistic)) return true;
           return false;
         },
