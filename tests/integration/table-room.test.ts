@@ -168,6 +168,24 @@ describe("malformed messages", () => {
     await waitFor(() => bo.seen.events.some((event) => event.payload.intentId === intentId));
   });
 
+  it("that cannot even be decoded get an error reply, and the sender keeps its seat", async () => {
+    const ada = await join("Ada", 9);
+    await waitFor(() => names(ada.room).length === 1);
+    const before = await eventCount();
+    // ROOM_DATA (13), the string "ping", then bytes that are not valid msgpack.
+    ada.room.connection.send(new Uint8Array([13, 0xa4, ...Buffer.from("ping"), 0xc1, 0xff, 0xc1]));
+    const [error] = await waitFor(() => ada.seen.errors.length > 0 && ada.seen.errors, {
+      what: "an error reply",
+    });
+    expect(error).toMatchObject({ code: "invalid-message" });
+    expect(error?.message).toMatch(/could not be decoded/);
+    expect(ada.room.connection.isOpen).toBe(true);
+    const intentId = randomUUID();
+    ada.room.send("ping", { intentId });
+    await waitFor(() => ada.seen.events.some((event) => event.payload.intentId === intentId));
+    expect(await eventCount()).toBe(before + 1);
+  });
+
   it("are rate limited with a reply rather than a disconnect", async () => {
     const ada = await join("Ada", 8);
     for (let i = 0; i < 30; i++) ada.room.send("ping", { intentId: randomUUID() });

@@ -11,6 +11,7 @@ import {
   wireLimits,
 } from "@red-lines/shared";
 import { sandboxTableId } from "../tables.ts";
+import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { Participant, TableState } from "./tableState.ts";
 
 export type RoomServices = {
@@ -43,6 +44,7 @@ export function createTableRoom(services: RoomServices) {
       this.state.table = table;
       this.tableId = await sandboxTableId(services.prisma, table);
       this.onMessage("*", (client, type, payload) => this.receive(client, type, payload));
+      guardFrames(this, (client) => this.refuse(client, undecodableError));
     }
 
     override onAuth(_client: Client, options: unknown) {

@@ -1,0 +1,64 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { readServerEnv } from "./env.ts";
+
+describe("server configuration", () => {
+  it("has working defaults for the embedded set-up", () => {
+    const result = readServerEnv({});
+    expect(result).toEqual({
+      ok: true,
+      env: {
+        PORT: 3000,
+        HOST: "0.0.0.0",
+        DATA_DIR: path.resolve("data"),
+        DATABASE_POOL_SIZE: 10,
+        ALLOWED_ORIGINS: [],
+        NODE_ENV: "production",
+      },
+    });
+  });
+
+  it("treats empty assignments, as in a copied .env.example, as unset", () => {
+    const result = readServerEnv({ DATABASE_URL: "", PUBLIC_URL: "", ALLOWED_ORIGINS: "", PORT: "" });
+    expect(result.ok && result.env.DATABASE_URL).toBeUndefined();
+    expect(result.ok && result.env.PORT).toBe(3000);
+  });
+
+  it("accepts a PostgreSQL URL and a list of origins", () => {
+    const result = readServerEnv({
+      DATABASE_URL: "postgres://rl:secret@db.internal:5432/redlines",
+      ALLOWED_ORIGINS: "https://lms.example.edu, http://localhost:4000",
+    });
+    expect(result.ok && result.env.DATABASE_URL).toBe("postgres://rl:secret@db.internal:5432/redlines");
+    expect(result.ok && result.env.ALLOWED_ORIGINS).toEqual([
+      "https://lms.example.edu",
+      "http://localhost:4000",
+    ]);
+  });
+
+  it("gives one sentence per bad setting, naming it", () => {
+    const result = readServerEnv({
+      DATABASE_URL: "mysql://root@localhost/db",
+      PORT: "70000",
+      ALLOWED_ORIGINS: "https://ok.example,https://bad.example/path",
+      DATABASE_POOL_SIZE: "0",
+      PUBLIC_URL: "not a url",
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.problems).toHaveLength(5);
+      expect(result.problems.join("\n")).toMatch(/DATABASE_URL must be a PostgreSQL connection URL/);
+      expect(result.problems.join("\n")).toMatch(/PORT must be a number from 0 to 65535/);
+      expect(result.problems.join("\n")).toMatch(/ALLOWED_ORIGINS must be a comma-separated list of origins/);
+      expect(result.problems.join("\n")).toMatch(
+        /DATABASE_POOL_SIZE must be a whole number between 1 and 100/,
+      );
+      expect(result.problems.join("\n")).toMatch(/PUBLIC_URL must be the full address/);
+    }
+  });
+
+  it("refuses a DATABASE_URL without a host", () => {
+    const result = readServerEnv({ DATABASE_URL: "postgresql:///redlines" });
+    expect(result.ok).toBe(false);
+  });
+});
