@@ -16,3 +16,4 @@ export * from "./scenario/registry.ts";
 export * from "./scenario/schema.ts";
 export * from "./scenario/synthetic.ts";
 export * from "./utility.ts";
+export * from "./workshop/index.ts";
