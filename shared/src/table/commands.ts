@@ -1,0 +1,96 @@
+// What seats, the instructor and the server's clock ask of a table, as zod schemas. Every
+// command carries its time (`at`, ISO or epoch ms) and its actor; `decide` judges it.
+import { z } from "zod";
+import { idSchema } from "../scenario/ids.ts";
+
+export const tableLimits = {
+  displayName: 40,
+  chat: 1000,
+  note: 500,
+  broadcast: 1000,
+  extendRoundsBy: 50,
+} as const;
+
+/** ISO 8601 with offset, or epoch milliseconds. Events always carry epoch ms. */
+export const timeSchema = z.union([
+  z.iso.datetime({ offset: true, error: "at must be an ISO date-time with offset or epoch milliseconds" }),
+  z.number().nonnegative().finite(),
+]);
+export type Time = z.infer<typeof timeSchema>;
+
+export function toMillis(at: Time): number {
+  return typeof at === "number" ? at : Date.parse(at);
+}
+
+/** A seat's role id, "instructor", or "system" (the server's timers). `decide` checks authority. */
+export const actorSchema = idSchema;
+export const instructorActor = "instructor";
+export const systemActor = "system";
+
+const base = { at: timeSchema, actor: actorSchema };
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), ...base, ...shape });
+
+const displayName = z.string().trim().min(1).max(tableLimits.displayName);
+const version = z.int().min(1);
+
+export const commandSchemas = {
+  // Seating. Claim and leave are a seat's own; assign and release are the instructor's.
+  "claim-seat": command("claim-seat", { name: displayName.optional() }),
+  "leave-seat": command("leave-seat", {}),
+  "assign-seat": command("assign-seat", { seat: idSchema, name: displayName.optional() }),
+  "release-seat": command("release-seat", { seat: idSchema }),
+  // The instructor's controls.
+  start: command("start", {}),
+  pause: command("pause", {}),
+  resume: command("resume", {}),
+  "inject-event": command("inject-event", { event: idSchema }),
+  "extend-rounds": command("extend-rounds", { by: z.int().min(1).max(tableLimits.extendRoundsBy) }),
+  "skip-turn": command("skip-turn", {}),
+  "end-talks": command("end-talks", {}),
+  broadcast: command("broadcast", { text: z.string().trim().min(1).max(tableLimits.broadcast) }),
+  // The negotiation itself.
+  "set-option": command("set-option", { issue: idSchema, option: idSchema }),
+  "clear-option": command("clear-option", { issue: idSchema }),
+  "table-draft": command("table-draft", {}),
+  accept: command("accept", { version }),
+  object: command("object", {
+    version,
+    issues: z.array(idSchema).max(100),
+    note: z.string().trim().max(tableLimits.note),
+  }),
+  pass: command("pass", {}),
+  "walk-out": command("walk-out", { note: z.string().trim().max(tableLimits.note).optional() }),
+  /** Chat: without `to` on the public table, with `to` on the private channel with that seat. */
+  say: command("say", { text: z.string().trim().min(1).max(tableLimits.chat), to: idSchema.optional() }),
+  /** The server's turn timer fired; refused unless the turn clock has really run out. */
+  timeout: command("timeout", {}),
+} as const;
+
+export const commandSchema = z.discriminatedUnion("type", [
+  commandSchemas["claim-seat"],
+  commandSchemas["leave-seat"],
+  commandSchemas["assign-seat"],
+  commandSchemas["release-seat"],
+  commandSchemas.start,
+  commandSchemas.pause,
+  commandSchemas.resume,
+  commandSchemas["inject-event"],
+  commandSchemas["extend-rounds"],
+  commandSchemas["skip-turn"],
+  commandSchemas["end-talks"],
+  commandSchemas.broadcast,
+  commandSchemas["set-option"],
+  commandSchemas["clear-option"],
+  commandSchemas["table-draft"],
+  commandSchemas.accept,
+  commandSchemas.object,
+  commandSchemas.pass,
+  commandSchemas["walk-out"],
+  commandSchemas.say,
+  commandSchemas.timeout,
+]);
+export type TableCommand = z.infer<typeof commandSchema>;
+export type CommandType = TableCommand["type"];
+export type CommandOf<T extends CommandType> = Extract<TableCommand, { type: T }>;
+export const commandTypes = Object.keys(commandSchemas) as CommandType[];

@@ -1,0 +1,12 @@
+// The table engine's public surface: config and initial state, commands, events, refusals,
+// decide/evolve, outcome classes and per-perspective views.
+export * from "./commands.ts";
+export * from "./config.ts";
+export * from "./decide.ts";
+export * from "./events.ts";
+export * from "./evolve.ts";
+export * from "./outcome.ts";
+export * from "./refusals.ts";
+export * from "./script.ts";
+export * from "./state.ts";
+export * from "./view.ts";

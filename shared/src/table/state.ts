@@ -1,0 +1,90 @@
+// The state of one negotiating table: what the event log folds into. Plain data, so a state can
+// be compared, snapshotted and projected into per-seat views.
+import type { Package } from "../package.ts";
+import type { EffectiveScenario } from "../scenario/effective.ts";
+import type { Role } from "../scenario/schema.ts";
+import type { Outcome } from "./outcome.ts";
+
+export const phases = ["lobby", "briefing", "negotiating", "concluded"] as const;
+export type Phase = (typeof phases)[number];
+
+export type Seat = {
+  role: string;
+  occupied: boolean;
+  /** Display name of whoever sits there; who is human or bot is the server's business. */
+  occupant: string | null;
+};
+
+export type VersionResponse =
+  | { stance: "accepted"; at: number }
+  | { stance: "objected"; issues: string[]; note: string; at: number };
+
+/** A tabled version of the negotiating text, numbered from 1. */
+export type Version = {
+  number: number;
+  package: Package;
+  tabledBy: string;
+  at: number;
+  /** Each seat's latest stance on this version; a seat that never answered is absent. */
+  responses: Record<string, VersionResponse>;
+};
+
+export type Turn = {
+  round: number;
+  seat: string;
+  /** Epoch ms at which the turn clock runs out (while paused, shifted on resume). */
+  endsAt: number;
+};
+
+export type NewsItem = { event: string; at: number; scheduled: boolean };
+/** `to` null: the public table chat; otherwise a private channel between `from` and `to`. */
+export type ChatMessage = { from: string; to: string | null; text: string; at: number };
+export type Broadcast = { text: string; at: number };
+
+export type TableState = {
+  /** The scenario as it stands at this table: variant and injected events applied. */
+  effective: EffectiveScenario;
+  rounds: number;
+  turnSeconds: number;
+  turnOrder: string[];
+  phase: Phase;
+  paused: boolean;
+  /** Epoch ms the pause began, to give the turn clock its time back on resume. */
+  pausedAt: number | null;
+  seats: Record<string, Seat>;
+  turn: Turn | null;
+  /** The live draft: the seat whose turn it is edits it, everyone watches. */
+  draft: Package;
+  versions: Version[];
+  news: NewsItem[];
+  broadcasts: Broadcast[];
+  messages: ChatMessage[];
+  outcome: Outcome | null;
+};
+
+export function currentVersion(state: TableState): Version | null {
+  return state.versions.at(-1) ?? null;
+}
+
+export function findRole(state: TableState, id: string): Role | undefined {
+  return state.effective.roles.find((r) => r.id === id);
+}
+
+export function roleIds(state: TableState): string[] {
+  return state.effective.roles.map((r) => r.id);
+}
+
+export function isRole(state: TableState, id: string): boolean {
+  return findRole(state, id) !== undefined;
+}
+
+/** A role's name for sentences: "Europe" rather than "Europe (EU with UK, France, Germany, Poland)". */
+export function roleName(state: TableState, id: string): string {
+  const name = findRole(state, id)?.name ?? id;
+  return name.replace(/\s*\(.*\)\s*$/, "");
+}
+
+/** "Ukraine's", "United States'". */
+export function possessive(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+}
