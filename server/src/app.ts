@@ -13,7 +13,9 @@ import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { type Database, openDatabase } from "@red-lines/db";
 import { wireLimits } from "@red-lines/shared";
+import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
+import { mountApi } from "./http/api.ts";
 import { createTableRoom } from "./rooms/TableRoom.ts";
 
 export type StartOptions = {
@@ -131,20 +133,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         : {};
     };
 
+    let publicUrl = env.PUBLIC_URL ?? "";
     const gameServer = new Server({
       transport,
       greet: false,
       gracefullyShutdown: false,
-      ...(nextHandle
-        ? {
-            express: (app: {
-              use(handler: (req: IncomingMessage, res: ServerResponse) => void): unknown;
-            }) => {
-              const handle = nextHandle;
-              app.use((req, res) => void handle(req, res));
-            },
-          }
-        : {}),
+      // Colyseus' own routes (/matchmake, /__healthcheck) match first; then our API; then the UI.
+      express: (app: Application) => {
+        app.disable("x-powered-by");
+        // Behind a proxy every request comes from the proxy: trust its X-Forwarded-For, when told to,
+        // so that limits apply per student device rather than to the whole class at once.
+        if (env.TRUST_PROXY) app.set("trust proxy", true);
+        mountApi(app, { prisma: database.prisma, publicUrl: () => publicUrl, log });
+        const handle = nextHandle;
+        if (handle) app.use((req: IncomingMessage, res: ServerResponse) => void handle(req, res));
+      },
     });
     gameServer
       .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), log }))
@@ -152,6 +155,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await Promise.race([gameServer.listen(env.PORT, env.HOST), listenError(http, env.PORT)]);
     const port = (http.address() as AddressInfo).port;
     const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
+    publicUrl = url;
 
     let stopping: Promise<void> | undefined;
     return {

@@ -13,6 +13,7 @@ describe("server configuration", () => {
         DATA_DIR: path.resolve("data"),
         DATABASE_POOL_SIZE: 10,
         ALLOWED_ORIGINS: [],
+        TRUST_PROXY: false,
         NODE_ENV: "production",
       },
     });

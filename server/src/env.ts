@@ -39,6 +39,10 @@ export const serverEnvSchema = databaseEnvSchema.extend({
     .url({ error: "PUBLIC_URL must be the full address people open, such as https://redlines.example.org" })
     .optional(),
   ALLOWED_ORIGINS: originList.default([]),
+  TRUST_PROXY: z
+    .enum(["true", "false"], { error: "TRUST_PROXY must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

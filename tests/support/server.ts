@@ -9,6 +9,7 @@ export async function startTestServer(
   const env = serverEnvSchema.parse({
     PORT: "0",
     HOST: "127.0.0.1",
+    TRUST_PROXY: "true",
     DATA_DIR: fresh.dataDir,
     ...(fresh.settings.DATABASE_URL ? { DATABASE_URL: fresh.settings.DATABASE_URL } : {}),
   });

@@ -1,0 +1,191 @@
+// Workshops over HTTP against a real server and database: create, join by code, seats, the
+// instructor's overview, and every kind of bad input answered with a sentence.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer } from "../support/server.ts";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+/** Whatever a route answers; each test reads the fields its route has. */
+type ApiBody = {
+  error: { code: string; message: string };
+  workshopId: string;
+  joinCode: string;
+  instructorKey: string;
+  joinUrl: string;
+  settings: unknown;
+  table: number;
+  tableId: string;
+  role: string;
+  seatToken: string;
+  rejoined: boolean;
+};
+let device = 0;
+
+beforeAll(async () => {
+  server = await startTestServer("embedded");
+});
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** Each call comes from its own device (the server trusts X-Forwarded-For, as behind a proxy). */
+async function post(path: string, body: unknown, from = `10.0.0.${++device}`) {
+  const response = await fetch(`${server.url}/api${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-forwarded-for": from },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as ApiBody };
+}
+
+async function createWorkshop(tables = 2) {
+  const created = await post("/workshops", { scenarioId: "ukraine-2026", tables });
+  expect(created.status).toBe(201);
+  return created.body;
+}
+
+describe("creating a workshop", () => {
+  it("answers with a join code, a join link and a secret instructor link, storing only the key's hash", async () => {
+    const created = await post("/workshops", {
+      scenarioId: "ukraine-2026",
+      tables: 3,
+      rounds: 6,
+      botFill: true,
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(created.body.joinUrl).toBe(
+      `${server.url.replace("127.0.0.1", "localhost")}/join/${created.body.joinCode}`,
+    );
+    expect(created.body.settings).toMatchObject({
+      tables: 3,
+      rounds: 6,
+      botFill: true,
+      variant: "back-channel",
+    });
+    const row = await server.database.prisma.workshop.findUniqueOrThrow({
+      where: { id: created.body.workshopId },
+      include: { tables: true },
+    });
+    expect(row.tables.map((table) => table.number).sort()).toEqual([1, 2, 3]);
+    expect(row.instructorKeyHash).not.toContain(created.body.instructorKey);
+    expect(JSON.stringify(row)).not.toContain(created.body.instructorKey);
+  });
+
+  it("refuses bad settings with one sentence per problem", async () => {
+    const bad = await post("/workshops", { scenarioId: "ukraine-2026", tables: 40, variant: "nope" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe("invalid-request");
+    expect(bad.body.error.message).toMatch(/from 1 to 30/);
+    expect(bad.body.error.message).toMatch(/no variant "nope"/);
+  });
+
+  it("refuses a body that is not JSON, or too large", async () => {
+    expect((await post("/workshops", "{not json")).body.error).toMatchObject({ code: "invalid-json" });
+    const huge = await post("/workshops", { scenarioId: "x".repeat(20_000), tables: 1 });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe("joining by code", () => {
+  it("seats people evenly across tables and gives each a seat token", async () => {
+    const workshop = await createWorkshop(2);
+    const a = await post("/join", { code: workshop.joinCode.toLowerCase(), name: "Ada" });
+    const b = await post("/join", { code: workshop.joinCode.replace("-", " "), name: "Bo" });
+    const c = await post("/join", { code: workshop.joinCode, name: "Cy" });
+    expect([a.status, b.status, c.status]).toEqual([201, 201, 201]);
+    expect([a.body.table, b.body.table, c.body.table]).toEqual([1, 2, 1]);
+    expect([a.body.role, b.body.role, c.body.role]).toEqual(["us", "us", "ukraine"]);
+    expect(a.body.seatToken).not.toBe(b.body.seatToken);
+  });
+
+  it("gives the same person the same seat back with their token", async () => {
+    const workshop = await createWorkshop(1);
+    const first = await post("/join", { code: workshop.joinCode, name: "Ada", role: "europe" });
+    const again = await post("/join", {
+      code: workshop.joinCode,
+      name: "Ada B.",
+      seatToken: first.body.seatToken,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({
+      role: "europe",
+      table: 1,
+      rejoined: true,
+      tableId: first.body.tableId,
+    });
+    const seats = await server.database.prisma.seat.findMany({ where: { tableId: first.body.tableId } });
+    expect(seats).toHaveLength(1);
+    expect(seats[0]?.displayName).toBe("Ada B.");
+  });
+
+  it("never gives one seat to two people who ask at once", async () => {
+    const workshop = await createWorkshop(1);
+    const results = await Promise.all(
+      ["A", "B", "C", "D", "E", "F"].map((name) => post("/join", { code: workshop.joinCode, name })),
+    );
+    const seated = results.filter((result) => result.status === 201).map((result) => result.body.role);
+    expect(seated.sort()).toEqual(["europe", "russia", "ukraine", "us"]);
+    expect(results.filter((result) => result.status === 409).map((result) => result.body.error.code)).toEqual(
+      ["workshop-full", "workshop-full"],
+    );
+  });
+
+  it("explains a wrong code, a taken seat and a missing name", async () => {
+    const workshop = await createWorkshop(1);
+    await post("/join", { code: workshop.joinCode, name: "Ada", role: "russia" });
+    const taken = await post("/join", { code: workshop.joinCode, name: "Bo", role: "russia", table: 1 });
+    expect(taken).toMatchObject({ status: 409, body: { error: { code: "seat-taken" } } });
+    expect(taken.body.error.message).toMatch(/at table 1 is taken/);
+    const unknown = await post("/join", { code: "ZZZZ-ZZZZ", name: "Bo" });
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: "unknown-code" } } });
+    const noName = await post("/join", { code: workshop.joinCode, name: " " });
+    expect(noName).toMatchObject({ status: 400, body: { error: { message: "Enter a display name." } } });
+  });
+});
+
+describe("the instructor overview", () => {
+  it("opens with the instructor key and shows every table and who sits there", async () => {
+    const workshop = await createWorkshop(2);
+    await post("/join", { code: workshop.joinCode, name: "Ada" });
+    const response = await fetch(`${server.url}/api/workshops/${workshop.workshopId}`, {
+      headers: { authorization: `Bearer ${workshop.instructorKey}` },
+    });
+    expect(response.status).toBe(200);
+    const overview = (await response.json()) as { tables: { number: number; seats: { name: string }[] }[] };
+    expect(overview.tables.map((table) => [table.number, table.seats.map((seat) => seat.name)])).toEqual([
+      [1, ["Ada"]],
+      [2, []],
+    ]);
+  });
+
+  it("refuses without the key, with a wrong key, and for an unknown workshop alike", async () => {
+    const workshop = await createWorkshop(1);
+    const none = await fetch(`${server.url}/api/workshops/${workshop.workshopId}`);
+    expect(none.status).toBe(401);
+    const wrong = await fetch(`${server.url}/api/workshops/${workshop.workshopId}`, {
+      headers: { authorization: "Bearer not-the-key" },
+    });
+    const missing = await fetch(`${server.url}/api/workshops/00000000-0000-4000-8000-000000000000`, {
+      headers: { authorization: `Bearer ${workshop.instructorKey}` },
+    });
+    expect([wrong.status, missing.status]).toEqual([403, 403]);
+    expect(await wrong.json()).toEqual(await missing.json());
+  });
+});
+
+describe("join attempts", () => {
+  it("are rate limited per device, so join codes cannot be guessed", async () => {
+    const statuses: number[] = [];
+    let last: Awaited<ReturnType<typeof post>> | undefined;
+    for (let i = 0; i < 21; i++) {
+      last = await post("/join", { code: "ZZZZ-ZZZ2", name: "Guess" }, "10.9.9.9");
+      statuses.push(last.status);
+    }
+    expect(statuses.slice(0, 20).every((status) => status === 404)).toBe(true);
+    expect(last?.status).toBe(429);
+    // Another device is not affected.
+    expect((await post("/join", { code: "ZZZZ-ZZZ2", name: "Other" }, "10.9.9.10")).status).toBe(404);
+    expect(last?.body.error.message).toMatch(/Too many join attempts from this device\. Wait \d+ seconds/);
+  });
+});
