@@ -4,7 +4,6 @@ import { checkRedLines } from "../redLines/check.ts";
 import type { EventBatch } from "./batch.ts";
 import type { Outcome } from "./outcome.ts";
 import { noAgreementOutcome } from "./outcome.ts";
-import { currentVersion } from "./state.ts";
 
 /** Starts a turn; at the start of a round, the scenario's events scheduled for it land first. */
 export function startTurn(
@@ -45,19 +44,20 @@ export function nextTurn(batch: EventBatch, at: number): void {
  */
 export function injectEvent(batch: EventBatch, at: number, eventId: string, scheduled: boolean): void {
   batch.push({ type: "event-injected", at, event: eventId, scheduled });
-  const version = currentVersion(batch.state);
-  if (!version) return;
-  for (const [seat, response] of Object.entries(version.responses)) {
-    if (response.stance !== "accepted") continue;
-    const violations = checkRedLines(batch.state.effective, seat, version.package);
-    if (violations.length > 0) {
-      batch.push({
-        type: "acceptance-withdrawn",
-        at,
-        seat,
-        version: version.number,
-        rules: violations.map((v) => v.rule),
-      });
+  // Older versions too: the record of who accepted what must never contradict a red line.
+  for (const version of batch.state.versions) {
+    for (const [seat, response] of Object.entries(version.responses)) {
+      if (response.stance !== "accepted") continue;
+      const violations = checkRedLines(batch.state.effective, seat, version.package);
+      if (violations.length > 0) {
+        batch.push({
+          type: "acceptance-withdrawn",
+          at,
+          seat,
+          version: version.number,
+          rules: violations.map((v) => v.rule),
+        });
+      }
     }
   }
 }
