@@ -12,10 +12,11 @@ import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { type Database, openDatabase } from "@red-lines/db";
-import { wireLimits } from "@red-lines/shared";
+import { negotiationRoomName, wireLimits } from "@red-lines/shared";
 import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
 import { mountApi } from "./http/api.ts";
+import { createNegotiationRoom } from "./rooms/NegotiationRoom.ts";
 import { createTableRoom } from "./rooms/TableRoom.ts";
 
 export type StartOptions = {
@@ -149,6 +150,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         if (handle) app.use((req: IncomingMessage, res: ServerResponse) => void handle(req, res));
       },
     });
+    gameServer
+      .define(negotiationRoomName, createNegotiationRoom({ prisma: database.prisma, now: Date.now, log }))
+      .filterBy(["tableId"]);
     gameServer
       .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), log }))
       .filterBy(["table"]);

@@ -1,0 +1,288 @@
+// One Colyseus room per negotiating table, thin around the shared engine:
+// parse (zod) → authorize (which seat or the instructor is this connection?) → decide →
+// append to the log (durable before anyone is told) → evolve → send each connection its view.
+import { type Client, Room, type RoomException, ServerError } from "@colyseus/core";
+import { appendEvents, type Db } from "@red-lines/db";
+import {
+  commandIntentSchema,
+  decide,
+  type ErrorMessage,
+  evolve,
+  instructorActor,
+  observerPerspective,
+  parseCommand,
+  type Refusal,
+  systemActor,
+  type TableCommand,
+  type TableState,
+  tableJoinOptionsSchema,
+  tableMessages,
+  viewFor,
+  wireLimits,
+} from "@red-lines/shared";
+import { loadTable, toNewEvents } from "../tables/tableLog.ts";
+import { secretMatches } from "../workshops/secrets.ts";
+import { guardFrames, undecodableError } from "./frameGuard.ts";
+import { TableSummary } from "./tableSummary.ts";
+
+export type NegotiationServices = {
+  prisma: Db;
+  now: () => number;
+  log: (line: string) => void;
+};
+
+/** Who a connection is: a seat (by its token), the instructor (by the workshop key), or an observer. */
+type Identity = { kind: "seat"; role: string; name: string } | { kind: "instructor" } | { kind: "observer" };
+type ClientData = { identity: Identity; windowStart: number; windowCount: number };
+type TableClient = Client<{ userData: ClientData; auth: Identity }>;
+
+const rememberedIntents = 2000;
+
+type RunOutcome =
+  | { ok: true }
+  | { ok: false; refusal: Refusal; error?: undefined }
+  | { ok: false; refusal?: undefined; error: ErrorMessage };
+
+function perspectiveOf(identity: Identity): string {
+  return identity.kind === "seat"
+    ? identity.role
+    : identity.kind === "instructor"
+      ? instructorActor
+      : observerPerspective;
+}
+
+export function createNegotiationRoom(services: NegotiationServices) {
+  return class NegotiationRoom extends Room<{ state: TableSummary; client: TableClient }> {
+    override maxClients = 32;
+    override maxMessagesPerSecond = wireLimits.messagesPerSecond * 5;
+    override state = new TableSummary();
+    private tableId = "";
+    private instructorKeyHash = "";
+    private table!: TableState;
+    /** Commands run one at a time: each decides on the state the previous one left. */
+    private queue: Promise<void> = Promise.resolve();
+    private readonly seen = new Map<string, "pending" | "done">();
+    private turnTimer: { clear(): void } | undefined;
+
+    override async onCreate(options: unknown) {
+      const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
+      if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
+      const loaded = await loadTable(services.prisma, parsed.data.tableId);
+      if (!loaded) throw new ServerError(404, "There is no such table. Check the link with your instructor.");
+      this.tableId = loaded.tableId;
+      this.instructorKeyHash = loaded.instructorKeyHash;
+      this.table = loaded.state;
+      this.state.table = loaded.number;
+      this.summarise();
+      this.armTurnTimer();
+      this.onMessage(tableMessages.command, (client, payload) =>
+        this.receive(client as TableClient, payload),
+      );
+      this.onMessage("*", (client, type) =>
+        this.reply(client as TableClient, {
+          code: "unknown-intent",
+          message: `The table does not know the message "${String(type).slice(0, 40)}". Send commands as "${tableMessages.command}".`,
+        }),
+      );
+      guardFrames(this, (client) => this.reply(client as TableClient, undecodableError));
+    }
+
+    override async onAuth(_client: Client, options: unknown): Promise<Identity> {
+      const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
+      if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
+      if (parsed.data.tableId !== this.tableId)
+        throw new ServerError(400, "This connection is for another table.");
+      if (parsed.data.instructorKey !== undefined) {
+        if (!secretMatches(parsed.data.instructorKey, this.instructorKeyHash)) {
+          throw new ServerError(403, "That instructor link is not valid for this table's workshop.");
+        }
+        return { kind: "instructor" };
+      }
+      if (parsed.data.seatToken !== undefined) {
+        const seats = await services.prisma.seat.findMany({ where: { tableId: this.tableId } });
+        const seat = seats.find((candidate) =>
+          secretMatches(parsed.data.seatToken ?? "", candidate.tokenHash),
+        );
+        if (!seat)
+          throw new ServerError(403, "That seat link is not valid for this table. Join again with the code.");
+        return { kind: "seat", role: seat.role, name: seat.displayName ?? seat.role };
+      }
+      return { kind: "observer" };
+    }
+
+    override async onJoin(client: TableClient, _options: unknown, identity: Identity) {
+      client.userData = { identity, windowStart: 0, windowCount: 0 };
+      if (identity.kind === "seat") {
+        this.state.connected.set(identity.role, true);
+        // Taking the seat in the game is a command like any other, decided by the engine.
+        if (!this.table.seats[identity.role]?.occupied) {
+          await this.enqueue(() =>
+            this.run({ type: "claim-seat", actor: identity.role, at: services.now(), name: identity.name }),
+          );
+        }
+      }
+      client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
+    }
+
+    override onLeave(client: TableClient) {
+      const identity = client.userData?.identity;
+      if (identity?.kind !== "seat") return;
+      // The leaving client is already out of this.clients; another tab may hold the same seat.
+      const stillHere = (this.clients as TableClient[]).some((other) => {
+        const seat = other.userData?.identity;
+        return seat?.kind === "seat" && seat.role === identity.role;
+      });
+      if (!stillHere) this.state.connected.set(identity.role, false);
+    }
+
+    override onDispose() {
+      this.turnTimer?.clear();
+    }
+
+    override onUncaughtException(error: RoomException, methodName: string) {
+      services.log(
+        `table ${this.state.table} (${this.tableId}): ${methodName} failed: ${error.stack ?? error.message}`,
+      );
+    }
+
+    private reply(client: TableClient, error: ErrorMessage) {
+      client.send(tableMessages.error, error);
+    }
+
+    private overRate(client: TableClient): boolean {
+      const data = client.userData;
+      if (!data) return false;
+      const now = Date.now();
+      if (now - data.windowStart >= 1000) {
+        data.windowStart = now;
+        data.windowCount = 0;
+      }
+      data.windowCount += 1;
+      return data.windowCount > wireLimits.messagesPerSecond;
+    }
+
+    private receive(client: TableClient, payload: unknown) {
+      if (this.overRate(client)) {
+        this.reply(client, {
+          code: "rate-limited",
+          message: `Too many messages: at most ${wireLimits.messagesPerSecond} a second. Wait a moment and try again.`,
+        });
+        return;
+      }
+      const intent = commandIntentSchema.safeParse(payload);
+      if (!intent.success) {
+        const issues = intent.error.issues.map((issue) => ({
+          path: issue.path.join(".") || "(message)",
+          message: issue.message,
+        }));
+        this.reply(client, {
+          code: "invalid-message",
+          message: `The command was not understood: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+          intent: tableMessages.command,
+          issues,
+        });
+        return;
+      }
+      const { intentId } = intent.data;
+      if (this.seen.has(intentId)) {
+        // A resend (the SDK may resend across a reconnect): acknowledged, not acted on again.
+        if (this.seen.get(intentId) === "done") client.send(tableMessages.done, { intentId });
+        return;
+      }
+      const identity = client.userData?.identity ?? { kind: "observer" };
+      if (identity.kind === "observer") {
+        this.reply(client, {
+          code: "invalid-message",
+          message: "Observers watch; they cannot act at the table.",
+          intentId,
+        });
+        return;
+      }
+      // The server, not the client, says who acts and when.
+      const actor = identity.kind === "seat" ? identity.role : instructorActor;
+      const parsed = parseCommand({ ...intent.data.command, actor, at: services.now() });
+      if (!parsed.ok) {
+        client.send(tableMessages.refusal, { intentId, refusal: parsed.refusal });
+        return;
+      }
+      this.remember(intentId, "pending");
+      void this.enqueue(async () => {
+        const outcome = await this.run(parsed.command);
+        if (outcome.ok) {
+          this.remember(intentId, "done");
+          client.send(tableMessages.done, { intentId });
+        } else {
+          this.seen.delete(intentId);
+          if (outcome.refusal) client.send(tableMessages.refusal, { intentId, refusal: outcome.refusal });
+          else this.reply(client, { ...outcome.error, intentId });
+        }
+      });
+    }
+
+    private enqueue(task: () => Promise<unknown>): Promise<void> {
+      const next = this.queue.then(task).then(
+        () => undefined,
+        (error: Error) =>
+          services.log(`table ${this.state.table}: command failed: ${error.stack ?? error.message}`),
+      );
+      this.queue = next;
+      return next;
+    }
+
+    /** Decide → append → evolve → tell everyone. Nothing changes unless the append succeeded. */
+    private async run(command: TableCommand): Promise<RunOutcome> {
+      const decision = decide(this.table, command);
+      if (!decision.ok) return { ok: false, refusal: decision.refusal };
+      if (decision.events.length === 0) return { ok: true };
+      try {
+        await appendEvents(services.prisma, this.tableId, toNewEvents(decision.events, command.actor));
+      } catch (error) {
+        services.log(`table ${this.state.table}: could not append to the log: ${(error as Error).message}`);
+        return {
+          ok: false,
+          error: {
+            code: "unavailable",
+            message: "The table's record could not be saved, so nothing was done. Try again in a moment.",
+          },
+        };
+      }
+      for (const event of decision.events) this.table = evolve(this.table, event);
+      this.summarise();
+      this.armTurnTimer();
+      for (const client of this.clients as TableClient[]) {
+        const identity = client.userData?.identity;
+        if (identity) client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
+      }
+      return { ok: true };
+    }
+
+    private summarise() {
+      const table = this.table;
+      this.state.phase = table.phase;
+      this.state.paused = table.paused;
+      this.state.round = table.turn?.round ?? 0;
+      this.state.turnSeat = table.turn?.seat ?? "";
+      this.state.version = table.versions.length;
+    }
+
+    /** The turn clock lives in the room's clock; when it runs out the engine hears a timeout. */
+    private armTurnTimer() {
+      this.turnTimer?.clear();
+      this.turnTimer = undefined;
+      const turn = this.table.turn;
+      if (this.table.phase !== "negotiating" || this.table.paused || !turn) return;
+      const delay = Math.max(0, turn.endsAt - services.now());
+      this.turnTimer = this.clock.setTimeout(() => {
+        void this.enqueue(() => this.run({ type: "timeout", actor: systemActor, at: services.now() }));
+      }, delay);
+    }
+
+    private remember(intentId: string, status: "pending" | "done") {
+      this.seen.set(intentId, status);
+      if (this.seen.size > rememberedIntents) {
+        const oldest = this.seen.keys().next().value;
+        if (oldest !== undefined) this.seen.delete(oldest);
+      }
+    }
+  };
+}
