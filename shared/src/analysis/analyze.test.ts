@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
+import { syntheticScenario } from "../scenario/synthetic.ts";
 import { analyze } from "./analyze.ts";
 import { assessPackage } from "./assessment.ts";
 import { forEachBox } from "./boxes.ts";
@@ -201,5 +202,21 @@ describe("assessing a package", () => {
     expect(assessment.complete).toBe(false);
     expect(assessment.utilities.ukraine).toBeCloseTo(10.8, 9);
     expect(assessment.distanceToFrontier).toBeNull();
+  });
+});
+
+describe("spaces too large to enumerate", () => {
+  it("report the ZOPA and frontier as unknown but still find the exact optimisation points", () => {
+    const effective = effectiveScenario(syntheticScenario({ seed: "large", issues: 20, options: 4 }));
+    const analysis = analyze(effective, { nodeBudget: 10_000 });
+    expect(analysis.packages).toBe(4 ** 20);
+    expect(analysis.feasible).toBeGreaterThan(1e9);
+    expect(analysis.zopa).toBeNull();
+    expect(analysis.paretoSize).toBeNull();
+    expect(analysis.pareto).toBeNull();
+    for (const point of [analysis.nash, analysis.kalaiSmorodinsky, analysis.maxWelfare]) {
+      expect(point).not.toBeNull();
+      for (const gain of Object.values(point?.gains ?? {})) expect(gain).toBeGreaterThan(0);
+    }
   });
 });

@@ -15,7 +15,7 @@ import { maxWelfarePoint } from "./welfare.ts";
 
 export type AnalysisOptions = {
   /**
-   * Most search nodes spent on the ZOPA count and on the Pareto frontier each. Past it they
+   * Most search steps spent on the ZOPA count and on the Pareto frontier each. Past it they
    * are reported as null (too large to enumerate) rather than hanging; the optimisation
    * points are always computed exactly.
    */
@@ -48,7 +48,7 @@ export type Analysis = {
   collisionsComplete: boolean;
 };
 
-export const DEFAULT_NODE_BUDGET = 20_000_000;
+export const DEFAULT_NODE_BUDGET = 10_000_000;
 
 export function analyze(effective: EffectiveScenario, options: AnalysisOptions = {}): Analysis {
   const model = compileModel(effective);

@@ -21,7 +21,10 @@ export function dominates(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
   return strictly;
 }
 
-/** Frontier packages in search order (packages with equal utilities are all kept); null when the budget runs out. */
+/**
+ * Frontier packages in search order (packages with equal utilities are all kept); null when
+ * the budget (nodes plus comparisons with the frontier) runs out.
+ */
 export function paretoFrontier(model: Model, budget: Budget): Point[] | null {
   const roles = model.roles.length;
   const batna = model.batna;
@@ -44,6 +47,8 @@ export function paretoFrontier(model: Model, budget: Budget): Point[] | null {
             optimistic[r] = v;
           }
           if (surrogateCut(t, sums, zopaRest, surrogate.weights, batna)) return true;
+          // Comparisons are the real cost once the frontier grows, so they draw on the budget too.
+          budget.used += frontier.length;
           for (const point of frontier) if (dominates(point.values, optimistic)) return true;
           return false;
         },
