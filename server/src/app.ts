@@ -151,7 +151,15 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     });
     gameServer
-      .define(negotiationRoomName, createNegotiationRoom({ prisma: database.prisma, now: Date.now, log }))
+      .define(
+        negotiationRoomName,
+        createNegotiationRoom({
+          prisma: database.prisma,
+          now: Date.now,
+          log,
+          reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,
+        }),
+      )
       .filterBy(["tableId"]);
     gameServer
       .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), log }))

@@ -14,6 +14,7 @@ describe("server configuration", () => {
         DATABASE_POOL_SIZE: 10,
         ALLOWED_ORIGINS: [],
         TRUST_PROXY: false,
+        RECONNECT_GRACE_SECONDS: 60,
         NODE_ENV: "production",
       },
     });

@@ -43,6 +43,12 @@ export const serverEnvSchema = databaseEnvSchema.extend({
     .enum(["true", "false"], { error: "TRUST_PROXY must be true or false" })
     .default("false")
     .transform((value) => value === "true"),
+  RECONNECT_GRACE_SECONDS: z.coerce
+    .number({ error: "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600" })
+    .int("RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
+    .min(0, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
+    .max(3600, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
+    .default(60),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

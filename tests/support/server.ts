@@ -4,12 +4,14 @@ import { type Backend, freshDatabaseSettings } from "./backends.ts";
 
 export async function startTestServer(
   backend: Backend = "embedded",
+  extraEnv: Record<string, string> = {},
 ): Promise<RunningServer & { logs: string[] }> {
   const fresh = await freshDatabaseSettings(backend);
   const env = serverEnvSchema.parse({
     PORT: "0",
     HOST: "127.0.0.1",
     TRUST_PROXY: "true",
+    ...extraEnv,
     DATA_DIR: fresh.dataDir,
     ...(fresh.settings.DATABASE_URL ? { DATABASE_URL: fresh.settings.DATABASE_URL } : {}),
   });

@@ -29,6 +29,8 @@ export type NegotiationServices = {
   prisma: Db;
   now: () => number;
   log: (line: string) => void;
+  /** How long a dropped seat is kept for its holder to reconnect. */
+  reconnectGraceSeconds: number;
 };
 
 /** Who a connection is: a seat (by its token), the instructor (by the workshop key), or an observer. */
@@ -128,11 +130,37 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const identity = client.userData?.identity;
       if (identity?.kind !== "seat") return;
       // The leaving client is already out of this.clients; another tab may hold the same seat.
-      const stillHere = (this.clients as TableClient[]).some((other) => {
+      if (!this.seatConnected(identity.role)) this.state.connected.set(identity.role, false);
+    }
+
+    /** A seat whose connection drops unexpectedly is kept for the grace period, then left. */
+    override async onDrop(client: TableClient) {
+      const identity = client.userData?.identity;
+      if (identity?.kind === "seat" && !this.seatConnected(identity.role))
+        this.state.connected.set(identity.role, false);
+      try {
+        await this.allowReconnection(client, services.reconnectGraceSeconds);
+      } catch {
+        if (identity?.kind !== "seat" || this.seatConnected(identity.role)) return;
+        // Gone for good: the seat is left in the game, so the instructor may reassign it. Its
+        // holder can still come back with the seat token and take it again if it is free.
+        await this.enqueue(() => this.run({ type: "leave-seat", actor: identity.role, at: services.now() }));
+      }
+    }
+
+    override onReconnect(client: TableClient) {
+      const identity = client.userData?.identity;
+      if (!identity) return;
+      if (identity.kind === "seat") this.state.connected.set(identity.role, true);
+      // Views sent while it was away were lost: the whole current view, now.
+      client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
+    }
+
+    private seatConnected(role: string): boolean {
+      return (this.clients as TableClient[]).some((other) => {
         const seat = other.userData?.identity;
-        return seat?.kind === "seat" && seat.role === identity.role;
+        return seat?.kind === "seat" && seat.role === role;
       });
-      if (!stillHere) this.state.connected.set(identity.role, false);
     }
 
     override onDispose() {
