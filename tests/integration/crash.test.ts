@@ -1,0 +1,125 @@
+// Restore after a crash: the server is killed with SIGKILL mid-negotiation and started again on
+// the same database; every event a client was told of is still there, tables rebuild from their
+// logs, seats come back with their tokens, and play goes on. On both database set-ups.
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { negotiationRoomName, type TableView } from "@red-lines/shared";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { freePort } from "../support/ports.ts";
+import { createDatabase } from "../support/postgres.ts";
+import { waitFor } from "../support/wait.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const cleanups: (() => unknown)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts", "--api-only"], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  cleanups.push(() => {
+    child.kill("SIGKILL");
+  });
+  await waitFor(
+    () => {
+      if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
+      return output.includes("ready at");
+    },
+    { timeout: 30_000, what: "the server to be ready" },
+  );
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+type Seat = { room: Room; views: TableView[]; done: string[] };
+
+async function sit(url: string, options: Record<string, string>): Promise<Seat> {
+  const room = await new Client(url).joinOrCreate(negotiationRoomName, options);
+  room.reconnection.enabled = false;
+  const seat: Seat = { room, views: [], done: [] };
+  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  room.onMessage("done", (message: { intentId: string }) => seat.done.push(message.intentId));
+  room.onMessage("*", () => {});
+  cleanups.push(() => (room.connection.isOpen ? room.leave().catch(() => undefined) : undefined));
+  return seat;
+}
+
+async function act(seat: Seat, command: Record<string, unknown>) {
+  const intentId = randomUUID();
+  seat.room.send("command", { intentId, command });
+  await waitFor(() => seat.done.includes(intentId), { what: `${String(command.type)} to be done` });
+}
+
+describe.each(["embedded", "postgresql"] as const)("after SIGKILL, on %s", (backend) => {
+  it("rebuilds the table from its log with nothing a client saw missing, and play goes on", async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "red-lines-crash-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const env: Record<string, string> = { DATA_DIR: dataDir };
+    if (backend === "postgresql") {
+      env.DATABASE_URL = await createDatabase(
+        inject("postgresUrl"),
+        `crash_${randomUUID().replaceAll("-", "")}`,
+      );
+    }
+    const first = await startServer(env);
+    const post = (url: string, route: string, body: unknown) =>
+      fetch(`${url}/api${route}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-forwarded-for": randomUUID() },
+        body: JSON.stringify(body),
+      }).then((response) => response.json() as Promise<Record<string, string>>);
+    const workshop = await post(first.url, "/workshops", { scenarioId: "ukraine-2026", tables: 1 });
+    const tokens: Record<string, { tableId: string; seatToken: string }> = {};
+    const seats: Record<string, Seat> = {};
+    for (const role of ["us", "ukraine", "europe", "russia"]) {
+      const joined = await post(first.url, "/join", { code: workshop.joinCode, name: role, role });
+      tokens[role] = { tableId: joined.tableId as string, seatToken: joined.seatToken as string };
+      seats[role] = await sit(first.url, tokens[role]);
+    }
+    const tableId = tokens.us?.tableId as string;
+    const instructor = await sit(first.url, { tableId, instructorKey: workshop.instructorKey as string });
+    await waitFor(() => instructor.views.at(-1)?.seats.every((seat) => seat.occupied));
+    await act(instructor, { type: "start" });
+    await act(instructor, { type: "start" });
+    const us = seats.us as Seat;
+    await act(us, { type: "set-option", issue: "territory", option: "deferred" });
+    await act(us, { type: "set-option", issue: "ceasefire", option: "current-line" });
+    const seenBeforeCrash = instructor.views.at(-1);
+
+    first.child.kill("SIGKILL");
+    await new Promise((resolve) => first.child.once("exit", resolve));
+
+    const second = await startServer(env);
+    const back = await sit(second.url, tokens.us as { tableId: string; seatToken: string });
+    await waitFor(() => back.views.length > 0, { what: "the restored view" });
+    const restored = back.views.at(-1);
+    expect(restored?.phase).toBe("negotiating");
+    expect(restored?.turn?.seat).toBe("us");
+    expect(restored?.draft).toEqual({ territory: "deferred", ceasefire: "current-line" });
+    const watcher = await sit(second.url, { tableId, instructorKey: workshop.instructorKey as string });
+    await waitFor(() => watcher.views.length > 0);
+    // Everything the instructor saw before the crash is there (the turn clock aside, which runs on).
+    const { turn: _a, ...before } = seenBeforeCrash as TableView;
+    const { turn: _b, ...after } = watcher.views.at(-1) as TableView;
+    expect(after).toEqual(before);
+
+    await act(back, { type: "table-draft" });
+    await waitFor(() => watcher.views.at(-1)?.currentVersion === 1, { what: "play to go on" });
+  });
+});
