@@ -132,3 +132,18 @@ export function zopaSurrogate(model: Model): { weights: Float64Array; empty: boo
   zopaCache.set(model, result);
   return result;
 }
+
+/** The ZOPA surrogate test: true when no package below the node can beat every BATNA. */
+export function surrogateCut(
+  t: number,
+  sums: Float64Array,
+  rest: Float64Array,
+  weights: Float64Array,
+  batna: Float64Array,
+): boolean {
+  let total = rest[t] as number;
+  for (let r = 0; r < sums.length; r++) {
+    total += (weights[r] as number) * ((sums[r] as number) - (batna[r] as number));
+  }
+  return total <= 0;
+}

@@ -3,9 +3,8 @@
 import { forEachBox } from "./boxes.ts";
 import { type Budget, linearRestMax, prepareBox, walkBox } from "./boxSearch.ts";
 import { popcount } from "./constraints.ts";
-import { zopaSurrogate } from "./dual.ts";
+import { surrogateCut, zopaSurrogate } from "./dual.ts";
 import { GAIN_EPSILON, type Model } from "./model.ts";
-import { surrogateCut } from "./optimize.ts";
 
 /** Feasible packages: the boxes are disjoint, so their sizes add up. */
 export function countFeasible(model: Model): number {

@@ -1,11 +1,11 @@
 // The Kalai–Smorodinsky point: the ZOPA package maximising the smallest normalised gain
 // (gain over BATNA divided by the role's best possible gain in the ZOPA), ties broken by the
-// sum of normalised gains. The linear bound uses weights from a dual descent (dual.ts).
-import { rootDomains, simplexWeights } from "./dual.ts";
+// sum of normalised gains; and the ideal point it normalises by. Linear bounds use weights
+// from a dual descent (dual.ts).
+import { lagrangianWeights, rootDomains, simplexWeights } from "./dual.ts";
 import type { Model } from "./model.ts";
 import { type Objective, optimize } from "./optimize.ts";
 import type { Point } from "./points.ts";
-import { bestFor } from "./welfare.ts";
 
 export type KalaiSmorodinsky = {
   point: Point;
@@ -52,4 +52,20 @@ export function kalaiSmorodinskyPoint(model: Model): KalaiSmorodinsky | null {
   return point
     ? { point, ideal, level: objective.score(point.values.map((v, r) => v - (model.batna[r] as number))) }
     : null;
+}
+
+/**
+ * The most a role can get in the ZOPA: one coordinate of the ideal point. The linear bound
+ * is Lagrangian, g_role + Σ ν_s·g_s with ν ≥ 0, since every other gain is positive there.
+ */
+export function bestFor(model: Model, role: number): Point | null {
+  const domains = rootDomains(model);
+  if (!domains) return null;
+  const weights = lagrangianWeights(model, domains, role);
+  const objective: Objective = {
+    score: (gains) => gains[role] as number,
+    bound: (optimistic, linear) => Math.min(optimistic[role] as number, linear),
+    weights: () => weights,
+  };
+  return optimize(model, objective);
 }

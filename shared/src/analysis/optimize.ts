@@ -3,7 +3,7 @@
 // beat the incumbent. Objectives differ only in score, bound and linear-bound weights.
 import { forEachBox } from "./boxes.ts";
 import { linearRestMax, prepareBox, unlimited, walkBox } from "./boxSearch.ts";
-import { zopaSurrogate } from "./dual.ts";
+import { surrogateCut, zopaSurrogate } from "./dual.ts";
 import { GAIN_EPSILON, type Model } from "./model.ts";
 import { choiceBefore, type Point } from "./points.ts";
 
@@ -107,19 +107,4 @@ export function optimize(model: Model, objective: Objective): Point | null {
     return true;
   });
   return best;
-}
-
-/** The ZOPA surrogate test: true when no package below the node can beat every BATNA. */
-export function surrogateCut(
-  t: number,
-  sums: Float64Array,
-  rest: Float64Array,
-  weights: Float64Array,
-  batna: Float64Array,
-): boolean {
-  let total = rest[t] as number;
-  for (let r = 0; r < sums.length; r++) {
-    total += (weights[r] as number) * ((sums[r] as number) - (batna[r] as number));
-  }
-  return total <= 0;
 }

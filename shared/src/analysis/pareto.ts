@@ -2,9 +2,8 @@
 // hurting another. Subtrees whose optimistic utilities are already dominated are cut.
 import { forEachBox } from "./boxes.ts";
 import { type Budget, linearRestMax, prepareBox, walkBox } from "./boxSearch.ts";
-import { zopaSurrogate } from "./dual.ts";
+import { surrogateCut, zopaSurrogate } from "./dual.ts";
 import { GAIN_EPSILON, type Model } from "./model.ts";
-import { surrogateCut } from "./optimize.ts";
 import type { Point } from "./points.ts";
 
 const TIE = 1e-7;

@@ -51,15 +51,14 @@ export function syntheticScenario(options: SyntheticOptions): Scenario {
   });
 
   const redLines: Record<string, RedLine[]> = {};
-  roleIds.forEach((role, r) => {
+  for (const role of roleIds) {
     redLines[role] = Array.from({ length: redLinesPerRole }, (_, k) => ({
       id: `${role}-line-${k + 1}`,
       rule: randomRule(random, issueIds, optionIds, utilities[role] as RoleUtility),
       explanation: `Generated red line ${k + 1} of ${role}.`,
       sources: SOURCE,
     }));
-    void r;
-  });
+  }
 
   const data: Scenario = {
     format: "red-lines/scenario@1",
