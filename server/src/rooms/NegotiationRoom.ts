@@ -1,7 +1,7 @@
 // One Colyseus room per negotiating table, thin around the shared engine:
 // parse (zod) → authorize (which seat or the instructor is this connection?) → decide →
 // append to the log (durable before anyone is told) → evolve → send each connection its view.
-import { type Client, Room, type RoomException, ServerError } from "@colyseus/core";
+import { type Client, type OnMessageException, Room, type RoomException, ServerError } from "@colyseus/core";
 import { appendEvents, type Db } from "@red-lines/db";
 import {
   commandIntentSchema,
@@ -168,9 +168,19 @@ export function createNegotiationRoom(services: NegotiationServices) {
     }
 
     override onUncaughtException(error: RoomException, methodName: string) {
+      // Contained and logged: one table's fault must never take the process or another table down.
       services.log(
         `table ${this.state.table} (${this.tableId}): ${methodName} failed: ${error.stack ?? error.message}`,
       );
+      const client =
+        methodName === "onMessage" ? (error as Partial<OnMessageException<Room>>).client : undefined;
+      if (client) {
+        this.reply(client as TableClient, {
+          code: "internal",
+          message:
+            "Something went wrong at this table, so that action was not carried out. Try again; if it repeats, tell the facilitator.",
+        });
+      }
     }
 
     private reply(client: TableClient, error: ErrorMessage) {
