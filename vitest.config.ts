@@ -8,6 +8,8 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          // Benchmarks (`npm run bench`) belong to this project only, so each runs once.
+          benchmark: { include: ["**/*.bench.ts"], exclude: ["**/node_modules/**"] },
           include: [
             "shared/src/**/*.test.ts",
             "server/src/**/*.test.ts",
@@ -35,9 +37,5 @@ export default defineConfig({
         },
       },
     ],
-    benchmark: {
-      include: ["**/*.bench.ts"],
-      exclude: ["**/node_modules/**"],
-    },
   },
 });
