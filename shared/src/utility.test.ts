@@ -1,27 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { Package } from "./package.ts";
+import { nashPackage } from "./fixtures/ukraine2026.ts";
 import { effectiveScenario } from "./scenario/effective.ts";
 import { getScenario } from "./scenario/registry.ts";
 import { gainOverBatna, utilities, utility } from "./utility.ts";
 
 const scenario = getScenario("ukraine-2026");
 if (!scenario) throw new Error("flagship scenario missing");
-
-const nashPackage: Package = {
-  territory: "deferred",
-  ceasefire: "current-line-dmz",
-  monitoring: "european-force",
-  guarantees: "bilateral-treaties",
-  nato: "constitutional-ban",
-  "armed-forces": "strict-limits",
-  "foreign-troops": "prohibited",
-  sanctions: "phased-relief",
-  "military-aid": "sustained-defensive",
-  accountability: "tribunal",
-  humanitarian: "all-for-all",
-  reconstruction: "staged-fund",
-  "eu-path": "accession-track",
-};
 
 describe("utilities", () => {
   it("are the weighted sums of scores the spec gives for its Nash point", () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { nashPackage } from "../fixtures/ukraine2026.ts";
 import type { Package } from "../package.ts";
 import { effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
@@ -11,23 +12,6 @@ const scenario = getScenario("ukraine-2026");
 if (!scenario) throw new Error("flagship scenario missing");
 const backChannel = effectiveScenario(scenario, "back-channel");
 const publicPositions = effectiveScenario(scenario, "public-positions");
-
-/** The spec's back-channel Nash point: every red line satisfied. */
-const nashPackage: Package = {
-  territory: "deferred",
-  ceasefire: "current-line-dmz",
-  monitoring: "european-force",
-  guarantees: "bilateral-treaties",
-  nato: "constitutional-ban",
-  "armed-forces": "strict-limits",
-  "foreign-troops": "prohibited",
-  sanctions: "phased-relief",
-  "military-aid": "sustained-defensive",
-  accountability: "tribunal",
-  humanitarian: "all-for-all",
-  reconstruction: "staged-fund",
-  "eu-path": "accession-track",
-};
 
 const ruleIds = (violations: { rule: string }[]) => violations.map((v) => v.rule);
 

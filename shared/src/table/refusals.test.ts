@@ -1,5 +1,6 @@
 // One behaviour-named test per refusal code; the last test checks that every code is covered.
 import { afterAll, describe, expect, it } from "vitest";
+import { nashPackage } from "../fixtures/ukraine2026.ts";
 import type { Package } from "../package.ts";
 import { parseCommand } from "./decide.ts";
 import { type Decision, type RefusalCode, refusalCodes } from "./refusals.ts";
@@ -44,22 +45,6 @@ const set = (actor: string, issue: string, option: string): ScriptCommand => ({
 function setAll(actor: string, pkg: Package): ScriptCommand[] {
   return Object.entries(pkg).map(([issue, option]) => set(actor, issue, option));
 }
-
-const nashPackage: Package = {
-  territory: "deferred",
-  ceasefire: "current-line-dmz",
-  monitoring: "european-force",
-  guarantees: "bilateral-treaties",
-  nato: "constitutional-ban",
-  "armed-forces": "strict-limits",
-  "foreign-troops": "prohibited",
-  sanctions: "phased-relief",
-  "military-aid": "sustained-defensive",
-  accountability: "tribunal",
-  humanitarian: "all-for-all",
-  reconstruction: "staged-fund",
-  "eu-path": "accession-track",
-};
 
 describe("refusals", () => {
   it("a malformed command is refused as invalid", () => {
