@@ -23,6 +23,7 @@ import {
 import { loadTable, toNewEvents } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
+import { overRate, rateLimitedError } from "./messageRate.ts";
 import { TableSummary } from "./tableSummary.ts";
 
 export type NegotiationServices = {
@@ -187,24 +188,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
       client.send(tableMessages.error, error);
     }
 
-    private overRate(client: TableClient): boolean {
-      const data = client.userData;
-      if (!data) return false;
-      const now = Date.now();
-      if (now - data.windowStart >= 1000) {
-        data.windowStart = now;
-        data.windowCount = 0;
-      }
-      data.windowCount += 1;
-      return data.windowCount > wireLimits.messagesPerSecond;
-    }
-
     private receive(client: TableClient, payload: unknown) {
-      if (this.overRate(client)) {
-        this.reply(client, {
-          code: "rate-limited",
-          message: `Too many messages: at most ${wireLimits.messagesPerSecond} a second. Wait a moment and try again.`,
-        });
+      if (overRate(client.userData, Date.now())) {
+        this.reply(client, rateLimitedError);
         return;
       }
       const intent = commandIntentSchema.safeParse(payload);

@@ -12,6 +12,7 @@ import {
 } from "@red-lines/shared";
 import { sandboxTableId } from "../tables.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
+import { overRate, rateLimitedError } from "./messageRate.ts";
 import { Participant, TableState } from "./tableState.ts";
 
 export type RoomServices = {
@@ -81,24 +82,9 @@ export function createTableRoom(services: RoomServices) {
       client.send(serverMessages.error, error);
     }
 
-    private overRate(client: Client<{ userData: ClientData }>): boolean {
-      const data = client.userData;
-      if (!data) return false;
-      const now = Date.now();
-      if (now - data.windowStart >= 1000) {
-        data.windowStart = now;
-        data.windowCount = 0;
-      }
-      data.windowCount += 1;
-      return data.windowCount > wireLimits.messagesPerSecond;
-    }
-
     private async receive(client: Client<{ userData: ClientData }>, type: unknown, payload: unknown) {
-      if (this.overRate(client)) {
-        this.refuse(client, {
-          code: "rate-limited",
-          message: `Too many messages: at most ${wireLimits.messagesPerSecond} a second. Wait a moment and try again.`,
-        });
+      if (overRate(client.userData, Date.now())) {
+        this.refuse(client, rateLimitedError);
         return;
       }
       const parsed = parseIntent(type, payload);
