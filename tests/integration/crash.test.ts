@@ -9,6 +9,7 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { negotiationRoomName, type TableView } from "@red-lines/shared";
 import { afterEach, describe, expect, inject, it } from "vitest";
+import { postJson } from "../support/api.ts";
 import { freePort } from "../support/ports.ts";
 import { createDatabase } from "../support/postgres.ts";
 import { waitFor } from "../support/wait.ts";
@@ -78,12 +79,7 @@ describe.each(["embedded", "postgresql"] as const)("after SIGKILL, on %s", (back
       );
     }
     const first = await startServer(env);
-    const post = (url: string, route: string, body: unknown) =>
-      fetch(`${url}/api${route}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": randomUUID() },
-        body: JSON.stringify(body),
-      }).then((response) => response.json() as Promise<Record<string, string>>);
+    const post = async (url: string, route: string, body: unknown) => (await postJson(url, route, body)).body;
     const workshop = await post(first.url, "/workshops", { scenarioId: "ukraine-2026", tables: 1 });
     const tokens: Record<string, { tableId: string; seatToken: string }> = {};
     const seats: Record<string, Seat> = {};

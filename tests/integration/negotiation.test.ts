@@ -14,6 +14,7 @@ import {
 } from "@red-lines/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTable } from "../../server/src/tables/tableLog.ts";
+import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
 import { waitFor } from "../support/wait.ts";
 
@@ -33,12 +34,7 @@ type Seen = { views: TableView[]; refusals: RefusalMessage[]; done: string[]; ra
 type Connection = { room: Room; seen: Seen; send(command: Record<string, unknown>): string };
 
 async function api(path: string, body: unknown) {
-  const response = await fetch(`${server.url}/api${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": randomUUID() },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as Record<string, string>;
+  return (await postJson(server.url, path, body)).body;
 }
 
 async function connect(options: Record<string, string>): Promise<Connection> {

@@ -1,9 +1,9 @@
 // Reconnection over real WebSockets: a seat whose connection drops keeps its place for the grace
 // period (short here) and resumes with the full view; after it the seat is free.
-import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
 import { negotiationRoomName, type TableView } from "@red-lines/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
 import { waitFor } from "../support/wait.ts";
 
@@ -27,12 +27,7 @@ describe("a dropped seat", () => {
   }
 
   async function seatOn(target: typeof server) {
-    const post = (path: string, body: unknown) =>
-      fetch(`${target.url}/api${path}`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-forwarded-for": randomUUID() },
-        body: JSON.stringify(body),
-      }).then((response) => response.json() as Promise<Record<string, string>>);
+    const post = async (path: string, body: unknown) => (await postJson(target.url, path, body)).body;
     const workshop = await post("/workshops", { scenarioId: "ukraine-2026", tables: 1 });
     const joined = await post("/join", { code: workshop.joinCode, name: "Dana", role: "europe" });
     const room = await new Client(target.url).joinOrCreate(negotiationRoomName, {

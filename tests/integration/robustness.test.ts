@@ -12,6 +12,7 @@ import {
   type TableView,
 } from "@red-lines/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
 import { waitFor } from "../support/wait.ts";
 
@@ -28,12 +29,7 @@ afterAll(async () => {
 });
 
 async function post(route: string, body: unknown) {
-  const response = await fetch(`${server.url}/api${route}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": randomUUID() },
-    body: JSON.stringify(body),
-  });
-  return (await response.json()) as Record<string, string>;
+  return (await postJson(server.url, route, body)).body;
 }
 
 type Connection = { room: Room; views: TableView[]; replies: { type: string; payload: unknown }[] };

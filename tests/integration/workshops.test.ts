@@ -1,6 +1,7 @@
 // Workshops over HTTP against a real server and database: create, join by code, seats, the
 // instructor's overview, and every kind of bad input answered with a sentence.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -29,13 +30,8 @@ afterAll(async () => {
 });
 
 /** Each call comes from its own device (the server trusts X-Forwarded-For, as behind a proxy). */
-async function post(path: string, body: unknown, from = `10.0.0.${++device}`) {
-  const response = await fetch(`${server.url}/api${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-forwarded-for": from },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as ApiBody };
+function post(path: string, body: unknown, from = `10.0.0.${++device}`) {
+  return postJson<ApiBody>(server.url, path, body, from);
 }
 
 async function createWorkshop(tables = 2) {

@@ -1,15 +1,11 @@
 // Bodies of the HTTP API that pages call (create a workshop, join by code), as zod schemas.
 import { z } from "zod";
 import { joinCodeSchema } from "../workshop/joinCode.ts";
-import { wireLimits } from "./messages.ts";
+import { displayNameSchema } from "./messages.ts";
 
 export const joinRequestSchema = z.strictObject({
   code: joinCodeSchema,
-  name: z
-    .string({ error: "Enter a display name." })
-    .trim()
-    .min(1, "Enter a display name.")
-    .max(wireLimits.displayName, `A display name has at most ${wireLimits.displayName} characters.`),
+  name: displayNameSchema,
   table: z.int({ error: "A table is a number such as 1." }).min(1).max(30).optional(),
   role: z.string().max(40).optional(),
   /** The token of a seat held before, to get the same seat back. */

@@ -13,7 +13,8 @@ export const wireLimits = {
   messagesPerSecond: 20,
 } as const;
 
-const displayName = z
+/** A display name as people type it: trimmed, 1 to 40 characters. */
+export const displayNameSchema = z
   .string({ error: "Enter a display name." })
   .trim()
   .min(1, "Enter a display name.")
@@ -27,7 +28,7 @@ export const joinOptionsSchema = z.object({
     .min(1, "A table number is a whole number from 1 to 30.")
     .max(30, "A table number is a whole number from 1 to 30.")
     .default(1),
-  name: displayName,
+  name: displayNameSchema,
 });
 export type JoinOptions = z.infer<typeof joinOptionsSchema>;
 
