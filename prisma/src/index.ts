@@ -7,7 +7,15 @@ import type { DatabaseSettings } from "./settings.ts";
 export type { Prisma } from "../generated/client.ts";
 export { createPrismaClient, type Db } from "./client.ts";
 export { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.ts";
-export { appendEvents, type NewEvent, readEvents, type StoredEvent } from "./eventLog.ts";
+export {
+  appendEvents,
+  createEventAppender,
+  type EventAppender,
+  LogConflictError,
+  type NewEvent,
+  readEvents,
+  type StoredEvent,
+} from "./eventLog.ts";
 export { applyMigrations, diffSchemaAgainstSnapshot, readMigrations } from "./migrations.ts";
 export { type DatabaseSettings, databaseEnvSchema, describeEnvIssues } from "./settings.ts";
 

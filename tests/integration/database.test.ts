@@ -3,8 +3,10 @@ import { randomUUID } from "node:crypto";
 import {
   appendEvents,
   applyMigrations,
+  createEventAppender,
   type Database,
   type DatabaseSettings,
+  LogConflictError,
   openDatabase,
   readEvents,
 } from "@red-lines/db";
@@ -88,6 +90,85 @@ describe.each(backends)("the event log on %s", (backend: Backend) => {
       appendEvents(db.prisma, tableId, [
         { type: "ok", actor: "x", payload: {}, time: new Date() },
         // An invalid date makes the insert fail after the counter moved, inside the transaction.
+        { type: "bad", actor: "x", payload: {}, time: new Date(Number.NaN) },
+      ]),
+    ).rejects.toThrow();
+    expect(await db.prisma.event.count({ where: { tableId } })).toBe(count);
+    expect((await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } })).lastSeq).toBe(
+      before.lastSeq,
+    );
+  });
+
+  it("group-commits appends from many tables into few transactions, each table numbered 1, 2, 3…", async () => {
+    const workshop = await db.prisma.workshop.findFirstOrThrow();
+    const tables = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        db.prisma.table.create({ data: { workshopId: workshop.id, number: 100 + index } }),
+      ),
+    );
+    const appender = createEventAppender(db.prisma);
+    // Three rounds of appends, each table waiting for its own previous one (as a room does).
+    const stored = await Promise.all(
+      tables.map(async (table) => {
+        const seqs: number[] = [];
+        for (let round = 0; round < 3; round++) {
+          const events = Array.from({ length: round + 1 }, (_, index) => ({
+            type: "pinged",
+            actor: "x",
+            payload: { round, index },
+            time: new Date(),
+          }));
+          const written = await appender.append(table.id, seqs.length, events);
+          seqs.push(...written.map((event) => event.seq));
+        }
+        return seqs;
+      }),
+    );
+    for (const seqs of stored) expect(seqs).toEqual([1, 2, 3, 4, 5, 6]);
+    for (const table of tables) {
+      const log = await readEvents(db.prisma, table.id);
+      expect(log.map((event) => [event.seq, event.payload])).toEqual([
+        [1, { round: 0, index: 0 }],
+        [2, { round: 1, index: 0 }],
+        [3, { round: 1, index: 1 }],
+        [4, { round: 2, index: 0 }],
+        [5, { round: 2, index: 1 }],
+        [6, { round: 2, index: 2 }],
+      ]);
+      expect((await db.prisma.table.findUniqueOrThrow({ where: { id: table.id } })).lastSeq).toBe(6);
+    }
+    const stats = appender.stats();
+    expect(stats.appends).toBe(36);
+    // Twelve tables appending together share commits instead of taking one each.
+    expect(stats.transactions).toBeLessThan(36);
+  });
+
+  it("refuses an append made against an old sequence number and writes nothing for it", async () => {
+    const appender = createEventAppender(db.prisma);
+    const before = await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } });
+    const count = await db.prisma.event.count({ where: { tableId } });
+    const event = { type: "late", actor: "x", payload: {}, time: new Date() };
+    await expect(appender.append(tableId, before.lastSeq - 1, [event])).rejects.toBeInstanceOf(
+      LogConflictError,
+    );
+    expect(await db.prisma.event.count({ where: { tableId } })).toBe(count);
+    // Two writers racing from the same point: exactly one wins.
+    const results = await Promise.allSettled([
+      appender.append(tableId, before.lastSeq, [event]),
+      createEventAppender(db.prisma).append(tableId, before.lastSeq, [event]),
+    ]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(results.filter((result) => result.status === "rejected")).toHaveLength(1);
+    expect(await db.prisma.event.count({ where: { tableId } })).toBe(count + 1);
+  });
+
+  it("rejects every append of a batch that fails and stores none of it", async () => {
+    const appender = createEventAppender(db.prisma);
+    const before = await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } });
+    const count = await db.prisma.event.count({ where: { tableId } });
+    await expect(
+      appender.append(tableId, before.lastSeq, [
+        { type: "ok", actor: "x", payload: {}, time: new Date() },
         { type: "bad", actor: "x", payload: {}, time: new Date(Number.NaN) },
       ]),
     ).rejects.toThrow();

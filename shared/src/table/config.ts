@@ -78,6 +78,7 @@ export function initialTableState(config: TableConfig): TableState {
     news: [],
     broadcasts: [],
     messages: [],
+    redLineAttempts: [],
     outcome: null,
   };
 }

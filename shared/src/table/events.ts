@@ -48,6 +48,17 @@ export const eventSchemas = {
   "broadcast-sent": event("broadcast-sent", { text: z.string() }),
   "message-sent": event("message-sent", { from: seat, to: seat.nullable(), text: z.string() }),
   "talks-concluded": event("talks-concluded", { outcome: outcomeSchema }),
+  /**
+   * A seat tried to table or accept a package past its own red lines and was refused. Nothing
+   * changes at the table; the log keeps it for the facilitator's alerts and the debrief.
+   */
+  "red-line-refused": event("red-line-refused", {
+    seat,
+    action: z.enum(["table", "accept"]),
+    rules: z.array(idSchema).min(1),
+    /** The version it tried to accept; null when tabling the draft. */
+    version: z.int().min(1).nullable(),
+  }),
 } as const;
 
 export const eventSchema = z.discriminatedUnion("type", [
@@ -73,6 +84,7 @@ export const eventSchema = z.discriminatedUnion("type", [
   eventSchemas["broadcast-sent"],
   eventSchemas["message-sent"],
   eventSchemas["talks-concluded"],
+  eventSchemas["red-line-refused"],
 ]);
 export type TableEvent = z.infer<typeof eventSchema>;
 export type EventType = TableEvent["type"];

@@ -97,6 +97,20 @@ export function evolve(state: TableState, event: TableEvent): TableState {
         ...state,
         messages: [...state.messages, { from: event.from, to: event.to, text: event.text, at: event.at }],
       };
+    case "red-line-refused":
+      return {
+        ...state,
+        redLineAttempts: [
+          ...state.redLineAttempts,
+          {
+            seat: event.seat,
+            action: event.action,
+            rules: [...event.rules],
+            version: event.version,
+            at: event.at,
+          },
+        ],
+      };
     case "talks-concluded":
       return {
         ...state,

@@ -9,4 +9,5 @@ export * from "./outcome.ts";
 export * from "./refusals.ts";
 export * from "./script.ts";
 export * from "./state.ts";
+export * from "./status.ts";
 export * from "./view.ts";

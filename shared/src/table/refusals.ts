@@ -41,6 +41,8 @@ export const refusalSchema = z.strictObject({
   /** The rule's first source; `sources` lists them all. */
   source: sourceRefSchema.optional(),
   sources: z.array(sourceRefSchema).optional(),
+  /** Every red line the package breaks, `rule` first (code `red-line`). */
+  rules: z.array(idSchema).optional(),
 });
 export type Refusal = z.infer<typeof refusalSchema>;
 
@@ -88,5 +90,6 @@ export function redLineRefusal(
     explanation: first.explanation,
     ...(source ? { source } : {}),
     sources: first.sources,
+    rules: violations.map((v) => v.rule),
   };
 }

@@ -40,6 +40,14 @@ export type NewsItem = { event: string; at: number; scheduled: boolean };
 /** `to` null: the public table chat; otherwise a private channel between `from` and `to`. */
 export type ChatMessage = { from: string; to: string | null; text: string; at: number };
 export type Broadcast = { text: string; at: number };
+/** A refused attempt to go past one's own red lines, kept for the facilitator and the debrief. */
+export type RedLineAttempt = {
+  seat: string;
+  action: "table" | "accept";
+  rules: string[];
+  version: number | null;
+  at: number;
+};
 
 export type TableState = {
   /** The scenario as it stands at this table: variant and injected events applied. */
@@ -59,6 +67,7 @@ export type TableState = {
   news: NewsItem[];
   broadcasts: Broadcast[];
   messages: ChatMessage[];
+  redLineAttempts: RedLineAttempt[];
   outcome: Outcome | null;
 };
 

@@ -58,6 +58,16 @@ export const instructorViewSchema = z.strictObject({
   ),
   seats: z.array(seatPrivateViewSchema),
   outcomeUtilities: z.record(idSchema, z.number()).nullable(),
+  /** Refused attempts to table or accept past a seat's own red lines, oldest first. */
+  redLineAttempts: z.array(
+    z.strictObject({
+      seat: idSchema,
+      action: z.enum(["table", "accept"]),
+      rules: z.array(idSchema),
+      version: z.int().min(1).nullable(),
+      at: z.number(),
+    }),
+  ),
 });
 export type InstructorView = z.infer<typeof instructorViewSchema>;
 
@@ -306,5 +316,6 @@ function instructorView(state: TableState): InstructorView {
     })),
     seats: roleIds(state).map((role) => seatPrivateView(state, role)),
     outcomeUtilities: state.outcome?.utilities ? { ...state.outcome.utilities } : null,
+    redLineAttempts: state.redLineAttempts.map((attempt) => ({ ...attempt, rules: [...attempt.rules] })),
   };
 }

@@ -1,0 +1,108 @@
+// The facilitator's view across tables: status tiles, red-line refusals kept in the log, alerts.
+import { describe, expect, it } from "vitest";
+import { nashPackage } from "../fixtures/ukraine2026.ts";
+import type { TableCommand } from "./commands.ts";
+import { eventSchema } from "./events.ts";
+import { evolve } from "./evolve.ts";
+import { TableScript } from "./script.ts";
+import { alertFor, refusalEvents, tableStatus, tableStatusSchema } from "./status.ts";
+import { viewFor } from "./view.ts";
+
+const roles = ["us", "ukraine", "europe", "russia"] as const;
+
+function negotiating() {
+  const table = new TableScript({ scenario: "ukraine-2026", variant: "back-channel" });
+  for (const role of roles) table.do({ type: "claim-seat", actor: role, name: `${role} player` });
+  return table.do({ type: "start", actor: "instructor" }, { type: "start", actor: "instructor" });
+}
+
+describe("red-line refusals in the log", () => {
+  it("a refused attempt to table past one's red line becomes an event naming every broken rule", () => {
+    const table = negotiating().do(
+      { type: "pass", actor: "us" },
+      { type: "set-option", actor: "ukraine", issue: "territory", option: "recognize-occupied" },
+      { type: "set-option", actor: "ukraine", issue: "accountability", option: "amnesty" },
+    );
+    const command = { type: "table-draft", actor: "ukraine", at: table.now } as TableCommand;
+    const decision = table.try(command);
+    if (decision.ok) throw new Error("expected a refusal");
+    const events = refusalEvents(table.state, command, decision.refusal);
+    expect(events).toHaveLength(1);
+    const [event] = events;
+    expect(eventSchema.parse(event)).toEqual(event);
+    expect(event).toMatchObject({
+      type: "red-line-refused",
+      seat: "ukraine",
+      action: "table",
+      version: null,
+    });
+    expect(event?.type === "red-line-refused" && event.rules).toEqual(
+      expect.arrayContaining(["ua-no-legal-cession", "ua-accountability"]),
+    );
+    // Folding it changes nothing at the table but the record the facilitator and debrief read.
+    const after = evolve(table.state, event as NonNullable<typeof event>);
+    expect(after.versions).toEqual(table.state.versions);
+    expect(after.draft).toEqual(table.state.draft);
+    expect(after.redLineAttempts).toHaveLength(1);
+    expect(tableStatus(after).redLineAttempts).toBe(1);
+    expect(viewFor(after, "instructor").instructor?.redLineAttempts[0]?.rules).toContain(
+      "ua-no-legal-cession",
+    );
+    expect(viewFor(after, "russia").instructor).toBeNull();
+    expect(alertFor(after, event as NonNullable<typeof event>)).toMatchObject({
+      kind: "red-line",
+      seat: "ukraine",
+      message: expect.stringContaining("ua-no-legal-cession"),
+    });
+  });
+
+  it("a refused acceptance records the version; other refusals leave nothing in the log", () => {
+    const table = negotiating();
+    for (const [issue, option] of Object.entries({ ...nashPackage, accountability: "amnesty" })) {
+      table.do({ type: "set-option", actor: "us", issue, option });
+    }
+    table.do({ type: "table-draft", actor: "us" });
+    const accept = { type: "accept", actor: "ukraine", at: table.now, version: 1 } as TableCommand;
+    const refused = table.try(accept);
+    if (refused.ok) throw new Error("expected a refusal");
+    expect(refusalEvents(table.state, accept, refused.refusal)).toMatchObject([
+      { type: "red-line-refused", action: "accept", version: 1, rules: ["ua-accountability"] },
+    ]);
+    const pass = { type: "pass", actor: "russia", at: table.now } as TableCommand;
+    const notTurn = table.try(pass);
+    if (notTurn.ok) throw new Error("expected a refusal");
+    expect(refusalEvents(table.state, pass, notTurn.refusal)).toEqual([]);
+  });
+});
+
+describe("table status", () => {
+  it("shows phase, round, whose turn, seats and a frozen clock while paused", () => {
+    const table = negotiating();
+    const status = tableStatusSchema.parse(tableStatus(table.state));
+    expect(status).toMatchObject({
+      phase: "negotiating",
+      paused: false,
+      round: 1,
+      turnSeat: "us",
+      version: 0,
+    });
+    expect(status.seats.map((seat) => [seat.role, seat.occupied])).toEqual(
+      table.state.turnOrder.map((role) => [role, true]),
+    );
+    const endsAt = status.turnEndsAt ?? 0;
+    table.advance(30_000).do({ type: "pause", actor: "instructor" });
+    const paused = tableStatus(table.state);
+    expect(paused.paused).toBe(true);
+    expect(paused.pausedRemainingMs).toBe(endsAt - table.now);
+  });
+
+  it("raises alerts for a walk-out and the conclusion it causes, none for ordinary moves", () => {
+    const table = negotiating().do(
+      { type: "pass", actor: "us" },
+      { type: "walk-out", actor: "russia", note: "" },
+    );
+    const kinds = table.events.map((event) => alertFor(table.state, event)?.kind ?? null).filter(Boolean);
+    expect(kinds).toEqual(["walk-out", "concluded"]);
+    expect(tableStatus(table.state)).toMatchObject({ phase: "concluded", outcome: "collapse" });
+  });
+});
