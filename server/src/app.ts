@@ -11,13 +11,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { type Database, openDatabase } from "@red-lines/db";
-import { negotiationRoomName, wireLimits } from "@red-lines/shared";
+import { createEventAppender, type Database, openDatabase } from "@red-lines/db";
+import { consoleRoomName, negotiationRoomName, wireLimits } from "@red-lines/shared";
 import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
 import { mountApi } from "./http/api.ts";
+import { createConsoleRoom } from "./rooms/ConsoleRoom.ts";
 import { createNegotiationRoom } from "./rooms/NegotiationRoom.ts";
 import { createTableRoom } from "./rooms/TableRoom.ts";
+import { restoreRunningTables } from "./rooms/tableRooms.ts";
 
 export type StartOptions = {
   env: ServerEnv;
@@ -83,6 +85,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const log = options.log ?? ((line: string) => console.log(line));
   await probePort(env.PORT, env.HOST);
   const database = await openDatabase(env);
+  const appender = createEventAppender(database.prisma);
   const http = createServer();
 
   try {
@@ -155,6 +158,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         negotiationRoomName,
         createNegotiationRoom({
           prisma: database.prisma,
+          appender,
           now: Date.now,
           log,
           reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,
@@ -162,10 +166,23 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       )
       .filterBy(["tableId"]);
     gameServer
+      .define(
+        consoleRoomName,
+        createConsoleRoom({
+          prisma: database.prisma,
+          log,
+          reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,
+        }),
+      )
+      .filterBy(["workshopId"]);
+    gameServer
       .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), log }))
       .filterBy(["table"]);
     await Promise.race([gameServer.listen(env.PORT, env.HOST), listenError(http, env.PORT)]);
     const port = (http.address() as AddressInfo).port;
+    // Tables that were negotiating when the server last stopped (or crashed) play on.
+    const restored = await restoreRunningTables(database.prisma, log);
+    if (restored > 0) log(`restored ${restored} running table${restored === 1 ? "" : "s"} from the log`);
     const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
     publicUrl = url;
 
@@ -177,6 +194,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       stop() {
         stopping ??= (async () => {
           await gameServer.gracefullyShutdown(false);
+          await appender.drain();
           await closeNext();
           http.closeAllConnections();
           await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -5,6 +5,7 @@ export * from "./analysis/assessment.ts";
 export * from "./analysis/collisions.ts";
 export * from "./analysis/points.ts";
 export * from "./package.ts";
+export * from "./protocol/console.ts";
 export * from "./protocol/http.ts";
 export * from "./protocol/messages.ts";
 export * from "./protocol/table.ts";

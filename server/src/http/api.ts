@@ -4,6 +4,7 @@ import type { Db } from "@red-lines/db";
 import { type HttpError, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import { createWorkshop, instructorOverview, joinWorkshop } from "../workshops/store.ts";
+import { mountExport } from "./export.ts";
 import { createRateLimiter } from "./rateLimit.ts";
 
 export type ApiOptions = {
@@ -110,6 +111,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
     }
     res.json(overview);
   });
+
+  mountExport(api, options);
 
   api.use((_req: Request, res: Response) => {
     fail(res, 404, { code: "not-found", message: "There is no such API route." });

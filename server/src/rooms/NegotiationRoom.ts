@@ -2,8 +2,12 @@
 // parse (zod) → authorize (which seat or the instructor is this connection?) → decide →
 // append to the log (durable before anyone is told) → evolve → send each connection its view.
 import { type Client, type OnMessageException, Room, type RoomException, ServerError } from "@colyseus/core";
-import { appendEvents, type Db } from "@red-lines/db";
+import { type Db, type EventAppender, LogConflictError } from "@red-lines/db";
 import {
+  alertFor,
+  type ConsoleCommand,
+  type ConsoleResult,
+  type ConsoleTable,
   commandIntentSchema,
   decide,
   type ErrorMessage,
@@ -12,22 +16,28 @@ import {
   observerPerspective,
   parseCommand,
   type Refusal,
+  refusalEvents,
   systemActor,
   type TableCommand,
+  type TableEvent,
   type TableState,
   tableJoinOptionsSchema,
   tableMessages,
+  tableStatus,
   viewFor,
   wireLimits,
 } from "@red-lines/shared";
 import { loadTable, toNewEvents } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
+import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";
 import { TableSummary } from "./tableSummary.ts";
 
 export type NegotiationServices = {
   prisma: Db;
+  /** Group-commits appends across every table of the process. */
+  appender: EventAppender;
   now: () => number;
   log: (line: string) => void;
   /** How long a dropped seat is kept for its holder to reconnect. */
@@ -60,8 +70,11 @@ export function createNegotiationRoom(services: NegotiationServices) {
     override maxMessagesPerSecond = wireLimits.messagesPerSecond * 5;
     override state = new TableSummary();
     private tableId = "";
+    private workshopId = "";
     private instructorKeyHash = "";
     private table!: TableState;
+    /** Sequence number of the last event of the log this room has folded. */
+    private lastSeq = 0;
     /** Commands run one at a time: each decides on the state the previous one left. */
     private queue: Promise<void> = Promise.resolve();
     private readonly seen = new Map<string, "pending" | "done">();
@@ -73,11 +86,14 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const loaded = await loadTable(services.prisma, parsed.data.tableId);
       if (!loaded) throw new ServerError(404, "There is no such table. Check the link with your instructor.");
       this.tableId = loaded.tableId;
+      this.workshopId = loaded.workshopId;
       this.instructorKeyHash = loaded.instructorKeyHash;
       this.table = loaded.state;
+      this.lastSeq = loaded.lastSeq;
       this.state.table = loaded.number;
       this.summarise();
       this.armTurnTimer();
+      this.publishTile();
       this.onMessage(tableMessages.command, (client, payload) =>
         this.receive(client as TableClient, payload),
       );
@@ -117,6 +133,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
       client.userData = { identity, windowStart: 0, windowCount: 0 };
       if (identity.kind === "seat") {
         this.state.connected.set(identity.role, true);
+        this.publishTile();
         // Taking the seat in the game is a command like any other, decided by the engine.
         if (!this.table.seats[identity.role]?.occupied) {
           await this.enqueue(() =>
@@ -132,13 +149,16 @@ export function createNegotiationRoom(services: NegotiationServices) {
       if (identity?.kind !== "seat") return;
       // The leaving client is already out of this.clients; another tab may hold the same seat.
       if (!this.seatConnected(identity.role)) this.state.connected.set(identity.role, false);
+      this.publishTile();
     }
 
     /** A seat whose connection drops unexpectedly is kept for the grace period, then left. */
     override async onDrop(client: TableClient) {
       const identity = client.userData?.identity;
-      if (identity?.kind === "seat" && !this.seatConnected(identity.role))
+      if (identity?.kind === "seat" && !this.seatConnected(identity.role)) {
         this.state.connected.set(identity.role, false);
+        this.publishTile();
+      }
       try {
         await this.allowReconnection(client, services.reconnectGraceSeconds);
       } catch {
@@ -152,7 +172,10 @@ export function createNegotiationRoom(services: NegotiationServices) {
     override onReconnect(client: TableClient) {
       const identity = client.userData?.identity;
       if (!identity) return;
-      if (identity.kind === "seat") this.state.connected.set(identity.role, true);
+      if (identity.kind === "seat") {
+        this.state.connected.set(identity.role, true);
+        this.publishTile();
+      }
       // Views sent while it was away were lost: the whole current view, now.
       client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
     }
@@ -166,6 +189,65 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     override onDispose() {
       this.turnTimer?.clear();
+      this.publishTile(false);
+    }
+
+    /**
+     * An instructor command from the workshop console (called through the matchmaker, so the
+     * console may live in another process). Queued like any other command.
+     */
+    async runInstructorCommand(command: ConsoleCommand): Promise<ConsoleResult> {
+      const parsed = parseCommand({ ...command, actor: instructorActor, at: services.now() });
+      const table = this.state.table;
+      if (!parsed.ok) return { table, status: "refused", refusal: parsed.refusal };
+      let ran: RunOutcome | undefined;
+      await this.enqueue(async () => {
+        ran = await this.run(parsed.command);
+      });
+      const outcome = ran as RunOutcome | undefined;
+      if (!outcome) {
+        return {
+          table,
+          status: "error",
+          error: {
+            code: "internal",
+            message: "Something went wrong at this table, so the command was not carried out.",
+          },
+        };
+      }
+      if (outcome.ok) return { table, status: "done" };
+      return outcome.refusal
+        ? { table, status: "refused", refusal: outcome.refusal }
+        : { table, status: "error", error: outcome.error };
+    }
+
+    /** This table's tile for the console. */
+    consoleTile(live = true): ConsoleTable {
+      return {
+        tableId: this.tableId,
+        number: this.state.table,
+        status: tableStatus(this.table),
+        connected: [...this.state.connected.entries()].filter(([, on]) => on).map(([role]) => role),
+        live,
+      };
+    }
+
+    private publishTile(live = true) {
+      if (!this.workshopId) return;
+      const news: WorkshopNews = { kind: "table", table: this.consoleTile(live) };
+      void this.presence.publish(workshopChannel(this.workshopId), news);
+    }
+
+    private publishAlerts(events: readonly TableEvent[]) {
+      for (const event of events) {
+        const alert = alertFor(this.table, event);
+        if (!alert) continue;
+        const news: WorkshopNews = {
+          kind: "alert",
+          alert: { ...alert, table: this.state.table, tableId: this.tableId },
+        };
+        void this.presence.publish(workshopChannel(this.workshopId), news);
+      }
     }
 
     override onUncaughtException(error: RoomException, methodName: string) {
@@ -255,29 +337,61 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     /** Decide → append → evolve → tell everyone. Nothing changes unless the append succeeded. */
     private async run(command: TableCommand): Promise<RunOutcome> {
-      const decision = decide(this.table, command);
-      if (!decision.ok) return { ok: false, refusal: decision.refusal };
-      if (decision.events.length === 0) return { ok: true };
-      try {
-        await appendEvents(services.prisma, this.tableId, toNewEvents(decision.events, command.actor));
-      } catch (error) {
-        services.log(`table ${this.state.table}: could not append to the log: ${(error as Error).message}`);
-        return {
-          ok: false,
-          error: {
-            code: "unavailable",
-            message: "The table's record could not be saved, so nothing was done. Try again in a moment.",
-          },
-        };
+      for (let attempt = 0; ; attempt++) {
+        const decision = decide(this.table, command);
+        // A seat trying to go past its own red line is refused, and the attempt is logged.
+        const events = decision.ok ? decision.events : refusalEvents(this.table, command, decision.refusal);
+        const refused: RunOutcome | null = decision.ok ? null : { ok: false, refusal: decision.refusal };
+        if (events.length === 0) return refused ?? { ok: true };
+        try {
+          const stored = await services.appender.append(
+            this.tableId,
+            this.lastSeq,
+            toNewEvents(events, command.actor),
+          );
+          this.lastSeq = stored.at(-1)?.seq ?? this.lastSeq;
+        } catch (error) {
+          if (error instanceof LogConflictError && attempt === 0 && (await this.reload())) continue;
+          services.log(`table ${this.state.table}: could not append to the log: ${(error as Error).message}`);
+          if (refused) return refused;
+          return {
+            ok: false,
+            error: {
+              code: "unavailable",
+              message: "The table's record could not be saved, so nothing was done. Try again in a moment.",
+            },
+          };
+        }
+        for (const event of events) this.table = evolve(this.table, event);
+        this.summarise();
+        this.armTurnTimer();
+        this.sendViews();
+        this.publishTile();
+        this.publishAlerts(events);
+        return refused ?? { ok: true };
       }
-      for (const event of decision.events) this.table = evolve(this.table, event);
+    }
+
+    /** Another writer appended to this table's log: fold it again from the database. */
+    private async reload(): Promise<boolean> {
+      const loaded = await loadTable(services.prisma, this.tableId).catch(() => null);
+      if (!loaded) return false;
+      services.log(
+        `table ${this.state.table}: its log moved on elsewhere; reloaded to seq ${loaded.lastSeq}`,
+      );
+      this.table = loaded.state;
+      this.lastSeq = loaded.lastSeq;
       this.summarise();
       this.armTurnTimer();
+      this.sendViews();
+      return true;
+    }
+
+    private sendViews() {
       for (const client of this.clients as TableClient[]) {
         const identity = client.userData?.identity;
         if (identity) client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
       }
-      return { ok: true };
     }
 
     private summarise() {
@@ -287,6 +401,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
       this.state.round = table.turn?.round ?? 0;
       this.state.turnSeat = table.turn?.seat ?? "";
       this.state.version = table.versions.length;
+      // A running clock needs its room even when nobody is connected: the table plays on (its
+      // turns time out) until it concludes. Otherwise an empty room may go; the log keeps all.
+      this.autoDispose = !(table.phase === "negotiating" && !table.paused);
     }
 
     /** The turn clock lives in the room's clock; when it runs out the engine hears a timeout. */

@@ -16,6 +16,8 @@ export type LoadedTable = {
   number: number;
   instructorKeyHash: string;
   state: TableState;
+  /** The log as folded, oldest first. */
+  events: TableEvent[];
   lastSeq: number;
 };
 
@@ -40,6 +42,7 @@ export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTabl
     number: table.number,
     instructorKeyHash: table.workshop.instructorKeyHash,
     state: fold(initial, events),
+    events,
     lastSeq: table.lastSeq,
   };
 }

@@ -1,6 +1,9 @@
-// Bodies of the HTTP API that pages call (create a workshop, join by code), as zod schemas.
+// Bodies of the HTTP API that pages call (create a workshop, join by code, export a table log),
+// as zod schemas.
 import { z } from "zod";
+import { eventSchema } from "../table/events.ts";
 import { joinCodeSchema } from "../workshop/joinCode.ts";
+import { workshopSettingsSchema } from "../workshop/settings.ts";
 import { displayNameSchema } from "./messages.ts";
 
 export const joinRequestSchema = z.strictObject({
@@ -22,3 +25,70 @@ export const httpErrorSchema = z.object({
   }),
 });
 export type HttpError = z.infer<typeof httpErrorSchema>;
+
+/** The version tag of the table log export; a change that breaks readers gets a new one. */
+export const logExportFormat = "red-lines-log/1";
+
+/** One stored event as exported: its place in the table's log, when, what and who, and the event itself. */
+export const exportedEventSchema = z.object({
+  seq: z.int().min(1),
+  /** ISO 8601 in UTC; the payload's `at` is the same instant in epoch milliseconds. */
+  time: z.iso.datetime(),
+  type: z.string(),
+  actor: z.string(),
+  payload: eventSchema,
+});
+export type ExportedEvent = z.infer<typeof exportedEventSchema>;
+
+export const exportedTableSchema = z.object({
+  id: z.uuid(),
+  number: z.int().min(1),
+  seats: z.array(z.object({ role: z.string(), displayName: z.string().nullable() })),
+  /** In sequence order, up to the last event stored when the export began. */
+  events: z.array(exportedEventSchema),
+});
+export type ExportedTable = z.infer<typeof exportedTableSchema>;
+
+/**
+ * `GET /api/workshops/:id/log.json` (every table) and `.../tables/:tableId/log.json` (that one
+ * table, in the same shape with one entry in `tables`).
+ */
+export const logExportSchema = z.object({
+  format: z.literal(logExportFormat),
+  exportedAt: z.iso.datetime(),
+  workshop: z.object({
+    id: z.uuid(),
+    joinCode: z.string(),
+    scenarioId: z.string(),
+    variant: z.string(),
+    settings: workshopSettingsSchema,
+    createdAt: z.iso.datetime(),
+  }),
+  tables: z.array(exportedTableSchema),
+});
+export type LogExport = z.infer<typeof logExportSchema>;
+
+/**
+ * The header of the CSV export, one row per event. The columns between `actor` and
+ * `payload_json` copy fields of the event that most analyses need, so a spreadsheet can filter
+ * on them; `round` is the round in progress (from the latest `turn-started`); `payload_json`
+ * always holds the whole event exactly.
+ */
+export const logCsvColumns = [
+  "workshop_id",
+  "table",
+  "table_id",
+  "seq",
+  "time",
+  "type",
+  "actor",
+  "round",
+  "seat",
+  "to",
+  "issue",
+  "option",
+  "version",
+  "text",
+  "payload_json",
+] as const;
+export type LogCsvColumn = (typeof logCsvColumns)[number];

@@ -1,0 +1,277 @@
+// Table logs for researchers, behind the instructor key: one table or a whole workshop, as JSON
+// (`logExportSchema`) or as CSV with one row per event (`logCsvColumns`).
+//
+// The answer is streamed: each table's events are read a page at a time along the log's primary
+// key (table, seq) and written as they come, waiting whenever the client reads slower than we
+// write, so a class of 30 tables with thousands of events each never sits in memory as one
+// string. Each table is read up to the last event stored when the export began, so a table
+// still in play exports a consistent prefix of its log.
+import { once } from "node:events";
+import type { Db } from "@red-lines/db";
+import {
+  type ExportedEvent,
+  type HttpError,
+  type LogCsvColumn,
+  type LogExport,
+  logCsvColumns,
+  logExportFormat,
+  workshopSettingsSchema,
+} from "@red-lines/shared";
+import type { Request, Response, Router } from "express";
+import { instructorOverview } from "../workshops/store.ts";
+import { type CsvValue, csvRecord } from "./csv.ts";
+
+export type ExportOptions = {
+  prisma: Db;
+  log: (line: string) => void;
+  now?: () => number;
+  /** Events read from the database at a time. */
+  pageSize?: number;
+};
+
+type Format = "json" | "csv";
+type Overview = NonNullable<Awaited<ReturnType<typeof instructorOverview>>>;
+type ExportTable = Overview["tables"][number];
+type EventRow = { seq: number; time: Date; type: string; actor: string; payload: unknown };
+
+const formats: Format[] = ["json", "csv"];
+const contentTypes: Record<Format, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+};
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `GET /workshops/:id/log.{json,csv}` and `GET /workshops/:id/tables/:tableId/log.{json,csv}`
+ * on the API router.
+ */
+export function mountExport(router: Router, options: ExportOptions): void {
+  for (const format of formats) {
+    router.get(`/workshops/:id/log.${format}`, (req, res) => exportLog(req, res, format, options));
+    router.get(`/workshops/:id/tables/:tableId/log.${format}`, (req, res) =>
+      exportLog(req, res, format, options),
+    );
+  }
+}
+
+function fail(res: Response, status: number, body: HttpError["error"]) {
+  res.status(status).json({ error: body } satisfies HttpError);
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
+}
+
+/**
+ * The workshop when the request carries its instructor key; otherwise answers as
+ * `GET /api/workshops/:id` does (401 without a key, 403 for a wrong key or an unknown workshop,
+ * one answer for both) and returns null.
+ */
+async function instructorWorkshop(
+  req: Request,
+  res: Response,
+  prisma: Db,
+  workshopId: string,
+): Promise<Overview | null> {
+  const key = bearer(req);
+  if (key === undefined) {
+    fail(res, 401, {
+      code: "instructor-key-required",
+      message: "This needs the instructor key from the instructor link.",
+    });
+    return null;
+  }
+  const overview = await instructorOverview(prisma, workshopId, key);
+  if (!overview) {
+    fail(res, 403, {
+      code: "not-instructor",
+      message: "That instructor link is not valid for this workshop.",
+    });
+    return null;
+  }
+  return overview;
+}
+
+async function exportLog(req: Request, res: Response, format: Format, options: ExportOptions) {
+  const workshopId = String(req.params.id);
+  const tableId = req.params.tableId === undefined ? undefined : String(req.params.tableId);
+  const issues = [
+    ...(uuidPattern.test(workshopId)
+      ? []
+      : [{ path: "id", message: "The workshop id in the address is not valid: it is a UUID." }]),
+    ...(tableId === undefined || uuidPattern.test(tableId)
+      ? []
+      : [{ path: "tableId", message: "The table id in the address is not valid: it is a UUID." }]),
+  ];
+  if (issues.length > 0) {
+    fail(res, 400, {
+      code: "invalid-request",
+      message: issues.map((issue) => issue.message).join(" "),
+      issues,
+    });
+    return;
+  }
+
+  const overview = await instructorWorkshop(req, res, options.prisma, workshopId);
+  if (!overview) return;
+  // Only now, with the key verified, may the answer tell which tables the workshop has.
+  const tables = tableId === undefined ? overview.tables : overview.tables.filter((t) => t.id === tableId);
+  const only = tables[0];
+  if (tableId !== undefined && !only) {
+    fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+    return;
+  }
+
+  const settings = workshopSettingsSchema.parse(overview.settings);
+  const workshop: LogExport["workshop"] = {
+    id: overview.workshopId,
+    joinCode: overview.joinCode,
+    scenarioId: settings.scenarioId,
+    variant: settings.variant,
+    settings,
+    createdAt: overview.createdAt,
+  };
+  const exportedAt = new Date((options.now ?? Date.now)()).toISOString();
+  const filename = `red-lines-${overview.joinCode}${tableId === undefined ? "" : `-table-${only?.number}`}.${format}`;
+
+  res.status(200);
+  res.setHeader("Content-Type", contentTypes[format]);
+  res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+
+  const out = streamTo(res);
+  try {
+    if (format === "json") await writeJson(out, options, workshop, exportedAt, tables);
+    else await writeCsv(out, options, workshop.id, tables);
+    res.end();
+  } catch (error) {
+    if (out.gone()) return; // The client left; nothing to answer.
+    if (!res.headersSent) throw error; // Nothing sent yet: the API's error handler answers 503.
+    // Half a file is worse than none: cut the connection so the download fails visibly.
+    options.log(`export: ${(error as Error).stack ?? String(error)}`);
+    res.destroy();
+  }
+}
+
+type Out = { write(chunk: string): Promise<void>; gone(): boolean };
+
+/** Writes that wait while the socket's buffer is full, and stop when the client goes away. */
+function streamTo(res: Response): Out {
+  const left = new AbortController();
+  res.once("close", () => left.abort());
+  return {
+    async write(chunk) {
+      if (left.signal.aborted) throw new Error("the client closed the connection");
+      if (!res.write(chunk)) await once(res, "drain", { signal: left.signal });
+    },
+    gone: () => left.signal.aborted && !res.writableFinished,
+  };
+}
+
+/** A table's events in seq order up to `lastSeq`, a page at a time. */
+async function* eventPages(prisma: Db, table: ExportTable, pageSize: number): AsyncGenerator<EventRow[]> {
+  let after = 0;
+  while (after < table.events) {
+    const rows = await prisma.event.findMany({
+      where: { tableId: table.id, seq: { gt: after, lte: table.events } },
+      orderBy: { seq: "asc" },
+      take: pageSize,
+      select: { seq: true, time: true, type: true, actor: true, payload: true },
+    });
+    const last = rows.at(-1);
+    if (!last) return;
+    yield rows;
+    after = last.seq;
+  }
+}
+
+function exportedEvent(row: EventRow): ExportedEvent {
+  return {
+    seq: row.seq,
+    time: row.time.toISOString(),
+    type: row.type,
+    actor: row.actor,
+    // Written only by the command path from parsed events; passed on as stored.
+    payload: row.payload as ExportedEvent["payload"],
+  };
+}
+
+async function writeJson(
+  out: Out,
+  options: ExportOptions,
+  workshop: LogExport["workshop"],
+  exportedAt: string,
+  tables: ExportTable[],
+) {
+  // Objects are opened by stringifying their small fields and replacing the closing brace.
+  const open = (value: object, key: string) => `${JSON.stringify(value).slice(0, -1)},"${key}":[`;
+  await out.write(open({ format: logExportFormat, exportedAt, workshop }, "tables"));
+  for (const [index, table] of tables.entries()) {
+    const seats = table.seats.map((seat) => ({ role: seat.role, displayName: seat.name }));
+    let chunk = `${index === 0 ? "" : ","}\n${open({ id: table.id, number: table.number, seats }, "events")}`;
+    let first = true;
+    for await (const rows of eventPages(options.prisma, table, options.pageSize ?? 1000)) {
+      for (const row of rows) {
+        chunk += `${first ? "" : ","}\n${JSON.stringify(exportedEvent(row))}`;
+        first = false;
+      }
+      await out.write(chunk);
+      chunk = "";
+    }
+    await out.write(`${chunk}]}`);
+  }
+  await out.write("\n]}\n");
+}
+
+/** The columns besides the table's and the log's own, read from the event by field name. */
+function flattenedColumns(
+  payload: unknown,
+): Pick<Record<LogCsvColumn, CsvValue>, "seat" | "to" | "issue" | "option" | "version" | "text"> {
+  const fields = (typeof payload === "object" && payload !== null ? payload : {}) as Record<string, unknown>;
+  const pick = (...names: string[]): CsvValue => {
+    for (const name of names) {
+      const value = fields[name];
+      if (typeof value === "string" || typeof value === "number") return value;
+    }
+    return undefined;
+  };
+  const issues = fields.issues;
+  return {
+    seat: pick("seat", "from"),
+    to: pick("to"),
+    issue: pick("issue") ?? (Array.isArray(issues) ? issues.join(" ") : undefined),
+    option: pick("option"),
+    version: pick("version"),
+    text: pick("text", "note"),
+  };
+}
+
+async function writeCsv(out: Out, options: ExportOptions, workshopId: string, tables: ExportTable[]) {
+  await out.write(csvRecord(logCsvColumns));
+  for (const table of tables) {
+    let round: number | undefined;
+    for await (const rows of eventPages(options.prisma, table, options.pageSize ?? 1000)) {
+      let chunk = "";
+      for (const row of rows) {
+        const payload = row.payload as Record<string, unknown>;
+        if (row.type === "turn-started" && typeof payload.round === "number") round = payload.round;
+        const record: Record<LogCsvColumn, CsvValue> = {
+          workshop_id: workshopId,
+          table: table.number,
+          table_id: table.id,
+          seq: row.seq,
+          time: row.time.toISOString(),
+          type: row.type,
+          actor: row.actor,
+          round,
+          ...flattenedColumns(payload),
+          payload_json: JSON.stringify(row.payload),
+        };
+        chunk += csvRecord(logCsvColumns.map((column) => record[column]));
+      }
+      await out.write(chunk);
+    }
+  }
+}

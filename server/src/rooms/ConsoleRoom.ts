@@ -1,0 +1,263 @@
+// The instructor console: one room per workshop. It sees every table of the workshop (status,
+// phase, round, whose turn, connected seats, alerts) and sends instructor commands to one table,
+// several, or all. Commands run in each table's own room, through the same decide → append →
+// evolve path as a seat's; this room only fans them out and gathers the answers.
+import {
+  type Client,
+  matchMaker,
+  type OnMessageException,
+  Room,
+  type RoomException,
+  ServerError,
+} from "@colyseus/core";
+import type { Db } from "@red-lines/db";
+import {
+  alertFor,
+  type ConsoleAlert,
+  type ConsoleCommand,
+  type ConsoleResult,
+  type ConsoleResultsMessage,
+  type ConsoleSnapshot,
+  type ConsoleTable,
+  consoleAlertHistory,
+  consoleIntentSchema,
+  consoleJoinOptionsSchema,
+  consoleMessages,
+  type ErrorMessage,
+  negotiationRoomName,
+  tableStatus,
+} from "@red-lines/shared";
+import { loadTable } from "../tables/tableLog.ts";
+import { secretMatches } from "../workshops/secrets.ts";
+import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
+import { guardFrames, undecodableError } from "./frameGuard.ts";
+import { overRate, rateLimitedError } from "./messageRate.ts";
+import { ensureTableRoom } from "./tableRooms.ts";
+
+export type ConsoleServices = {
+  prisma: Db;
+  log: (line: string) => void;
+  reconnectGraceSeconds: number;
+};
+
+type ClientData = { windowStart: number; windowCount: number };
+type ConsoleClient = Client<{ userData: ClientData }>;
+
+const rememberedIntents = 500;
+const badLink = "That instructor link is not valid for this workshop.";
+
+export function createConsoleRoom(services: ConsoleServices) {
+  return class ConsoleRoom extends Room<{ client: ConsoleClient }> {
+    override maxClients = 16;
+    private workshopId = "";
+    private joinCode = "";
+    private instructorKeyHash = "";
+    /** Table id → its tile, kept current by the news its room publishes. */
+    private readonly tiles = new Map<string, ConsoleTable>();
+    private alerts: ConsoleAlert[] = [];
+    private readonly seen = new Map<string, ConsoleResultsMessage | "pending">();
+    private readonly onNews = (news: WorkshopNews) => this.receiveNews(news);
+
+    override async onCreate(options: unknown) {
+      const parsed = consoleJoinOptionsSchema.safeParse(options ?? {});
+      if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
+      const workshop = await services.prisma.workshop.findUnique({
+        where: { id: parsed.data.workshopId },
+        include: { tables: { select: { id: true }, orderBy: { number: "asc" } } },
+      });
+      // An unknown workshop answers like a wrong key: the console says nothing to a guesser.
+      if (!workshop || !secretMatches(parsed.data.instructorKey, workshop.instructorKeyHash)) {
+        throw new ServerError(403, badLink);
+      }
+      this.workshopId = workshop.id;
+      this.joinCode = workshop.joinCode;
+      this.instructorKeyHash = workshop.instructorKeyHash;
+      // Listen before reading, so no change between the read and the subscription is missed.
+      await this.presence.subscribe(workshopChannel(this.workshopId), this.onNews);
+      const fresh = new Set(this.tiles.keys());
+      const alerts: ConsoleAlert[] = [];
+      for (const { id } of workshop.tables) {
+        const loaded = await loadTable(services.prisma, id);
+        if (!loaded) continue;
+        for (const event of loaded.events) {
+          const alert = alertFor(loaded.state, event);
+          if (alert) alerts.push({ ...alert, table: loaded.number, tableId: id });
+        }
+        if (fresh.has(id)) continue;
+        const live = await this.liveTile(id);
+        this.tiles.set(
+          id,
+          live ?? {
+            tableId: id,
+            number: loaded.number,
+            status: tableStatus(loaded.state),
+            connected: [],
+            live: false,
+          },
+        );
+      }
+      alerts.sort((a, b) => a.at - b.at);
+      this.alerts = [...alerts, ...this.alerts].slice(-consoleAlertHistory);
+
+      this.onMessage(consoleMessages.command, (client, payload) =>
+        this.receive(client as ConsoleClient, payload),
+      );
+      this.onMessage("*", (client, type) =>
+        this.reply(client as ConsoleClient, {
+          code: "unknown-intent",
+          message: `The console does not know the message "${String(type).slice(0, 40)}". Send commands as "${consoleMessages.command}".`,
+        }),
+      );
+      guardFrames(this, (client) => this.reply(client as ConsoleClient, undecodableError));
+    }
+
+    override onAuth(_client: Client, options: unknown): true {
+      const parsed = consoleJoinOptionsSchema.safeParse(options ?? {});
+      if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
+      if (parsed.data.workshopId !== this.workshopId)
+        throw new ServerError(400, "This console is for another workshop.");
+      if (!secretMatches(parsed.data.instructorKey, this.instructorKeyHash))
+        throw new ServerError(403, badLink);
+      return true;
+    }
+
+    override onJoin(client: ConsoleClient) {
+      client.userData = { windowStart: 0, windowCount: 0 };
+      client.send(consoleMessages.snapshot, this.snapshot());
+    }
+
+    override async onDrop(client: ConsoleClient) {
+      await this.allowReconnection(client, services.reconnectGraceSeconds).catch(() => undefined);
+    }
+
+    override onReconnect(client: ConsoleClient) {
+      client.send(consoleMessages.snapshot, this.snapshot());
+    }
+
+    override async onDispose() {
+      await this.presence.unsubscribe(workshopChannel(this.workshopId), this.onNews);
+    }
+
+    override onUncaughtException(error: RoomException, methodName: string) {
+      services.log(
+        `console of workshop ${this.workshopId}: ${methodName} failed: ${error.stack ?? error.message}`,
+      );
+      const client =
+        methodName === "onMessage" ? (error as Partial<OnMessageException<Room>>).client : undefined;
+      if (client) {
+        this.reply(client as ConsoleClient, {
+          code: "internal",
+          message: "Something went wrong in the console, so that command was not sent. Try again.",
+        });
+      }
+    }
+
+    private snapshot(): ConsoleSnapshot {
+      return {
+        workshopId: this.workshopId,
+        joinCode: this.joinCode,
+        tables: [...this.tiles.values()].sort((a, b) => a.number - b.number),
+        alerts: [...this.alerts],
+      };
+    }
+
+    /** The tile of a table whose room is running, asked of the room itself (in any process). */
+    private async liveTile(tableId: string): Promise<ConsoleTable | null> {
+      const room = await matchMaker.findOneRoomAvailable(negotiationRoomName, { tableId });
+      if (!room) return null;
+      try {
+        return (await matchMaker.remoteRoomCall(room.roomId, "consoleTile")) as ConsoleTable;
+      } catch {
+        return null;
+      }
+    }
+
+    private receiveNews(news: WorkshopNews) {
+      if (news.kind === "table") {
+        this.tiles.set(news.table.tableId, news.table);
+        this.broadcast(consoleMessages.table, news.table);
+      } else {
+        this.alerts.push(news.alert);
+        if (this.alerts.length > consoleAlertHistory)
+          this.alerts.splice(0, this.alerts.length - consoleAlertHistory);
+        this.broadcast(consoleMessages.alert, news.alert);
+      }
+    }
+
+    private reply(client: ConsoleClient, error: ErrorMessage) {
+      client.send(consoleMessages.error, error);
+    }
+
+    private async receive(client: ConsoleClient, payload: unknown) {
+      if (overRate(client.userData, Date.now())) {
+        this.reply(client, rateLimitedError);
+        return;
+      }
+      const intent = consoleIntentSchema.safeParse(payload);
+      if (!intent.success) {
+        const issues = intent.error.issues.map((issue) => ({
+          path: issue.path.join(".") || "(message)",
+          message: issue.message,
+        }));
+        this.reply(client, {
+          code: "invalid-message",
+          message: `The console command was not understood: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+          intent: consoleMessages.command,
+          issues,
+        });
+        return;
+      }
+      const { intentId, tables, command } = intent.data;
+      const earlier = this.seen.get(intentId);
+      if (earlier) {
+        // A resend acts once; once answered, the same answer again.
+        if (earlier !== "pending") client.send(consoleMessages.results, earlier);
+        return;
+      }
+      this.remember(intentId, "pending");
+      const byNumber = new Map([...this.tiles.values()].map((tile) => [tile.number, tile]));
+      const numbers = tables === "all" ? [...byNumber.keys()].sort((a, b) => a - b) : [...new Set(tables)];
+      const results = await Promise.all(
+        numbers.map((number): Promise<ConsoleResult> | ConsoleResult => {
+          const tile = byNumber.get(number);
+          if (!tile) {
+            return {
+              table: number,
+              status: "error",
+              error: { code: "invalid-message", message: `This workshop has no table ${number}.` },
+            };
+          }
+          return this.sendToTable(tile, command);
+        }),
+      );
+      const answer: ConsoleResultsMessage = { intentId, results };
+      this.remember(intentId, answer);
+      client.send(consoleMessages.results, answer);
+    }
+
+    private async sendToTable(tile: ConsoleTable, command: ConsoleCommand): Promise<ConsoleResult> {
+      try {
+        const roomId = await ensureTableRoom(tile.tableId);
+        return (await matchMaker.remoteRoomCall(roomId, "runInstructorCommand", [command])) as ConsoleResult;
+      } catch (error) {
+        services.log(`console: table ${tile.number} did not answer: ${(error as Error).message}`);
+        return {
+          table: tile.number,
+          status: "error",
+          error: {
+            code: "unavailable",
+            message: `Table ${tile.number} could not be reached, so the command was not carried out there. Try again.`,
+          },
+        };
+      }
+    }
+
+    private remember(intentId: string, value: ConsoleResultsMessage | "pending") {
+      this.seen.set(intentId, value);
+      if (this.seen.size > rememberedIntents) {
+        const oldest = this.seen.keys().next().value;
+        if (oldest !== undefined) this.seen.delete(oldest);
+      }
+    }
+  };
+}
