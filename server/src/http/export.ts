@@ -148,7 +148,11 @@ async function exportLog(req: Request, res: Response, format: Format, options: E
     res.end();
   } catch (error) {
     if (out.gone()) return; // The client left; nothing to answer.
-    if (!res.headersSent) throw error; // Nothing sent yet: the API's error handler answers 503.
+    if (!res.headersSent) {
+      // Nothing sent yet: the API's error handler answers 503, as an error rather than a download.
+      res.removeHeader("Content-Disposition");
+      throw error;
+    }
     // Half a file is worse than none: cut the connection so the download fails visibly.
     options.log(`export: ${(error as Error).stack ?? String(error)}`);
     res.destroy();
@@ -228,7 +232,7 @@ async function writeJson(
 /** The columns besides the table's and the log's own, read from the event by field name. */
 function flattenedColumns(
   payload: unknown,
-): Pick<Record<LogCsvColumn, CsvValue>, "seat" | "to" | "issue" | "option" | "version" | "text"> {
+): Pick<Record<LogCsvColumn, CsvValue>, "seat" | "to" | "issue" | "option" | "version" | "rules" | "text"> {
   const fields = (typeof payload === "object" && payload !== null ? payload : {}) as Record<string, unknown>;
   const pick = (...names: string[]): CsvValue => {
     for (const name of names) {
@@ -237,13 +241,17 @@ function flattenedColumns(
     }
     return undefined;
   };
-  const issues = fields.issues;
+  const list = (name: string): CsvValue => {
+    const value = fields[name];
+    return Array.isArray(value) ? value.join(" ") : undefined;
+  };
   return {
     seat: pick("seat", "from"),
     to: pick("to"),
-    issue: pick("issue") ?? (Array.isArray(issues) ? issues.join(" ") : undefined),
+    issue: pick("issue") ?? list("issues"),
     option: pick("option"),
     version: pick("version"),
+    rules: list("rules"),
     text: pick("text", "note"),
   };
 }

@@ -88,6 +88,7 @@ export const logCsvColumns = [
   "issue",
   "option",
   "version",
+  "rules",
   "text",
   "payload_json",
 ] as const;
