@@ -407,14 +407,19 @@ export function createNegotiationRoom(services: NegotiationServices) {
     }
 
     /** The turn clock lives in the room's clock; when it runs out the engine hears a timeout. */
-    private armTurnTimer() {
+    private armTurnTimer(retryAfterMs = 0) {
       this.turnTimer?.clear();
       this.turnTimer = undefined;
       const turn = this.table.turn;
       if (this.table.phase !== "negotiating" || this.table.paused || !turn) return;
-      const delay = Math.max(0, turn.endsAt - services.now());
+      const delay = Math.max(retryAfterMs, turn.endsAt - services.now());
       this.turnTimer = this.clock.setTimeout(() => {
-        void this.enqueue(() => this.run({ type: "timeout", actor: systemActor, at: services.now() }));
+        void this.enqueue(async () => {
+          const outcome = await this.run({ type: "timeout", actor: systemActor, at: services.now() });
+          // A timer that fired a hair early, or a log that could not be written: try again, so a
+          // table's clock never silently stops.
+          if (!outcome.ok) this.armTurnTimer(outcome.refusal?.code === "turn-not-expired" ? 20 : 1_000);
+        });
       }, delay);
     }
 
