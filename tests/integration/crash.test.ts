@@ -7,7 +7,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName, type TableView } from "@red-lines/shared";
+import {
+  type ConsoleSnapshot,
+  type ConsoleTable,
+  consoleRoomName,
+  negotiationRoomName,
+  type TableView,
+} from "@red-lines/shared";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { freePort } from "../support/ports.ts";
@@ -98,10 +104,51 @@ describe.each(["embedded", "postgresql"] as const)("after SIGKILL, on %s", (back
     await act(us, { type: "set-option", issue: "ceasefire", option: "current-line" });
     const seenBeforeCrash = instructor.views.at(-1);
 
+    // A second workshop on a 5-second clock, negotiating when the server dies.
+    const quick = await post(first.url, "/workshops", {
+      scenarioId: "ukraine-2026",
+      tables: 1,
+      turnSeconds: 5,
+    });
+    let quickTableId = "";
+    for (const role of ["us", "ukraine", "europe", "russia"]) {
+      const joined = await post(first.url, "/join", { code: quick.joinCode, name: role, role });
+      quickTableId = joined.tableId as string;
+      await sit(first.url, { tableId: quickTableId, seatToken: joined.seatToken as string });
+    }
+    const quickDesk = await sit(first.url, {
+      tableId: quickTableId,
+      instructorKey: quick.instructorKey as string,
+    });
+    await waitFor(() => quickDesk.views.at(-1)?.seats.every((seat) => seat.occupied));
+    await act(quickDesk, { type: "start" });
+    await act(quickDesk, { type: "start" });
+    expect(quickDesk.views.at(-1)?.turn?.seat).toBe("us");
+
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
 
     const second = await startServer(env);
+
+    // Nobody has reconnected to the quick table, yet its clock runs on: the server restored it.
+    const console = await new Client(second.url).joinOrCreate(consoleRoomName, {
+      workshopId: quick.workshopId,
+      instructorKey: quick.instructorKey,
+    });
+    cleanups.push(() => (console.connection.isOpen ? console.leave().catch(() => undefined) : undefined));
+    let tile: ConsoleTable | undefined;
+    console.onMessage("snapshot", (snapshot: ConsoleSnapshot) => {
+      tile = snapshot.tables[0];
+    });
+    console.onMessage("table", (update: ConsoleTable) => {
+      tile = update;
+    });
+    console.onMessage("*", () => {});
+    await waitFor(() => tile?.live && tile.status.turnSeat !== "us", {
+      timeout: 10_000,
+      what: "the restored table's clock to pass the turn on",
+    });
+    expect(tile?.connected).toEqual([]);
     const back = await sit(second.url, tokens.us as { tableId: string; seatToken: string });
     await waitFor(() => back.views.length > 0, { what: "the restored view" });
     const restored = back.views.at(-1);
