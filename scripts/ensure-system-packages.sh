@@ -2,7 +2,8 @@
 # Installs the Debian packages the tests need and npm cannot provide, when they are missing:
 #   chromium    Debian's Chromium for the browser tests (Playwright cannot download browsers here)
 #   postgresql  server binaries for the database tests' private PostgreSQL on loopback
-# Usage: scripts/ensure-system-packages.sh chromium postgresql
+#   redis-server  Redis for the several-processes test (Colyseus presence and driver)
+# Usage: scripts/ensure-system-packages.sh chromium postgresql redis-server
 # As root with apt-get it installs them; otherwise it says what to install and fails.
 set -euo pipefail
 
@@ -10,7 +11,8 @@ present() {
   case "$1" in
     chromium) [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] ;;
     postgresql) { [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/pg_ctl" ]; } || compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null ;;
-    *) echo "unknown package '$1' (known: chromium, postgresql)" >&2; exit 2 ;;
+    redis-server) [ -x "${REDIS_SERVER:-/usr/bin/redis-server}" ] || command -v redis-server >/dev/null ;;
+    *) echo "unknown package '$1' (known: chromium, postgresql, redis-server)" >&2; exit 2 ;;
   esac
 }
 
@@ -27,5 +29,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   exit 0
 fi
 echo "The tests need these Debian packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2
-echo "(or point CHROMIUM_PATH / PG_BIN at existing installs)" >&2
+echo "(or point CHROMIUM_PATH / PG_BIN / REDIS_SERVER at existing installs)" >&2
 exit 1

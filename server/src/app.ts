@@ -16,6 +16,7 @@ import { consoleRoomName, negotiationRoomName, wireLimits } from "@red-lines/sha
 import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
 import { mountApi } from "./http/api.ts";
+import { connectRedis } from "./redis.ts";
 import { createConsoleRoom } from "./rooms/ConsoleRoom.ts";
 import { createNegotiationRoom } from "./rooms/NegotiationRoom.ts";
 import { createTableRoom } from "./rooms/TableRoom.ts";
@@ -84,7 +85,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { env } = options;
   const log = options.log ?? ((line: string) => console.log(line));
   await probePort(env.PORT, env.HOST);
-  const database = await openDatabase(env);
+  const scale = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
+  const database = await openDatabase(env).catch(async (error: Error) => {
+    await scale?.close();
+    throw error;
+  });
   const appender = createEventAppender(database.prisma);
   const http = createServer();
 
@@ -142,6 +147,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       transport,
       greet: false,
       gracefullyShutdown: false,
+      // Several processes: rooms are found and reached through Redis; each process is reached at
+      // its own public address. One process: both stay in memory.
+      ...(scale ? { presence: scale.presence, driver: scale.driver } : {}),
+      ...(env.PUBLIC_ADDRESS ? { publicAddress: env.PUBLIC_ADDRESS } : {}),
       // Colyseus' own routes (/matchmake, /__healthcheck) match first; then our API; then the UI.
       express: (app: Application) => {
         app.disable("x-powered-by");
@@ -206,6 +215,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   } catch (error) {
     http.close();
     await database.close();
+    await scale?.close();
     throw error;
   }
 }

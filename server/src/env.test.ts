@@ -38,6 +38,28 @@ describe("server configuration", () => {
     ]);
   });
 
+  it("takes Redis for several processes only with a shared PostgreSQL, and says why otherwise", () => {
+    const shared = readServerEnv({
+      DATABASE_URL: "postgres://rl@db.internal/redlines",
+      REDIS_URL: "redis://cache.internal:6379",
+      PUBLIC_ADDRESS: "game-2.redlines.example.org",
+    });
+    expect(shared.ok && [shared.env.REDIS_URL, shared.env.PUBLIC_ADDRESS]).toEqual([
+      "redis://cache.internal:6379",
+      "game-2.redlines.example.org",
+    ]);
+    const alone = readServerEnv({ REDIS_URL: "redis://localhost:6379" });
+    expect(!alone.ok && alone.problems.join("\n")).toMatch(/set DATABASE_URL too/);
+    const wrong = readServerEnv({ DATABASE_URL: "postgres://x@y/z", REDIS_URL: "http://localhost:6379" });
+    expect(!wrong.ok && wrong.problems.join("\n")).toMatch(/REDIS_URL must be a Redis URL/);
+    const address = readServerEnv({
+      DATABASE_URL: "postgres://x@y/z",
+      REDIS_URL: "redis://r",
+      PUBLIC_ADDRESS: "https://game-1.example.org",
+    });
+    expect(!address.ok && address.problems.join("\n")).toMatch(/PUBLIC_ADDRESS must be this process's host name/);
+  });
+
   it("gives one sentence per bad setting, naming it", () => {
     const result = readServerEnv({
       DATABASE_URL: "mysql://root@localhost/db",

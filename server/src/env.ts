@@ -50,6 +50,38 @@ export const serverEnvSchema = databaseEnvSchema.extend({
     .max(3600, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
     .default(60),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Several processes: Colyseus presence and room driver in Redis. Unset: one process, in memory. */
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      error: "REDIS_URL must be a Redis URL such as redis://localhost:6379 (or leave it unset to run one process)",
+    })
+    .optional(),
+  /** This process's address as browsers reach it, when several processes share the work. */
+  PUBLIC_ADDRESS: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9.-]+(:\d{1,5})?(\/[\w.-]+)*$/i, {
+      error:
+        "PUBLIC_ADDRESS must be this process's host name with optional port and path, without scheme, such as game-1.redlines.example.org or 10.0.0.5:3001",
+    })
+    .optional(),
+}).superRefine((env, context) => {
+  if (env.REDIS_URL && !env.DATABASE_URL) {
+    context.addIssue({
+      code: "custom",
+      path: ["REDIS_URL"],
+      message:
+        "REDIS_URL is for several server processes, which must share one PostgreSQL database: set DATABASE_URL too (the embedded database belongs to one process)",
+    });
+  }
+  if (env.PUBLIC_ADDRESS && !env.REDIS_URL) {
+    context.addIssue({
+      code: "custom",
+      path: ["PUBLIC_ADDRESS"],
+      message: "PUBLIC_ADDRESS only matters when several processes share Redis: set REDIS_URL too, or leave it unset",
+    });
+  }
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

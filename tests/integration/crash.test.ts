@@ -1,7 +1,6 @@
 // Restore after a crash: the server is killed with SIGKILL mid-negotiation and started again on
 // the same database; every event a client was told of is still there, tables rebuild from their
 // logs, seats come back with their tokens, and play goes on. On both database set-ups.
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -16,42 +15,18 @@ import {
 } from "@red-lines/shared";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
-import { freePort } from "../support/ports.ts";
 import { createDatabase } from "../support/postgres.ts";
+import { spawnServer } from "../support/serverProcess.ts";
 import { waitFor } from "../support/wait.ts";
 
-const root = path.resolve(import.meta.dirname, "../..");
 const cleanups: (() => unknown)[] = [];
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function startServer(env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts", "--api-only"], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", TRUST_PROXY: "true" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  cleanups.push(() => {
-    child.kill("SIGKILL");
-  });
-  await waitFor(
-    () => {
-      if (child.exitCode !== null) throw new Error(`server exited:\n${output}`);
-      return output.includes("ready at");
-    },
-    { timeout: 30_000, what: "the server to be ready" },
-  );
-  return { url: `http://127.0.0.1:${port}`, child };
+function startServer(env: Record<string, string>) {
+  return spawnServer(env, cleanups);
 }
 
 type Seat = { room: Room; views: TableView[]; done: string[] };

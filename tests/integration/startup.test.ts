@@ -91,6 +91,18 @@ describe("start-up configuration", () => {
     expect(await run.exited).toBe(1);
     expect(run.output.stderr).toMatch(/Could not (migrate|reach|connect).*127\.0\.0\.1:\d+/);
   });
+
+  it("says when Redis cannot be reached", async () => {
+    const port = await freePort(); // nothing listens there
+    const run = start({
+      PORT: "0",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:1/never-reached",
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+      DATA_DIR: await tempDir(),
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output.stderr).toMatch(/Could not reach Redis at 127\.0\.0\.1:\d+ \(REDIS_URL\)/);
+  });
 });
 
 describe("running on PostgreSQL", () => {

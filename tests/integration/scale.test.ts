@@ -1,0 +1,112 @@
+// Several server processes sharing Redis (Colyseus presence and driver) and PostgreSQL: players
+// joining the same table through different processes meet in one room, and an instructor console
+// on one process sees and commands a table hosted by another.
+import { randomUUID } from "node:crypto";
+import { Client, type Room } from "@colyseus/sdk";
+import {
+  type ConsoleResultsMessage,
+  type ConsoleSnapshot,
+  type ConsoleTable,
+  consoleRoomName,
+  negotiationRoomName,
+  type TableView,
+} from "@red-lines/shared";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { postJson } from "../support/api.ts";
+import { freePort } from "../support/ports.ts";
+import { createDatabase } from "../support/postgres.ts";
+import { startRedis } from "../support/redis.ts";
+import { spawnServer } from "../support/serverProcess.ts";
+import { waitFor } from "../support/wait.ts";
+
+const cleanups: (() => unknown)[] = [];
+
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+describe("two server processes sharing Redis and PostgreSQL", () => {
+  it("seat players of one table in one room whichever process they join through, and run the console across them", async () => {
+    const redisUrl = await startRedis(cleanups);
+    const databaseUrl = await createDatabase(
+      inject("postgresUrl"),
+      `scale_${randomUUID().replaceAll("-", "")}`,
+    );
+    const processes = [];
+    for (const name of ["a", "b"]) {
+      const port = await freePort();
+      processes.push(
+        await spawnServer(
+          {
+            DATABASE_URL: databaseUrl,
+            REDIS_URL: redisUrl,
+            PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+            DATA_DIR: `/tmp/unused-${name}`,
+          },
+          cleanups,
+          port,
+        ),
+      );
+    }
+    const [a, b] = processes as [(typeof processes)[number], (typeof processes)[number]];
+
+    const workshop = (await postJson(a.url, "/workshops", { scenarioId: "ukraine-2026", tables: 2 })).body;
+    const seats: { role: string; room: Room; views: TableView[] }[] = [];
+    for (const [index, role] of ["us", "ukraine", "europe", "russia"].entries()) {
+      // Half the class comes in through each process.
+      const via = index % 2 === 0 ? a : b;
+      const joined = (
+        await postJson(via.url, "/join", { code: workshop.joinCode, name: role, role, table: 1 })
+      ).body;
+      const room = await new Client(via.url).joinOrCreate(negotiationRoomName, {
+        tableId: joined.tableId,
+        seatToken: joined.seatToken,
+      });
+      cleanups.push(() => (room.connection.isOpen ? room.leave().catch(() => undefined) : undefined));
+      const seat = { role, room, views: [] as TableView[] };
+      room.onMessage("view", (view: TableView) => seat.views.push(view));
+      room.onMessage("*", () => {});
+      seats.push(seat);
+    }
+    expect(new Set(seats.map((seat) => seat.room.roomId)).size).toBe(1);
+
+    const desk = await new Client(b.url).joinOrCreate(consoleRoomName, {
+      workshopId: workshop.workshopId,
+      instructorKey: workshop.instructorKey,
+    });
+    cleanups.push(() => (desk.connection.isOpen ? desk.leave().catch(() => undefined) : undefined));
+    const tiles = new Map<number, ConsoleTable>();
+    const results: ConsoleResultsMessage[] = [];
+    desk.onMessage("snapshot", (snapshot: ConsoleSnapshot) => {
+      for (const tile of snapshot.tables) tiles.set(tile.number, tile);
+    });
+    desk.onMessage("table", (tile: ConsoleTable) => tiles.set(tile.number, tile));
+    desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
+    desk.onMessage("*", () => {});
+    await waitFor(() => tiles.get(1)?.connected.length === 4, { what: "the console to see four seats" });
+
+    for (let start = 0; start < 2; start++) {
+      const intentId = randomUUID();
+      desk.send("command", { intentId, tables: [1], command: { type: "start" } });
+      const answer = await waitFor(() => results.find((message) => message.intentId === intentId));
+      expect(answer.results).toEqual([{ table: 1, status: "done" }]);
+    }
+    for (const seat of seats) {
+      await waitFor(() => seat.views.at(-1)?.phase === "negotiating", {
+        what: `${seat.role} to see the talks begin`,
+      });
+    }
+    await waitFor(() => tiles.get(1)?.status.phase === "negotiating", { what: "the console tile to follow" });
+
+    const us = seats[0] as (typeof seats)[number];
+    us.room.send("command", {
+      intentId: randomUUID(),
+      command: { type: "set-option", issue: "territory", option: "deferred" },
+    });
+    for (const seat of seats) {
+      await waitFor(() => seat.views.at(-1)?.draft.territory === "deferred", {
+        what: `${seat.role} to see the draft`,
+      });
+    }
+  });
+});
