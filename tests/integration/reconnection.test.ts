@@ -1,7 +1,14 @@
 // Reconnection over real WebSockets: a seat whose connection drops keeps its place for the grace
 // period (short here) and resumes with the full view; after it the seat is free.
+
+import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName, type TableView } from "@red-lines/shared";
+import {
+  type ConsoleResultsMessage,
+  consoleRoomName,
+  negotiationRoomName,
+  type TableView,
+} from "@red-lines/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
@@ -44,7 +51,7 @@ describe("a dropped seat", () => {
     observer.onMessage("*", () => {});
     rooms.push(room, observer);
     await waitFor(() => views.at(-1)?.seats.find((seat) => seat.role === "europe")?.occupied);
-    return { room, views, url: target.url };
+    return { room, views, url: target.url, workshop, joined };
   }
 
   it("keeps its place through a reconnect within the grace period, with the full view", async () => {
@@ -68,5 +75,47 @@ describe("a dropped seat", () => {
       what: "the seat to be freed",
     });
     await expect(new Client(url).reconnect(token)).rejects.toThrow();
+  });
+
+  it("can be given to someone new once the instructor releases it, and the old link stops working", async () => {
+    const { room, views, url, workshop, joined } = await seatOn(server);
+    cut(room);
+    await waitFor(() => views.at(-1)?.seats.find((seat) => seat.role === "europe")?.occupied === false, {
+      timeout: (graceSeconds + 3) * 1000,
+      what: "the seat to be freed",
+    });
+    const join = (name: string) => postJson(url, "/join", { code: workshop.joinCode, name, role: "europe" });
+    // Until the instructor decides, the seat stays its holder's: nobody else may take it.
+    expect((await join("Eve")).body).toMatchObject({ error: { code: "seat-taken" } });
+
+    const desk = await new Client(url).joinOrCreate(consoleRoomName, {
+      workshopId: workshop.workshopId,
+      instructorKey: workshop.instructorKey,
+    });
+    rooms.push(desk);
+    const results: ConsoleResultsMessage[] = [];
+    desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
+    desk.onMessage("*", () => {});
+    const intentId = randomUUID();
+    desk.send("command", { intentId, tables: [1], command: { type: "release-seat", seat: "europe" } });
+    const answer = await waitFor(() => results.find((message) => message.intentId === intentId));
+    expect(answer.results).toEqual([{ table: 1, status: "done" }]);
+
+    const eve = await join("Eve");
+    expect(eve.status).toBe(201);
+    expect(eve.body.seatToken).not.toBe(joined.seatToken);
+    const seated = await new Client(url).joinOrCreate(negotiationRoomName, {
+      tableId: eve.body.tableId,
+      seatToken: eve.body.seatToken,
+    });
+    rooms.push(seated);
+    seated.onMessage("*", () => {});
+    await waitFor(() => views.at(-1)?.seats.find((seat) => seat.role === "europe")?.occupant === "Eve");
+    await expect(
+      new Client(url).joinOrCreate(negotiationRoomName, {
+        tableId: joined.tableId,
+        seatToken: joined.seatToken,
+      }),
+    ).rejects.toThrow(/not valid for this table/);
   });
 });

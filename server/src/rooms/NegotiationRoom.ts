@@ -339,6 +339,12 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private async run(command: TableCommand): Promise<RunOutcome> {
       for (let attempt = 0; ; attempt++) {
         const decision = decide(this.table, command);
+        if (command.type === "release-seat" && (decision.ok || decision.refusal.code === "not-seated")) {
+          // Releasing frees the seat for someone new: its link stops working and the code can
+          // seat another player there. A seat already left (its grace ran out) only needs that.
+          const revoked = await this.revokeSeatLink(command.seat);
+          if (!decision.ok) return revoked ? { ok: true } : { ok: false, refusal: decision.refusal };
+        }
         // A seat trying to go past its own red line is refused, and the attempt is logged.
         const events = decision.ok ? decision.events : refusalEvents(this.table, command, decision.refusal);
         const refused: RunOutcome | null = decision.ok ? null : { ok: false, refusal: decision.refusal };
@@ -370,6 +376,22 @@ export function createNegotiationRoom(services: NegotiationServices) {
         this.publishAlerts(events);
         return refused ?? { ok: true };
       }
+    }
+
+    /** Deletes a seat's link (its token) and disconnects whoever still holds it. */
+    private async revokeSeatLink(role: string): Promise<boolean> {
+      const { count } = await services.prisma.seat.deleteMany({ where: { tableId: this.tableId, role } });
+      for (const client of this.clients as TableClient[]) {
+        const identity = client.userData?.identity;
+        if (identity?.kind !== "seat" || identity.role !== role) continue;
+        this.reply(client, {
+          code: "seat-revoked",
+          message: "The facilitator has given your seat to someone else. Join again with the workshop code.",
+        });
+        client.leave(4001);
+      }
+      if (count > 0) services.log(`table ${this.state.table}: released ${role}'s seat link`);
+      return count > 0;
     }
 
     /** Another writer appended to this table's log: fold it again from the database. */

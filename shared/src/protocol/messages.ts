@@ -57,6 +57,7 @@ export const errorCodes = [
   "rate-limited",
   "unavailable",
   "internal",
+  "seat-revoked",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
