@@ -57,7 +57,9 @@ describe("server configuration", () => {
       REDIS_URL: "redis://r",
       PUBLIC_ADDRESS: "https://game-1.example.org",
     });
-    expect(!address.ok && address.problems.join("\n")).toMatch(/PUBLIC_ADDRESS must be this process's host name/);
+    expect(!address.ok && address.problems.join("\n")).toMatch(
+      /PUBLIC_ADDRESS must be this process's host name/,
+    );
   });
 
   it("gives one sentence per bad setting, naming it", () => {

@@ -28,61 +28,65 @@ const originList = z
     ),
   );
 
-export const serverEnvSchema = databaseEnvSchema.extend({
-  PORT: portSchema.default(3000),
-  HOST: z
-    .string()
-    .trim()
-    .min(1, "HOST must be an interface address such as 0.0.0.0 or 127.0.0.1")
-    .default("0.0.0.0"),
-  PUBLIC_URL: z
-    .url({ error: "PUBLIC_URL must be the full address people open, such as https://redlines.example.org" })
-    .optional(),
-  ALLOWED_ORIGINS: originList.default([]),
-  TRUST_PROXY: z
-    .enum(["true", "false"], { error: "TRUST_PROXY must be true or false" })
-    .default("false")
-    .transform((value) => value === "true"),
-  RECONNECT_GRACE_SECONDS: z.coerce
-    .number({ error: "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600" })
-    .int("RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
-    .min(0, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
-    .max(3600, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
-    .default(60),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-  /** Several processes: Colyseus presence and room driver in Redis. Unset: one process, in memory. */
-  REDIS_URL: z
-    .url({
-      protocol: /^rediss?$/,
-      error: "REDIS_URL must be a Redis URL such as redis://localhost:6379 (or leave it unset to run one process)",
-    })
-    .optional(),
-  /** This process's address as browsers reach it, when several processes share the work. */
-  PUBLIC_ADDRESS: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9.-]+(:\d{1,5})?(\/[\w.-]+)*$/i, {
-      error:
-        "PUBLIC_ADDRESS must be this process's host name with optional port and path, without scheme, such as game-1.redlines.example.org or 10.0.0.5:3001",
-    })
-    .optional(),
-}).superRefine((env, context) => {
-  if (env.REDIS_URL && !env.DATABASE_URL) {
-    context.addIssue({
-      code: "custom",
-      path: ["REDIS_URL"],
-      message:
-        "REDIS_URL is for several server processes, which must share one PostgreSQL database: set DATABASE_URL too (the embedded database belongs to one process)",
-    });
-  }
-  if (env.PUBLIC_ADDRESS && !env.REDIS_URL) {
-    context.addIssue({
-      code: "custom",
-      path: ["PUBLIC_ADDRESS"],
-      message: "PUBLIC_ADDRESS only matters when several processes share Redis: set REDIS_URL too, or leave it unset",
-    });
-  }
-});
+export const serverEnvSchema = databaseEnvSchema
+  .extend({
+    PORT: portSchema.default(3000),
+    HOST: z
+      .string()
+      .trim()
+      .min(1, "HOST must be an interface address such as 0.0.0.0 or 127.0.0.1")
+      .default("0.0.0.0"),
+    PUBLIC_URL: z
+      .url({ error: "PUBLIC_URL must be the full address people open, such as https://redlines.example.org" })
+      .optional(),
+    ALLOWED_ORIGINS: originList.default([]),
+    TRUST_PROXY: z
+      .enum(["true", "false"], { error: "TRUST_PROXY must be true or false" })
+      .default("false")
+      .transform((value) => value === "true"),
+    RECONNECT_GRACE_SECONDS: z.coerce
+      .number({ error: "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600" })
+      .int("RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
+      .min(0, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
+      .max(3600, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
+      .default(60),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    /** Several processes: Colyseus presence and room driver in Redis. Unset: one process, in memory. */
+    REDIS_URL: z
+      .url({
+        protocol: /^rediss?$/,
+        error:
+          "REDIS_URL must be a Redis URL such as redis://localhost:6379 (or leave it unset to run one process)",
+      })
+      .optional(),
+    /** This process's address as browsers reach it, when several processes share the work. */
+    PUBLIC_ADDRESS: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]+(:\d{1,5})?(\/[\w.-]+)*$/i, {
+        error:
+          "PUBLIC_ADDRESS must be this process's host name with optional port and path, without scheme, such as game-1.redlines.example.org or 10.0.0.5:3001",
+      })
+      .optional(),
+  })
+  .superRefine((env, context) => {
+    if (env.REDIS_URL && !env.DATABASE_URL) {
+      context.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message:
+          "REDIS_URL is for several server processes, which must share one PostgreSQL database: set DATABASE_URL too (the embedded database belongs to one process)",
+      });
+    }
+    if (env.PUBLIC_ADDRESS && !env.REDIS_URL) {
+      context.addIssue({
+        code: "custom",
+        path: ["PUBLIC_ADDRESS"],
+        message:
+          "PUBLIC_ADDRESS only matters when several processes share Redis: set REDIS_URL too, or leave it unset",
+      });
+    }
+  });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
 
