@@ -1,0 +1,522 @@
+// `npm run bench -- server`: a load benchmark of the authoritative table server. Starts a real
+// server (API only) in a child process, creates workshops over HTTP, hands whole tables to
+// load-generator worker processes, has every table chat at a steady rate, and reports how long an
+// intent takes to come back to every seat as a view (decide → durable append → broadcast), the
+// server's memory and CPU, and how hard the load generators themselves were working.
+import { type ChildProcess, fork, spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "@red-lines/db";
+import { getScenario } from "@red-lines/shared";
+import {
+  type BenchOptions,
+  type LatencySummary,
+  parseBenchArguments,
+  socketsPerTable,
+  splitEvenly,
+  summarise,
+  usage,
+} from "./options.ts";
+import type { ParentMessage, TableAssignment, WorkerMessage, WorkerResult } from "./protocol.ts";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../../..");
+const scenarioId = "ukraine-2026";
+const tablesPerWorkshop = 30;
+const serverStartTimeoutMs = 90_000;
+const drainMs = 10_000;
+
+export type ServerBenchReport = LatencySummary & {
+  tables: number;
+  clients: number;
+  sockets: number;
+  workers: number;
+  database: "embedded" | "postgresql";
+  ratePerTable: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  intentsSent: number;
+  intentsConfirmed: number;
+  intentsPerSecond: number;
+  eventsPerSecond: number | null;
+  eventsInWindow: number | null;
+  timeouts: number;
+  refusals: number;
+  errors: number;
+  disconnects: number;
+  serverRssMb: number | null;
+  serverRssMbIdle: number | null;
+  serverRssMbEnd: number | null;
+  serverCpuPercent: number | null;
+  workerCpuPercentMax: number;
+  workerLoopDelayP99MsMax: number;
+  avgViewBytes: number | null;
+  chatLinesPerTableAtEnd: number;
+  setupSeconds: number;
+  serverLogLines: number;
+  problems: string[];
+};
+
+function progress(line: string) {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+class BenchError extends Error {}
+
+// --- the server under test -------------------------------------------------------------------
+
+type ServerChild = { child: ChildProcess; url: string; logLines: string[]; exited: Promise<void> };
+
+async function startServerChild(options: BenchOptions, dataDir: string): Promise<ServerChild> {
+  const child = spawn(
+    process.execPath,
+    [
+      ...(options.profile ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(options.profile)] : []),
+      "--import",
+      "tsx",
+      "--import",
+      path.join(here, "orphanGuard.ts"),
+      "server/src/main.ts",
+      "--api-only",
+    ],
+    {
+      cwd: repoRoot,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        TRUST_PROXY: "true",
+        NODE_ENV: "production",
+        // Set, even empty, so a .env file in the repository cannot point the server elsewhere.
+        DATABASE_URL: options.databaseUrl ?? "",
+        DATA_DIR: dataDir,
+        PUBLIC_URL: "",
+        ALLOWED_ORIGINS: "",
+      },
+    },
+  );
+  const logLines: string[] = [];
+  let output = "";
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(
+          new BenchError(`The server did not say it was ready within ${serverStartTimeoutMs / 1000} s.`),
+        ),
+      serverStartTimeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const lines = output.split("\n");
+      output = lines.pop() ?? "";
+      for (const line of lines) {
+        const ready = /ready at https?:\/\/[^:/\s]+:(\d+)/.exec(line);
+        if (ready) {
+          clearTimeout(timer);
+          resolve(`http://127.0.0.1:${ready[1]}`);
+        } else if (line.trim() !== "") logLines.push(line);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(
+        new BenchError(
+          `The server exited before it was ready (${signal ?? `code ${code}`}): ${logLines.slice(-5).join(" | ") || output}`,
+        ),
+      );
+    });
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(new BenchError(`The server could not be started: ${error.message}`));
+    });
+  });
+  // From now on every line the server logs is a warning or a failure worth reporting.
+  logLines.length = 0;
+  return { child, url, logLines, exited };
+}
+
+async function stopServerChild(server: ServerChild) {
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+  server.child.kill("SIGTERM");
+  const stopped = await Promise.race([
+    server.exited.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000)),
+  ]);
+  if (!stopped) {
+    progress("the server did not stop within 15 s of SIGTERM; killing it");
+    server.child.kill("SIGKILL");
+    await server.exited;
+  }
+}
+
+/** Resident memory of a process in MB, from Linux's /proc; null elsewhere. */
+async function rssMb(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, "utf8");
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
+    return kb === undefined ? null : Math.round(Number(kb) / 1024);
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds a process has used (user + system), from /proc; null elsewhere. */
+async function cpuSeconds(pid: number): Promise<number | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+    return Number.isFinite(ticks) ? ticks / 100 : null; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+// --- the HTTP set-up -------------------------------------------------------------------------
+
+type Workshop = { workshopId: string; joinCode: string; instructorKey: string; tables: number };
+
+async function createWorkshops(url: string, tables: number): Promise<Workshop[]> {
+  const workshops: Workshop[] = [];
+  for (let remaining = tables; remaining > 0; remaining -= tablesPerWorkshop) {
+    const count = Math.min(tablesPerWorkshop, remaining);
+    const response = await fetch(`${url}/api/workshops`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-forwarded-for": `10.255.0.${workshops.length + 1}` },
+      // The longest clock and most rounds, so no turn runs out during the bench.
+      body: JSON.stringify({ scenarioId, tables: count, rounds: 100, turnSeconds: 3600 }),
+    });
+    const body = (await response.json()) as Partial<Workshop> & { error?: { message: string } };
+    if (response.status !== 201 || !body.workshopId || !body.joinCode || !body.instructorKey) {
+      throw new BenchError(
+        `Creating workshop ${workshops.length + 1} failed (${response.status}): ${body.error?.message ?? JSON.stringify(body)}`,
+      );
+    }
+    workshops.push({
+      workshopId: body.workshopId,
+      joinCode: body.joinCode,
+      instructorKey: body.instructorKey,
+      tables: count,
+    });
+  }
+  return workshops;
+}
+
+// --- the workers -----------------------------------------------------------------------------
+
+type Worker = { child: ChildProcess; index: number; seated: number; exited: Promise<void> };
+
+function startWorker(index: number): Worker {
+  const child = fork(path.join(here, "worker.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    cwd: repoRoot,
+    // A worker's stdout would spoil --json: it goes to stderr with the rest of the progress.
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  child.stdout?.pipe(process.stderr);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return { child, index, seated: 0, exited };
+}
+
+/** Resolves with the first message of `type` from a worker; rejects if it fails or exits first. */
+function expectFrom<T extends WorkerMessage["type"]>(
+  worker: Worker,
+  type: T,
+  onOther: (message: WorkerMessage) => void = () => {},
+): Promise<Extract<WorkerMessage, { type: T }>> {
+  const answer = new Promise<Extract<WorkerMessage, { type: T }>>((resolve, reject) => {
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type === type) {
+        cleanup();
+        resolve(message as Extract<WorkerMessage, { type: T }>);
+      } else if (message.type === "failed") {
+        cleanup();
+        reject(new BenchError(message.message));
+      } else onOther(message);
+    };
+    const onExit = (code: number | null, signal: string | null) => {
+      cleanup();
+      reject(new BenchError(`Worker ${worker.index + 1} exited unexpectedly (${signal ?? `code ${code}`}).`));
+    };
+    const cleanup = () => {
+      worker.child.off("message", onMessage);
+      worker.child.off("exit", onExit);
+    };
+    worker.child.on("message", onMessage);
+    worker.child.once("exit", onExit);
+  });
+  // Awaited later, maybe only after a Ctrl-C has stopped the workers: not an unhandled rejection.
+  answer.catch(() => {});
+  return answer;
+}
+
+function tell(worker: Worker, message: ParentMessage) {
+  worker.child.send(message);
+}
+
+// --- the run ---------------------------------------------------------------------------------
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchReport> {
+  const cleanups: (() => Promise<void>)[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () => {
+    cleaning ??= (async () => {
+      for (const step of cleanups.reverse()) await step().catch(() => {});
+    })();
+    return cleaning;
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    progress(`${signal}: stopping the workers and the server`);
+    void cleanUp().then(() => process.exit(130));
+  };
+  process.on("SIGINT", interrupted);
+  process.on("SIGTERM", interrupted);
+
+  try {
+    const dataDir = await mkdtemp(path.join(tmpdir(), "red-lines-bench-"));
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const database = options.databaseUrl ? "postgresql" : "embedded";
+
+    progress(`starting the server (${database} database)`);
+    const server = await startServerChild(options, dataDir);
+    cleanups.push(() => stopServerChild(server));
+    const serverPid = server.child.pid as number;
+    progress(`server ready at ${server.url} (pid ${serverPid})`);
+
+    const setupStarted = performance.now();
+    const workshops = await createWorkshops(server.url, options.tables);
+    const assignments: TableAssignment[] = workshops.flatMap((workshop, w) =>
+      Array.from({ length: workshop.tables }, (_, t) => ({
+        index: w * tablesPerWorkshop + t,
+        joinCode: workshop.joinCode,
+        instructorKey: workshop.instructorKey,
+        number: t + 1,
+      })),
+    );
+    if (options.databaseUrl) {
+      const settings = { DATABASE_URL: options.databaseUrl, DATA_DIR: dataDir, DATABASE_POOL_SIZE: 1 };
+      cleanups.push(async () => {
+        const db = await openDatabase(settings);
+        try {
+          await db.prisma.workshop.deleteMany({ where: { id: { in: workshops.map((w) => w.workshopId) } } });
+        } finally {
+          await db.close();
+        }
+      });
+    }
+
+    const sockets = options.tables * socketsPerTable(roles.length, options.instructors);
+    progress(
+      `seating ${options.tables} tables (${sockets} sockets, ${workshops.length} workshops) over ${options.workers} workers`,
+    );
+    const workers = Array.from({ length: options.workers }, (_, index) => startWorker(index));
+    cleanups.push(async () => {
+      for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGTERM");
+      await Promise.all(workers.map((worker) => worker.exited));
+    });
+    const groups = splitEvenly(assignments.length, options.workers);
+    let lastReport = 0;
+    const onProgress = (worker: Worker) => (message: WorkerMessage) => {
+      if (message.type !== "progress") return;
+      worker.seated = message.seated;
+      const seated = workers.reduce((sum, w) => sum + w.seated, 0);
+      if (performance.now() - lastReport > 2000 || seated === options.tables) {
+        lastReport = performance.now();
+        progress(`  ${seated}/${options.tables} tables seated and started`);
+      }
+    };
+    const ready = workers.map((worker) => expectFrom(worker, "ready", onProgress(worker)));
+    for (const worker of workers) {
+      tell(worker, {
+        type: "setup",
+        worker: worker.index,
+        url: server.url,
+        roles,
+        tables: groups[worker.index]?.map((i) => assignments[i] as TableAssignment) ?? [],
+        keepInstructors: options.instructors,
+      });
+    }
+    await Promise.all(ready);
+    const setupSeconds = round((performance.now() - setupStarted) / 1000);
+    const serverRssMbIdle = await rssMb(serverPid);
+
+    progress(
+      `load: ${options.rate} intent(s) per table per second, ${options.warmup} s warm-up, ${options.duration} s measured`,
+    );
+    const results = workers.map((worker) => expectFrom(worker, "result"));
+    const loadStartedAt = Date.now();
+    const windowStart = loadStartedAt + options.warmup * 1000;
+    const windowEnd = windowStart + options.duration * 1000;
+    for (const worker of workers) {
+      tell(worker, {
+        type: "load",
+        rate: options.rate,
+        warmupMs: options.warmup * 1000,
+        durationMs: options.duration * 1000,
+        drainMs,
+      });
+    }
+
+    // Memory all through the load; CPU over the measured window.
+    let serverRssMb: number | null = null;
+    let serverRssMbEnd: number | null = null;
+    const sampler = setInterval(async () => {
+      const rss = await rssMb(serverPid);
+      if (rss === null) return;
+      serverRssMb = Math.max(serverRssMb ?? 0, rss);
+      if (Date.now() <= windowEnd) serverRssMbEnd = rss;
+    }, 250);
+    const cpuAt = async (at: number) => {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+      return { cpu: await cpuSeconds(serverPid), at: Date.now() };
+    };
+    const [cpuStart, cpuEnd] = await Promise.all([cpuAt(windowStart), cpuAt(windowEnd)]);
+    const serverCpuPercent =
+      cpuStart.cpu !== null && cpuEnd.cpu !== null
+        ? round(((cpuEnd.cpu - cpuStart.cpu) / ((cpuEnd.at - cpuStart.at) / 1000)) * 100, 0)
+        : null;
+    if (options.duration >= 10) progress("measured window over; letting the last intents land");
+
+    const reports: WorkerResult[] = (await Promise.all(results)).map((message) => message.result);
+    clearInterval(sampler);
+    for (const worker of workers) tell(worker, { type: "close" });
+    await Promise.race([
+      Promise.all(workers.map((worker) => worker.exited)),
+      new Promise((resolve) => setTimeout(resolve, 10_000)),
+    ]);
+
+    // What the server logged under load (its shutdown lines are not news).
+    const serverLog = [...server.logLines];
+    for (const line of serverLog.slice(0, 5)) progress(`server said: ${line}`);
+    progress("stopping the server");
+    await stopServerChild(server);
+    if (options.profile) progress(`the server's CPU profile is in ${path.resolve(options.profile)}`);
+
+    // Events durably appended in the window, read back from the database the server wrote.
+    let eventsInWindow: number | null = null;
+    try {
+      const db = await openDatabase({
+        DATABASE_URL: options.databaseUrl,
+        DATA_DIR: dataDir,
+        DATABASE_POOL_SIZE: 1,
+      });
+      try {
+        eventsInWindow = await db.prisma.event.count({
+          where: {
+            time: { gte: new Date(windowStart), lt: new Date(windowEnd) },
+            table: { workshopId: { in: workshops.map((w) => w.workshopId) } },
+          },
+        });
+      } finally {
+        await db.close();
+      }
+    } catch (error) {
+      progress(`could not count the stored events: ${(error as Error).message}`);
+    }
+
+    const samples = reports.flatMap((report) => report.samples);
+    const sum = (pick: (report: WorkerResult) => number) =>
+      reports.reduce((total, report) => total + pick(report), 0);
+    const views = sum((r) => r.views);
+    return {
+      tables: options.tables,
+      clients: options.tables * roles.length,
+      sockets,
+      workers: options.workers,
+      database,
+      ratePerTable: options.rate,
+      warmupSeconds: options.warmup,
+      durationSeconds: options.duration,
+      ...summarise(samples),
+      intentsSent: sum((r) => r.sent),
+      intentsConfirmed: sum((r) => r.confirmed),
+      intentsPerSecond: round(sum((r) => r.confirmed) / options.duration),
+      eventsPerSecond: eventsInWindow === null ? null : round(eventsInWindow / options.duration),
+      eventsInWindow,
+      timeouts: sum((r) => r.timeouts),
+      refusals: sum((r) => r.refusals),
+      errors: sum((r) => r.errors),
+      disconnects: sum((r) => r.disconnects),
+      serverRssMb,
+      serverRssMbIdle,
+      serverRssMbEnd,
+      serverCpuPercent,
+      workerCpuPercentMax: round(Math.max(...reports.map((r) => (r.cpuMs / r.windowMs) * 100)), 0),
+      workerLoopDelayP99MsMax: round(Math.max(...reports.map((r) => r.loopDelayP99Ms))),
+      avgViewBytes: views === 0 ? null : Math.round(sum((r) => r.viewBytes) / views),
+      chatLinesPerTableAtEnd: round(
+        sum((r) => r.chatLines * (groups[reports.indexOf(r)]?.length ?? 0)) / options.tables,
+      ),
+      setupSeconds,
+      serverLogLines: serverLog.length,
+      problems: reports.flatMap((report) => report.problems).slice(0, 10),
+    };
+  } finally {
+    await cleanUp();
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
+  }
+}
+
+function describe(report: ServerBenchReport): string {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  const mb = (value: number | null) => (value === null ? "n/a" : `${value} MB`);
+  const lines = [
+    `Red Lines server bench: ${report.tables} tables × ${report.clients / report.tables} seats (${report.sockets} sockets) over ${report.workers} workers, ${report.database} database`,
+    `  load                 ${report.ratePerTable} intent/table/s, ${report.durationSeconds} s measured after ${report.warmupSeconds} s warm-up`,
+    `  intent → all seats   p50 ${ms(report.p50Ms)}  p90 ${ms(report.p90Ms)}  p99 ${ms(report.p99Ms)}  max ${ms(report.maxMs)}  (${report.samples} samples)`,
+    `  throughput           ${report.eventsPerSecond ?? "n/a"} events/s stored, ${report.intentsPerSecond} intents/s confirmed`,
+    `  server               RSS peak ${mb(report.serverRssMb)} (idle ${mb(report.serverRssMbIdle)}, end ${mb(report.serverRssMbEnd)}), CPU ${report.serverCpuPercent ?? "n/a"}% of a core`,
+    `  load generators      CPU up to ${report.workerCpuPercentMax}% of a core each, event-loop lateness p99 up to ${ms(report.workerLoopDelayP99MsMax)}`,
+    `  views                ${report.avgViewBytes ?? "n/a"} bytes on average, ${report.chatLinesPerTableAtEnd} chat lines a table at the end`,
+    `  problems             ${report.timeouts} lost, ${report.refusals} refused, ${report.errors} errors, ${report.disconnects} disconnects, ${report.serverLogLines} server log lines`,
+  ];
+  for (const problem of report.problems) lines.push(`    ${problem}`);
+  return lines.join("\n");
+}
+
+/** Runs the bench with the arguments after `server`; resolves with the exit code. */
+export async function runServerBench(argv: readonly string[]): Promise<number> {
+  const scenario = getScenario(scenarioId);
+  if (!scenario) {
+    console.error(`The bench's scenario "${scenarioId}" is missing.`);
+    return 1;
+  }
+  const roles = scenario.roles.map((role) => role.id);
+  const parsed = parseBenchArguments(argv, roles.length);
+  if (parsed.ok === "help") {
+    console.log(usage);
+    return 0;
+  }
+  if (!parsed.ok) {
+    console.error(`${parsed.error} Run \`npm run bench -- server --help\` for the options.`);
+    return 2;
+  }
+  try {
+    const report = await run(parsed.options, roles);
+    if (parsed.options.json) console.log(JSON.stringify(report));
+    else console.log(describe(report));
+    const troubles = report.timeouts + report.refusals + report.errors + report.disconnects;
+    if (troubles > 0) progress(`${troubles} intent(s) or connection(s) went wrong; see problems above.`);
+    return 0;
+  } catch (error) {
+    console.error(
+      error instanceof BenchError
+        ? `The server bench failed: ${error.message}`
+        : `The server bench failed: ${(error as Error).stack ?? String(error)}`,
+    );
+    return 1;
+  }
+}
