@@ -1,5 +1,6 @@
 // Workshops over HTTP against a real server and database: create, join by code, seats, the
 // instructor's overview, and every kind of bad input answered with a sentence.
+import { seatingOverviewSchema } from "@red-lines/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
@@ -137,6 +138,38 @@ describe("joining by code", () => {
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: "unknown-code" } } });
     const noName = await post("/join", { code: workshop.joinCode, name: " " });
     expect(noName).toMatchObject({ status: 400, body: { error: { message: "Enter a display name." } } });
+  });
+});
+
+describe("looking a join code up", () => {
+  it("shows the roles with their public stances and which seats are free, before joining", async () => {
+    const workshop = await createWorkshop(2);
+    await post("/join", { code: workshop.joinCode, name: "Ada", role: "europe", table: 2 });
+    const get = (code: string, from = `10.0.1.${++device}`) =>
+      fetch(`${server.url}/api/join/${encodeURIComponent(code)}`, { headers: { "x-forwarded-for": from } });
+    const response = await get(workshop.joinCode.toLowerCase());
+    expect(response.status).toBe(200);
+    const seating = seatingOverviewSchema.parse(await response.json());
+    expect(seating.joinCode).toBe(workshop.joinCode);
+    expect(seating.roles.map((role) => role.id)).toEqual(["us", "ukraine", "europe", "russia"]);
+    expect(seating.roles.every((role) => role.publicStance.length > 20)).toBe(true);
+    expect(seating.tables.map((table) => table.number)).toEqual([1, 2]);
+    expect(seating.tables[1]?.seats.find((seat) => seat.role === "europe")).toEqual({
+      role: "europe",
+      taken: true,
+      name: "Ada",
+    });
+    expect(seating.tables[0]?.seats.every((seat) => !seat.taken)).toBe(true);
+    // Nothing secret travels: no tokens, no keys.
+    expect(JSON.stringify(seating)).not.toMatch(/token|instructor/i);
+
+    const unknown = await get("ZZZZ-ZZZ2");
+    expect(unknown.status).toBe(404);
+    expect(((await unknown.json()) as ApiBody).error.code).toBe("unknown-code");
+    // Lookups count as join attempts, so they are no cheaper way to guess codes.
+    let last = 0;
+    for (let i = 0; i < 21; i++) last = (await get("ZZZZ-ZZZ3", "10.8.8.8")).status;
+    expect(last).toBe(429);
   });
 });
 

@@ -1,9 +1,14 @@
 // The HTTP API pages call: create a workshop, join by code, the instructor's overview.
 // Every body is parsed with zod; every error is { error: { code, message } } with a sentence.
 import type { Db } from "@red-lines/db";
-import { type HttpError, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared";
+import {
+  type HttpError,
+  joinCodeSchema,
+  joinRequestSchema,
+  resolveWorkshopSettings,
+} from "@red-lines/shared";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
-import { createWorkshop, instructorOverview, joinWorkshop } from "../workshops/store.ts";
+import { createWorkshop, instructorOverview, joinWorkshop, seatingFor } from "../workshops/store.ts";
 import { mountExport } from "./export.ts";
 import { createRateLimiter } from "./rateLimit.ts";
 
@@ -88,6 +93,30 @@ export function mountApi(app: Application, options: ApiOptions): void {
     }
     const { ok: _ok, ...seat } = result;
     res.status(result.rejoined ? 200 : 201).json(seat);
+  });
+
+  api.get("/join/:code", async (req, res) => {
+    // Counted like a join attempt: looking codes up must not be a cheaper way to guess them.
+    const allowed = joinLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown", now());
+    if (!allowed.ok) {
+      res.setHeader("Retry-After", String(allowed.retryAfterSeconds));
+      fail(res, 429, {
+        code: "rate-limited",
+        message: `Too many join attempts from this device. Wait ${allowed.retryAfterSeconds} seconds and try again.`,
+      });
+      return;
+    }
+    const code = joinCodeSchema.safeParse(String(req.params.code));
+    const seating = code.success ? await seatingFor(options.prisma, code.data) : null;
+    if (!seating) {
+      fail(res, 404, {
+        code: "unknown-code",
+        message: "No workshop has that join code. Check it with your instructor.",
+      });
+      return;
+    }
+    res.setHeader("Cache-Control", "no-store");
+    res.json(seating);
   });
 
   api.get("/workshops/:id", async (req, res) => {

@@ -6,6 +6,7 @@ import {
   getScenario,
   makeJoinCode,
   type SeatChoice,
+  type SeatingOverview,
   type WorkshopSettings,
 } from "@red-lines/shared";
 import { hashSecret, newSecret, secretMatches } from "./secrets.ts";
@@ -161,6 +162,38 @@ export async function instructorOverview(prisma: Db, workshopId: string, key: st
       number: table.number,
       events: table.lastSeq,
       seats: table.seats.map((seat) => ({ role: seat.role, name: seat.displayName })),
+    })),
+  };
+}
+
+/** What a student may choose from before joining: roles, and which seats are free at each table. */
+export async function seatingFor(prisma: Db, joinCode: string): Promise<SeatingOverview | null> {
+  const workshop = await prisma.workshop.findUnique({
+    where: { joinCode },
+    include: {
+      tables: {
+        orderBy: { number: "asc" },
+        include: { seats: { select: { role: true, displayName: true } } },
+      },
+    },
+  });
+  const scenario = workshop ? getScenario(workshop.scenarioId) : undefined;
+  if (!workshop || !scenario) return null;
+  const roles = scenario.turnOrder.map((id) => {
+    const role = scenario.roles.find((candidate) => candidate.id === id);
+    return { id, name: role?.name ?? id, publicStance: role?.publicStance ?? "" };
+  });
+  return {
+    joinCode: workshop.joinCode,
+    scenario: { id: scenario.id, title: scenario.title },
+    variant: workshop.variant,
+    roles,
+    tables: workshop.tables.map((table) => ({
+      number: table.number,
+      seats: roles.map(({ id }) => {
+        const seat = table.seats.find((candidate) => candidate.role === id);
+        return { role: id, taken: seat !== undefined, name: seat?.displayName ?? null };
+      }),
     })),
   };
 }

@@ -16,6 +16,46 @@ export const joinRequestSchema = z.strictObject({
 });
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 
+/** `POST /api/workshops` answers this: the key and links are shown once, never stored in clear. */
+export const createdWorkshopSchema = z.object({
+  workshopId: z.uuid(),
+  joinCode: z.string(),
+  instructorKey: z.string(),
+  settings: workshopSettingsSchema,
+  joinUrl: z.string(),
+  instructorUrl: z.string(),
+});
+export type CreatedWorkshop = z.infer<typeof createdWorkshopSchema>;
+
+/** `POST /api/join` answers this: where the person sits, and the token that gives the seat back. */
+export const joinResponseSchema = z.object({
+  workshopId: z.uuid(),
+  tableId: z.uuid(),
+  table: z.int(),
+  role: z.string(),
+  seatToken: z.string(),
+  rejoined: z.boolean(),
+});
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
+
+/**
+ * `GET /api/join/:code` answers this: what a student may choose from before joining. Public
+ * (anyone with the code sees it) and rate-limited like joining; names of seated players only.
+ */
+export const seatingOverviewSchema = z.object({
+  joinCode: z.string(),
+  scenario: z.object({ id: z.string(), title: z.string() }),
+  variant: z.string(),
+  roles: z.array(z.object({ id: z.string(), name: z.string(), publicStance: z.string() })),
+  tables: z.array(
+    z.object({
+      number: z.int(),
+      seats: z.array(z.object({ role: z.string(), taken: z.boolean(), name: z.string().nullable() })),
+    }),
+  ),
+});
+export type SeatingOverview = z.infer<typeof seatingOverviewSchema>;
+
 /** Every HTTP error answers with this body: a code for programs, a sentence for people. */
 export const httpErrorSchema = z.object({
   error: z.object({
