@@ -1,0 +1,109 @@
+// The HTTP API as the pages call it: every answer parsed with the shared schemas, every failure
+// turned into one sentence a person can act on.
+import {
+  type CreatedWorkshop,
+  createdWorkshopSchema,
+  httpErrorSchema,
+  type JoinRequest,
+  type JoinResponse,
+  joinResponseSchema,
+  type SeatingOverview,
+  seatingOverviewSchema,
+  type WorkshopRequest,
+} from "@red-lines/shared";
+import type { z } from "zod";
+
+export type ApiResult<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      status: number;
+      code: string;
+      message: string;
+      issues?: { path: string; message: string }[];
+    };
+
+async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      ...init,
+      headers: {
+        accept: "application/json",
+        ...(init.body ? { "content-type": "application/json" } : {}),
+        ...init.headers,
+      },
+    });
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      code: "offline",
+      message: "The server could not be reached. Check your connection and try again.",
+    };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = httpErrorSchema.safeParse(body);
+    return parsed.success
+      ? { ok: false, status: response.status, ...parsed.data.error }
+      : {
+          ok: false,
+          status: response.status,
+          code: "unexpected",
+          message: `The server answered ${response.status}.`,
+        };
+  }
+  const parsed = schema.safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : {
+        ok: false,
+        status: response.status,
+        code: "unexpected",
+        message: "The server's answer was not understood.",
+      };
+}
+
+export function createWorkshop(request: WorkshopRequest): Promise<ApiResult<CreatedWorkshop>> {
+  return call("/workshops", createdWorkshopSchema, { method: "POST", body: JSON.stringify(request) });
+}
+
+export function joinWorkshop(request: JoinRequest): Promise<ApiResult<JoinResponse>> {
+  return call("/join", joinResponseSchema, { method: "POST", body: JSON.stringify(request) });
+}
+
+export function lookUpCode(code: string): Promise<ApiResult<SeatingOverview>> {
+  return call(`/join/${encodeURIComponent(code)}`, seatingOverviewSchema);
+}
+
+/** Where the instructor downloads a table's log, or the whole workshop's (JSON or CSV). */
+export async function downloadLog(
+  workshopId: string,
+  instructorKey: string,
+  format: "json" | "csv",
+  tableId?: string,
+): Promise<ApiResult<{ blob: Blob; filename: string }>> {
+  const path = tableId
+    ? `/api/workshops/${workshopId}/tables/${tableId}/log.${format}`
+    : `/api/workshops/${workshopId}/log.${format}`;
+  try {
+    const response = await fetch(path, { headers: { authorization: `Bearer ${instructorKey}` } });
+    if (!response.ok) {
+      const parsed = httpErrorSchema.safeParse(await response.json().catch(() => null));
+      return parsed.success
+        ? { ok: false, status: response.status, ...parsed.data.error }
+        : {
+            ok: false,
+            status: response.status,
+            code: "unexpected",
+            message: `The server answered ${response.status}.`,
+          };
+    }
+    const disposition = response.headers.get("content-disposition") ?? "";
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `red-lines-log.${format}`;
+    return { ok: true, value: { blob: await response.blob(), filename } };
+  } catch {
+    return { ok: false, status: 0, code: "offline", message: "The server could not be reached." };
+  }
+}

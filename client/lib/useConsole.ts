@@ -1,0 +1,78 @@
+"use client";
+// The instructor console's live connection: every table's tile, the alerts, and `run`, which sends
+// an instructor command to some tables or all and resolves with each table's answer.
+import {
+  type ConsoleAlert,
+  type ConsoleResult,
+  type ConsoleSnapshot,
+  type ConsoleTable,
+  consoleAlertSchema,
+  consoleMessages,
+  consoleResultsMessageSchema,
+  consoleRoomName,
+  consoleSnapshotSchema,
+  consoleTableSchema,
+  type ErrorMessage,
+  errorMessageSchema,
+} from "@red-lines/shared";
+import { useState } from "react";
+import { type LiveRoom, useLiveRoom } from "./liveRoom.ts";
+
+export type ConsoleReply =
+  | { kind: "results"; results: ConsoleResult[] }
+  | { kind: "error"; error: ErrorMessage }
+  | { kind: "timeout" }
+  | { kind: "offline" };
+
+export type ConsoleConnection = Omit<LiveRoom<ConsoleReply>, "send"> & {
+  joinCode: string | null;
+  /** Tiles by table number, in order. */
+  tables: ConsoleTable[];
+  alerts: ConsoleAlert[];
+  notice: ErrorMessage | null;
+  run(tables: "all" | number[], command: { type: string } & Record<string, unknown>): Promise<ConsoleReply>;
+};
+
+export function useConsole(workshopId: string, instructorKey: string | null): ConsoleConnection {
+  const [snapshot, setSnapshot] = useState<Pick<ConsoleSnapshot, "joinCode"> | null>(null);
+  const [tiles, setTiles] = useState<Map<string, ConsoleTable>>(new Map());
+  const [alerts, setAlerts] = useState<ConsoleAlert[]>([]);
+  const [notice, setNotice] = useState<ErrorMessage | null>(null);
+  const options = instructorKey ? { workshopId, instructorKey } : null;
+  const live = useLiveRoom<ConsoleReply>(consoleRoomName, options, (room, answer) => {
+    room.onMessage(consoleMessages.snapshot, (payload: unknown) => {
+      const parsed = consoleSnapshotSchema.safeParse(payload);
+      if (!parsed.success) return;
+      setSnapshot({ joinCode: parsed.data.joinCode });
+      setTiles(new Map(parsed.data.tables.map((tile) => [tile.tableId, tile])));
+      setAlerts(parsed.data.alerts);
+    });
+    room.onMessage(consoleMessages.table, (payload: unknown) => {
+      const parsed = consoleTableSchema.safeParse(payload);
+      if (parsed.success) setTiles((previous) => new Map(previous).set(parsed.data.tableId, parsed.data));
+    });
+    room.onMessage(consoleMessages.alert, (payload: unknown) => {
+      const parsed = consoleAlertSchema.safeParse(payload);
+      if (parsed.success) setAlerts((previous) => [...previous, parsed.data].slice(-200));
+    });
+    room.onMessage(consoleMessages.results, (payload: unknown) => {
+      const parsed = consoleResultsMessageSchema.safeParse(payload);
+      if (parsed.success) answer(parsed.data.intentId, { kind: "results", results: parsed.data.results });
+    });
+    room.onMessage(consoleMessages.error, (payload: unknown) => {
+      const parsed = errorMessageSchema.safeParse(payload);
+      if (!parsed.success) return;
+      if (parsed.data.intentId) answer(parsed.data.intentId, { kind: "error", error: parsed.data });
+      else setNotice(parsed.data);
+    });
+  });
+  return {
+    status: live.status,
+    problem: live.problem,
+    joinCode: snapshot?.joinCode ?? null,
+    tables: [...tiles.values()].sort((a, b) => a.number - b.number),
+    alerts,
+    notice,
+    run: (tables, command) => live.send(consoleMessages.command, { tables, command }),
+  };
+}
