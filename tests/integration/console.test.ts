@@ -140,6 +140,7 @@ describe("the instructor console", () => {
     const desk = await openConsole(workshop.workshopId as string, workshop.instructorKey as string);
     const [snapshot] = desk.snapshots;
     expect(snapshot?.joinCode).toBe(workshop.joinCode);
+    expect(snapshot?.events.map((event) => event.id)).toContain("paris-guarantees");
     expect(snapshot?.tables.map((tile) => tile.number)).toEqual([1, 2, 3]);
     await waitFor(() => desk.tiles.get(2)?.connected.length === 4, { what: "table 2's four seats" });
     expect(desk.tiles.get(1)?.status.seats.every((seat) => seat.occupied)).toBe(true);
@@ -176,6 +177,9 @@ describe("the instructor console", () => {
       );
     }
 
+    await waitFor(
+      () => desk.tiles.get(2)?.lastAction?.text === "The facilitator sent a message to the table.",
+    );
     // An event into one table changes that table only.
     const inject = await desk.command([2], { type: "inject-event", event: "paris-guarantees" });
     expect(inject.results).toEqual([{ table: 2, status: "done" }]);

@@ -23,8 +23,12 @@ import {
   consoleIntentSchema,
   consoleJoinOptionsSchema,
   consoleMessages,
+  describeEvent,
   type ErrorMessage,
+  getScenario,
   negotiationRoomName,
+  type TableEvent,
+  type TableState,
   tableStatus,
 } from "@red-lines/shared";
 import { loadTable } from "../tables/tableLog.ts";
@@ -33,6 +37,11 @@ import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";
 import { ensureTableRoom } from "./tableRooms.ts";
+
+function lastActionOf(state: TableState, events: readonly TableEvent[]): ConsoleTable["lastAction"] {
+  const last = events.at(-1);
+  return last ? { text: describeEvent(state, last), at: last.at } : null;
+}
 
 export type ConsoleServices = {
   prisma: Db;
@@ -51,6 +60,7 @@ export function createConsoleRoom(services: ConsoleServices) {
     override maxClients = 16;
     private workshopId = "";
     private joinCode = "";
+    private events: ConsoleSnapshot["events"] = [];
     private instructorKeyHash = "";
     /** Table id → its tile, kept current by the news its room publishes. */
     private readonly tiles = new Map<string, ConsoleTable>();
@@ -71,6 +81,11 @@ export function createConsoleRoom(services: ConsoleServices) {
       }
       this.workshopId = workshop.id;
       this.joinCode = workshop.joinCode;
+      this.events = (getScenario(workshop.scenarioId)?.events ?? []).map((event) => ({
+        id: event.id,
+        title: event.title,
+        flash: event.flash,
+      }));
       this.instructorKeyHash = workshop.instructorKeyHash;
       // Listen before reading, so no change between the read and the subscription is missed.
       await this.presence.subscribe(workshopChannel(this.workshopId), this.onNews);
@@ -93,6 +108,7 @@ export function createConsoleRoom(services: ConsoleServices) {
             status: tableStatus(loaded.state),
             connected: [],
             live: false,
+            lastAction: lastActionOf(loaded.state, loaded.events),
           },
         );
       }
@@ -156,6 +172,7 @@ export function createConsoleRoom(services: ConsoleServices) {
       return {
         workshopId: this.workshopId,
         joinCode: this.joinCode,
+        events: this.events,
         tables: [...this.tiles.values()].sort((a, b) => a.number - b.number),
         alerts: [...this.alerts],
       };

@@ -10,6 +10,7 @@ import {
   type ConsoleTable,
   commandIntentSchema,
   decide,
+  describeEvent,
   type ErrorMessage,
   evolve,
   instructorActor,
@@ -75,6 +76,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private table!: TableState;
     /** Sequence number of the last event of the log this room has folded. */
     private lastSeq = 0;
+    private lastAction: ConsoleTable["lastAction"] = null;
     /** Commands run one at a time: each decides on the state the previous one left. */
     private queue: Promise<void> = Promise.resolve();
     private readonly seen = new Map<string, "pending" | "done">();
@@ -90,6 +92,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
       this.instructorKeyHash = loaded.instructorKeyHash;
       this.table = loaded.state;
       this.lastSeq = loaded.lastSeq;
+      const last = loaded.events.at(-1);
+      if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
       this.state.table = loaded.number;
       this.summarise();
       this.armTurnTimer();
@@ -229,6 +233,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
         status: tableStatus(this.table),
         connected: [...this.state.connected.entries()].filter(([, on]) => on).map(([role]) => role),
         live,
+        lastAction: this.lastAction,
       };
     }
 
@@ -369,6 +374,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
           };
         }
         for (const event of events) this.table = evolve(this.table, event);
+        const last = events.at(-1);
+        if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
         this.summarise();
         this.armTurnTimer();
         this.sendViews();

@@ -84,6 +84,8 @@ export const consoleTableSchema = z.strictObject({
   connected: z.array(z.string()),
   /** Whether the table's room is running on the server (its clock ticks only then). */
   live: z.boolean(),
+  /** The table's latest event, as a sentence (`describeEvent`), and when it happened. */
+  lastAction: z.strictObject({ text: z.string(), at: z.number() }).nullable(),
 });
 export type ConsoleTable = z.infer<typeof consoleTableSchema>;
 
@@ -93,6 +95,8 @@ export type ConsoleAlert = z.infer<typeof consoleAlertSchema>;
 export const consoleSnapshotSchema = z.strictObject({
   workshopId: z.uuid(),
   joinCode: z.string(),
+  /** The scenario's events, for the console's "inject" menu. */
+  events: z.array(z.strictObject({ id: z.string(), title: z.string(), flash: z.string() })),
   tables: z.array(consoleTableSchema),
   /** The latest alerts across the workshop, oldest first. */
   alerts: z.array(consoleAlertSchema),

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { nashPackage } from "../fixtures/ukraine2026.ts";
 import type { TableCommand } from "./commands.ts";
+import { describeEvent } from "./describe.ts";
 import { eventSchema } from "./events.ts";
 import { evolve } from "./evolve.ts";
 import { TableScript } from "./script.ts";
@@ -72,6 +73,26 @@ describe("red-line refusals in the log", () => {
     const notTurn = table.try(pass);
     if (notTurn.ok) throw new Error("expected a refusal");
     expect(refusalEvents(table.state, pass, notTurn.refusal)).toEqual([]);
+  });
+});
+
+describe("describing events", () => {
+  it("gives every event of a played table a sentence, and never a private message's text", () => {
+    const table = negotiating().do(
+      { type: "say", actor: "ukraine", text: "Meet me privately about sanctions", to: "europe" },
+      { type: "set-option", actor: "us", issue: "territory", option: "deferred" },
+      { type: "table-draft", actor: "us" },
+      { type: "object", actor: "europe", version: 1, issues: ["territory"], note: "" },
+      { type: "walk-out", actor: "russia" },
+    );
+    const sentences = table.events.map((event) => describeEvent(table.state, event));
+    for (const sentence of sentences) expect(sentence).toMatch(/^\S.*\.$/);
+    expect(sentences[0]).toBe("us player took United States' seat.");
+    expect(sentences).toContain("Ukraine wrote privately to Europe.");
+    expect(sentences.join(" ")).not.toContain("sanctions");
+    expect(sentences).toContain("United States tabled version 1.");
+    expect(sentences.some((sentence) => sentence.startsWith("Europe objected to version 1 on "))).toBe(true);
+    expect(sentences.at(-1)).toBe("The talks ended (walk out).");
   });
 });
 
