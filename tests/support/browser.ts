@@ -44,3 +44,6 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
         `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target.join(" ")).join(", ")})`,
     );
 }
+
+/** Where browser tests keep screenshots (test artifacts, not committed). */
+export const artifactsDir = new URL("../e2e/artifacts/", import.meta.url).pathname;
