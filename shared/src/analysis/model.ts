@@ -2,8 +2,7 @@
 // indices, option sets as bit masks, utilities as per-option contributions, rules as trees.
 import type { Package } from "../package.ts";
 import type { Rule } from "../redLines/rule.ts";
-import type { EffectiveScenario } from "../scenario/effective.ts";
-import type { RedLine } from "../scenario/schema.ts";
+import type { RedLine, RoleUtility } from "../scenario/schema.ts";
 
 export type CompiledRule =
   | { kind: "in"; issue: number; mask: number }
@@ -20,8 +19,19 @@ export type CompiledRedLine = {
   scope: number[];
 };
 
+/**
+ * What the analysis needs of a scenario: roles, issues, utilities and red lines in force. An
+ * effective scenario is one; a bot builds one from its own view (itself and its estimates).
+ */
+export type ModelSource = {
+  roles: readonly { id: string }[];
+  issues: readonly { id: string; options: readonly { id: string }[] }[];
+  utilities: Record<string, Pick<RoleUtility, "batna" | "weights" | "scores">>;
+  redLines: Record<string, readonly RedLine[]>;
+};
+
 export type Model = {
-  effective: EffectiveScenario;
+  effective: ModelSource;
   roles: string[];
   issues: string[];
   options: string[][];
@@ -39,7 +49,7 @@ export type Model = {
 /** Gains at or below this (in hundredths of a point) do not count as beating a BATNA. */
 export const GAIN_EPSILON = 1e-7;
 
-export function compileModel(effective: EffectiveScenario): Model {
+export function compileModel(effective: ModelSource): Model {
   const roles = effective.roles.map((r) => r.id);
   const issues = effective.issues.map((i) => i.id);
   const options = effective.issues.map((i) => i.options.map((o) => o.id));

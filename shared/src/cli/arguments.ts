@@ -1,11 +1,14 @@
 // Command-line arguments of the scenario CLI: a small tokenizer, then a zod schema, so every
 // mistake becomes one clear line rather than a stack trace.
 import { z } from "zod";
+import { type BotStyle, botStyles } from "../bots/strategy.ts";
 import { idSchema } from "../scenario/ids.ts";
 
 export const USAGE = `usage:
   npm run scenario -- check <file|id> [--json]
-  npm run scenario -- analyze <file|id> [--variant <id>] [--events <id,id,...>] [--json] [--pareto]`;
+  npm run scenario -- analyze <file|id> [--variant <id>] [--events <id,id,...>] [--json] [--pareto]
+  npm run scenario -- simulate <file|id> [--variant <id>] [--tables <n>] [--seed <s>]
+                       [--style boulware|linear|conceder | --style us=boulware,russia=conceder,...] [--json]`;
 
 const target = z.string({ error: "name a scenario: a built-in id or a JSON file" }).min(1);
 
@@ -24,15 +27,50 @@ const analyzeArguments = z.strictObject({
   pareto: z.boolean().default(false),
 });
 
-export const cliArgumentsSchema = z.discriminatedUnion("command", [checkArguments, analyzeArguments], {
-  error: (issue) => {
-    // The union reports the whole arguments object as its input.
-    const command = (issue.input as { command?: unknown } | undefined)?.command;
-    return command === undefined
-      ? "missing command: check or analyze"
-      : `unknown command "${String(command)}": use check or analyze`;
-  },
+const styleList = z.string().transform((value, context) => {
+  const styles: Record<string, string> = {};
+  for (const part of value.split(",").filter((p) => p !== "")) {
+    const [role, style] = part.includes("=") ? part.split("=", 2) : ["*", part];
+    if (!role || !style || !(botStyles as readonly string[]).includes(style)) {
+      context.addIssue({
+        code: "custom",
+        message: `"${part}" is not a bot style: use ${botStyles.join(", ")}, for all seats or as role=style`,
+      });
+      return z.NEVER;
+    }
+    styles[role] = style;
+  }
+  return styles as Record<string, BotStyle>;
 });
+
+const simulateArguments = z.strictObject({
+  command: z.literal("simulate"),
+  target,
+  variant: idSchema.optional(),
+  tables: z.coerce
+    .number({ error: "must be a whole number from 1 to 10000" })
+    .int("must be a whole number from 1 to 10000")
+    .min(1, "must be a whole number from 1 to 10000")
+    .max(10_000, "must be a whole number from 1 to 10000")
+    .default(200),
+  seed: z.string().min(1).max(100).default("red-lines"),
+  style: styleList.default({ "*": "boulware" }),
+  json: z.boolean().default(false),
+});
+
+export const cliArgumentsSchema = z.discriminatedUnion(
+  "command",
+  [checkArguments, analyzeArguments, simulateArguments],
+  {
+    error: (issue) => {
+      // The union reports the whole arguments object as its input.
+      const command = (issue.input as { command?: unknown } | undefined)?.command;
+      return command === undefined
+        ? "missing command: check, analyze or simulate"
+        : `unknown command "${String(command)}": use check, analyze or simulate`;
+    },
+  },
+);
 export type CliArguments = z.infer<typeof cliArgumentsSchema>;
 
 export type ParsedArguments =
@@ -40,7 +78,7 @@ export type ParsedArguments =
   | { ok: false; error: string }
   | { ok: "help" };
 
-const valueFlags = new Set(["variant", "events"]);
+const valueFlags = new Set(["variant", "events", "tables", "seed", "style"]);
 const booleanFlags = new Set(["json", "pareto"]);
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {

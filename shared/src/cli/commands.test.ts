@@ -81,6 +81,52 @@ describe("scenario CLI: analyze", () => {
   });
 });
 
+describe("scenario CLI: simulate", () => {
+  it("prints the bot-only figures as one JSON object", () => {
+    const { code, out } = run([
+      "simulate",
+      "ukraine-2026",
+      "--variant",
+      "back-channel",
+      "--tables",
+      "3",
+      "--seed",
+      "x",
+      "--style",
+      "us=conceder,boulware",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const json = JSON.parse(out);
+    expect(json).toMatchObject({ tables: 3, seed: "x", variant: "back-channel", redLineBreaches: 0 });
+    expect(json.styles).toEqual({
+      us: "conceder",
+      ukraine: "boulware",
+      europe: "boulware",
+      russia: "boulware",
+    });
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining([
+        "agreementRate",
+        "meanRounds",
+        "meanScore",
+        "meanParetoDistance",
+        "redLineBreaches",
+      ]),
+    );
+    expect(Object.keys(json.meanScore)).toEqual(["us", "ukraine", "europe", "russia"]);
+  });
+
+  it("prints a readable summary and refuses a style for an unknown role", () => {
+    const readable = run(["simulate", "ukraine-2026", "--tables", "2", "--variant", "public-positions"]);
+    expect(readable.code).toBe(0);
+    expect(readable.out).toContain("agreement rate      0%");
+    const bad = run(["simulate", "ukraine-2026", "--style", "china=boulware"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--style names "china", which is not a role of ukraine-2026');
+  });
+});
+
 describe("scenario CLI: check", () => {
   it("accepts the flagship and summarises its variants", () => {
     const { code, out } = run(["check", "ukraine-2026"]);
@@ -117,8 +163,19 @@ describe("scenario CLI: check", () => {
 
 describe("scenario CLI: bad input", () => {
   it.each([
-    [[], "scenario: missing command: check or analyze (see --help)"],
-    [["simulate", "ukraine-2026"], 'scenario: unknown command "simulate": use check or analyze (see --help)'],
+    [[], "scenario: missing command: check, analyze or simulate (see --help)"],
+    [
+      ["play", "ukraine-2026"],
+      'scenario: unknown command "play": use check, analyze or simulate (see --help)',
+    ],
+    [
+      ["simulate", "ukraine-2026", "--tables", "0"],
+      "scenario: --tables: must be a whole number from 1 to 10000 (see --help)",
+    ],
+    [
+      ["simulate", "ukraine-2026", "--style", "tough"],
+      'scenario: --style: "tough" is not a bot style: use boulware, linear, conceder, for all seats or as role=style (see --help)',
+    ],
     [["analyze"], "scenario: name a scenario: a built-in id or a JSON file (see --help)"],
     [["analyze", "ukraine-2026", "--speed", "9"], "scenario: unknown option --speed (see --help)"],
     [["analyze", "ukraine-2026", "--variant"], "scenario: --variant needs a value (see --help)"],

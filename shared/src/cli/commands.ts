@@ -3,13 +3,15 @@
 import { analyze } from "../analysis/analyze.ts";
 import { countFeasible } from "../analysis/feasible.ts";
 import { compileModel } from "../analysis/model.ts";
+import { simulate } from "../bots/simulate.ts";
+import type { BotStyle } from "../bots/strategy.ts";
 import { packageSpaceSize } from "../package.ts";
 import { effectiveScenario } from "../scenario/effective.ts";
 import { loadScenario, type ScenarioError } from "../scenario/load.ts";
 import { scenarioData, scenarioIds } from "../scenario/registry.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { parseArguments, USAGE } from "./arguments.ts";
-import { formatAnalysis } from "./report.ts";
+import { formatAnalysis, formatSimulation } from "./report.ts";
 
 export type CliIo = {
   out(text: string): void;
@@ -73,6 +75,36 @@ export function runScenarioCli(argv: readonly string[], io: CliIo): number {
   }
 
   const variant = args.variant ?? scenario.defaultVariant;
+  if (args.command === "simulate") {
+    if (!scenario.variants.some((v) => v.id === variant)) {
+      io.err(
+        `scenario: unknown variant "${variant}" for ${scenario.id} (expected one of: ${scenario.variants.map((v) => v.id).join(", ")})`,
+      );
+      return 2;
+    }
+    const unknownRole = Object.keys(args.style).find(
+      (role) => role !== "*" && !scenario.roles.some((r) => r.id === role),
+    );
+    if (unknownRole !== undefined) {
+      io.err(
+        `scenario: --style names "${unknownRole}", which is not a role of ${scenario.id} (${scenario.roles.map((r) => r.id).join(", ")})`,
+      );
+      return 2;
+    }
+    const styles = Object.fromEntries(
+      scenario.roles.map((role) => [role.id, args.style[role.id] ?? args.style["*"] ?? "boulware"]),
+    ) as Record<string, BotStyle>;
+    const start = io.now();
+    const report = simulate(
+      { scenario, variant },
+      { tables: args.tables, seed: args.seed, styles, now: io.now },
+    );
+    const elapsedMs = Math.round((io.now() - start) * 100) / 100;
+    io.out(
+      args.json ? JSON.stringify({ ...report, elapsedMs }, null, 2) : formatSimulation(report, elapsedMs),
+    );
+    return 0;
+  }
   if (!scenario.variants.some((v) => v.id === variant)) {
     io.err(
       `scenario: unknown variant "${variant}" for ${scenario.id} (expected one of: ${scenario.variants.map((v) => v.id).join(", ")})`,

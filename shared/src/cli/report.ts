@@ -1,6 +1,7 @@
 // Plain-text reports of the scenario CLI, for authors reading a terminal.
 import type { Analysis } from "../analysis/analyze.ts";
 import type { PackagePoint } from "../analysis/points.ts";
+import type { SimulationReport } from "../bots/simulate.ts";
 import type { Package } from "../package.ts";
 
 const count = (n: number) => n.toLocaleString("en-US");
@@ -85,4 +86,35 @@ export function formatPackage(pkg: Package): string {
   return Object.entries(pkg)
     .map(([issue, option]) => `${issue}=${option}`)
     .join(", ");
+}
+
+/** The simulation report as a short text for people; `--json` gives the full object. */
+export function formatSimulation(report: SimulationReport, elapsedMs: number): string {
+  const percent = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  const styles = [...new Set(Object.values(report.styles))];
+  return [
+    `${report.scenario} — variant ${report.variant}: ${report.tables} bot-only tables, seed "${report.seed}", ${
+      styles.length === 1
+        ? `all ${styles[0]}`
+        : Object.entries(report.styles)
+            .map(([r, s]) => `${r} ${s}`)
+            .join(", ")
+    }`,
+    `  agreement rate      ${percent(report.agreementRate)}`,
+    `  mean rounds         ${report.meanRounds}`,
+    `  outcomes            ${Object.entries(report.outcomes)
+      .map(([outcome, count]) => `${outcome} ${count}`)
+      .join(", ")}`,
+    `  mean score          ${Object.entries(report.meanScore)
+      .map(([role, score]) => `${role} ${score}`)
+      .join(", ")}`,
+    `  Pareto distance     ${report.meanParetoDistance === null ? "— (no agreement)" : `${report.meanParetoDistance} points on average`}`,
+    `  red-line breaches   ${report.redLineBreaches}`,
+    ...(report.decisionMs
+      ? [
+          `  bot decision        median ${report.decisionMs.median} ms, p99 ${report.decisionMs.p99} ms (${report.decisionMs.count} decisions)`,
+        ]
+      : []),
+    `  elapsed             ${elapsedMs} ms`,
+  ].join("\n");
 }

@@ -1,0 +1,196 @@
+// Bot-only tables played headless through the engine: the same decide/evolve a server table
+// uses, with every seat a bot seeing only its own view. For scenario authors checking balance,
+// and for the bots' own acceptance figures. Same seed, same game.
+import { analyze } from "../analysis/analyze.ts";
+import { createRandom } from "../random.ts";
+import type { TableCommand } from "../table/commands.ts";
+import { initialTableState, type TableConfig } from "../table/config.ts";
+import { decide } from "../table/decide.ts";
+import type { TableEvent } from "../table/events.ts";
+import { evolve } from "../table/evolve.ts";
+import type { TableState } from "../table/state.ts";
+import { viewFor } from "../table/view.ts";
+import { type BotMove, type BotStyle, botMove } from "./strategy.ts";
+
+export type SimulatedTable = {
+  seed: string;
+  events: TableEvent[];
+  state: TableState;
+  agreement: boolean;
+  rounds: number;
+  /** Commands a bot sent that the engine refused for breaking the bot's own red lines. */
+  redLineBreaches: number;
+  /** Any other refusal of a bot command (a bot bug if ever non-zero). */
+  otherRefusals: number;
+  /** Milliseconds per bot decision, when a clock is given. */
+  decisionMs: number[];
+};
+
+/** A bot's message travels as a public `say` from its seat, decided like any other command. */
+function commandsOf(move: BotMove, seat: string, at: number): TableCommand[] {
+  const commands: TableCommand[] = [{ ...move.command, actor: seat, at } as TableCommand];
+  if (move.say) commands.push({ type: "say", actor: seat, at, text: move.say.slice(0, 1000) });
+  return commands;
+}
+
+/** Plays one bot-only table to its end (or a step limit); deterministic for its seed. */
+export function simulateTable(
+  config: TableConfig,
+  seed: string,
+  styles: Record<string, BotStyle>,
+  now?: () => number,
+): SimulatedTable {
+  let state = initialTableState(config);
+  const events: TableEvent[] = [];
+  let at = Date.parse("2026-03-02T09:00:00Z");
+  let redLineBreaches = 0;
+  let otherRefusals = 0;
+  const decisionMs: number[] = [];
+  const apply = (command: TableCommand): boolean => {
+    const decision = decide(state, command);
+    if (!decision.ok) {
+      if (decision.refusal.code === "red-line") redLineBreaches += 1;
+      else otherRefusals += 1;
+      return false;
+    }
+    for (const event of decision.events) {
+      state = evolve(state, event);
+      events.push(event);
+    }
+    return true;
+  };
+  for (const seat of state.turnOrder)
+    apply({ type: "claim-seat", actor: seat, at, name: `Bot (${styles[seat]})` });
+  apply({ type: "start", actor: "instructor", at });
+  apply({ type: "start", actor: "instructor", at });
+
+  const idle = new Map<string, string>();
+  for (let step = 0; step < 5_000 && state.phase === "negotiating"; step++) {
+    at += 2_000;
+    const turnSeat = state.turn?.seat;
+    // Seats off turn answer the version on the table first; then the seat whose turn it is.
+    const order = [...state.turnOrder.filter((seat) => seat !== turnSeat), ...(turnSeat ? [turnSeat] : [])];
+    let acted = false;
+    // What an off-turn bot answers depends on the version on the table, the answers to it and
+    // the turn; while only the draft changes, its answer stays "nothing" and is not asked again.
+    const current = state.versions.at(-1);
+    const moment = `${state.versions.length}:${Object.keys(current?.responses ?? {}).length}:${state.turn?.round}:${turnSeat}`;
+    for (const seat of order) {
+      if (seat !== turnSeat && idle.get(seat) === moment) continue;
+      const random = createRandom(`${seed}:${seat}:${events.length}`);
+      const started = now?.();
+      const move = botMove(viewFor(state, seat), random, { style: styles[seat] ?? "boulware" });
+      if (started !== undefined && now) decisionMs.push(now() - started);
+      if (!move) {
+        idle.set(seat, moment);
+        continue;
+      }
+      for (const command of commandsOf(move, seat, at)) apply(command);
+      acted = true;
+      break;
+    }
+    if (!acted) apply({ type: "timeout", actor: "system", at: state.turn?.endsAt ?? at });
+  }
+  const rounds = events.reduce(
+    (most, event) => (event.type === "turn-started" ? Math.max(most, event.round) : most),
+    0,
+  );
+  return {
+    seed,
+    events,
+    state,
+    agreement: state.outcome?.reason === "agreement",
+    rounds,
+    redLineBreaches,
+    otherRefusals,
+    decisionMs,
+  };
+}
+
+export type SimulationReport = {
+  scenario: string;
+  variant: string;
+  tables: number;
+  seed: string;
+  styles: Record<string, BotStyle>;
+  agreementRate: number;
+  meanRounds: number;
+  /** Per role: mean utility at the end (the agreement's, or the no-deal value without one). */
+  meanScore: Record<string, number>;
+  /** Mean Euclidean distance, in utility points, from each agreement to the Pareto frontier; null without agreements or frontier. */
+  meanParetoDistance: number | null;
+  redLineBreaches: number;
+  otherRefusals: number;
+  outcomes: Record<string, number>;
+  decisionMs: { median: number; p99: number; count: number } | null;
+};
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] as number;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export function simulate(
+  config: TableConfig,
+  options: { tables: number; seed: string; styles: Record<string, BotStyle>; now?: () => number },
+): SimulationReport {
+  const first = initialTableState(config);
+  const frontier = analyze(first.effective).pareto;
+  const roles = first.turnOrder;
+  const results = Array.from({ length: options.tables }, (_, index) =>
+    simulateTable(config, `${options.seed}:${index}`, options.styles, options.now),
+  );
+  const meanScore: Record<string, number> = {};
+  for (const role of roles) {
+    const total = results.reduce((sum, table) => {
+      const outcome = table.state.outcome;
+      return sum + (outcome?.utilities?.[role] ?? outcome?.batnas[role] ?? 0);
+    }, 0);
+    meanScore[role] = round3(total / Math.max(1, results.length));
+  }
+  const agreements = results.filter((table) => table.agreement);
+  const distances =
+    frontier && frontier.length > 0
+      ? agreements.map((table) => {
+          const utilities = table.state.outcome?.utilities ?? {};
+          return Math.min(
+            ...frontier.map((point) =>
+              Math.sqrt(
+                roles.reduce(
+                  (sum, role) => sum + ((point.utilities[role] ?? 0) - (utilities[role] ?? 0)) ** 2,
+                  0,
+                ),
+              ),
+            ),
+          );
+        })
+      : [];
+  const outcomes: Record<string, number> = {};
+  for (const table of results) {
+    const key = table.state.outcome?.class ?? "unfinished";
+    outcomes[key] = (outcomes[key] ?? 0) + 1;
+  }
+  const times = results.flatMap((table) => table.decisionMs).sort((a, b) => a - b);
+  return {
+    scenario: first.effective.scenario.id,
+    variant: first.effective.variant,
+    tables: results.length,
+    seed: options.seed,
+    styles: options.styles,
+    agreementRate: round3(agreements.length / Math.max(1, results.length)),
+    meanRounds: round3(results.reduce((sum, table) => sum + table.rounds, 0) / Math.max(1, results.length)),
+    meanScore,
+    meanParetoDistance:
+      distances.length > 0 ? round3(distances.reduce((sum, d) => sum + d, 0) / distances.length) : null,
+    redLineBreaches: results.reduce((sum, table) => sum + table.redLineBreaches, 0),
+    otherRefusals: results.reduce((sum, table) => sum + table.otherRefusals, 0),
+    outcomes,
+    decisionMs:
+      times.length > 0
+        ? { median: round3(percentile(times, 50)), p99: round3(percentile(times, 99)), count: times.length }
+        : null,
+  };
+}
