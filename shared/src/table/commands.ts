@@ -38,7 +38,12 @@ export const commandSchemas = {
   // Seating. Claim and leave are a seat's own; assign and release are the instructor's.
   "claim-seat": command("claim-seat", { name: displayName.optional() }),
   "leave-seat": command("leave-seat", {}),
-  "assign-seat": command("assign-seat", { seat: idSchema, name: displayName.optional() }),
+  /** With `bot`, the seat is played by a bot of that style until a person takes it. */
+  "assign-seat": command("assign-seat", {
+    seat: idSchema,
+    name: displayName.optional(),
+    bot: z.enum(["boulware", "linear", "conceder"]).optional(),
+  }),
   "release-seat": command("release-seat", { seat: idSchema }),
   // The instructor's controls.
   start: command("start", {}),

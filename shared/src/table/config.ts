@@ -70,7 +70,7 @@ export function initialTableState(config: TableConfig): TableState {
     paused: false,
     pausedAt: null,
     seats: Object.fromEntries(
-      scenario.roles.map((r) => [r.id, { role: r.id, occupied: false, occupant: null }]),
+      scenario.roles.map((r) => [r.id, { role: r.id, occupied: false, occupant: null, bot: null }]),
     ),
     turn: null,
     draft: {},

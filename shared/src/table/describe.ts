@@ -14,6 +14,7 @@ export function describeEvent(state: TableState, event: TableEvent): string {
         ? `${event.name ?? "A player"} took ${possessive(name(event.seat))} seat.`
         : `The facilitator seated ${event.name ?? "someone"} as ${name(event.seat)}.`;
     case "seat-released":
+      if (event.by === "system") return `The bot handed ${possessive(name(event.seat))} seat to a person.`;
       return event.by === event.seat
         ? `${possessive(name(event.seat))} seat was left empty.`
         : `The facilitator released ${possessive(name(event.seat))} seat.`;

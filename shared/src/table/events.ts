@@ -16,6 +16,8 @@ export const eventSchemas = {
     name: z.string().nullable(),
     /** The seat itself, or the instructor assigning it. */
     by: idSchema,
+    /** Set when a bot plays the seat: its style. Absent for people. */
+    bot: z.enum(["boulware", "linear", "conceder"]).optional(),
   }),
   "seat-released": event("seat-released", { seat, by: idSchema }),
   "briefing-started": event("briefing-started", {}),

@@ -9,12 +9,18 @@ export function evolve(state: TableState, event: TableEvent): TableState {
     case "seat-claimed":
       return {
         ...state,
-        seats: { ...state.seats, [event.seat]: { role: event.seat, occupied: true, occupant: event.name } },
+        seats: {
+          ...state.seats,
+          [event.seat]: { role: event.seat, occupied: true, occupant: event.name, bot: event.bot ?? null },
+        },
       };
     case "seat-released":
       return {
         ...state,
-        seats: { ...state.seats, [event.seat]: { role: event.seat, occupied: false, occupant: null } },
+        seats: {
+          ...state.seats,
+          [event.seat]: { role: event.seat, occupied: false, occupant: null, bot: null },
+        },
       };
     case "briefing-started":
       return { ...state, phase: "briefing" };

@@ -1,7 +1,7 @@
 // Seating decisions: a seat is claimed or left by whoever takes it, assigned or released by
 // the instructor. The state records only that a seat is taken and by what display name.
 import { knownSeat, mustBeIn, mustBeInstructor, mustBeSeat, mustBeSeated } from "./authority.ts";
-import type { CommandOf } from "./commands.ts";
+import { type CommandOf, systemActor } from "./commands.ts";
 import type { Decision, Refusal } from "./refusals.ts";
 import { refuse } from "./refusals.ts";
 import { possessive, roleName, type TableState } from "./state.ts";
@@ -17,14 +17,17 @@ function mustBeFree(state: TableState, seat: string): Refusal | null {
 }
 
 export function claimSeat(state: TableState, command: CommandOf<"claim-seat">, at: number): Decision {
+  // A person takes a seat back from the bot keeping it warm.
+  const fromBot = state.seats[command.actor]?.bot != null;
   const refusal =
     mustBeSeat(state, command.actor, "claim a seat") ??
     mustBeIn(state, open, "take a seat") ??
-    mustBeFree(state, command.actor);
+    (fromBot ? null : mustBeFree(state, command.actor));
   if (refusal) return refused(refusal);
   return {
     ok: true,
     events: [
+      ...(fromBot ? [{ type: "seat-released" as const, at, seat: command.actor, by: systemActor }] : []),
       { type: "seat-claimed", at, seat: command.actor, name: command.name ?? null, by: command.actor },
     ],
   };
@@ -48,7 +51,16 @@ export function assignSeat(state: TableState, command: CommandOf<"assign-seat">,
   if (refusal) return refused(refusal);
   return {
     ok: true,
-    events: [{ type: "seat-claimed", at, seat: command.seat, name: command.name ?? null, by: command.actor }],
+    events: [
+      {
+        type: "seat-claimed",
+        at,
+        seat: command.seat,
+        name: command.name ?? (command.bot ? `Bot (${command.bot})` : null),
+        by: command.actor,
+        ...(command.bot ? { bot: command.bot } : {}),
+      },
+    ],
   };
 }
 

@@ -11,8 +11,10 @@ export type Phase = (typeof phases)[number];
 export type Seat = {
   role: string;
   occupied: boolean;
-  /** Display name of whoever sits there; who is human or bot is the server's business. */
+  /** Display name of whoever sits there. */
   occupant: string | null;
+  /** The style of the bot playing the seat, or null for a person (or nobody). */
+  bot: "boulware" | "linear" | "conceder" | null;
 };
 
 export type VersionResponse =

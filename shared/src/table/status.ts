@@ -3,7 +3,7 @@
 // table state and events, so the console, the replay and the debrief all agree.
 import { z } from "zod";
 import { idSchema } from "../scenario/ids.ts";
-import { type TableCommand, toMillis } from "./commands.ts";
+import { systemActor, type TableCommand, toMillis } from "./commands.ts";
 import type { TableEvent } from "./events.ts";
 import { outcomeClasses } from "./outcome.ts";
 import type { Refusal } from "./refusals.ts";
@@ -126,6 +126,8 @@ export function alertFor(state: TableState, event: TableEvent): TableAlert | nul
         at: event.at,
       };
     case "seat-released":
+      // A bot handing its seat to a person is no cause for alarm.
+      if (event.by === systemActor) return null;
       return {
         kind: "seat-empty",
         seat: event.seat,
