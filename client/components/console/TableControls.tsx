@@ -1,0 +1,213 @@
+"use client";
+// Every instructor command for one table, in a modal dialog opened from its tile: the flow of
+// the talks, an event, a broadcast, more rounds, releasing a seat, the log, and the observer view.
+import { type ConsoleCommand, type ConsoleSnapshot, type ConsoleTable, possessive } from "@red-lines/shared";
+import Link from "next/link";
+import { useId, useState } from "react";
+import { AnswerLine } from "./AnswerLine.tsx";
+import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
+import { ConfirmDialog } from "./ConfirmDialog.tsx";
+import styles from "./Controls.module.css";
+import { observerHref, outcomeLabel, phaseLabel, startLabel } from "./format.ts";
+import { LogDownloads } from "./LogDownloads.tsx";
+import { ModalDialog } from "./ModalDialog.tsx";
+import type { Execute, TableAnswer } from "./useCommandAnswers.ts";
+
+type Confirming = { kind: "end" } | { kind: "release"; role: string };
+
+export function TableControls({
+  tile,
+  events,
+  answer,
+  execute,
+  workshopId,
+  instructorKey,
+  onClose,
+}: {
+  tile: ConsoleTable;
+  events: ConsoleSnapshot["events"];
+  answer: TableAnswer | undefined;
+  execute: Execute;
+  workshopId: string;
+  instructorKey: string;
+  onClose: () => void;
+}) {
+  const seatId = useId();
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [seat, setSeat] = useState("");
+  const { status, number } = tile;
+  const here = `table ${number}`;
+  const run = (command: ConsoleCommand, label: string) => execute([number], command, label);
+  const start = startLabel(status.phase);
+  const running = status.phase === "briefing" || status.phase === "negotiating";
+  const turnName = status.seats.find((candidate) => candidate.role === status.turnSeat)?.name;
+  const releasable = status.seats.filter((candidate) => candidate.occupied || candidate.occupant);
+  const chosenSeat = releasable.find((candidate) => candidate.role === seat) ?? releasable[0];
+
+  return (
+    <ModalDialog title={`Table ${number} controls`} onClose={onClose}>
+      {() => (
+        <div className={styles.panel}>
+          <p className={styles.state}>
+            {phaseLabel[status.phase]}
+            {status.paused ? " · paused" : ""}
+            {status.phase === "negotiating" ? ` · round ${status.round} of ${status.rounds}` : ""}
+            {status.outcome ? ` · ${outcomeLabel(status.outcome)}` : ""}
+          </p>
+          <AnswerLine answer={answer} live />
+
+          <section aria-label={`Flow of the talks at ${here}`} className={styles.group}>
+            <div className={styles.buttons}>
+              <button
+                type="button"
+                disabled={!start}
+                onClick={() => void run({ type: "start" }, start ?? "Start")}
+              >
+                {start ?? "Start"} at {here}
+              </button>
+              <button
+                type="button"
+                disabled={status.phase !== "negotiating" || status.paused}
+                onClick={() => void run({ type: "pause" }, "Pause")}
+              >
+                Pause {here}
+              </button>
+              <button
+                type="button"
+                disabled={!status.paused}
+                onClick={() => void run({ type: "resume" }, "Resume")}
+              >
+                Resume {here}
+              </button>
+              <button
+                type="button"
+                className={styles.secondary}
+                disabled={status.phase !== "negotiating"}
+                onClick={() => void run({ type: "skip-turn" }, "Skip the turn")}
+              >
+                {turnName ? `Skip ${possessive(turnName)} turn` : "Skip the turn"} at {here}
+              </button>
+              <button
+                type="button"
+                className={styles.danger}
+                disabled={!running}
+                onClick={() => setConfirming({ kind: "end" })}
+              >
+                End talks at {here}…
+              </button>
+            </div>
+          </section>
+
+          <section aria-label={`Event for ${here}`} className={styles.group}>
+            <InjectForm
+              events={events}
+              alreadyInjected={new Set(status.injectedEvents)}
+              target={here}
+              onInject={(event) => run({ type: "inject-event", event: event.id }, `Inject "${event.title}"`)}
+            />
+          </section>
+
+          <section aria-label={`Broadcast to ${here}`} className={styles.group}>
+            <BroadcastForm target={here} onSend={(text) => run({ type: "broadcast", text }, "Broadcast")} />
+          </section>
+
+          <section aria-label={`Rounds at ${here}`} className={styles.group}>
+            <ExtendForm
+              target={here}
+              onExtend={(by) => run({ type: "extend-rounds", by }, `Add ${by} round${by === 1 ? "" : "s"}`)}
+            />
+          </section>
+
+          <section aria-label={`Release a seat at ${here}`} className={styles.group}>
+            {releasable.length === 0 || !chosenSeat ? (
+              <p className={styles.hint}>No seat is taken at {here}, so there is none to release.</p>
+            ) : (
+              <form
+                className={styles.form}
+                onSubmit={(submitted) => {
+                  submitted.preventDefault();
+                  setConfirming({ kind: "release", role: chosenSeat.role });
+                }}
+              >
+                <label htmlFor={seatId}>Seat to release for someone new</label>
+                <select
+                  id={seatId}
+                  className={styles.select}
+                  value={chosenSeat.role}
+                  onChange={(change) => setSeat(change.target.value)}
+                >
+                  {releasable.map((candidate) => (
+                    <option key={candidate.role} value={candidate.role}>
+                      {candidate.name}
+                      {candidate.occupant ? ` — ${candidate.occupant}` : ""}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className={styles.danger}>
+                  Release {possessive(chosenSeat.name)} seat…
+                </button>
+              </form>
+            )}
+          </section>
+
+          <section aria-label={`Observe and export ${here}`} className={styles.group}>
+            <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
+              Observe {here} (every private channel)
+            </Link>
+            <LogDownloads
+              workshopId={workshopId}
+              instructorKey={instructorKey}
+              tableId={tile.tableId}
+              whose={`${here}'s`}
+            />
+          </section>
+
+          {confirming?.kind === "end" && (
+            <ConfirmDialog
+              title={`End the talks at ${here}?`}
+              question={`The talks at ${here} end now, without an agreement: the outcome is a stalemate. This cannot be undone.`}
+              confirmLabel={`End talks at ${here}`}
+              onConfirm={() => void run({ type: "end-talks" }, "End talks")}
+              onClose={() => setConfirming(null)}
+            />
+          )}
+          {confirming?.kind === "release" && (
+            <ReleaseConfirm
+              tile={tile}
+              role={confirming.role}
+              run={run}
+              onClose={() => setConfirming(null)}
+            />
+          )}
+        </div>
+      )}
+    </ModalDialog>
+  );
+}
+
+function ReleaseConfirm({
+  tile,
+  role,
+  run,
+  onClose,
+}: {
+  tile: ConsoleTable;
+  role: string;
+  run: (command: ConsoleCommand, label: string) => Promise<unknown>;
+  onClose: () => void;
+}) {
+  const seat = tile.status.seats.find((candidate) => candidate.role === role);
+  const name = seat?.name ?? role;
+  const who = seat?.occupant
+    ? `${seat.occupant} is disconnected and their link stops working`
+    : "Its link stops working";
+  return (
+    <ConfirmDialog
+      title={`Release ${possessive(name)} seat at table ${tile.number}?`}
+      question={`${who}; anyone with the join code can then take the seat of ${name}.`}
+      confirmLabel={`Release ${possessive(name)} seat`}
+      onConfirm={() => void run({ type: "release-seat", seat: role }, `Release ${possessive(name)} seat`)}
+      onClose={onClose}
+    />
+  );
+}

@@ -1,0 +1,80 @@
+// Words and numbers the console shows: phases, clocks, relative times, alert kinds, and how a
+// command's target reads in a button ("all 6 tables", "tables 1 and 3").
+import type { alertKinds, Phase, TableStatus } from "@red-lines/shared";
+
+export const phaseLabel: Record<Phase, string> = {
+  lobby: "Lobby",
+  briefing: "Briefing",
+  negotiating: "Negotiating",
+  concluded: "Concluded",
+};
+
+type AlertKind = (typeof alertKinds)[number];
+
+/**
+ * Each alert kind's icon (decorative; symbols common fonts carry, not emoji) and its name in
+ * words, so colour is never the only signal.
+ */
+export const alertLook: Record<AlertKind, { icon: string; label: string }> = {
+  "red-line": { icon: "⊘", label: "Red line" },
+  "walk-out": { icon: "⇥", label: "Walk-out" },
+  "seat-empty": { icon: "○", label: "Seat empty" },
+  "acceptance-withdrawn": { icon: "↩", label: "Acceptance withdrawn" },
+  agreement: { icon: "✓", label: "Agreement" },
+  concluded: { icon: "⚑", label: "Talks over" },
+};
+
+/** "4:05" for a clock; never negative. */
+export function clock(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+/** "just now", "40 s ago", "3 min ago", "2 h ago". */
+export function ago(at: number, now: number): string {
+  const seconds = Math.floor((now - at) / 1000);
+  if (seconds < 5) return "just now";
+  if (seconds < 60) return `${seconds} s ago`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  return `${Math.floor(minutes / 60)} h ago`;
+}
+
+export function timeOfDay(at: number): string {
+  return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+}
+
+/** "1", "1 and 3", "1, 2 and 4". */
+export function listNumbers(numbers: readonly number[]): string {
+  const sorted = [...numbers].sort((a, b) => a - b).map(String);
+  if (sorted.length <= 1) return sorted.join("");
+  return `${sorted.slice(0, -1).join(", ")} and ${sorted.at(-1)}`;
+}
+
+/** How a command's target reads: "all 6 tables", "the only table", "table 2", "tables 1 and 3". */
+export function targetPhrase(target: "all" | readonly number[], tableCount: number): string {
+  if (target === "all") return tableCount === 1 ? "the only table" : `all ${tableCount} tables`;
+  return target.length === 1 ? `table ${target[0]}` : `tables ${listNumbers(target)}`;
+}
+
+/** What "start" does next at a table in this phase, or null when there is nothing to start. */
+export function startLabel(phase: Phase): string | null {
+  if (phase === "lobby") return "Start briefing";
+  if (phase === "briefing") return "Start negotiations";
+  return null;
+}
+
+/** The role names of seats, by id, from a table's status. */
+export function seatNames(status: TableStatus, roles: readonly string[]): string[] {
+  return roles.map((role) => status.seats.find((seat) => seat.role === role)?.name ?? role);
+}
+
+export function outcomeLabel(outcome: string): string {
+  return outcome.replaceAll("-", " ");
+}
+
+/** Where the instructor watches a table as an observer, every private channel visible. */
+export function observerHref(tile: { tableId: string }, workshopId: string): string {
+  return `/table/${tile.tableId}?workshop=${workshopId}`;
+}

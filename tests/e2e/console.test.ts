@@ -1,0 +1,361 @@
+// The instructor console in Chromium against a real server with the built UI: four SDK players at
+// each of tables 1 and 2 (table 3 stays empty), and the instructor runs the workshop through the
+// page alone — start, pause, resume, an event into one table, a broadcast, ending a table — while
+// every table's answer, alerts and the connection show on the page.
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { negotiationRoomName, type RefusalMessage, type TableView } from "@red-lines/shared";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson } from "../support/api.ts";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { waitFor } from "../support/wait.ts";
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+const rooms: Room[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  mkdirSync(artifactsDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
+  await browser?.close();
+  await app?.stop();
+});
+
+const roles = ["us", "ukraine", "europe", "russia"] as const;
+
+type Created = { workshopId: string; joinCode: string; instructorKey: string; instructorUrl: string };
+
+type Seat = {
+  views: TableView[];
+  refusals: RefusalMessage[];
+  send(command: Record<string, unknown>): void;
+};
+
+async function sit(tableId: string, seatToken: string): Promise<Seat> {
+  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, { tableId, seatToken });
+  rooms.push(room);
+  const seat: Seat = {
+    views: [],
+    refusals: [],
+    send: (command) => room.send("command", { intentId: crypto.randomUUID(), command }),
+  };
+  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  room.onMessage("refusal", (refusal: RefusalMessage) => seat.refusals.push(refusal));
+  room.onMessage("*", () => {});
+  return seat;
+}
+
+/** A workshop of three tables with four players seated at tables 1 and 2. */
+async function workshopWithPlayers() {
+  const created = await postJson<Created>(app.url, "/workshops", {
+    scenarioId: "ukraine-2026",
+    tables: 3,
+    turnSeconds: 600,
+  });
+  expect(created.status).toBe(201);
+  const workshop = created.body;
+  const seats: Record<string, Seat> = {};
+  for (const table of [1, 2]) {
+    for (const role of roles) {
+      const joined = await postJson<{ tableId: string; seatToken: string }>(app.url, "/join", {
+        code: workshop.joinCode,
+        name: `${role} ${table}`,
+        role,
+        table,
+      });
+      expect(joined.status).toBe(201);
+      seats[`${table}:${role}`] = await sit(joined.body.tableId, joined.body.seatToken);
+    }
+  }
+  return { workshop, seat: (table: number, role: string) => seats[`${table}:${role}`] as Seat };
+}
+
+const tile = (page: Page, table: number): Locator => page.getByRole("article", { name: `Table ${table}` });
+
+async function openControls(page: Page, table: number): Promise<Locator> {
+  await page.getByRole("button", { name: `Controls for table ${table}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Table ${table} controls` });
+  await dialog.waitFor();
+  return dialog;
+}
+
+async function eventOptionDisabled(dialog: Locator, title: string): Promise<boolean> {
+  return dialog
+    .getByLabel("Event to inject")
+    .locator("option", { hasText: title })
+    .evaluate((option) => (option as HTMLOptionElement).disabled);
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+describe("the instructor console in Chromium", () => {
+  it("runs a workshop's tables from the page, showing each table's answer, the alerts and the connection", async () => {
+    const { workshop, seat } = await workshopWithPlayers();
+    const page = await context.newPage();
+    await page.goto(`${app.url}/instructor/${workshop.workshopId}#key=${workshop.instructorKey}`);
+
+    await page.getByText(workshop.joinCode, { exact: true }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+    // The key left the address bar as soon as the page read it.
+    expect(page.url()).not.toContain("key=");
+    expect(page.url()).not.toContain(workshop.instructorKey);
+    expect(await page.getByRole("article").count()).toBe(3);
+    await expect.poll(() => tile(page, 1).getByText("not connected").count()).toBe(0);
+    expect(await tile(page, 3).getByText("empty seat").count()).toBe(4);
+    await expect
+      .poll(() => page.getByRole("link", { name: "Join screen for the projector" }).getAttribute("href"))
+      .toBe(`/instructor/${workshop.workshopId}/join`);
+    expect(await page.getByRole("link", { name: "Observe table 2" }).getAttribute("href")).toMatch(
+      new RegExp(`^/table/[0-9a-f-]{36}\\?workshop=${workshop.workshopId}$`),
+    );
+
+    // Start all: tables 1 and 2 begin their briefing; table 3 answers why not, at its tile.
+    await page.getByRole("button", { name: "Start briefing at all 3 tables" }).click();
+    await tile(page, 3)
+      .getByText(/still empty; fill every seat/)
+      .waitFor();
+    await tile(page, 1).getByText("Briefing", { exact: true }).waitFor();
+    await tile(page, 2).getByText("Briefing", { exact: true }).waitFor();
+    await page.getByRole("status").filter({ hasText: "not done at table 3" }).waitFor();
+
+    // Start negotiations at the two full tables, chosen in the toolbar.
+    await page.getByRole("checkbox", { name: "Table 1" }).check();
+    await page.getByRole("checkbox", { name: "Table 2" }).check();
+    await page.getByRole("button", { name: "Start negotiations at tables 1 and 2" }).click();
+    for (const table of [1, 2]) {
+      await tile(page, table).getByText("Negotiating", { exact: true }).waitFor();
+      await tile(page, table)
+        .getByText(/United States' turn · \d+:\d\d left/)
+        .waitFor();
+    }
+
+    // Pause all: the two running tables pause with frozen clocks; the lobby table says why not.
+    await page.getByRole("radio", { name: "All 3 tables" }).check();
+    await page.getByRole("button", { name: "Pause all 3 tables" }).click();
+    for (const table of [1, 2]) {
+      await tile(page, table)
+        .getByText(/Paused$/)
+        .waitFor();
+      await tile(page, table)
+        .getByText(/left \(frozen\)/)
+        .waitFor();
+    }
+    await tile(page, 3)
+      .getByText("You cannot pause the table while the table is still in the lobby.")
+      .waitFor();
+    await page.getByRole("button", { name: "Resume all 3 tables" }).click();
+    for (const table of [1, 2]) {
+      await tile(page, table)
+        .getByText(/Paused$/)
+        .waitFor({ state: "detached" });
+    }
+
+    // An event into table 2 only, from its controls.
+    const event = "Paris summit: European guarantees";
+    let controls = await openControls(page, 2);
+    await controls.getByLabel("Event to inject").selectOption({ label: event });
+    await controls.getByRole("button", { name: "Inject into table 2" }).click();
+    await controls.getByRole("status").filter({ hasText: /done/ }).waitFor();
+    await page.keyboard.press("Escape");
+    await controls.waitFor({ state: "detached" });
+    await tile(page, 2).getByText(`News: ${event}.`).waitFor();
+    await expect.poll(() => tile(page, 2).textContent()).toContain(`News so far${event}`);
+    expect(await tile(page, 1).textContent()).toContain("News so farnone");
+    controls = await openControls(page, 2);
+    expect(await eventOptionDisabled(controls, event)).toBe(true);
+    await controls.getByRole("button", { name: "Close" }).click();
+    controls = await openControls(page, 1);
+    expect(await eventOptionDisabled(controls, event)).toBe(false);
+    await page.keyboard.press("Escape");
+    await controls.waitFor({ state: "detached" });
+    // Focus came back to the button that opened the dialog.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Controls for table 1");
+
+    // A broadcast to every table reaches the seats.
+    await page.getByText("Inject an event, broadcast or add rounds at all 3 tables").click();
+    await page.getByLabel("Message to broadcast").fill("Ten minutes to the plenary.");
+    await page.getByRole("button", { name: "Broadcast to all 3 tables" }).click();
+    await page.getByRole("status").filter({ hasText: "Broadcast — all 3 tables: done." }).waitFor();
+    await waitFor(
+      () => seat(1, "russia").views.at(-1)?.broadcasts.at(-1)?.text === "Ten minutes to the plenary.",
+      {
+        what: "a seat at table 1 to receive the broadcast",
+      },
+    );
+    await waitFor(
+      () => seat(2, "us").views.at(-1)?.broadcasts.at(-1)?.text === "Ten minutes to the plenary.",
+      {
+        what: "a seat at table 2 to receive the broadcast",
+      },
+    );
+
+    // End table 1, confirmed in a dialog; Cancel first leaves it running.
+    controls = await openControls(page, 1);
+    await controls.getByRole("button", { name: "End talks at table 1…" }).click();
+    let confirm = page.getByRole("alertdialog", { name: "End the talks at table 1?" });
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await confirm.waitFor({ state: "detached" });
+    expect(await tile(page, 1).getByText("Negotiating", { exact: true }).count()).toBe(1);
+    await controls.getByRole("button", { name: "End talks at table 1…" }).click();
+    confirm = page.getByRole("alertdialog", { name: "End the talks at table 1?" });
+    await confirm.getByText(/stalemate/).waitFor();
+    await confirm.getByRole("button", { name: "End talks at table 1", exact: true }).click();
+    await controls
+      .getByRole("status")
+      .filter({ hasText: /End talks: done/ })
+      .waitFor();
+    await page.keyboard.press("Escape");
+    await tile(page, 1).getByText("Concluded", { exact: true }).waitFor();
+    await tile(page, 1).getByText("Outcome: stalemate").waitFor();
+    await page
+      .getByRole("list", { name: "Alerts, newest first" })
+      .getByText(/Talks over \(ended by instructor\): stalemate/)
+      .waitFor();
+
+    // Skip the United States' turn at table 2; then Ukraine tries to table past its red line.
+    controls = await openControls(page, 2);
+    await controls.getByRole("button", { name: "Skip United States' turn at table 2" }).click();
+    await controls
+      .getByRole("status")
+      .filter({ hasText: /Skip the turn: done/ })
+      .waitFor();
+    await page.keyboard.press("Escape");
+    await tile(page, 2)
+      .getByText(/^Ukraine's turn · /)
+      .waitFor();
+    const ukraine = seat(2, "ukraine");
+    ukraine.send({ type: "set-option", issue: "territory", option: "recognize-occupied" });
+    ukraine.send({ type: "table-draft" });
+    await waitFor(() => ukraine.refusals.find((refusal) => refusal.refusal.code === "red-line"), {
+      what: "Ukraine's red-line refusal",
+    });
+    const alerts = page.getByRole("list", { name: "Alerts, newest first" });
+    await alerts
+      .getByText(/Ukraine tried to table the draft past its red line .*ua-no-legal-cession/)
+      .waitFor();
+    await alerts.getByText("Red line", { exact: true }).first().waitFor();
+    await expect.poll(() => tile(page, 2).textContent()).toContain("Red-line attempts1");
+    // Filtered to table 1, the red line (table 2's) is not listed.
+    await page.getByLabel("Show alerts from").selectOption({ label: "Table 1" });
+    const tableOne = page.getByRole("list", { name: "Alerts from table 1, newest first" });
+    await tableOne.waitFor();
+    expect(await tableOne.getByText(/red line ua-no-legal-cession/).count()).toBe(0);
+    await page.getByLabel("Show alerts from").selectOption({ label: "All tables" });
+
+    // More rounds, a released seat and the table's log, from table 2's controls.
+    controls = await openControls(page, 2);
+    await controls.getByLabel("Rounds to add (1–50)").fill("2");
+    await controls.getByRole("button", { name: "Add 2 rounds at table 2" }).click();
+    await controls
+      .getByRole("status")
+      .filter({ hasText: /Add 2 rounds: done/ })
+      .waitFor();
+    await expect.poll(() => tile(page, 2).textContent()).toContain("Round1 of 8");
+    await controls.getByLabel("Seat to release for someone new").selectOption({ label: "Russia — russia 2" });
+    await controls.getByRole("button", { name: "Release Russia's seat…" }).click();
+    confirm = page.getByRole("alertdialog", { name: "Release Russia's seat at table 2?" });
+    await confirm.getByText(/russia 2 is disconnected/).waitFor();
+    await confirm.getByRole("button", { name: "Release Russia's seat", exact: true }).click();
+    await controls
+      .getByRole("status")
+      .filter({ hasText: /Release Russia's seat: done/ })
+      .waitFor();
+    await tile(page, 2).getByText("Russia — empty seat").waitFor();
+    const [tableLog] = await Promise.all([
+      page.waitForEvent("download"),
+      controls.getByRole("button", { name: "Download table 2's log (CSV)" }).click(),
+    ]);
+    expect(tableLog.suggestedFilename()).toBe(`red-lines-${workshop.joinCode}-table-2.csv`);
+    await page.keyboard.press("Escape");
+    await controls.waitFor({ state: "detached" });
+    const [workshopLog] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download the workshop's log (JSON)" }).click(),
+    ]);
+    expect(workshopLog.suggestedFilename()).toBe(`red-lines-${workshop.joinCode}.json`);
+    const exported = JSON.parse(await readFile((await workshopLog.path()) as string, "utf8")) as {
+      tables: unknown[];
+    };
+    expect(exported.tables).toHaveLength(3);
+
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: path.join(artifactsDir, "console-1280.png"), fullPage: true });
+
+    // A reload keeps working: the key comes from this browser's storage.
+    await page.reload();
+    await page.getByText(workshop.joinCode, { exact: true }).waitFor();
+    await tile(page, 1).getByText("Concluded", { exact: true }).waitFor();
+    await page
+      .getByRole("list", { name: "Alerts, newest first" })
+      .getByText(/past its red line/)
+      .waitFor();
+    expect(page.url()).not.toContain("key=");
+
+    // On a projector the tiles sit side by side.
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(async () => {
+        const [one, three] = await Promise.all([tile(page, 1).boundingBox(), tile(page, 3).boundingBox()]);
+        return one?.y === three?.y;
+      })
+      .toBe(true);
+    await page.screenshot({ path: path.join(artifactsDir, "console-1920.png") });
+
+    // On a 375 px phone: one column, nothing wider than the screen, still accessible.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+      .toBeLessThanOrEqual(0);
+    const [first, second] = await Promise.all([tile(page, 1).boundingBox(), tile(page, 2).boundingBox()]);
+    expect(second?.y ?? 0).toBeGreaterThan((first?.y ?? 0) + (first?.height ?? 0) - 1);
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: path.join(artifactsDir, "console-375.png"), fullPage: true });
+    controls = await openControls(page, 2);
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: path.join(artifactsDir, "console-375-table-controls.png") });
+    await page.keyboard.press("Escape");
+    await page.close();
+  });
+
+  it("without the key explains where it comes from and opens with the pasted instructor link", async () => {
+    const created = await postJson<Created>(app.url, "/workshops", { scenarioId: "ukraine-2026", tables: 2 });
+    const workshop = created.body;
+    const fresh = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await fresh.newPage();
+    await page.goto(`${app.url}/instructor/${workshop.workshopId}`);
+    await page.getByRole("heading", { name: "This console needs the instructor link" }).waitFor();
+    await expectNoSeriousViolations(page);
+    await page.getByLabel("Instructor link or key").fill("not a link");
+    await page.getByRole("button", { name: "Open the console" }).click();
+    await page.getByRole("alert").filter({ hasText: "does not look like an instructor link" }).waitFor();
+
+    // A wrong key is refused by the server, said in a sentence, and another one can be pasted.
+    await page.getByLabel("Instructor link or key").fill("wrong-key");
+    await page.getByRole("button", { name: "Open the console" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "That instructor link is not valid for this workshop." })
+      .waitFor();
+    await page.getByLabel("Instructor link or key").fill(workshop.instructorUrl);
+    await page.getByRole("button", { name: "Open the console" }).click();
+    await page.getByText(workshop.joinCode, { exact: true }).waitFor();
+    expect(await page.getByRole("article").count()).toBe(2);
+    await fresh.close();
+  });
+});
