@@ -168,6 +168,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         createNegotiationRoom({
           prisma: database.prisma,
           appender,
+          botDelayMs: env.BOT_DELAY_MS,
           now: Date.now,
           log,
           reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,

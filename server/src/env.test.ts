@@ -15,6 +15,7 @@ describe("server configuration", () => {
         ALLOWED_ORIGINS: [],
         TRUST_PROXY: false,
         RECONNECT_GRACE_SECONDS: 60,
+        BOT_DELAY_MS: 2000,
         NODE_ENV: "production",
       },
     });

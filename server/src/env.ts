@@ -44,6 +44,12 @@ export const serverEnvSchema = databaseEnvSchema
       .enum(["true", "false"], { error: "TRUST_PROXY must be true or false" })
       .default("false")
       .transform((value) => value === "true"),
+    BOT_DELAY_MS: z.coerce
+      .number({ error: "BOT_DELAY_MS must be a whole number of milliseconds from 0 to 60000" })
+      .int("BOT_DELAY_MS must be a whole number of milliseconds from 0 to 60000")
+      .min(0, "BOT_DELAY_MS must be a whole number of milliseconds from 0 to 60000")
+      .max(60_000, "BOT_DELAY_MS must be a whole number of milliseconds from 0 to 60000")
+      .default(2_000),
     RECONNECT_GRACE_SECONDS: z.coerce
       .number({ error: "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600" })
       .int("RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")

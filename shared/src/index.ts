@@ -4,6 +4,8 @@ export * from "./analysis/analyze.ts";
 export * from "./analysis/assessment.ts";
 export * from "./analysis/collisions.ts";
 export * from "./analysis/points.ts";
+export * from "./bots/simulate.ts";
+export * from "./bots/strategy.ts";
 export * from "./package.ts";
 export * from "./protocol/console.ts";
 export * from "./protocol/http.ts";

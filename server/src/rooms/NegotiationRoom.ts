@@ -5,10 +5,13 @@ import { type Client, type OnMessageException, Room, type RoomException, ServerE
 import { type Db, type EventAppender, LogConflictError } from "@red-lines/db";
 import {
   alertFor,
+  type BotMove,
+  botMove,
   type ConsoleCommand,
   type ConsoleResult,
   type ConsoleTable,
   commandIntentSchema,
+  createRandom,
   decide,
   describeEvent,
   type ErrorMessage,
@@ -43,6 +46,8 @@ export type NegotiationServices = {
   log: (line: string) => void;
   /** How long a dropped seat is kept for its holder to reconnect. */
   reconnectGraceSeconds: number;
+  /** How long a bot waits before each move, so people can follow. */
+  botDelayMs: number;
 };
 
 /** Who a connection is: a seat (by its token), the instructor (by the workshop key), or an observer. */
@@ -81,6 +86,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private queue: Promise<void> = Promise.resolve();
     private readonly seen = new Map<string, "pending" | "done">();
     private turnTimer: { clear(): void } | undefined;
+    private botTimer: { clear(): void } | undefined;
+    private botFill = false;
 
     override async onCreate(options: unknown) {
       const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
@@ -92,11 +99,13 @@ export function createNegotiationRoom(services: NegotiationServices) {
       this.instructorKeyHash = loaded.instructorKeyHash;
       this.table = loaded.state;
       this.lastSeq = loaded.lastSeq;
+      this.botFill = loaded.botFill;
       const last = loaded.events.at(-1);
       if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
       this.state.table = loaded.number;
       this.summarise();
       this.armTurnTimer();
+      this.scheduleBots();
       this.publishTile();
       this.onMessage(tableMessages.command, (client, payload) =>
         this.receive(client as TableClient, payload),
@@ -139,7 +148,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
         this.state.connected.set(identity.role, true);
         this.publishTile();
         // Taking the seat in the game is a command like any other, decided by the engine.
-        if (!this.table.seats[identity.role]?.occupied) {
+        const seat = this.table.seats[identity.role];
+        // A free seat, or one a bot keeps warm: the person takes it (the engine hands it over).
+        if (!seat?.occupied || seat.bot) {
           await this.enqueue(() =>
             this.run({ type: "claim-seat", actor: identity.role, at: services.now(), name: identity.name }),
           );
@@ -193,6 +204,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     override onDispose() {
       this.turnTimer?.clear();
+      this.botTimer?.clear();
       this.publishTile(false);
     }
 
@@ -342,6 +354,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     /** Decide → append → evolve → tell everyone. Nothing changes unless the append succeeded. */
     private async run(command: TableCommand): Promise<RunOutcome> {
+      if (command.type === "start" && command.actor === instructorActor && this.botFill)
+        await this.fillWithBots();
       for (let attempt = 0; ; attempt++) {
         const decision = decide(this.table, command);
         if (command.type === "release-seat" && (decision.ok || decision.refusal.code === "not-seated")) {
@@ -381,8 +395,63 @@ export function createNegotiationRoom(services: NegotiationServices) {
         this.sendViews();
         this.publishTile();
         this.publishAlerts(events);
+        this.scheduleBots();
         return refused ?? { ok: true };
       }
+    }
+
+    /** The workshop fills empty seats with bots when a table starts: one bot per empty seat. */
+    private async fillWithBots() {
+      if (this.table.phase !== "lobby") return;
+      for (const seat of Object.values(this.table.seats)) {
+        if (seat.occupied) continue;
+        await this.run({
+          type: "assign-seat",
+          actor: instructorActor,
+          at: services.now(),
+          seat: seat.role,
+          bot: "boulware",
+        });
+      }
+    }
+
+    /** The next bot move at this table, if a bot has one: seats off turn answer first. */
+    private nextBotMove(): { seat: string; move: BotMove } | null {
+      const turnSeat = this.table.turn?.seat;
+      const bots = Object.values(this.table.seats).filter((seat) => seat.occupied && seat.bot);
+      bots.sort((a, b) => Number(a.role === turnSeat) - Number(b.role === turnSeat));
+      for (const seat of bots) {
+        const random = createRandom(`${this.tableId}:${seat.role}:${this.lastSeq}`);
+        const move = botMove(viewFor(this.table, seat.role), random, { style: seat.bot ?? "boulware" });
+        if (move) return { seat: seat.role, move };
+      }
+      return null;
+    }
+
+    /**
+     * Bots play at a human pace through the same command path as people: after each change,
+     * the next bot with something to do acts once its delay has passed (on the state then).
+     */
+    private scheduleBots() {
+      this.botTimer?.clear();
+      this.botTimer = undefined;
+      if (this.table.phase !== "negotiating" || this.table.paused || !this.nextBotMove()) return;
+      this.botTimer = this.clock.setTimeout(() => {
+        this.botTimer = undefined;
+        void this.enqueue(async () => {
+          const next = this.nextBotMove();
+          if (!next) return;
+          const { seat, move } = next;
+          const at = services.now();
+          const outcome = await this.run({ ...move.command, actor: seat, at } as TableCommand);
+          if (!outcome.ok) {
+            services.log(`table ${this.state.table}: bot ${seat}'s ${move.command.type} was not carried out`);
+            return;
+          }
+          if (move.say)
+            await this.run({ type: "say", actor: seat, at: services.now(), text: move.say.slice(0, 1000) });
+        });
+      }, services.botDelayMs);
     }
 
     /** Deletes a seat's link (its token) and disconnects whoever still holds it. */

@@ -15,6 +15,8 @@ export type LoadedTable = {
   workshopId: string;
   number: number;
   instructorKeyHash: string;
+  /** The workshop's choice to fill empty seats with bots when a table starts. */
+  botFill: boolean;
   state: TableState;
   /** The log as folded, oldest first. */
   events: TableEvent[];
@@ -41,6 +43,7 @@ export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTabl
     workshopId: table.workshopId,
     number: table.number,
     instructorKeyHash: table.workshop.instructorKeyHash,
+    botFill: settings.botFill,
     state: fold(initial, events),
     events,
     lastSeq: table.lastSeq,

@@ -277,7 +277,7 @@ export function botMove(
 
   if (view.turn.seat !== self) return null;
   // Our turn. Having accepted what is on the table, we let the others catch up.
-  if (current && current.acceptedBy.includes(self)) {
+  if (current?.acceptedBy.includes(self)) {
     return {
       command: { type: "pass" },
       say: null,
