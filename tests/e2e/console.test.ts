@@ -273,6 +273,17 @@ describe("the instructor console in Chromium", () => {
       .filter({ hasText: /Release Russia's seat: done/ })
       .waitFor();
     await tile(page, 2).getByText("Russia — empty seat").waitFor();
+    // The freed seat goes to a bot until someone joins it.
+    await controls.getByLabel(/Empty seat for a bot/).selectOption({ label: "Russia" });
+    await controls.getByLabel("How the bot negotiates").selectOption({ label: "Flexible (concedes early)" });
+    await controls.getByRole("button", { name: "Seat a bot as Russia" }).click();
+    await controls
+      .getByRole("status")
+      .filter({ hasText: /Seat a bot as Russia: done/ })
+      .waitFor();
+    await tile(page, 2)
+      .getByText(/Russia — Bot \(conceder\)/)
+      .waitFor();
     const [tableLog] = await Promise.all([
       page.waitForEvent("download"),
       controls.getByRole("button", { name: "Download table 2's log (CSV)" }).click(),

@@ -1,7 +1,14 @@
 "use client";
 // Every instructor command for one table, in a modal dialog opened from its tile: the flow of
 // the talks, an event, a broadcast, more rounds, releasing a seat, the log, and the observer view.
-import { type ConsoleCommand, type ConsoleSnapshot, type ConsoleTable, possessive } from "@red-lines/shared";
+import {
+  type BotStyle,
+  botStyles,
+  type ConsoleCommand,
+  type ConsoleSnapshot,
+  type ConsoleTable,
+  possessive,
+} from "@red-lines/shared";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { AnswerLine } from "./AnswerLine.tsx";
@@ -150,6 +157,10 @@ export function TableControls({
             )}
           </section>
 
+          <section aria-label={`Seat a bot at ${here}`} className={styles.group}>
+            <BotSeatForm tile={tile} target={here} run={run} />
+          </section>
+
           <section aria-label={`Observe and export ${here}`} className={styles.group}>
             <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
               Observe {here} (every private channel)
@@ -209,5 +220,69 @@ function ReleaseConfirm({
       onConfirm={() => void run({ type: "release-seat", seat: role }, `Release ${possessive(name)} seat`)}
       onClose={onClose}
     />
+  );
+}
+
+const botStyleLabels: Record<BotStyle, string> = {
+  boulware: "Firm (concedes late)",
+  linear: "Steady (concedes evenly)",
+  conceder: "Flexible (concedes early)",
+};
+
+/** An empty or abandoned seat played by a bot until a person joins it with the code. */
+function BotSeatForm({
+  tile,
+  target,
+  run,
+}: {
+  tile: ConsoleTable;
+  target: string;
+  run: (command: ConsoleCommand, label: string) => Promise<unknown>;
+}) {
+  const seatId = useId();
+  const styleId = useId();
+  const empty = tile.status.seats.filter((candidate) => !candidate.occupied);
+  const [seat, setSeat] = useState("");
+  const [style, setStyle] = useState<BotStyle>("boulware");
+  const chosen = empty.find((candidate) => candidate.role === seat) ?? empty[0];
+  if (!chosen || tile.status.phase === "concluded") {
+    return <p className={styles.hint}>Every seat at {target} is taken, so there is none for a bot.</p>;
+  }
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(submitted) => {
+        submitted.preventDefault();
+        void run({ type: "assign-seat", seat: chosen.role, bot: style }, `Seat a bot as ${chosen.name}`);
+      }}
+    >
+      <label htmlFor={seatId}>Empty seat for a bot (a person joining it later takes it over)</label>
+      <select
+        id={seatId}
+        className={styles.select}
+        value={chosen.role}
+        onChange={(change) => setSeat(change.target.value)}
+      >
+        {empty.map((candidate) => (
+          <option key={candidate.role} value={candidate.role}>
+            {candidate.name}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={styleId}>How the bot negotiates</label>
+      <select
+        id={styleId}
+        className={styles.select}
+        value={style}
+        onChange={(change) => setStyle(change.target.value as BotStyle)}
+      >
+        {botStyles.map((option) => (
+          <option key={option} value={option}>
+            {botStyleLabels[option]}
+          </option>
+        ))}
+      </select>
+      <button type="submit">Seat a bot as {chosen.name}</button>
+    </form>
   );
 }
