@@ -6,6 +6,7 @@ import { type Db, type EventAppender, LogConflictError } from "@red-lines/db";
 import {
   alertFor,
   type BotMove,
+  botCommands,
   botMove,
   type ConsoleCommand,
   type ConsoleResult,
@@ -442,14 +443,13 @@ export function createNegotiationRoom(services: NegotiationServices) {
           const next = this.nextBotMove();
           if (!next) return;
           const { seat, move } = next;
-          const at = services.now();
-          const outcome = await this.run({ ...move.command, actor: seat, at } as TableCommand);
+          const [action, ...words] = botCommands(move, seat, services.now());
+          const outcome = action ? await this.run(action) : { ok: false };
           if (!outcome.ok) {
             services.log(`table ${this.state.table}: bot ${seat}'s ${move.command.type} was not carried out`);
             return;
           }
-          if (move.say)
-            await this.run({ type: "say", actor: seat, at: services.now(), text: move.say.slice(0, 1000) });
+          for (const command of words) await this.run(command);
         });
       }, services.botDelayMs);
     }

@@ -26,10 +26,16 @@ export type SimulatedTable = {
   decisionMs: number[];
 };
 
-/** A bot's message travels as a public `say` from its seat, decided like any other command. */
-function commandsOf(move: BotMove, seat: string, at: number): TableCommand[] {
+/**
+ * A bot's move as commands, decided like any other: the move, its in-character line as a public
+ * `say`, and its reasoning as a `bot-note` for the debrief. The server sends the same three.
+ */
+export function botCommands(move: BotMove, seat: string, at: number): TableCommand[] {
   const commands: TableCommand[] = [{ ...move.command, actor: seat, at } as TableCommand];
   if (move.say) commands.push({ type: "say", actor: seat, at, text: move.say.slice(0, 1000) });
+  if (move.command.type !== "set-option") {
+    commands.push({ type: "bot-note", actor: seat, at, text: move.reasoning.slice(0, 1000) });
+  }
   return commands;
 }
 
@@ -59,8 +65,9 @@ export function simulateTable(
     }
     return true;
   };
-  for (const seat of state.turnOrder)
-    apply({ type: "claim-seat", actor: seat, at, name: `Bot (${styles[seat]})` });
+  for (const seat of state.turnOrder) {
+    apply({ type: "assign-seat", actor: "instructor", at, seat, bot: styles[seat] ?? "boulware" });
+  }
   apply({ type: "start", actor: "instructor", at });
   apply({ type: "start", actor: "instructor", at });
 
@@ -85,7 +92,7 @@ export function simulateTable(
         idle.set(seat, moment);
         continue;
       }
-      for (const command of commandsOf(move, seat, at)) apply(command);
+      for (const command of botCommands(move, seat, at)) apply(command);
       acted = true;
       break;
     }

@@ -29,6 +29,12 @@ describe("a bot", () => {
       const table = simulateTable({ scenario: "ukraine-2026", variant }, `red-lines:${variant}`, boulware);
       expect(table.redLineBreaches).toBe(0);
       expect(table.otherRefusals).toBe(0);
+      // Each move's reasoning is in the log for the debrief, and in no seat's view.
+      const notes = table.events.filter((event) => event.type === "bot-noted");
+      expect(notes.length).toBeGreaterThan(0);
+      const note = notes[0]?.type === "bot-noted" ? notes[0].text : "";
+      expect(note).toMatch(/aspiration/);
+      for (const role of roles) expect(JSON.stringify(viewFor(table.state, role))).not.toContain(note);
       for (const event of table.events) {
         if (event.type === "version-tabled") {
           expect(checkRedLines(effective, event.seat, event.package)).toEqual([]);

@@ -17,3 +17,15 @@ export function say(state: TableState, command: CommandOf<"say">, at: number): D
   if (refusal) return { ok: false, refusal };
   return { ok: true, events: [{ type: "message-sent", at, from: command.actor, to, text: command.text }] };
 }
+
+/** A bot's reasoning, from a seat a bot is playing; people have their own words at the table. */
+export function botNote(state: TableState, command: CommandOf<"bot-note">, at: number): Decision {
+  const refusal =
+    mustBeSeat(state, command.actor, "note a bot's reasoning") ??
+    mustBeSeated(state, command.actor) ??
+    (state.seats[command.actor]?.bot
+      ? null
+      : refuse("not-allowed", "Only a seat played by a bot records a bot's reasoning."));
+  if (refusal) return { ok: false, refusal };
+  return { ok: true, events: [{ type: "bot-noted", at, seat: command.actor, text: command.text }] };
+}

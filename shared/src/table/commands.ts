@@ -68,6 +68,8 @@ export const commandSchemas = {
   "walk-out": command("walk-out", { note: z.string().trim().max(tableLimits.note).optional() }),
   /** Chat: without `to` on the public table, with `to` on the private channel with that seat. */
   say: command("say", { text: z.string().trim().min(1).max(tableLimits.chat), to: idSchema.optional() }),
+  /** A bot's reasoning for its last move, kept in the log for the debrief (bot seats only). */
+  "bot-note": command("bot-note", { text: z.string().trim().min(1).max(tableLimits.chat) }),
   /** The server's turn timer fired; refused unless the turn clock has really run out. */
   timeout: command("timeout", {}),
 } as const;
@@ -93,6 +95,7 @@ export const commandSchema = z.discriminatedUnion("type", [
   commandSchemas.pass,
   commandSchemas["walk-out"],
   commandSchemas.say,
+  commandSchemas["bot-note"],
   commandSchemas.timeout,
 ]);
 export type TableCommand = z.infer<typeof commandSchema>;

@@ -1,7 +1,7 @@
 // The decider's judgement: a command against the current state gives the events that follow
 // from it, or a typed refusal saying why not. Pure: time comes in on the command.
 
-import { say } from "./chat.ts";
+import { botNote, say } from "./chat.ts";
 import { commandSchema, type TableCommand, toMillis } from "./commands.ts";
 import {
   broadcast,
@@ -62,6 +62,8 @@ export function decide(state: TableState, command: TableCommand): Decision {
       return walkOut(state, command, at);
     case "say":
       return say(state, command, at);
+    case "bot-note":
+      return botNote(state, command, at);
     case "timeout":
       return timeout(state, command, at);
   }

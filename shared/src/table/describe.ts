@@ -62,6 +62,8 @@ export function describeEvent(state: TableState, event: TableEvent): string {
       return event.to === null
         ? `${name(event.from)} wrote to the table.`
         : `${name(event.from)} wrote privately to ${name(event.to)}.`;
+    case "bot-noted":
+      return `${possessive(name(event.seat))} bot explained its move.`;
     case "red-line-refused":
       return `${name(event.seat)} was stopped at its red line ${event.rules.join(", ")}.`;
     case "talks-concluded":

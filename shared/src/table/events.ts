@@ -54,6 +54,8 @@ export const eventSchemas = {
    * A seat tried to table or accept a package past its own red lines and was refused. Nothing
    * changes at the table; the log keeps it for the facilitator's alerts and the debrief.
    */
+  /** Why a bot made its move: for the instructor and the debrief, never shown to the seats. */
+  "bot-noted": event("bot-noted", { seat, text: z.string() }),
   "red-line-refused": event("red-line-refused", {
     seat,
     action: z.enum(["table", "accept"]),
@@ -87,6 +89,7 @@ export const eventSchema = z.discriminatedUnion("type", [
   eventSchemas["message-sent"],
   eventSchemas["talks-concluded"],
   eventSchemas["red-line-refused"],
+  eventSchemas["bot-noted"],
 ]);
 export type TableEvent = z.infer<typeof eventSchema>;
 export type EventType = TableEvent["type"];

@@ -71,6 +71,7 @@ export function evolve(state: TableState, event: TableEvent): TableState {
         const { [event.seat]: _, ...responses } = v.responses;
         return { ...v, responses };
       });
+    case "bot-noted":
     case "turn-passed":
     case "turn-timed-out":
     case "turn-skipped":
