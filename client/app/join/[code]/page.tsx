@@ -1,0 +1,32 @@
+// The join page, opened from the QR code or join link (the code is in the address) or from the
+// landing page: the workshop's roles and free seats, a name, a seat. The live part is a client
+// component; the look-up happens in the student's browser, where the join limit counts per device.
+import type { Metadata } from "next";
+import { JoinTable } from "../../../components/entry/JoinTable.tsx";
+
+export const metadata: Metadata = { title: "Join a table · Red Lines" };
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export default async function JoinPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { code } = await params;
+  const { name } = await searchParams;
+  return (
+    <main id="main" className="page">
+      <h1>Join a table</h1>
+      <JoinTable code={decoded(code)} initialName={typeof name === "string" ? name : ""} />
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+"use client";
+// Typing a join code again, after a mistyped or unknown one: checked with the shared schema, then
+// the join page for that code.
+import { joinCodeSchema } from "@red-lines/shared";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import styles from "./entry.module.css";
+import { FieldError } from "./FieldError.tsx";
+
+export function CodeEntry({ problem, name }: { problem: string; name: string }) {
+  const router = useRouter();
+  const id = useId();
+  const [code, setCode] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = joinCodeSchema.safeParse(code);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? "Check the join code.");
+      return;
+    }
+    setError(null);
+    const query = name.trim() ? `?name=${encodeURIComponent(name.trim())}` : "";
+    router.push(`/join/${parsed.data}${query}`);
+  }
+
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Check the join code</h2>
+      <p className="error" role="alert">
+        <span aria-hidden="true">⚠ </span>
+        {problem}
+      </p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={id}>Join code</label>
+          <input
+            id={id}
+            name="code"
+            className={styles.codeInput}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            placeholder="KTRM-49WX"
+            aria-describedby={error ? `${id}-error` : undefined}
+            aria-invalid={error ? true : undefined}
+          />
+          <FieldError id={`${id}-error`} message={error} />
+        </div>
+        <button type="submit">Look up this code</button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,285 @@
+"use client";
+// The instructor's set-up form: scenario (with its sources), variant, tables, rounds, turn clock,
+// bot fill. Checked with the shared request schema as the instructor types, so a bad value gets
+// the same sentence the server would give; then sent, and the server's answer shown per field.
+import { type CreatedWorkshop, type WorkshopRequest, workshopRequestSchema } from "@red-lines/shared";
+import { type FormEvent, useId, useState } from "react";
+import { createWorkshop } from "../../lib/api.ts";
+import { saveInstructorKey } from "../../lib/credentials.ts";
+import { CreatedPanel } from "./CreatedPanel.tsx";
+import styles from "./entry.module.css";
+import { FieldError } from "./FieldError.tsx";
+import type { ScenarioChoice } from "./scenarioChoice.ts";
+
+type Field = "scenarioId" | "variant" | "tables" | "rounds" | "turnSeconds" | "botFill";
+type Errors = Partial<Record<Field | "form", string>>;
+const fields: readonly Field[] = ["scenarioId", "variant", "tables", "rounds", "turnSeconds", "botFill"];
+
+/** What a number box holds, as the schema should see it: empty is "not a number", not zero. */
+function asNumber(text: string): number {
+  return text.trim() === "" ? Number.NaN : Number(text);
+}
+
+function errorsFrom(issues: readonly { path: string; message: string }[]): Errors {
+  const errors: Errors = {};
+  for (const issue of issues) {
+    const field = fields.find((candidate) => candidate === issue.path) ?? "form";
+    errors[field] = errors[field] ? `${errors[field]} ${issue.message}` : issue.message;
+  }
+  return errors;
+}
+
+export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
+  const id = useId();
+  const first = scenarios[0];
+  const [scenarioId, setScenarioId] = useState(first?.id ?? "");
+  const [variant, setVariant] = useState(first?.defaultVariant ?? "");
+  const [tables, setTables] = useState("1");
+  const [rounds, setRounds] = useState(String(first?.clock.rounds ?? ""));
+  const [turnSeconds, setTurnSeconds] = useState(String(first?.clock.turnSeconds ?? ""));
+  const [botFill, setBotFill] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [submitting, setSubmitting] = useState(false);
+  const [created, setCreated] = useState<CreatedWorkshop | null>(null);
+  const scenario = scenarios.find((candidate) => candidate.id === scenarioId);
+
+  const fieldId = (field: Field | "form") => `${id}-${field}`;
+  const errorId = (field: Field | "form") => `${id}-${field}-error`;
+
+  function request(overrides: Partial<Record<Field, string | boolean>> = {}): WorkshopRequest {
+    const value = { scenarioId, variant, tables, rounds, turnSeconds, botFill, ...overrides };
+    return {
+      scenarioId: String(value.scenarioId),
+      variant: String(value.variant),
+      tables: asNumber(String(value.tables)),
+      rounds: asNumber(String(value.rounds)),
+      turnSeconds: asNumber(String(value.turnSeconds)),
+      botFill: value.botFill === true,
+    };
+  }
+
+  function validate(candidate: WorkshopRequest): Errors {
+    const parsed = workshopRequestSchema.safeParse(candidate);
+    return parsed.success
+      ? {}
+      : errorsFrom(
+          parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+        );
+  }
+
+  /** Re-checks one field as it changes or loses focus; other fields keep what they showed. */
+  function check(field: Field, overrides: Partial<Record<Field, string | boolean>> = {}) {
+    const found = validate(request(overrides));
+    setErrors((previous) => ({ ...previous, [field]: found[field], form: undefined }));
+  }
+
+  function chooseScenario(next: string) {
+    const chosen = scenarios.find((candidate) => candidate.id === next);
+    setScenarioId(next);
+    if (chosen) {
+      setVariant(chosen.defaultVariant);
+      setRounds(String(chosen.clock.rounds));
+      setTurnSeconds(String(chosen.clock.turnSeconds));
+    }
+    setErrors({});
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (submitting) return;
+    const body = request();
+    const found = validate(body);
+    setErrors(found);
+    const firstBad = fields.find((field) => found[field]);
+    if (firstBad) {
+      document.getElementById(fieldId(firstBad))?.focus();
+      return;
+    }
+    setSubmitting(true);
+    const result = await createWorkshop(body);
+    setSubmitting(false);
+    if (result.ok) {
+      saveInstructorKey(result.value.workshopId, result.value.instructorKey);
+      setCreated(result.value);
+      return;
+    }
+    setErrors(result.issues?.length ? errorsFrom(result.issues) : { form: result.message });
+  }
+
+  if (created) return <CreatedPanel created={created} scenarios={scenarios} />;
+
+  const numberField = (
+    field: "tables" | "rounds" | "turnSeconds",
+    label: string,
+    value: string,
+    set: (next: string) => void,
+    hint: string,
+    limits: { min: number; max: number },
+  ) => (
+    <div className={`field ${styles.numberField}`}>
+      <label htmlFor={fieldId(field)}>{label}</label>
+      <input
+        id={fieldId(field)}
+        name={field}
+        type="number"
+        inputMode="numeric"
+        min={limits.min}
+        max={limits.max}
+        step={1}
+        value={value}
+        onChange={(event) => {
+          set(event.target.value);
+          if (errors[field]) check(field, { [field]: event.target.value });
+        }}
+        onBlur={(event) => check(field, { [field]: event.target.value })}
+        aria-describedby={`${fieldId(field)}-hint${errors[field] ? ` ${errorId(field)}` : ""}`}
+        aria-invalid={errors[field] ? true : undefined}
+      />
+      <p id={`${fieldId(field)}-hint`} className={styles.hint}>
+        {hint}
+      </p>
+      <FieldError id={errorId(field)} message={errors[field]} />
+    </div>
+  );
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Workshop settings">
+      <section className="card" aria-labelledby={`${id}-scenario-heading`}>
+        <h2 id={`${id}-scenario-heading`}>Scenario</h2>
+        <div className="field">
+          <label htmlFor={fieldId("scenarioId")}>Scenario</label>
+          <select
+            id={fieldId("scenarioId")}
+            name="scenarioId"
+            className={styles.select}
+            value={scenarioId}
+            onChange={(event) => chooseScenario(event.target.value)}
+            aria-describedby={errors.scenarioId ? errorId("scenarioId") : undefined}
+            aria-invalid={errors.scenarioId ? true : undefined}
+          >
+            {scenarios.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.title}
+              </option>
+            ))}
+          </select>
+          <FieldError id={errorId("scenarioId")} message={errors.scenarioId} />
+        </div>
+        {scenario ? (
+          <>
+            <p>{scenario.summary}</p>
+            <p>
+              <strong>Seats at each table, in turn order:</strong> {scenario.seats.join(", ")}.
+            </p>
+            <h3 className={styles.subheading}>Its sources</h3>
+            <ul className={styles.documents}>
+              {scenario.documents.map((document) => (
+                <li key={document.file}>
+                  {document.title} <span className="muted">({document.file})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      {scenario ? (
+        <section className="card" aria-labelledby={`${id}-variant-heading`}>
+          <h2 id={`${id}-variant-heading`}>Variant</h2>
+          <fieldset
+            className={styles.plainFieldset}
+            aria-describedby={errors.variant ? errorId("variant") : undefined}
+          >
+            <legend className={styles.visuallyHidden}>Variant</legend>
+            {scenario.variants.map((candidate, index) => (
+              <label key={candidate.id} className={styles.variant}>
+                <input
+                  type="radio"
+                  name="variant"
+                  id={index === 0 ? fieldId("variant") : undefined}
+                  value={candidate.id}
+                  checked={variant === candidate.id}
+                  onChange={() => {
+                    setVariant(candidate.id);
+                    setErrors((previous) => ({ ...previous, variant: undefined }));
+                  }}
+                  aria-describedby={`${fieldId("variant")}-${candidate.id}`}
+                />
+                <span>
+                  <span className={styles.variantName}>
+                    {candidate.name}
+                    {candidate.id === scenario.defaultVariant ? " (default)" : ""}
+                  </span>
+                  <span id={`${fieldId("variant")}-${candidate.id}`} className={styles.variantText}>
+                    {candidate.description}
+                  </span>
+                </span>
+              </label>
+            ))}
+            <FieldError id={errorId("variant")} message={errors.variant} />
+          </fieldset>
+        </section>
+      ) : null}
+
+      <section className="card" aria-labelledby={`${id}-clock-heading`}>
+        <h2 id={`${id}-clock-heading`}>Tables and clock</h2>
+        <div className={styles.numbers}>
+          {numberField(
+            "tables",
+            "Number of tables",
+            tables,
+            setTables,
+            `1 to 30. Each table seats ${scenario?.seats.length ?? "its"} students.`,
+            { min: 1, max: 30 },
+          )}
+          {numberField(
+            "rounds",
+            "Rounds",
+            rounds,
+            setRounds,
+            `1 to 100; in a round each seat has one turn. The scenario suggests ${scenario?.clock.rounds ?? "—"}.`,
+            { min: 1, max: 100 },
+          )}
+          {numberField(
+            "turnSeconds",
+            "Turn clock (seconds)",
+            turnSeconds,
+            setTurnSeconds,
+            `5 to 3600 seconds per turn. The scenario suggests ${scenario?.clock.turnSeconds ?? "—"}.`,
+            { min: 5, max: 3600 },
+          )}
+        </div>
+        <div className={styles.checkbox}>
+          <input
+            id={fieldId("botFill")}
+            name="botFill"
+            type="checkbox"
+            checked={botFill}
+            onChange={(event) => {
+              setBotFill(event.target.checked);
+              check("botFill", { botFill: event.target.checked });
+            }}
+            aria-describedby={`${fieldId("botFill")}-hint${errors.botFill ? ` ${errorId("botFill")}` : ""}`}
+          />
+          <div>
+            <label htmlFor={fieldId("botFill")}>Bot fill: ask for bots in empty seats</label>
+            <p id={`${fieldId("botFill")}-hint`} className={styles.hint}>
+              Saved with the workshop&apos;s settings only. Bots do not play yet: today a table starts only
+              when a person sits in every seat, so plan for enough students or fewer tables.
+            </p>
+            <FieldError id={errorId("botFill")} message={errors.botFill} />
+          </div>
+        </div>
+      </section>
+
+      <button
+        type="submit"
+        disabled={submitting}
+        aria-describedby={errors.form ? errorId("form") : undefined}
+      >
+        {submitting ? "Creating…" : "Create the workshop"}
+      </button>
+      <FieldError id={errorId("form")} message={errors.form} />
+    </form>
+  );
+}
