@@ -106,7 +106,7 @@ describe("entry pages in Chromium", () => {
     await page.getByRole("radio", { name: /Back channel/ }).check();
     expect(await page.getByLabel("Rounds").inputValue()).toBe("6");
     await page.getByLabel("Turn clock (seconds)").fill("90");
-    await page.getByLabel("Bot fill: ask for bots in empty seats").check();
+    await page.getByLabel("Bot fill: bots take the empty seats when a table starts").check();
     await page.getByLabel("Turn clock (seconds)").press("Enter");
 
     await page.getByRole("heading", { name: "Your workshop is ready" }).waitFor();

@@ -217,4 +217,21 @@ describe("join attempts", () => {
     expect((await post("/join", { code: "ZZZZ-ZZZ2", name: "Other" }, "10.9.9.10")).status).toBe(404);
     expect(last?.body.error.message).toMatch(/Too many join attempts from this device\. Wait \d+ seconds/);
   });
+
+  it("let a whole class join from one school address: only wrong codes are limited", async () => {
+    const workshop = await createWorkshop(10);
+    const statuses: number[] = [];
+    for (let i = 0; i < 36; i++) {
+      statuses.push(
+        (await post("/join", { code: workshop.joinCode, name: `Student ${i}` }, "10.7.7.7")).status,
+      );
+    }
+    expect(statuses.every((status) => status === 201)).toBe(true);
+    const lookups = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        fetch(`${server.url}/api/join/${workshop.joinCode}`, { headers: { "x-forwarded-for": "10.7.7.7" } }),
+      ),
+    );
+    expect(lookups.every((response) => response.status === 200)).toBe(true);
+  });
 });

@@ -72,8 +72,9 @@ export function CreatedPanel({
           {settings.rounds === 1 ? "round" : "rounds"}, {settings.turnSeconds} seconds a turn
         </li>
         <li>
-          Bot fill {settings.botFill ? "requested (stored; bots do not play yet)" : "off"}: a table starts
-          when every seat has a person.
+          {settings.botFill
+            ? "Bot fill on: bots take the seats still empty when a table starts."
+            : "Bot fill off: a table starts when every seat is taken (the console can seat bots)."}
         </li>
       </ul>
       <div className={styles.actions}>

@@ -262,10 +262,13 @@ export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
             aria-describedby={`${fieldId("botFill")}-hint${errors.botFill ? ` ${errorId("botFill")}` : ""}`}
           />
           <div>
-            <label htmlFor={fieldId("botFill")}>Bot fill: ask for bots in empty seats</label>
+            <label htmlFor={fieldId("botFill")}>
+              Bot fill: bots take the empty seats when a table starts
+            </label>
             <p id={`${fieldId("botFill")}-hint`} className={styles.hint}>
-              Saved with the workshop&apos;s settings only. Bots do not play yet: today a table starts only
-              when a person sits in every seat, so plan for enough students or fewer tables.
+              A bot negotiates for its role within its red lines and explains its moves; a student who joins
+              the seat later takes it over. Without bot fill, a table starts only when every seat is taken
+              (you can still seat a bot from the console).
             </p>
             <FieldError id={errorId("botFill")} message={errors.botFill} />
           </div>

@@ -17,7 +17,7 @@ export type ApiOptions = {
   publicUrl: () => string;
   log: (line: string) => void;
   now?: () => number;
-  /** Join attempts per client address per minute. */
+  /** Wrong join codes per client address per minute (guessing); default 20. */
   joinAttemptsPerMinute?: number;
 };
 
@@ -34,7 +34,24 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 
 export function mountApi(app: Application, options: ApiOptions): void {
   const now = options.now ?? Date.now;
-  const joinLimiter = createRateLimiter(options.joinAttemptsPerMinute ?? 20, 60_000);
+  // Wrong codes are what guessing looks like: few allowed per address. Right codes are a class
+  // joining, often from one school address behind NAT: many allowed.
+  const guessLimiter = createRateLimiter(options.joinAttemptsPerMinute ?? 20, 60_000);
+  const joinLimiter = createRateLimiter(600, 60_000);
+  const admit = (req: Request, res: Response): boolean => {
+    const address = req.ip ?? req.socket.remoteAddress ?? "unknown";
+    const guessing = guessLimiter.check(address, now());
+    const allowed = guessing.ok ? joinLimiter.take(address, now()) : guessing;
+    if (allowed.ok) return true;
+    res.setHeader("Retry-After", String(allowed.retryAfterSeconds));
+    fail(res, 429, {
+      code: "rate-limited",
+      message: `Too many join attempts from this device. Wait ${allowed.retryAfterSeconds} seconds and try again.`,
+    });
+    return false;
+  };
+  const wrongCode = (req: Request) =>
+    guessLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown", now());
   const api = express.Router();
   api.use(express.json({ limit: "16kb" }));
 
@@ -58,15 +75,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   });
 
   api.post("/join", async (req, res) => {
-    const allowed = joinLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown", now());
-    if (!allowed.ok) {
-      res.setHeader("Retry-After", String(allowed.retryAfterSeconds));
-      fail(res, 429, {
-        code: "rate-limited",
-        message: `Too many join attempts from this device. Wait ${allowed.retryAfterSeconds} seconds and try again.`,
-      });
-      return;
-    }
+    if (!admit(req, res)) return;
     const parsed = joinRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({
@@ -88,6 +97,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       seatToken,
     });
     if (!result.ok) {
+      if (result.code === "unknown-code") wrongCode(req);
       fail(res, result.status, { code: result.code, message: result.message });
       return;
     }
@@ -96,19 +106,12 @@ export function mountApi(app: Application, options: ApiOptions): void {
   });
 
   api.get("/join/:code", async (req, res) => {
-    // Counted like a join attempt: looking codes up must not be a cheaper way to guess them.
-    const allowed = joinLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown", now());
-    if (!allowed.ok) {
-      res.setHeader("Retry-After", String(allowed.retryAfterSeconds));
-      fail(res, 429, {
-        code: "rate-limited",
-        message: `Too many join attempts from this device. Wait ${allowed.retryAfterSeconds} seconds and try again.`,
-      });
-      return;
-    }
+    // A wrong code counts like a wrong join: looking codes up is no cheaper way to guess them.
+    if (!admit(req, res)) return;
     const code = joinCodeSchema.safeParse(String(req.params.code));
     const seating = code.success ? await seatingFor(options.prisma, code.data) : null;
     if (!seating) {
+      wrongCode(req);
       fail(res, 404, {
         code: "unknown-code",
         message: "No workshop has that join code. Check it with your instructor.",
