@@ -21,8 +21,14 @@ export type CommandReply =
   | { kind: "timeout" }
   | { kind: "offline" };
 
+type SyncedMap<T> = { forEach(callback: (value: T, key: string) => void): void };
+
 export type TableConnection = Omit<LiveRoom<CommandReply>, "send"> & {
   view: TableView | null;
+  /** Seat role → whether someone is connected on it right now (the room's synced summary). */
+  connected: Record<string, boolean>;
+  /** The table's number in its workshop, once the room's summary has arrived. */
+  tableNumber: number | null;
   /** Errors the server sent that answer no particular intent (rate limit, a revoked seat…). */
   notice: ErrorMessage | null;
   act(command: { type: string } & Record<string, unknown>): Promise<CommandReply>;
@@ -31,7 +37,19 @@ export type TableConnection = Omit<LiveRoom<CommandReply>, "send"> & {
 export function useTable(options: TableJoinOptions | null): TableConnection {
   const [view, setView] = useState<TableView | null>(null);
   const [notice, setNotice] = useState<ErrorMessage | null>(null);
+  const [connected, setConnected] = useState<Record<string, boolean>>({});
+  const [tableNumber, setTableNumber] = useState<number | null>(null);
   const live = useLiveRoom<CommandReply>(negotiationRoomName, options, (room, answer) => {
+    const summarize = (state: { table?: number; connected?: SyncedMap<boolean> }) => {
+      const next: Record<string, boolean> = {};
+      state.connected?.forEach((value, seat) => {
+        next[seat] = value;
+      });
+      setConnected(next);
+      if (state.table) setTableNumber(state.table);
+    };
+    room.onStateChange(summarize);
+    if (room.state) summarize(room.state);
     room.onMessage(tableMessages.view, (payload: TableView) => setView(payload));
     room.onMessage(tableMessages.done, (payload: { intentId: string }) =>
       answer(payload.intentId, { kind: "done" }),
@@ -51,6 +69,8 @@ export function useTable(options: TableJoinOptions | null): TableConnection {
     status: live.status,
     problem: live.problem,
     view,
+    connected,
+    tableNumber,
     notice,
     act: (command) => live.send(tableMessages.command, { command }),
   };

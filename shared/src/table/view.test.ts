@@ -1,6 +1,7 @@
 // What each perspective sees of one table mid-game: own brief and numbers for a seat, the
 // public table for an observer, everything for the instructor.
 import { describe, expect, it } from "vitest";
+import { nashPackage } from "../fixtures/ukraine2026.ts";
 import { getScenario } from "../scenario/registry.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { TableScript } from "./script.ts";
@@ -91,6 +92,27 @@ describe("views", () => {
     expect(view.instructor?.seats.map((s) => s.role)).toEqual(["ukraine", "russia", "us", "europe"]);
     expect(view.instructor?.variantByRole).toMatchObject({ russia: "back-channel" });
     expect(view.instructor?.events.find((e) => e.id === "kyiv-backlash")).toMatchObject({ applied: true });
+  });
+
+  it("names the scenario's documents, so a citation can show its document's title", () => {
+    const view = viewFor(midGame().state, "observer");
+    expect(view.scenario.documents).toEqual(scenario.documents);
+  });
+
+  it("once the talks are over, everyone sees each party's score against its no-deal value", () => {
+    const table = new TableScript({ scenario: "ukraine-2026", variant: "back-channel" });
+    for (const role of roles) table.do({ type: "claim-seat", actor: role });
+    table.do({ type: "start", actor: "instructor" }, { type: "start", actor: "instructor" });
+    expect(viewFor(table.state, "ukraine").outcome).toBeNull();
+    for (const [issue, option] of Object.entries(nashPackage))
+      table.do({ type: "set-option", actor: "us", issue, option });
+    table.do({ type: "table-draft", actor: "us" });
+    for (const role of roles) table.do({ type: "accept", actor: role, version: 1 });
+    const outcome = viewFor(table.state, "europe").outcome;
+    expect(outcome).toMatchObject({ reason: "agreement", version: 1 });
+    expect(outcome?.utilities).toEqual({ ukraine: 62.45, russia: 62.8, us: 85.8, europe: 79.4 });
+    expect(Object.keys(outcome?.batnas ?? {}).sort()).toEqual([...roles].sort());
+    expect(viewFor(table.state, "observer").outcome).toEqual(outcome);
   });
 
   it("every view is plain JSON matching the view schema", () => {

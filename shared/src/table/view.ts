@@ -74,7 +74,13 @@ export type InstructorView = z.infer<typeof instructorViewSchema>;
 export const tableViewSchema = z.strictObject({
   /** A seat's role id, "observer" or "instructor". */
   perspective: idSchema,
-  scenario: z.strictObject({ id: idSchema, title: z.string(), summary: z.string() }),
+  scenario: z.strictObject({
+    id: idSchema,
+    title: z.string(),
+    summary: z.string(),
+    /** The seed documents that sources cite, so a citation can name its document. */
+    documents: z.array(z.strictObject({ file: z.string(), title: z.string() })),
+  }),
   phase: z.enum(phases),
   paused: z.boolean(),
   rounds: z.int(),
@@ -148,6 +154,10 @@ export const tableViewSchema = z.strictObject({
       version: z.int().nullable(),
       package: packageSchema.nullable(),
       walkedOut: idSchema.nullable(),
+      /** Once the talks are over, each party's score of the agreement (null without one)… */
+      utilities: z.record(idSchema, z.number()).nullable(),
+      /** …and what no agreement was worth to it when they ended. */
+      batnas: z.record(idSchema, z.number()),
     })
     .nullable(),
   me: seatPrivateViewSchema.nullable(),
@@ -167,7 +177,12 @@ export function viewFor(state: TableState, perspective: Perspective): TableView 
     isInstructor || (seat !== null && (m.from === seat || m.to === seat));
   return {
     perspective: seat ?? (isInstructor ? instructorActor : observerPerspective),
-    scenario: { id: scenario.id, title: scenario.title, summary: scenario.summary },
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      summary: scenario.summary,
+      documents: scenario.documents.map((d) => ({ file: d.file, title: d.title })),
+    },
     phase: state.phase,
     paused: state.paused,
     rounds: state.rounds,
@@ -227,6 +242,8 @@ export function viewFor(state: TableState, perspective: Perspective): TableView 
           version: state.outcome.version,
           package: state.outcome.package ? { ...state.outcome.package } : null,
           walkedOut: state.outcome.walkedOut,
+          utilities: state.outcome.utilities ? { ...state.outcome.utilities } : null,
+          batnas: { ...state.outcome.batnas },
         }
       : null,
     me: seat ? seatPrivateView(state, seat) : null,

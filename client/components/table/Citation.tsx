@@ -1,0 +1,39 @@
+// A source citation: the document's title and the section, linking to that section on the
+// sources page (opened in a new tab so the live table stays where it is).
+import { sourceHref } from "../sources/citation.ts";
+import type { Source } from "./derive.ts";
+import styles from "./table.module.css";
+
+export function Citation({
+  source,
+  documents,
+}: {
+  source: Source;
+  documents: readonly { file: string; title: string }[];
+}) {
+  const title = documents.find((d) => d.file === source.file)?.title ?? source.file;
+  return (
+    <a className={styles.citation} href={sourceHref(source)} target="_blank" rel="noopener">
+      {title}, “{source.section}”<span className={styles.visuallyHidden}> (opens in a new tab)</span>
+    </a>
+  );
+}
+
+export function Citations({
+  sources,
+  documents,
+}: {
+  sources: readonly Source[];
+  documents: readonly { file: string; title: string }[];
+}) {
+  return (
+    <>
+      {sources.map((source, index) => (
+        <span key={`${source.file}#${source.section}`}>
+          {index > 0 && "; "}
+          <Citation source={source} documents={documents} />
+        </span>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+// The live connection's state, always on screen and read out when it changes.
+import { connectionText, type ConnectionStatus as Status } from "../../lib/liveRoom.ts";
+import styles from "./table.module.css";
+
+const state: Record<Status, string> = {
+  connecting: "connecting",
+  open: "connected",
+  reconnecting: "reconnecting",
+  closed: "disconnected",
+  failed: "disconnected",
+};
+
+const icon: Record<Status, string> = {
+  connecting: "…",
+  open: "●",
+  reconnecting: "↻",
+  closed: "○",
+  failed: "✕",
+};
+
+export function ConnectionStatus({ status }: { status: Status }) {
+  return (
+    <p className={`status ${styles.connection}`} data-state={state[status]} role="status">
+      <span aria-hidden="true">{icon[status]}</span> {connectionText[status]}
+    </p>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+// Under the term sheet: the live red-line check of the draft (from the seat's own view, which the
+// server recomputes on every change), and on the seat's turn the buttons to table the draft or
+// pass, each with the server's answer next to it. The check warns; the server decides, so
+// tabling stays possible and a refusal is shown the same way.
+import type { TableView } from "@red-lines/shared";
+import { useState } from "react";
+import type { CommandReply } from "../../lib/useTable.ts";
+import { currentVersion, points } from "./derive.ts";
+import { ReplyNote } from "./ReplyNote.tsx";
+import styles from "./table.module.css";
+import { ViolationList } from "./Violations.tsx";
+
+type Props = {
+  view: TableView;
+  myTurn: boolean;
+  act(command: { type: string } & Record<string, unknown>): Promise<CommandReply>;
+};
+
+export function DraftActions({ view, myTurn, act }: Props) {
+  const me = view.me;
+  const [busy, setBusy] = useState<"table" | "pass" | null>(null);
+  const [reply, setReply] = useState<{ about: string; reply: CommandReply } | null>(null);
+  // An answer is about the draft it was given on: once the draft or the turn moves on, it is gone.
+  const about = JSON.stringify([view.turn?.round, view.turn?.seat, view.draft]);
+  if (!me) return null;
+  const violations = me.draft.violations;
+  const next = (currentVersion(view)?.number ?? 0) + 1;
+  async function run(action: "table" | "pass") {
+    setBusy(action);
+    setReply(null);
+    const answer = await act({ type: action === "table" ? "table-draft" : "pass" });
+    setBusy(null);
+    setReply({ about, reply: answer });
+  }
+  return (
+    <section className={styles.draftActions} aria-label="Your draft">
+      <div className={styles.liveCheck} aria-live="polite">
+        {violations.length === 0 ? (
+          <p className={styles.ok}>
+            <span aria-hidden="true">✓ </span>Red-line check: the draft breaks none of your red lines.
+            <span className="muted">
+              {" "}
+              Your score of the draft: {points(me.draft.utility)} (no deal {points(me.batna)}).
+            </span>
+          </p>
+        ) : (
+          <>
+            <p className={styles.warn}>
+              Red-line check: {myTurn ? "tabling this draft" : "the draft as it stands"} would break{" "}
+              {violations.length === 1 ? "one of your red lines" : `${violations.length} of your red lines`}.
+            </p>
+            <ViolationList view={view} violations={violations} lead="this would break" />
+          </>
+        )}
+      </div>
+      {myTurn && (
+        <>
+          <div className={styles.actionRow}>
+            <button type="button" disabled={busy !== null} onClick={() => void run("table")}>
+              {busy === "table" ? "Tabling…" : `Table this draft as version ${next}`}
+            </button>
+            <button
+              type="button"
+              className={styles.secondary}
+              disabled={busy !== null}
+              onClick={() => void run("pass")}
+            >
+              {busy === "pass" ? "Passing…" : "Pass (end your turn without tabling)"}
+            </button>
+          </div>
+          {reply?.about === about && <ReplyNote view={view} reply={reply.reply} />}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+// The screen's panels: on a phone one at a time behind a tab bar (Table / Chat / Brief); on a wide
+// screen the main panels switch while the aside (the talk panel) stays beside them.
+import type { ReactNode } from "react";
+import styles from "./table.module.css";
+
+export type Panel = { key: string; label: string; badge?: number; aside?: boolean; content: ReactNode };
+
+type Props = {
+  panels: readonly Panel[];
+  tab: string;
+  onTab(key: string): void;
+  wide: boolean;
+  /** Shown above the panels, e.g. the sticky turn bar. */
+  top?: ReactNode;
+};
+
+export function Panels({ panels, tab, onTab, wide, top }: Props) {
+  const main = panels.filter((p) => !p.aside);
+  const aside = panels.filter((p) => p.aside);
+  const known = panels.some((p) => p.key === tab) ? tab : (main[0]?.key ?? "");
+  // On a wide screen an aside is always shown, so its tab selects nothing new.
+  const activeMain = main.some((p) => p.key === known) ? known : (main[0]?.key ?? "");
+  const tabs = wide ? main : panels;
+  const shown = (p: Panel) => (wide ? p.aside === true || p.key === activeMain : p.key === known);
+  return (
+    <div className={styles.panels} data-wide={wide}>
+      <div className={styles.sticky}>
+        {top}
+        {tabs.length > 1 && (
+          <nav className={styles.tabBar} aria-label="Parts of the table screen">
+            {tabs.map((p) => {
+              const selected = wide ? p.key === activeMain : p.key === known;
+              return (
+                <button
+                  key={p.key}
+                  type="button"
+                  className={styles.tab}
+                  aria-pressed={selected}
+                  onClick={() => onTab(p.key)}
+                >
+                  {p.label}
+                  {p.badge !== undefined && p.badge > 0 && " "}
+                  {p.badge !== undefined && p.badge > 0 && (
+                    <span className={styles.badge}>
+                      {p.badge}
+                      <span className={styles.visuallyHidden}> unread</span>
+                    </span>
+                  )}
+                </button>
+              );
+            })}
+          </nav>
+        )}
+      </div>
+      <div className={styles.columns}>
+        <div className={styles.mainColumn}>
+          {main.map((p) => (
+            <div key={p.key} hidden={!shown(p)}>
+              {p.content}
+            </div>
+          ))}
+        </div>
+        {aside.map((p) => (
+          <aside key={p.key} className={styles.asideColumn} hidden={!shown(p)} aria-label={p.label}>
+            {p.content}
+          </aside>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+// What the server said about a command that did not go through, as a sentence next to the control
+// that sent it. A red-line refusal reads like the live check, with its source.
+import type { TableView } from "@red-lines/shared";
+import type { CommandReply } from "../../lib/useTable.ts";
+import { Citations } from "./Citation.tsx";
+import styles from "./table.module.css";
+import { replyProblem } from "./words.ts";
+
+export function ReplyNote({ view, reply, id }: { view: TableView; reply: CommandReply | null; id?: string }) {
+  const problem = reply ? replyProblem(reply) : null;
+  if (!reply || problem === null) return null;
+  if (reply.kind === "refused" && reply.refusal.code === "red-line" && reply.refusal.rule) {
+    const { rule, explanation, sources, source, rules = [] } = reply.refusal;
+    const cited = sources ?? (source ? [source] : []);
+    const more = rules.filter((r) => r !== rule);
+    return (
+      <p className={styles.refusal} role="alert" id={id}>
+        <span aria-hidden="true">✖ </span>
+        <strong>Refused by the server:</strong> this would break <code>{rule}</code>: {explanation}
+        {cited.length > 0 && (
+          <>
+            {" "}
+            — source <Citations sources={cited} documents={view.scenario.documents} />
+          </>
+        )}
+        {more.length > 0 && <> It also breaks {more.join(", ")}.</>}
+      </p>
+    );
+  }
+  return (
+    <p className={styles.refusal} role="alert" id={id}>
+      <span aria-hidden="true">⚠ </span>
+      <strong>Not done:</strong> {problem}
+    </p>
+  );
+}

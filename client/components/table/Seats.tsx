@@ -1,0 +1,40 @@
+// Who sits where: each seat's flag, name, occupant and whether they are connected right now.
+import type { TableView } from "@red-lines/shared";
+import { RoleFlag } from "../entry/RoleFlag.tsx";
+import styles from "./table.module.css";
+
+export function Seats({
+  view,
+  connected,
+  label = "Seats at this table",
+}: {
+  view: TableView;
+  connected: Record<string, boolean>;
+  label?: string;
+}) {
+  return (
+    <ul className={styles.seats} aria-label={label}>
+      {view.seats.map((seat) => {
+        const online = connected[seat.role] === true;
+        return (
+          <li key={seat.role} className={styles.seat}>
+            <RoleFlag role={seat.role} name={seat.name} size="large" />
+            <span className={styles.seatText}>
+              <strong>{seat.name}</strong>
+              {seat.role === view.me?.role && " (you)"}
+              <span>
+                {seat.occupied ? (seat.occupant ?? "Taken") : "Free seat"}
+                {seat.occupied && (
+                  <span className={styles.presence} data-online={online}>
+                    <span aria-hidden="true">{online ? " ● " : " ○ "}</span>
+                    <span>{online ? "connected" : "not connected"}</span>
+                  </span>
+                )}
+              </span>
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,413 @@
+// The table screen in Chromium: four students in four browser contexts (seats taken over HTTP,
+// kept in each context's localStorage) and the instructor on a Colyseus SDK client play the
+// back-channel variant from the lobby through the briefing and several turns to an agreement.
+// A second test reloads a student's page mid-turn.
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import { getScenario, negotiationRoomName, type Scenario, type TableView } from "@red-lines/shared";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
+import { postJson } from "../support/api.ts";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { waitFor } from "../support/wait.ts";
+
+const roles = ["us", "ukraine", "europe", "russia"] as const;
+type Role = (typeof roles)[number];
+const scenario = getScenario("ukraine-2026") as Scenario;
+const issueName = (id: string) => scenario.issues.find((i) => i.id === id)?.name ?? id;
+const optionText = (issue: string, option: string) =>
+  scenario.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.label ?? option;
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const rooms: Room[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
+  mkdirSync(artifactsDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
+  await browser?.close();
+  await app?.stop();
+});
+
+type Joined = { workshopId: string; tableId: string; table: number; role: string; seatToken: string };
+type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
+
+/** A workshop of one table in the back-channel variant with all four seats taken over HTTP. */
+async function setUpWorkshop() {
+  const created = await postJson<Workshop>(app.url, "/workshops", {
+    scenarioId: "ukraine-2026",
+    variant: "back-channel",
+    tables: 1,
+    turnSeconds: 900,
+  });
+  expect(created.status).toBe(201);
+  const workshop = created.body;
+  const seats = {} as Record<Role, Joined & { name: string }>;
+  for (const role of roles) {
+    const name = `${role.toUpperCase()} student`;
+    const joined = await postJson<Joined>(app.url, "/join", { code: workshop.joinCode, name, role });
+    expect(joined.status).toBe(201);
+    seats[role] = { ...joined.body, name };
+  }
+  const tableId = seats.us.tableId;
+  return { workshop, seats, tableId };
+}
+
+/** A browser context holding one seat, as the join page would have stored it. */
+async function seatContext(joinCode: string, seat: Joined & { name: string }): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const stored = {
+    joinCode,
+    workshopId: seat.workshopId,
+    tableId: seat.tableId,
+    table: seat.table,
+    role: seat.role,
+    name: seat.name,
+    seatToken: seat.seatToken,
+  };
+  await context.addInitScript((value: string) => {
+    const parsed = JSON.parse(value) as { tableId: string; joinCode: string };
+    window.localStorage.setItem(`red-lines:seat:${parsed.tableId}`, value);
+    window.localStorage.setItem(`red-lines:code:${parsed.joinCode}`, value);
+  }, JSON.stringify(stored));
+  return context;
+}
+
+type Instructor = { room: Room; views: TableView[]; run(command: Record<string, unknown>): Promise<void> };
+
+/** The instructor on the SDK: sends commands and waits for the table's answer to each. */
+async function instructorOn(tableId: string, instructorKey: string): Promise<Instructor> {
+  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, { tableId, instructorKey });
+  rooms.push(room);
+  const views: TableView[] = [];
+  const pending = new Map<string, { resolve(): void; reject(error: Error): void }>();
+  room.onMessage("view", (view: TableView) => views.push(view));
+  room.onMessage("done", ({ intentId }: { intentId: string }) => pending.get(intentId)?.resolve());
+  room.onMessage("refusal", ({ intentId, refusal }: { intentId: string; refusal: { message: string } }) =>
+    pending.get(intentId)?.reject(new Error(refusal.message)),
+  );
+  room.onMessage("error", ({ intentId, message }: { intentId?: string; message: string }) => {
+    if (intentId) pending.get(intentId)?.reject(new Error(message));
+  });
+  return {
+    room,
+    views,
+    run(command) {
+      const intentId = randomUUID();
+      return new Promise<void>((resolve, reject) => {
+        pending.set(intentId, { resolve, reject });
+        room.send("command", { intentId, command });
+      });
+    },
+  };
+}
+
+async function openTable(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  try {
+    await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
+  } catch (error) {
+    throw new Error(`${url} did not connect; the page says: ${await page.locator("body").textContent()}`, {
+      cause: error,
+    });
+  }
+  return page;
+}
+
+/** The term sheet row of an issue. */
+function sheetRow(page: Page, issue: string) {
+  return page
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { level: 3, name: issueName(issue), exact: true }) });
+}
+
+async function setDraft(page: Page, issue: string, option: string) {
+  const select = page.getByLabel(`Draft option for ${issueName(issue)}`, { exact: true });
+  await select.selectOption(option);
+  // The server's view carries the change back; the select then shows it without a pending state.
+  await expect.poll(() => select.inputValue()).toBe(option);
+}
+
+async function expectAccessible(page: Page, what: string) {
+  expect(await accessibilityViolations(page), what).toEqual([]);
+}
+
+async function checkBothWidths(page: Page, what: string) {
+  await expectAccessible(page, `${what} at 1280 px`);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await expectAccessible(page, `${what} at 375 px`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${what}: no sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("the table screen in Chromium", () => {
+  it("takes four students from the lobby through the briefing and several turns to an agreement", async () => {
+    const { workshop, seats, tableId } = await setUpWorkshop();
+    const pages = {} as Record<Role, Page>;
+    for (const role of roles) {
+      const context = await seatContext(workshop.joinCode, seats[role]);
+      pages[role] = await openTable(context, `${app.url}/table/${tableId}`);
+    }
+    const instructor = await instructorOn(tableId, workshop.instructorKey);
+    await waitFor(() => instructor.views.at(-1)?.seats.every((s) => s.occupied), {
+      what: "all four seats taken",
+      timeout: 10_000,
+    });
+
+    // Lobby: who sits where, and the wait for the facilitator.
+    const ua = pages.ukraine;
+    await ua.getByRole("heading", { name: "Waiting for the facilitator to start" }).waitFor();
+    const seatList = ua.getByRole("list", { name: "Seats at this table" });
+    for (const role of roles) await seatList.getByText(seats[role].name).waitFor();
+    await expect.poll(() => seatList.getByText("connected", { exact: true }).count()).toBe(4);
+    await checkBothWidths(ua, "lobby");
+
+    // Briefing: own brief, red lines with a citation that opens the cited section.
+    await instructor.run({ type: "start" });
+    await ua.getByRole("heading", { name: "Your red lines" }).waitFor();
+    await ua.getByText("ua-no-legal-cession", { exact: true }).first().waitFor();
+    const citation = ua
+      .getByRole("link", { name: /Ukraine peace talks status 2026.*Ukraine's Position and Red Lines/ })
+      .first();
+    expect(await citation.getAttribute("href")).toBe(
+      "/sources/002_dc4659ee7f7471a7.txt#ukraine-s-position-and-red-lines",
+    );
+    await pages.russia.getByRole("heading", { name: "Your red lines" }).waitFor();
+    expect(await pages.russia.content()).not.toContain("ua-no-legal-cession");
+    await ua.getByRole("heading", { name: "Your scores" }).waitFor();
+    await checkBothWidths(ua, "briefing");
+    await ua.setViewportSize({ width: 375, height: 800 });
+    await ua.screenshot({ path: path.join(artifactsDir, "table-briefing-375-full.png"), fullPage: true });
+    await ua.setViewportSize({ width: 1280, height: 900 });
+    const sourcePage = await contexts[1]?.newPage();
+    if (!sourcePage) throw new Error("no context");
+    await sourcePage.goto(`${app.url}/sources/002_dc4659ee7f7471a7.txt#ukraine-s-position-and-red-lines`);
+    await sourcePage.getByRole("heading", { level: 1, name: /Ukraine peace talks status 2026/ }).waitFor();
+    expect(await sourcePage.locator("#ukraine-s-position-and-red-lines").count()).toBe(1);
+    await expectAccessible(sourcePage, "sources page");
+    await sourcePage.screenshot({ path: path.join(artifactsDir, "sources-1280.png") });
+    await sourcePage.close();
+
+    // Negotiations: the US edits the draft; the others see each change live.
+    await instructor.run({ type: "start" });
+    const us = pages.us;
+    await us.getByText("Your turn", { exact: true }).waitFor();
+    await setDraft(us, "territory", "deferred");
+    for (const role of ["ukraine", "europe", "russia"] as const) {
+      await sheetRow(pages[role], "territory")
+        .getByText(optionText("territory", "deferred"))
+        .waitFor({ timeout: 5_000 });
+    }
+    await sheetRow(ua, "territory").getByText("United States (draft)").waitFor();
+    for (const [issue, option] of Object.entries(nashPackage)) {
+      if (issue !== "territory") await setDraft(us, issue, option);
+    }
+    await us.getByRole("button", { name: "Table this draft as version 1" }).click();
+    await ua.getByRole("heading", { name: "Stances on version 1" }).waitFor();
+    await ua.getByText("Your turn", { exact: true }).waitFor();
+    await expect.poll(() => ua.getByTestId("announcer").textContent()).toContain("version 1");
+
+    // Ukraine drafts a recognition of annexation: the live check warns, the server refuses.
+    await setDraft(ua, "territory", "recognize-crimea");
+    await ua
+      .getByText(/this would break ua-no-legal-cession:/)
+      .first()
+      .waitFor();
+    await ua.getByRole("button", { name: "Table this draft as version 2" }).click();
+    const refusal = ua
+      .getByRole("alert")
+      .filter({ hasText: "Refused by the server: this would break ua-no-legal-cession" });
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain("source");
+    await ua.screenshot({ path: path.join(artifactsDir, "table-1280-refusal.png") });
+    await ua.evaluate(() => window.scrollTo(0, 0));
+    await ua.screenshot({ path: path.join(artifactsDir, "table-1280.png") });
+    await ua.setViewportSize({ width: 375, height: 800 });
+    await ua.evaluate(() => window.scrollTo(0, 0));
+    await ua.screenshot({ path: path.join(artifactsDir, "table-375.png") });
+    await ua.screenshot({ path: path.join(artifactsDir, "table-375-full.png"), fullPage: true });
+    const overflow = await ua.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, "the term sheet being edited fits 375 px").toBeLessThanOrEqual(0);
+    await ua.setViewportSize({ width: 1280, height: 900 });
+
+    // Ukraine tables a version the others can live with but Europe objects to.
+    await setDraft(ua, "territory", "deferred");
+    await setDraft(ua, "humanitarian", "exchanges-only");
+    await ua.getByRole("button", { name: "Table this draft as version 2" }).click();
+    const eu = pages.europe;
+    await eu.getByRole("heading", { name: "Stances on version 2" }).waitFor();
+    await eu
+      .getByRole("list", { name: "Changes in version 2" })
+      .getByText(/Prisoner exchanges only/)
+      .waitFor();
+    await eu.getByRole("button", { name: "Object to version 2…" }).click();
+    await eu.getByLabel(issueName("humanitarian"), { exact: true }).check();
+    await eu.getByLabel("Note to the table (optional)").fill("Families need every prisoner home.");
+    await eu.getByRole("button", { name: "Send objection to version 2" }).click();
+    for (const role of roles) {
+      await pages[role]
+        .getByText(/objected on Humanitarian measures: “Families need every prisoner home\.”/)
+        .waitFor();
+    }
+
+    // Europe restores the comprehensive package and tables version 3.
+    await eu.getByText("Your turn", { exact: true }).waitFor();
+    await setDraft(eu, "humanitarian", "all-for-all");
+    await eu.getByRole("button", { name: "Table this draft as version 3" }).click();
+    await pages.russia.getByRole("heading", { name: "Stances on version 3" }).waitFor();
+
+    // A private back-channel: Russia to the United States; Ukraine and Europe never see it.
+    const secret = "Quiet word: we can live with bilateral treaties.";
+    const ru = pages.russia;
+    await ru.getByRole("button", { name: /^United States \(private\)/ }).click();
+    await ru.getByLabel("Private message to United States").fill(secret);
+    await ru.getByRole("button", { name: "Send", exact: true }).click();
+    await ru.getByRole("log", { name: "Messages: United States" }).getByText(secret).waitFor();
+    await us.getByRole("button", { name: /^Russia \(private\) 1 unread/ }).waitFor();
+    await us.getByRole("button", { name: /^Russia \(private\)/ }).click();
+    await us.getByRole("log", { name: "Messages: Russia" }).getByText(secret).waitFor();
+    const observerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(observerContext);
+    await observerContext.addInitScript(
+      ([id, key]: [string, string]) =>
+        window.localStorage.setItem(`red-lines:instructor:${id}`, JSON.stringify(key)),
+      [workshop.workshopId, workshop.instructorKey] as [string, string],
+    );
+    const facilitator = await openTable(
+      observerContext,
+      `${app.url}/table/${tableId}?workshop=${workshop.workshopId}`,
+    );
+    await facilitator.getByText("You are watching as the facilitator").waitFor();
+    await facilitator.getByRole("button", { name: /^Russia ↔ United States/ }).click();
+    await facilitator.getByText(secret).waitFor();
+
+    // An injected event lands as a news flash, with its source, for everyone.
+    await instructor.run({ type: "inject-event", event: "paris-guarantees" });
+    for (const role of roles) {
+      const flash = pages[role].getByRole("region", { name: "News flash" });
+      await flash.getByText("News flash: Paris summit: European guarantees").waitFor();
+      expect(await flash.getByRole("link").count()).toBeGreaterThan(0);
+    }
+    await checkBothWidths(us, "negotiating");
+    await facilitator.getByRole("button", { name: "Seats", exact: true }).click();
+    await facilitator.getByRole("heading", { name: "Every seat's numbers (facilitator only)" }).waitFor();
+    await expectAccessible(facilitator, "the facilitator's view of the table");
+
+    // All four accept version 3: the talks conclude with a fragile ceasefire.
+    for (const role of roles) {
+      await pages[role].getByRole("button", { name: "Accept version 3" }).click();
+      await pages[role]
+        .getByText("You accepted version 3")
+        .or(pages[role].getByText("Outcome:"))
+        .first()
+        .waitFor();
+    }
+    for (const role of roles) {
+      await pages[role].getByRole("heading", { name: "Outcome: Fragile ceasefire" }).waitFor();
+      await pages[role].getByText("All 4 parties accepted version 3.").waitFor();
+    }
+    const scores = ua.getByRole("table").filter({ hasText: "No-deal value" });
+    await scores.getByRole("row", { name: /Ukraine \(you\).*better/ }).waitFor();
+    await checkBothWidths(ua, "concluded");
+    await ua.screenshot({ path: path.join(artifactsDir, "table-concluded-1280.png"), fullPage: true });
+
+    for (const role of ["ukraine", "europe"] as const) {
+      expect(await pages[role].content()).not.toContain(secret);
+    }
+    expect(instructor.views.at(-1)?.outcome).toMatchObject({
+      class: "fragile-ceasefire",
+      reason: "agreement",
+    });
+  }, 240_000);
+
+  it("gives a student who reloads mid-turn the same seat, draft, chat and unread counts", async () => {
+    const { workshop, seats, tableId } = await setUpWorkshop();
+    const pages = {} as Record<Role, Page>;
+    for (const role of roles) {
+      const context = await seatContext(workshop.joinCode, seats[role]);
+      pages[role] = await openTable(context, `${app.url}/table/${tableId}`);
+    }
+    const instructor = await instructorOn(tableId, workshop.instructorKey);
+    await waitFor(() => instructor.views.at(-1)?.seats.every((s) => s.occupied), {
+      what: "all four seats taken",
+      timeout: 10_000,
+    });
+    await instructor.run({ type: "start" });
+    await instructor.run({ type: "start" });
+
+    const { us, russia, ukraine } = pages;
+    await us.getByText("Your turn", { exact: true }).waitFor();
+    await setDraft(us, "territory", "deferred");
+    await setDraft(us, "nato", "constitutional-ban");
+    await ukraine.getByLabel("Message to the table").fill("Kyiv is listening.");
+    await ukraine.getByRole("button", { name: "Send", exact: true }).click();
+    await russia.getByRole("log", { name: "Messages: Table chat" }).getByText("Kyiv is listening.").waitFor();
+    // A private message Russia has not opened yet: one unread on its channel with the US.
+    await us.getByRole("button", { name: /^Russia \(private\)/ }).click();
+    await us.getByLabel("Private message to Russia").fill("A word before the next round.");
+    await us.getByRole("button", { name: "Send", exact: true }).click();
+    await russia.getByRole("button", { name: /^United States \(private\) 1 unread$/ }).waitFor();
+
+    for (const page of [russia, us]) {
+      await page.reload();
+      await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 15_000 });
+    }
+    await russia.getByText("You are Russia (RUSSIA student)").waitFor();
+    await russia.getByRole("button", { name: /^United States \(private\) 1 unread$/ }).waitFor();
+    await russia.getByRole("log", { name: "Messages: Table chat" }).getByText("Kyiv is listening.").waitFor();
+    await sheetRow(russia, "nato").getByText(optionText("nato", "constitutional-ban")).waitFor();
+
+    await us.getByText("You are United States (US student)").waitFor();
+    await us.getByText("Your turn", { exact: true }).waitFor();
+    expect(
+      await us.getByLabel(`Draft option for ${issueName("territory")}`, { exact: true }).inputValue(),
+    ).toBe("deferred");
+    expect(await us.getByLabel(`Draft option for ${issueName("nato")}`, { exact: true }).inputValue()).toBe(
+      "constitutional-ban",
+    );
+    await us
+      .getByRole("log", { name: "Messages: Russia" })
+      .getByText("A word before the next round.")
+      .waitFor();
+    // The US keeps editing after the reload, and the others still see it live.
+    await setDraft(us, "sanctions", "phased-relief");
+    await sheetRow(russia, "sanctions").getByText(optionText("sanctions", "phased-relief")).waitFor();
+
+    // Someone without a seat watches the public table only, with a way to join.
+    const watcherContext = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    contexts.push(watcherContext);
+    const watcher = await openTable(watcherContext, `${app.url}/table/${tableId}`);
+    await watcher.getByText("You are watching this table.").waitFor();
+    await sheetRow(watcher, "sanctions").getByText(optionText("sanctions", "phased-relief")).waitFor();
+    expect(await watcher.content()).not.toContain("A word before the next round.");
+    await expectAccessible(watcher, "an observer's view at 375 px");
+
+    // The facilitator releases Europe's seat: its page says so and how to join again.
+    const europe = pages.europe;
+    await instructor.run({ type: "release-seat", seat: "europe" });
+    await europe.getByRole("heading", { name: "Your seat was released" }).waitFor();
+    expect(await europe.getByRole("link", { name: "Join with a code" }).getAttribute("href")).toBe(
+      `/join/${encodeURIComponent(workshop.joinCode)}`,
+    );
+    // This test's browser puts the old seat back into storage on every load: the server refuses the
+    // revoked link, and the page says so with the way back in.
+    await europe.reload();
+    const problem = europe.getByRole("alert", { name: "Connection problem" });
+    await problem.waitFor();
+    expect(
+      await problem.getByRole("link", { name: "join again with the workshop code" }).getAttribute("href"),
+    ).toBe(`/join/${encodeURIComponent(workshop.joinCode)}`);
+  }, 120_000);
+});

@@ -1,0 +1,124 @@
+// What the table screen reads off a view (who last changed each issue, what changed between
+// versions, which options would break the seat's own red lines) and how the sources page anchors
+// the sections that citations point to.
+import { TableScript, viewFor } from "@red-lines/shared";
+import { describe, expect, it } from "vitest";
+import { sectionSlug, sourceHref } from "../../client/components/sources/citation.ts";
+import { citedDocument } from "../../client/components/sources/scenarioCitations.ts";
+import { anchoredParagraphs, locateSection, readSeed } from "../../client/components/sources/seedDocument.ts";
+import {
+  changesBetween,
+  lastChanges,
+  optionViolations,
+  previousPackage,
+} from "../../client/components/table/derive.ts";
+
+function negotiating() {
+  const table = new TableScript({ scenario: "ukraine-2026", variant: "back-channel" });
+  for (const role of ["us", "ukraine", "europe", "russia"]) table.do({ type: "claim-seat", actor: role });
+  return table.do({ type: "start", actor: "instructor" }, { type: "start", actor: "instructor" });
+}
+
+describe("the table screen's readings of a view", () => {
+  it("names who last changed each issue: the seat on turn for untabled edits, else the version's tabler", () => {
+    const table = negotiating().do(
+      { type: "set-option", actor: "us", issue: "territory", option: "deferred" },
+      { type: "set-option", actor: "us", issue: "nato", option: "deferred" },
+      { type: "table-draft", actor: "us" },
+      { type: "set-option", actor: "ukraine", issue: "nato", option: "membership-path" },
+      { type: "set-option", actor: "ukraine", issue: "sanctions", option: "maintained" },
+      { type: "table-draft", actor: "ukraine" },
+      { type: "set-option", actor: "europe", issue: "sanctions", option: "tightened" },
+    );
+    const changes = lastChanges(viewFor(table.state, "russia"));
+    expect(changes.territory).toEqual({ seat: "us", version: 1 });
+    expect(changes.nato).toEqual({ seat: "ukraine", version: 2 });
+    expect(changes.sanctions).toEqual({ seat: "europe", version: null });
+    expect(changes.monitoring).toBeNull();
+  });
+
+  it("lists what a version changed from the one before, in issue order", () => {
+    const table = negotiating().do(
+      { type: "set-option", actor: "us", issue: "territory", option: "deferred" },
+      { type: "table-draft", actor: "us" },
+      { type: "set-option", actor: "ukraine", issue: "territory", option: "full-restoration" },
+      { type: "set-option", actor: "ukraine", issue: "ceasefire", option: "current-line" },
+      { type: "table-draft", actor: "ukraine" },
+    );
+    const view = viewFor(table.state, "observer");
+    const second = view.versions[1];
+    if (!second) throw new Error("no version 2");
+    expect(changesBetween(view, previousPackage(view, 2), second.package)).toEqual([
+      { issue: "territory", from: "deferred", to: "full-restoration" },
+      { issue: "ceasefire", from: undefined, to: "current-line" },
+    ]);
+  });
+
+  it("previews an option against the seat's own red lines with the shared check, and nobody else's", () => {
+    const table = negotiating().do({
+      type: "set-option",
+      actor: "us",
+      issue: "ceasefire",
+      option: "current-line",
+    });
+    const ukraine = viewFor(table.state, "ukraine");
+    expect(optionViolations(ukraine, "territory", "recognize-crimea")).toEqual(["ua-no-legal-cession"]);
+    expect(optionViolations(ukraine, "territory", "deferred")).toEqual([]);
+    // Only together with the ceasefire already in the draft does "no guarantees" break a rule.
+    expect(optionViolations(ukraine, "guarantees", "none")).toEqual(["ua-ceasefire-needs-guarantees"]);
+    expect(optionViolations(viewFor(table.state, "russia"), "territory", "recognize-crimea")).toEqual([]);
+    expect(optionViolations(viewFor(table.state, "observer"), "territory", "recognize-crimea")).toEqual([]);
+  });
+});
+
+describe("citations and the sources page", () => {
+  it("links a citation to its document's page at the section's anchor", () => {
+    expect(sectionSlug("Ukraine's Position and Red Lines — Ceasefire-versus-peace")).toBe(
+      "ukraine-s-position-and-red-lines-ceasefire-versus-peace",
+    );
+    expect(
+      sourceHref({ file: "002_x.txt", section: "Designing the Architecture of a “Just” Cease-Fire" }),
+    ).toBe("/sources/002_x.txt#designing-the-architecture-of-a-just-cease-fire");
+  });
+
+  it("finds a heading, an item under a heading, and a question, whole words only", () => {
+    const lines = [
+      "Intro",
+      "Scenarios and Timelines",
+      "  • Scenario 30 — not this one",
+      "  • Scenario 3 — Collapsed negotiations: …",
+      "Frequently Asked Questions",
+      "What does Ukraine need?",
+      "Answer text.",
+    ];
+    expect(locateSection(lines, "Scenarios and Timelines")).toBe(1);
+    expect(locateSection(lines, "Scenarios and Timelines — Scenario 3")).toBe(3);
+    expect(locateSection(lines, "Frequently Asked Questions — What does Ukraine need?")).toBe(5);
+    expect(locateSection(lines, "Nowhere")).toBeNull();
+    const { paragraphs, unmatched } = anchoredParagraphs(lines.join("\n"), [
+      { section: "Scenarios and Timelines — Scenario 3", slug: "s3" },
+      { section: "Nowhere", slug: "nowhere" },
+    ]);
+    expect(paragraphs[3]).toMatchObject({
+      kind: "bullet",
+      anchors: ["s3"],
+      text: "Scenario 3 — Collapsed negotiations: …",
+    });
+    expect(unmatched).toEqual(["Nowhere"]);
+  });
+
+  it("knows only the scenarios' documents, names what cites each section without naming red lines or events", () => {
+    expect(citedDocument("../../etc/passwd")).toBeNull();
+    const document = citedDocument("002_dc4659ee7f7471a7.txt");
+    expect(document?.title).toMatch(/^Ukraine peace talks status 2026/);
+    const section = document?.sections.find((s) => s.section === "Ukraine's Position and Red Lines");
+    expect(section?.citedBy).toContain("Role: Ukraine");
+    expect(section?.citedBy).toContain("1 red line");
+    expect(JSON.stringify(document)).not.toContain("ua-no-legal-cession");
+  });
+
+  it("reads no path outside the seeds folder", async () => {
+    expect(await readSeed("../package.json")).toBeNull();
+    expect(await readSeed(".env")).toBeNull();
+  });
+});
