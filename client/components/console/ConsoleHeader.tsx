@@ -38,7 +38,9 @@ export function ConsoleHeader({
         <p className={styles.codeLabel}>
           Join code{tableCount > 0 ? ` · ${tableCount} table${tableCount === 1 ? "" : "s"}` : ""}
         </p>
-        <p className={styles.code}>{joinCode ?? "……"}</p>
+        <p className={styles.code} data-testid="join-code">
+          {joinCode ?? "……"}
+        </p>
       </div>
       <nav className={styles.links} aria-label="Workshop">
         <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}/join`}>
