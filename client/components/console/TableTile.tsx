@@ -127,7 +127,7 @@ export function TableTile({
 
       <ul className={styles.seats} aria-label={`Seats at table ${number}`}>
         {status.seats.map((seat) => {
-          const online = connected.has(seat.role);
+          const online = connected.has(seat.role) || seat.bot;
           return (
             <li key={seat.role} data-online={online}>
               <span aria-hidden="true" className={styles.dot}>
@@ -139,7 +139,9 @@ export function TableTile({
                   {seat.occupied ? ` — ${seat.occupant ?? "taken"}` : " — empty seat"}
                 </span>
               </span>
-              <span className={styles.presence}>{online ? "connected" : "not connected"}</span>
+              <span className={styles.presence}>
+                {seat.bot ? "bot playing" : online ? "connected" : "not connected"}
+              </span>
             </li>
           );
         })}

@@ -129,7 +129,8 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
                       <span className={styles.role}>{seat.name}</span>
                       <span className={styles.who}>
                         {seat.occupied ? (seat.occupant ?? "taken") : "open seat"}
-                        {seat.occupied && !online ? (
+                        {seat.bot ? <span className={styles.away}> (bot, until a student joins)</span> : null}
+                        {seat.occupied && !online && !seat.bot ? (
                           <span className={styles.away}> (not connected)</span>
                         ) : null}
                       </span>

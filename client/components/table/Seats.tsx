@@ -15,7 +15,7 @@ export function Seats({
   return (
     <ul className={styles.seats} aria-label={label}>
       {view.seats.map((seat) => {
-        const online = connected[seat.role] === true;
+        const online = connected[seat.role] === true || seat.bot;
         return (
           <li key={seat.role} className={styles.seat}>
             <RoleFlag role={seat.role} name={seat.name} size="large" />
@@ -27,7 +27,7 @@ export function Seats({
                 {seat.occupied && (
                   <span className={styles.presence} data-online={online}>
                     <span aria-hidden="true">{online ? " ● " : " ○ "}</span>
-                    <span>{online ? "connected" : "not connected"}</span>
+                    <span>{seat.bot ? "bot playing" : online ? "connected" : "not connected"}</span>
                   </span>
                 )}
               </span>

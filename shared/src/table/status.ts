@@ -49,6 +49,8 @@ export const tableStatusSchema = z.strictObject({
       name: z.string(),
       occupant: z.string().nullable(),
       occupied: z.boolean(),
+      /** A bot plays the seat (it has no connection of its own). */
+      bot: z.boolean(),
     }),
   ),
   injectedEvents: z.array(idSchema),
@@ -80,6 +82,7 @@ export function tableStatus(state: TableState): TableStatus {
       name: roleName(state, role),
       occupant: state.seats[role]?.occupant ?? null,
       occupied: state.seats[role]?.occupied ?? false,
+      bot: (state.seats[role]?.bot ?? null) !== null,
     })),
     injectedEvents: [...state.effective.appliedEvents],
     redLineAttempts: state.redLineAttempts.length,

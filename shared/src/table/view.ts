@@ -102,6 +102,8 @@ export const tableViewSchema = z.strictObject({
       publicStance: z.string(),
       occupied: z.boolean(),
       occupant: z.string().nullable(),
+      /** A bot plays the seat until a person takes it. */
+      bot: z.boolean(),
     }),
   ),
   issues: z.array(
@@ -200,6 +202,7 @@ export function viewFor(state: TableState, perspective: Perspective): TableView 
       publicStance: role.publicStance,
       occupied: state.seats[role.id]?.occupied ?? false,
       occupant: state.seats[role.id]?.occupant ?? null,
+      bot: (state.seats[role.id]?.bot ?? null) !== null,
     })),
     issues: state.effective.issues.map((issue) => ({
       id: issue.id,
