@@ -3,7 +3,7 @@
 // after a drop), and turns each intent into a promise answered by the server's reply to it.
 import type { Room } from "@colyseus/sdk";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { gameClient } from "./colyseus.ts";
+import { useGameClient } from "./colyseus.tsx";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "failed";
 
@@ -34,6 +34,7 @@ export function useLiveRoom<R>(
   options: Record<string, unknown> | null,
   listen: (room: Room, answer: (intentId: string, reply: R) => void) => void,
 ): LiveRoom<R> {
+  const client = useGameClient();
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
   const roomRef = useRef<Room | null>(null);
@@ -54,7 +55,8 @@ export function useLiveRoom<R>(
       pending.current.delete(intentId);
       waiting.resolve(reply);
     };
-    gameClient()
+    client
+      .get()
       .joinOrCreate(roomName, JSON.parse(key) as Record<string, unknown>)
       .then((room) => {
         if (cancelled) {
@@ -84,7 +86,7 @@ export function useLiveRoom<R>(
       roomRef.current = null;
       if (room?.connection.isOpen) void room.leave();
     };
-  }, [roomName, key]);
+  }, [client, roomName, key]);
 
   const send = useCallback<LiveRoom<R>["send"]>((type, body) => {
     const room = roomRef.current;

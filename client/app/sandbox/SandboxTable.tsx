@@ -11,7 +11,7 @@ import {
   wireLimits,
 } from "@red-lines/shared";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { gameClient } from "../../lib/colyseus.ts";
+import { useGameClient } from "../../lib/colyseus.tsx";
 
 type Participant = { id: string; name: string; joinedAt: number };
 type Connection = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected";
@@ -34,6 +34,7 @@ function describeEvent(event: EventMessage): string {
 }
 
 export function SandboxTable() {
+  const client = useGameClient();
   const nameId = useId();
   const noteId = useId();
   const [name, setName] = useState("");
@@ -62,7 +63,7 @@ export function SandboxTable() {
     setError(null);
     setConnection("connecting");
     try {
-      const room = await gameClient().joinOrCreate("table", options.data);
+      const room = await client.get().joinOrCreate("table", options.data);
       roomRef.current = room;
       setMySession(room.sessionId);
       setConnection("connected");
