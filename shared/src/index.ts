@@ -15,6 +15,7 @@ export * from "./random.ts";
 export * from "./redLines/check.ts";
 export * from "./redLines/evaluate.ts";
 export * from "./redLines/rule.ts";
+export * from "./replay/replay.ts";
 export * from "./scenario/effective.ts";
 export * from "./scenario/load.ts";
 export * from "./scenario/registry.ts";

@@ -4,7 +4,11 @@ import type { Db } from "@red-lines/db";
 import {
   eventSchema,
   fold,
+  getScenario,
   initialTableState,
+  loadScenario,
+  type Scenario,
+  type TableConfig,
   type TableEvent,
   type TableState,
   workshopSettingsSchema,
@@ -17,6 +21,10 @@ export type LoadedTable = {
   instructorKeyHash: string;
   /** The workshop's choice to fill empty seats with bots when a table starts. */
   botFill: boolean;
+  /** The scenario the table is played with: the workshop's stored snapshot. */
+  scenario: Scenario;
+  /** How the table was set up, on that snapshot: what replays and debriefs fold from. */
+  config: TableConfig;
   state: TableState;
   /** The log as folded, oldest first. */
   events: TableEvent[];
@@ -26,16 +34,18 @@ export type LoadedTable = {
 export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTable | null> {
   const table = await prisma.table.findUnique({
     where: { id: tableId },
-    include: { workshop: true, events: { orderBy: { seq: "asc" } } },
+    include: { workshop: { include: { scenario: true } }, events: { orderBy: { seq: "asc" } } },
   });
   if (!table) return null;
   const settings = workshopSettingsSchema.parse(table.workshop.settings);
-  const initial = initialTableState({
-    scenario: settings.scenarioId,
+  const scenario = storedScenario(table.workshop.scenario, settings.scenarioId);
+  const config: TableConfig = {
+    scenario,
     variant: settings.variant,
     rounds: settings.rounds,
     turnSeconds: settings.turnSeconds,
-  });
+  };
+  const initial = initialTableState(config);
   // Our own log, written only by the command path; a row that does not parse is corruption.
   const events: TableEvent[] = table.events.map((row) => eventSchema.parse(row.payload));
   return {
@@ -44,6 +54,8 @@ export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTabl
     number: table.number,
     instructorKeyHash: table.workshop.instructorKeyHash,
     botFill: settings.botFill,
+    scenario,
+    config,
     state: fold(initial, events),
     events,
     lastSeq: table.lastSeq,
@@ -52,4 +64,25 @@ export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTabl
 
 export function toNewEvents(events: TableEvent[], actor: string) {
   return events.map((event) => ({ type: event.type, actor, payload: event, time: new Date(event.at) }));
+}
+
+/**
+ * The workshop's scenario snapshot, validated like any scenario file; workshops created before
+ * snapshots existed fall back to the built-in scenario of that id.
+ */
+const snapshots = new Map<string, Scenario>();
+
+function storedScenario(snapshot: { hash: string; data: unknown } | null, scenarioId: string): Scenario {
+  if (snapshot) {
+    const cached = snapshots.get(snapshot.hash);
+    if (cached) return cached;
+    const loaded = loadScenario(snapshot.data);
+    if (!loaded.ok) throw new Error(`the stored scenario snapshot for "${scenarioId}" is invalid`);
+    if (snapshots.size > 100) snapshots.clear();
+    snapshots.set(snapshot.hash, loaded.scenario);
+    return loaded.scenario;
+  }
+  const builtIn = getScenario(scenarioId);
+  if (!builtIn) throw new Error(`no scenario "${scenarioId}" for this workshop`);
+  return builtIn;
 }

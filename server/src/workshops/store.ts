@@ -1,10 +1,11 @@
 // Workshops, tables and seats in the database: creation, joining by code, the instructor's overview.
-import { randomInt } from "node:crypto";
-import type { Db } from "@red-lines/db";
+import { createHash, randomInt } from "node:crypto";
+import type { Db, Prisma } from "@red-lines/db";
 import {
   chooseSeat,
   getScenario,
   makeJoinCode,
+  type Scenario,
   type SeatChoice,
   type SeatingOverview,
   type WorkshopSettings,
@@ -18,8 +19,26 @@ export type CreatedWorkshop = {
   settings: WorkshopSettings;
 };
 
+/**
+ * Stores the scenario as it is now, once per content, and returns its hash: the workshop's
+ * tables are folded with this snapshot forever after, whatever later happens to the file.
+ */
+export async function snapshotScenario(prisma: Db, scenario: Scenario): Promise<string> {
+  const data = JSON.parse(JSON.stringify(scenario)) as Prisma.InputJsonValue;
+  const hash = createHash("sha256").update(JSON.stringify(scenario)).digest("hex");
+  await prisma.scenarioSnapshot.upsert({
+    where: { hash },
+    create: { hash, scenarioId: scenario.id, data },
+    update: {},
+  });
+  return hash;
+}
+
 export async function createWorkshop(prisma: Db, settings: WorkshopSettings): Promise<CreatedWorkshop> {
   const instructorKey = newSecret();
+  const scenario = getScenario(settings.scenarioId);
+  if (!scenario) throw new Error(`no scenario "${settings.scenarioId}" (settings are validated before this)`);
+  const scenarioHash = await snapshotScenario(prisma, scenario);
   for (let attempt = 0; ; attempt++) {
     const joinCode = makeJoinCode(randomInt);
     try {
@@ -30,6 +49,7 @@ export async function createWorkshop(prisma: Db, settings: WorkshopSettings): Pr
           variant: settings.variant,
           instructorKeyHash: hashSecret(instructorKey),
           settings,
+          scenarioHash,
           tables: { create: Array.from({ length: settings.tables }, (_, index) => ({ number: index + 1 })) },
         },
         select: { id: true },
