@@ -95,7 +95,11 @@ export function createConsoleRoom(services: ConsoleServices) {
         const loaded = await loadTable(services.prisma, id);
         if (!loaded) continue;
         // The events of the scenario the workshop really plays: its stored snapshot.
-        this.events = loaded.scenario.events.map((event) => ({ id: event.id, title: event.title, flash: event.flash }));
+        this.events = loaded.scenario.events.map((event) => ({
+          id: event.id,
+          title: event.title,
+          flash: event.flash,
+        }));
         for (const event of loaded.events) {
           const alert = alertFor(loaded.state, event);
           if (alert) alerts.push({ ...alert, table: loaded.number, tableId: id });
