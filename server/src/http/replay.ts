@@ -1,0 +1,198 @@
+// Replay over HTTP: a table's view at any point of its log, from a chosen perspective, and the
+// timeline of what that perspective may know happened. Built by folding the stored log (with the
+// workshop's scenario snapshot) with the shared engine; the view is `viewFor`, so a seat's
+// perspective shows nothing that seat could not see. Instructors may take any perspective;
+// a seat, its own or an observer's, once the instructor has shared the table's debrief.
+import type { Db } from "@red-lines/db";
+import {
+  createReplay,
+  describeEvent,
+  eventVisibleTo,
+  type HttpError,
+  instructorActor,
+  observerPerspective,
+  type Replay,
+  type TableEvent,
+  viewFor,
+} from "@red-lines/shared";
+import type { Request, Response, Router } from "express";
+import { z } from "zod";
+import { loadTable } from "../tables/tableLog.ts";
+import { secretMatches } from "../workshops/secrets.ts";
+
+export type ReplayOptions = { prisma: Db };
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const perspectiveSchema = z
+  .string({ error: "as must name a perspective: instructor, observer or a seat's role id." })
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, "as must name a perspective: instructor, observer or a seat's role id.");
+
+const replayQuerySchema = z.strictObject({
+  at: z.coerce
+    .number({ error: "at must be a whole number of events from 0." })
+    .int("at must be a whole number of events from 0.")
+    .min(0, "at must be a whole number of events from 0.")
+    .optional(),
+  as: perspectiveSchema.default(instructorActor),
+});
+const timelineQuerySchema = z.strictObject({ as: perspectiveSchema.default(instructorActor) });
+
+function fail(res: Response, status: number, body: HttpError["error"]) {
+  res.status(status).json({ error: body } satisfies HttpError);
+}
+
+/** Replays are kept per table and log length, so scrubbing a long log folds it once. */
+const cache = new Map<string, { replay: Replay; events: TableEvent[] }>();
+function replayOf(tableId: string, lastSeq: number, make: () => { replay: Replay; events: TableEvent[] }) {
+  const key = `${tableId}:${lastSeq}`;
+  const cached = cache.get(key);
+  if (cached) {
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const made = make();
+  cache.set(key, made);
+  while (cache.size > 32) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return made;
+}
+
+type Access = { loaded: NonNullable<Awaited<ReturnType<typeof loadTable>>>; perspectives: "any" | string[] };
+
+/** Who is asking, and which perspectives they may take; answers the request itself when refused. */
+async function access(req: Request, res: Response, prisma: Db): Promise<Access | null> {
+  const tableId = String(req.params.tableId);
+  if (!uuidPattern.test(tableId)) {
+    fail(res, 400, {
+      code: "invalid-request",
+      message: "The table id in the address is not valid: it is a UUID.",
+      issues: [{ path: "tableId", message: "The table id in the address is not valid: it is a UUID." }],
+    });
+    return null;
+  }
+  const header = req.headers.authorization ?? "";
+  const [scheme, secret] = [header.split(" ", 1)[0], header.slice(header.indexOf(" ") + 1).trim()];
+  if ((scheme !== "Bearer" && scheme !== "Seat") || !secret) {
+    fail(res, 401, {
+      code: "credentials-required",
+      message:
+        "Replays need the instructor link, or a seat at the table once the facilitator shares the debrief.",
+    });
+    return null;
+  }
+  const loaded = await loadTable(prisma, tableId);
+  const refuse = () =>
+    fail(res, 403, {
+      code: "not-allowed",
+      message: "That link does not give access to this table's replay.",
+    });
+  if (!loaded) {
+    refuse();
+    return null;
+  }
+  if (scheme === "Bearer") {
+    if (!secretMatches(secret, loaded.instructorKeyHash)) {
+      refuse();
+      return null;
+    }
+    return { loaded, perspectives: "any" };
+  }
+  const table = await prisma.table.findUnique({ where: { id: tableId }, include: { seats: true } });
+  const seat = table?.seats.find((candidate) => secretMatches(secret, candidate.tokenHash));
+  if (!table || !seat) {
+    refuse();
+    return null;
+  }
+  const sharing = z
+    .object({ shared: z.boolean().default(false) })
+    .catch({ shared: false })
+    .parse((table as { debriefSharing?: unknown }).debriefSharing ?? {});
+  if (!sharing.shared) {
+    fail(res, 403, {
+      code: "not-shared",
+      message: "The facilitator has not shared this table's debrief and replay yet.",
+    });
+    return null;
+  }
+  return { loaded, perspectives: [seat.role, observerPerspective] };
+}
+
+function parseQuery<T>(res: Response, schema: z.ZodType<T>, query: unknown): T | null {
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((issue) => ({
+    path: issue.path.join(".") || "(query)",
+    message: issue.message,
+  }));
+  fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
+  return null;
+}
+
+function allowedPerspective(res: Response, access: Access, perspective: string): boolean {
+  const known = [instructorActor, observerPerspective, ...access.loaded.state.turnOrder];
+  if (!known.includes(perspective)) {
+    fail(res, 400, {
+      code: "invalid-request",
+      message: `There is no perspective "${perspective}" at this table: use ${known.join(", ")}.`,
+      issues: [{ path: "as", message: `Use one of ${known.join(", ")}.` }],
+    });
+    return false;
+  }
+  if (access.perspectives !== "any" && !access.perspectives.includes(perspective)) {
+    fail(res, 403, {
+      code: "not-allowed",
+      message: `From your seat you may replay the table as yourself or as an observer (${access.perspectives.join(" or ")}).`,
+    });
+    return false;
+  }
+  return true;
+}
+
+export function mountReplay(router: Router, options: ReplayOptions): void {
+  const build = (loaded: Access["loaded"]) =>
+    replayOf(loaded.tableId, loaded.lastSeq, () => ({
+      replay: createReplay(loaded.config, loaded.events),
+      events: loaded.events,
+    }));
+
+  router.get("/tables/:tableId/replay", async (req, res) => {
+    const query = parseQuery(res, replayQuerySchema, req.query);
+    if (!query) return;
+    const granted = await access(req, res, options.prisma);
+    if (!granted || !allowedPerspective(res, granted, query.as)) return;
+    const { replay, events } = build(granted.loaded);
+    const at = Math.min(query.at ?? replay.length, replay.length);
+    const last = at > 0 ? events[at - 1] : undefined;
+    const state = replay.stateAt(at);
+    res.setHeader("Cache-Control", "no-store");
+    res.json({
+      at,
+      length: replay.length,
+      view: viewFor(state, query.as),
+      event:
+        last && eventVisibleTo(last, query.as)
+          ? {
+              seq: at,
+              at: last.at,
+              type: last.type,
+              text: describeEvent(state, last),
+            }
+          : null,
+    });
+  });
+
+  router.get("/tables/:tableId/timeline", async (req, res) => {
+    const query = parseQuery(res, timelineQuerySchema, req.query);
+    if (!query) return;
+    const granted = await access(req, res, options.prisma);
+    if (!granted || !allowedPerspective(res, granted, query.as)) return;
+    const { replay } = build(granted.loaded);
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ length: replay.length, events: replay.timeline(query.as) });
+  });
+}

@@ -1,0 +1,168 @@
+// Replay over HTTP against a real server and database: the view at any point of the stored log
+// from a chosen perspective, the per-perspective timeline, who may ask, and the scenario snapshot
+// that keeps an old session's replay as it was played after the scenario changes.
+import { randomUUID } from "node:crypto";
+import { Client, type Room } from "@colyseus/sdk";
+import {
+  eventSchema,
+  fold,
+  getScenario,
+  initialTableState,
+  negotiationRoomName,
+  type TableView,
+  type TimelineEntry,
+} from "@red-lines/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson } from "../support/api.ts";
+import { startTestServer } from "../support/server.ts";
+import { waitFor } from "../support/wait.ts";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+const rooms: Room[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer("embedded");
+});
+
+afterAll(async () => {
+  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
+  await server?.stop();
+});
+
+type Seat = { room: Room; done: string[]; act(command: Record<string, unknown>): Promise<void> };
+
+async function sit(options: Record<string, string>): Promise<Seat> {
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  rooms.push(room);
+  const seat: Seat = {
+    room,
+    done: [],
+    async act(command) {
+      const intentId = randomUUID();
+      room.send("command", { intentId, command });
+      await waitFor(() => seat.done.includes(intentId), { what: `${String(command.type)} to be done` });
+    },
+  };
+  room.onMessage("done", (message: { intentId: string }) => seat.done.push(message.intentId));
+  room.onMessage("*", () => {});
+  return seat;
+}
+
+async function playedTable() {
+  const workshop = (await postJson(server.url, "/workshops", { scenarioId: "ukraine-2026", tables: 1 })).body;
+  const seats: Record<string, Seat> = {};
+  const tokens: Record<string, string> = {};
+  let tableId = "";
+  for (const role of ["us", "ukraine", "europe", "russia"]) {
+    const joined = (await postJson(server.url, "/join", { code: workshop.joinCode, name: role, role })).body;
+    tableId = joined.tableId as string;
+    tokens[role] = joined.seatToken as string;
+    seats[role] = await sit({ tableId, seatToken: tokens[role] });
+  }
+  const instructor = await sit({ tableId, instructorKey: workshop.instructorKey as string });
+  await waitFor(async () => (await server.database.prisma.event.count({ where: { tableId } })) >= 4);
+  await instructor.act({ type: "start" });
+  await instructor.act({ type: "start" });
+  const us = seats.us as Seat;
+  await us.act({ type: "set-option", issue: "territory", option: "deferred" });
+  await us.act({ type: "table-draft" });
+  await (seats.russia as Seat).act({ type: "say", to: "us", text: "Between us: treaties could work." });
+  await (seats.ukraine as Seat).act({ type: "set-option", issue: "ceasefire", option: "current-line" });
+  return { workshop, tableId, tokens };
+}
+
+async function get(path: string, auth: string) {
+  const response = await fetch(`${server.url}/api${path}`, { headers: { authorization: auth } });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe("replay over HTTP", () => {
+  it("shows the table at any point exactly as the log folds there, from the chosen perspective", async () => {
+    const { workshop, tableId } = await playedTable();
+    const key = `Bearer ${workshop.instructorKey}`;
+    const timeline = await get(`/tables/${tableId}/timeline?as=instructor`, key);
+    expect(timeline.status).toBe(200);
+    const entries = timeline.body.events as TimelineEntry[];
+    const tabled = entries.find((entry) => entry.type === "version-tabled");
+    expect(tabled?.version).toBe(1);
+    expect(entries.map((entry) => entry.text)).toContain("Russia wrote privately to United States.");
+
+    // The view just after version 1 was tabled equals the stored log folded to that point.
+    const at = tabled?.seq ?? 0;
+    const replay = await get(`/tables/${tableId}/replay?at=${at}&as=instructor`, key);
+    expect(replay.status).toBe(200);
+    expect(replay.body).toMatchObject({
+      at,
+      length: entries.length,
+      event: { seq: at, type: "version-tabled" },
+    });
+    const rows = await server.database.prisma.event.findMany({ where: { tableId }, orderBy: { seq: "asc" } });
+    const folded = fold(
+      initialTableState({ scenario: "ukraine-2026", variant: "back-channel" }),
+      rows.slice(0, at).map((row) => eventSchema.parse(row.payload)),
+    );
+    const view = replay.body.view as TableView;
+    expect(view.versions.map((version) => version.package)).toEqual(
+      folded.versions.map((version) => version.package),
+    );
+    expect(view.draft).toEqual(folded.draft);
+
+    // Ukraine's perspective never learns of Russia's private message, in view or timeline.
+    const asUkraine = await get(`/tables/${tableId}/replay?as=ukraine`, key);
+    expect(JSON.stringify(asUkraine.body)).not.toContain("treaties could work");
+    const asUs = await get(`/tables/${tableId}/replay?as=us`, key);
+    expect(JSON.stringify(asUs.body)).toContain("treaties could work");
+    const ukraineTimeline = await get(`/tables/${tableId}/timeline?as=ukraine`, key);
+    expect((ukraineTimeline.body.events as TimelineEntry[]).map((entry) => entry.text)).not.toContain(
+      "Russia wrote privately to United States.",
+    );
+  });
+
+  it("answers who may replay, and bad queries, with sentences", async () => {
+    const { workshop, tableId, tokens } = await playedTable();
+    expect((await get(`/tables/${tableId}/replay`, "")).status).toBe(401);
+    expect((await get(`/tables/${tableId}/replay`, "Bearer not-the-key")).status).toBe(403);
+    const seat = await get(`/tables/${tableId}/replay?as=ukraine`, `Seat ${tokens.ukraine}`);
+    expect(seat.status).toBe(403);
+    expect(seat.body).toMatchObject({ error: { code: "not-shared" } });
+    const key = `Bearer ${workshop.instructorKey}`;
+    const negative = await get(`/tables/${tableId}/replay?at=-1`, key);
+    expect(negative.status).toBe(400);
+    expect(negative.body).toMatchObject({
+      error: { message: "at must be a whole number of events from 0." },
+    });
+    const stranger = await get(`/tables/${tableId}/replay?as=china`, key);
+    expect(stranger.status).toBe(400);
+    expect(JSON.stringify(stranger.body)).toContain('There is no perspective \\"china\\"');
+    expect((await get("/tables/not-a-table/replay", key)).status).toBe(400);
+    // Past the end is the end: a live table replays up to now.
+    const beyond = await get(`/tables/${tableId}/replay?at=100000`, key);
+    expect(beyond.body.at).toBe(beyond.body.length);
+  });
+
+  it("replays a table as it was played after the scenario changes", async () => {
+    const { workshop, tableId } = await playedTable();
+    const scenario = getScenario("ukraine-2026");
+    if (!scenario) throw new Error("no flagship");
+    const issue = scenario.issues[0];
+    if (!issue) throw new Error("no issue");
+    const original = issue.name;
+    // The scenario as the server now knows it changes (as after an edited file and a restart).
+    issue.name = "An edited issue title";
+    try {
+      const replay = await get(`/tables/${tableId}/replay?as=instructor`, `Bearer ${workshop.instructorKey}`);
+      expect((replay.body.view as TableView).issues[0]?.name).toBe(original);
+      // A workshop created now takes the scenario as it is now.
+      const later = (await postJson(server.url, "/workshops", { scenarioId: "ukraine-2026", tables: 1 }))
+        .body;
+      const joined = (await postJson(server.url, "/join", { code: later.joinCode, name: "x" })).body;
+      const fresh = await get(
+        `/tables/${joined.tableId}/replay?as=observer`,
+        `Bearer ${later.instructorKey}`,
+      );
+      expect((fresh.body.view as TableView).issues[0]?.name).toBe("An edited issue title");
+    } finally {
+      issue.name = original;
+    }
+  });
+});
