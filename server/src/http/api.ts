@@ -11,6 +11,7 @@ import express, { type Application, type NextFunction, type Request, type Respon
 import { createWorkshop, instructorOverview, joinWorkshop, seatingFor } from "../workshops/store.ts";
 import { mountExport } from "./export.ts";
 import { createRateLimiter } from "./rateLimit.ts";
+import { mountReplay } from "./replay.ts";
 
 export type ApiOptions = {
   prisma: Db;
@@ -145,6 +146,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   });
 
   mountExport(api, options);
+  mountReplay(api, options);
 
   api.use((_req: Request, res: Response) => {
     fail(res, 404, { code: "not-found", message: "There is no such API route." });
