@@ -1,5 +1,6 @@
 // `npm run bench [-- args]`: `server ...` runs the load benchmark of the table server
-// (tests/bench/server); anything else runs the vitest benchmarks, with the arguments as filters.
+// (tests/bench/server), `replay ...` times replay views on a long log (tests/bench/replay);
+// anything else runs the vitest benchmarks, with the arguments as filters.
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
@@ -11,6 +12,9 @@ const args = process.argv.slice(2);
 if (args[0] === "server") {
   const { runServerBench } = await import("../tests/bench/server/main.ts");
   process.exit(await runServerBench(args.slice(1)));
+} else if (args[0] === "replay") {
+  const { runReplayBench } = await import("../tests/bench/replay/main.ts");
+  process.exit(await runReplayBench(args.slice(1)));
 } else {
   // This Node (24, from node_modules), not whichever `node` is first on the PATH.
   const vitest = spawn(
