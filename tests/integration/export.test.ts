@@ -6,13 +6,16 @@ import { Client, type Room } from "@colyseus/sdk";
 import { appendEvents } from "@red-lines/db";
 import {
   type EventOf,
+  effectiveScenario,
   eventSchema,
+  getScenario,
   type LogExport,
   logCsvColumns,
   logExportFormat,
   logExportSchema,
   negotiationRoomName,
   type RefusalMessage,
+  utility,
 } from "@red-lines/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toNewEvents } from "../../server/src/tables/tableLog.ts";
@@ -72,12 +75,12 @@ function parseCsv(text: string): string[][] {
 }
 
 /** Rows as objects keyed by the header, checking every row has as many fields as the header. */
-function csvObjects(text: string): Record<string, string>[] {
+function csvObjects(text: string, columns: readonly string[] = logCsvColumns): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
-  expect(header).toEqual([...logCsvColumns]);
+  expect(header).toEqual([...columns]);
   return rows.map((row) => {
-    expect(row).toHaveLength(logCsvColumns.length);
-    return Object.fromEntries(logCsvColumns.map((column, index) => [column, row[index] ?? ""]));
+    expect(row).toHaveLength(columns.length);
+    return Object.fromEntries(columns.map((column, index) => [column, row[index] ?? ""]));
   });
 }
 
@@ -264,6 +267,67 @@ describe.each(backends)("table log export on %s", (backend: Backend) => {
         "red-line-refused",
       ]),
     );
+  });
+
+  it("carries the scenario snapshot in the JSON, and a CSV of tabled versions × issues with utilities", async () => {
+    const json = logExportSchema.parse(
+      await (
+        await get(
+          `/workshops/${workshop.workshopId}/tables/${playedTableId}/log.json`,
+          workshop.instructorKey,
+        )
+      ).json(),
+    );
+    expect(json.scenario?.id).toBe("ukraine-2026");
+    expect(json.scenario?.issues.length).toBe(getScenario("ukraine-2026")?.issues.length);
+
+    const response = await get(
+      `/workshops/${workshop.workshopId}/tables/${playedTableId}/versions.csv`,
+      workshop.instructorKey,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="red-lines-${workshop.joinCode}-table-1-versions.csv"`,
+    );
+    const roles = ["us", "ukraine", "europe", "russia"];
+    const columns = [
+      ...[
+        "workshop_id",
+        "table",
+        "table_id",
+        "version",
+        "tabled_by",
+        "time",
+        "round",
+        "issue",
+        "option",
+        "option_label",
+      ],
+      ...["score", "utility", "no_deal", "gain"].flatMap((measure) =>
+        roles.map((role) => `${measure}_${role}`),
+      ),
+    ];
+    const rows = csvObjects(await response.text(), columns);
+    const tabled = (
+      await server.database.prisma.event.findMany({
+        where: { tableId: playedTableId, type: "version-tabled" },
+      })
+    ).map((row) => eventSchema.parse(row.payload));
+    const scenario = getScenario("ukraine-2026");
+    if (!scenario) throw new Error("no flagship");
+    expect(rows.length).toBe(tabled.length * scenario.issues.length);
+    const effective = effectiveScenario(scenario, "back-channel");
+    for (const event of tabled) {
+      if (event.type !== "version-tabled") continue;
+      const mine = rows.filter((row) => row.version === String(event.version));
+      expect(mine.map((row) => row.issue)).toEqual(scenario.issues.map((issue) => issue.id));
+      for (const role of ["us", "ukraine", "europe", "russia"]) {
+        const expected = Math.round(utility(effective, role, event.package) * 100) / 100;
+        expect(Number(mine[0]?.[`utility_${role}`])).toBeCloseTo(expected, 2);
+      }
+      const territory = mine.find((row) => row.issue === "territory");
+      expect(territory?.option ?? "").toBe(event.package.territory ?? "");
+    }
   });
 
   it("gives one table's log as RFC 4180 CSV, one row per event, chat text exact behind the formula guard", async () => {

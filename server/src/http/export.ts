@@ -10,14 +10,19 @@ import { once } from "node:events";
 import type { Db } from "@red-lines/db";
 import {
   type ExportedEvent,
+  evolve,
   type HttpError,
+  initialTableState,
   type LogCsvColumn,
   type LogExport,
   logCsvColumns,
   logExportFormat,
+  type Scenario,
+  utility,
   workshopSettingsSchema,
 } from "@red-lines/shared";
 import type { Request, Response, Router } from "express";
+import { loadTable } from "../tables/tableLog.ts";
 import { instructorOverview } from "../workshops/store.ts";
 import { type CsvValue, csvRecord } from "./csv.ts";
 
@@ -46,6 +51,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * on the API router.
  */
 export function mountExport(router: Router, options: ExportOptions): void {
+  router.get("/workshops/:id/versions.csv", (req, res) => exportVersions(req, res, options));
+  router.get("/workshops/:id/tables/:tableId/versions.csv", (req, res) => exportVersions(req, res, options));
   for (const format of formats) {
     router.get(`/workshops/:id/log.${format}`, (req, res) => exportLog(req, res, format, options));
     router.get(`/workshops/:id/tables/:tableId/log.${format}`, (req, res) =>
@@ -143,8 +150,10 @@ async function exportLog(req: Request, res: Response, format: Format, options: E
 
   const out = streamTo(res);
   try {
-    if (format === "json") await writeJson(out, options, workshop, exportedAt, tables);
-    else await writeCsv(out, options, workshop.id, tables);
+    if (format === "json") {
+      const scenario = (await loadTable(options.prisma, tables[0]?.id ?? ""))?.scenario ?? null;
+      await writeJson(out, options, workshop, exportedAt, tables, scenario);
+    } else await writeCsv(out, options, workshop.id, tables);
     res.end();
   } catch (error) {
     if (out.gone()) return; // The client left; nothing to answer.
@@ -208,10 +217,12 @@ async function writeJson(
   workshop: LogExport["workshop"],
   exportedAt: string,
   tables: ExportTable[],
+  scenario: Scenario | null,
 ) {
   // Objects are opened by stringifying their small fields and replacing the closing brace.
   const open = (value: object, key: string) => `${JSON.stringify(value).slice(0, -1)},"${key}":[`;
-  await out.write(open({ format: logExportFormat, exportedAt, workshop }, "tables"));
+  // The scenario snapshot the tables were played with: the log and it replay the session exactly.
+  await out.write(open({ format: logExportFormat, exportedAt, workshop, scenario }, "tables"));
   for (const [index, table] of tables.entries()) {
     const seats = table.seats.map((seat) => ({ role: seat.role, displayName: seat.name }));
     let chunk = `${index === 0 ? "" : ","}\n${open({ id: table.id, number: table.number, seats }, "events")}`;
@@ -282,4 +293,95 @@ async function writeCsv(out: Out, options: ExportOptions, workshopId: string, ta
       await out.write(chunk);
     }
   }
+}
+
+/**
+ * `versions.csv`: one row per tabled version × issue, with each role's score for the option and
+ * utility, no-deal value and gain for the whole version, at the numbers in force when it was
+ * tabled (events may have changed them). Built by folding each table's log with the engine.
+ */
+async function exportVersions(req: Request, res: Response, options: ExportOptions) {
+  const workshopId = String(req.params.id);
+  const tableId = req.params.tableId === undefined ? undefined : String(req.params.tableId);
+  if (!uuidPattern.test(workshopId) || (tableId !== undefined && !uuidPattern.test(tableId))) {
+    const path = uuidPattern.test(workshopId) ? "tableId" : "id";
+    const message = `The ${path === "id" ? "workshop" : "table"} id in the address is not valid: it is a UUID.`;
+    fail(res, 400, { code: "invalid-request", message, issues: [{ path, message }] });
+    return;
+  }
+  const overview = await instructorWorkshop(req, res, options.prisma, workshopId);
+  if (!overview) return;
+  const tables = tableId === undefined ? overview.tables : overview.tables.filter((t) => t.id === tableId);
+  if (tableId !== undefined && tables.length === 0) {
+    fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+    return;
+  }
+  const loaded = [];
+  for (const table of tables) {
+    const one = await loadTable(options.prisma, table.id);
+    if (one) loaded.push(one);
+  }
+  const roles = loaded[0]?.state.turnOrder ?? [];
+  const header = [
+    "workshop_id",
+    "table",
+    "table_id",
+    "version",
+    "tabled_by",
+    "time",
+    "round",
+    "issue",
+    "option",
+    "option_label",
+    ...roles.map((role) => `score_${role}`),
+    ...roles.map((role) => `utility_${role}`),
+    ...roles.map((role) => `no_deal_${role}`),
+    ...roles.map((role) => `gain_${role}`),
+  ];
+  let body = csvRecord(header);
+  for (const table of loaded) {
+    let state = initialTableState(table.config);
+    for (const event of table.events) {
+      state = evolve(state, event);
+      if (event.type !== "version-tabled") continue;
+      const effective = state.effective;
+      const values = roles.map((role) =>
+        effective.utilities[role] ? utility(effective, role, event.package) : undefined,
+      );
+      const noDeal = roles.map((role) => effective.utilities[role]?.batna);
+      for (const issue of effective.issues) {
+        const option = event.package[issue.id];
+        body += csvRecord([
+          workshopId,
+          table.number,
+          table.tableId,
+          event.version,
+          event.seat,
+          new Date(event.at).toISOString(),
+          state.turn?.round,
+          issue.id,
+          option,
+          issue.options.find((candidate) => candidate.id === option)?.label,
+          ...roles.map((role) =>
+            option === undefined ? undefined : effective.utilities[role]?.scores[issue.id]?.[option],
+          ),
+          ...values.map((value) => (value === undefined ? undefined : Math.round(value * 100) / 100)),
+          ...noDeal,
+          ...values.map((value, index) => {
+            const batna = noDeal[index];
+            return value === undefined || batna === undefined
+              ? undefined
+              : Math.round((value - batna) * 100) / 100;
+          }),
+        ]);
+      }
+    }
+  }
+  const filename = `red-lines-${overview.joinCode}${tableId === undefined ? "" : `-table-${tables[0]?.number}`}-versions.csv`;
+  res.status(200);
+  res.setHeader("Content-Type", contentTypes.csv);
+  res.setHeader("Content-Disposition", `attachment; filename="${filename}"`);
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.end(body);
 }

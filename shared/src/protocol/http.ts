@@ -1,6 +1,7 @@
 // Bodies of the HTTP API that pages call (create a workshop, join by code, export a table log),
 // as zod schemas.
 import { z } from "zod";
+import { scenarioSchema } from "../scenario/schema.ts";
 import { eventSchema } from "../table/events.ts";
 import { joinCodeSchema } from "../workshop/joinCode.ts";
 import { workshopSettingsSchema } from "../workshop/settings.ts";
@@ -104,6 +105,8 @@ export const logExportSchema = z.object({
     settings: workshopSettingsSchema,
     createdAt: z.iso.datetime(),
   }),
+  /** The scenario snapshot the tables were played with (null for workshops from before snapshots). */
+  scenario: scenarioSchema.nullable(),
   tables: z.array(exportedTableSchema),
 });
 export type LogExport = z.infer<typeof logExportSchema>;
