@@ -6,6 +6,7 @@ export * from "./analysis/collisions.ts";
 export * from "./analysis/points.ts";
 export * from "./bots/simulate.ts";
 export * from "./bots/strategy.ts";
+export * from "./debrief/index.ts";
 export * from "./package.ts";
 export * from "./protocol/console.ts";
 export * from "./protocol/http.ts";

@@ -1,0 +1,550 @@
+// Debriefs of whole tables on ukraine-2026, checked against the analysis engine's own output for
+// the same scenario states: an agreement on the Nash package, a stalemate, a collapse, the
+// public positions (nothing feasible), news that moves the figures, live tables and bots.
+import { describe, expect, it } from "vitest";
+import { analyze } from "../analysis/analyze.ts";
+import { simulateTable } from "../bots/simulate.ts";
+import type { Package } from "../package.ts";
+import { type EffectiveScenario, effectiveScenario } from "../scenario/effective.ts";
+import { getScenario } from "../scenario/registry.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import type { TableCommand } from "../table/commands.ts";
+import type { TableConfig } from "../table/config.ts";
+import { evolve } from "../table/evolve.ts";
+import { type ScriptCommand, TableScript } from "../table/script.ts";
+import { refusalEvents } from "../table/status.ts";
+import { utility } from "../utility.ts";
+import { classRow, classRowSchema } from "./classView.ts";
+import { createAnalysisCache, debriefFor, withoutPrivateChannels } from "./debrief.ts";
+import { type Debrief, debriefSchema } from "./schema.ts";
+
+const scenario = getScenario("ukraine-2026") as Scenario;
+const roles = ["us", "ukraine", "europe", "russia"] as const;
+
+function negotiating(config: Omit<TableConfig, "scenario"> = {}) {
+  const table = new TableScript({ scenario, ...config });
+  for (const role of roles) table.do({ type: "claim-seat", actor: role, name: `${role} player` });
+  return table
+    .do({ type: "start", actor: "instructor" })
+    .advance(60_000)
+    .do({ type: "start", actor: "instructor" });
+}
+
+const setAll = (actor: string, pkg: Package): ScriptCommand[] =>
+  Object.entries(pkg).map(([issue, option]) => ({ type: "set-option", actor, issue, option }));
+
+const acceptAll = (version: number): ScriptCommand[] =>
+  roles.map((actor) => ({ type: "accept", actor, version }));
+
+/** As the server does: a red-line refusal is logged as a `red-line-refused` event. */
+function attempt(table: TableScript, command: ScriptCommand): void {
+  const decision = table.try(command);
+  if (decision.ok) throw new Error(`${command.type} by ${command.actor} was expected to be refused`);
+  const full = { ...command, at: table.now } as TableCommand;
+  for (const event of refusalEvents(table.state, full, decision.refusal)) {
+    table.state = evolve(table.state, event);
+    table.events.push(event);
+  }
+}
+
+function debriefOf(table: TableScript, config: Omit<TableConfig, "scenario"> = {}): Debrief {
+  const debrief = debriefFor({ config: { scenario, ...config }, events: table.events });
+  // Whatever the table, the debrief is what its schema says it is.
+  expect(debriefSchema.parse(debrief)).toEqual(debrief);
+  return debrief;
+}
+
+const backChannel = effectiveScenario(scenario, "back-channel");
+const engine = analyze(backChannel);
+const nash = engine.nash;
+if (!nash) throw new Error("no Nash point in the back channel");
+
+/** The figures the debrief reports, straight from `analyze` for the same scenario state. */
+function expectFiguresOf(reported: Debrief["analysis"]["end"], effective: EffectiveScenario) {
+  const own = analyze(effective);
+  expect(reported).toMatchObject({
+    events: own.events,
+    packages: own.packages,
+    noDeal: own.batna,
+    feasible: own.feasible,
+    zopa: own.zopa,
+    paretoSize: own.paretoSize,
+    collisionsComplete: own.collisionsComplete,
+  });
+  expect(reported.pareto).toEqual(own.pareto?.map((p) => p.utilities) ?? null);
+  expect(reported.nash).toEqual(
+    own.nash ? { package: own.nash.package, utilities: own.nash.utilities, gains: own.nash.gains } : null,
+  );
+  expect(reported.kalaiSmorodinsky?.utilities ?? null).toEqual(own.kalaiSmorodinsky?.utilities ?? null);
+  expect(reported.maxWelfare?.utilities ?? null).toEqual(own.maxWelfare?.utilities ?? null);
+  expect(reported.collisions.map((c) => c.map((v) => v.rule))).toEqual(
+    own.collisions.map((c) => c.map((v) => v.rule)),
+  );
+}
+
+const euclid = (a: Record<string, number>, b: Record<string, number>) =>
+  Math.hypot(...roles.map((role) => (a[role] ?? 0) - (b[role] ?? 0)));
+
+describe("an agreement on the Nash package", () => {
+  const table = negotiating().do(
+    { type: "say", actor: "ukraine", to: "europe", text: "Will you back bilateral treaties?" },
+    { type: "say", actor: "europe", to: "ukraine", text: "Yes, with a European force." },
+    { type: "say", actor: "us", text: "Here is the full text." },
+    ...setAll("us", nash.package),
+    { type: "table-draft", actor: "us" },
+    ...acceptAll(1),
+  );
+  const debrief = debriefOf(table);
+
+  it("reports the outcome and the agreed package at distance 0 from the Nash point and the frontier", () => {
+    expect(debrief.status).toMatchObject({
+      phase: "concluded",
+      concluded: true,
+      outcomeClass: "fragile-ceasefire",
+      reason: "agreement",
+      roundsPlayed: 1,
+      rounds: 6,
+      versionsTabled: 1,
+    });
+    expect(debrief.deal).toMatchObject({
+      source: "agreed",
+      version: 1,
+      tabledBy: "us",
+      package: nash.package,
+      complete: true,
+      feasible: true,
+      inZopa: true,
+      violations: [],
+      distanceToNash: 0,
+      distanceToFrontier: 0,
+    });
+    const parties = Object.fromEntries(debrief.deal?.parties.map((p) => [p.role, p]) ?? []);
+    for (const role of roles) {
+      expect(parties[role]).toEqual({
+        role,
+        utility: nash.utilities[role],
+        noDeal: engine.batna[role],
+        gain: nash.gains[role],
+      });
+    }
+  });
+
+  it("reports the analysis exactly as the engine computes it, with no start figures (no news)", () => {
+    expectFiguresOf(debrief.analysis.end, backChannel);
+    expect(debrief.analysis.end.feasible).toBe(7776);
+    expect(debrief.analysis.end.zopa).toBe(5452);
+    expect(debrief.analysis.end.pareto).toHaveLength(156);
+    expect(debrief.analysis.start).toBeNull();
+    expect(debrief.redLines).toMatchObject({ collisions: [], withoutCollisions: null, withoutEach: [] });
+  });
+
+  it("plots the tabled version's utility to every party", () => {
+    expect(debrief.concessions).toEqual([
+      {
+        version: 1,
+        tabledBy: "us",
+        at: table.state.versions[0]?.at,
+        round: 1,
+        utilities: nash.utilities,
+        noDeal: engine.batna,
+      },
+    ]);
+  });
+
+  it("counts who talked to whom and keeps the private channels' texts until they are withheld", () => {
+    const { communication } = debrief;
+    expect(communication.publicBySeat).toEqual({ ukraine: 0, russia: 0, us: 1, europe: 0 });
+    expect(communication.privateByPair).toHaveLength(6);
+    expect(communication.privateByPair.find((p) => p.seats.join() === "ukraine,europe")).toEqual({
+      seats: ["ukraine", "europe"],
+      count: 2,
+      bySeat: { ukraine: 1, europe: 1 },
+    });
+    expect(communication.privateMessages.map((m) => m.text)).toEqual([
+      "Will you back bilateral treaties?",
+      "Yes, with a European force.",
+    ]);
+    const withheld = withoutPrivateChannels(debrief);
+    expect(withheld.communication.privateMessages).toEqual([]);
+    expect(withheld.communication.privateMessagesIncluded).toBe(false);
+    expect(withheld.communication.privateByPair).toEqual(communication.privateByPair);
+  });
+
+  it("says it in plain words", () => {
+    expect(debrief.summary).toEqual([
+      "Your table agreed on version 1 in round 1, a fragile ceasefire, on the Nash point itself.",
+      "A deal was possible: 5,452 packages satisfied every red line and beat every no-deal value.",
+      "It lies on the Pareto frontier: no other package was better for one party without being worse for another.",
+      "Against their no-deal values: Ukraine +17.5, Russia +12.8, United States +50.8 and Europe +34.4.",
+      "No seat tried to go past its own red lines.",
+      "1 public message and 2 private; the busiest back-channel was Ukraine–Europe (2).",
+    ]);
+  });
+
+  it("gives the class view its row", () => {
+    const row = classRow(debrief, { number: 3, id: "t-3" });
+    expect(classRowSchema.parse(row)).toEqual(row);
+    expect(row).toEqual({
+      table: 3,
+      tableId: "t-3",
+      phase: "concluded",
+      concluded: true,
+      outcomeClass: "fragile-ceasefire",
+      reason: "agreement",
+      rounds: 1,
+      dealSource: "agreed",
+      version: 1,
+      scores: nash.utilities,
+      noDeal: engine.batna,
+      gains: nash.gains,
+      distanceToNash: 0,
+      distanceToFrontier: 0,
+      redLineRefusals: 0,
+    });
+  });
+});
+
+describe("a stalemate", () => {
+  const ks = engine.kalaiSmorodinsky;
+  if (!ks) throw new Error("no Kalai–Smorodinsky point");
+  const table = negotiating({ rounds: 1 }).do(
+    ...setAll("us", ks.package),
+    { type: "table-draft", actor: "us" },
+    { type: "object", actor: "russia", version: 1, issues: ["sanctions"], note: "Not yet." },
+    { type: "pass", actor: "ukraine" },
+    { type: "pass", actor: "europe" },
+    { type: "pass", actor: "russia" },
+  );
+  const debrief = debriefOf(table, { rounds: 1 });
+
+  it("flags the last tabled version and measures it against the Nash point", () => {
+    expect(debrief.status).toMatchObject({
+      outcomeClass: "stalemate",
+      reason: "rounds-exhausted",
+      roundsPlayed: 1,
+    });
+    expect(debrief.deal?.source).toBe("last-tabled");
+    expect(debrief.deal?.package).toEqual(ks.package);
+    expect(debrief.deal?.distanceToNash).toBeCloseTo(euclid(ks.utilities, nash.utilities), 9);
+    expect(debrief.deal?.distanceToNash).toBeGreaterThan(0);
+    expect(debrief.deal?.parties.map((p) => p.utility)).toEqual(debrief.roles.map((r) => ks.utilities[r.id]));
+  });
+
+  it("scores every party at its no-deal value in the class view", () => {
+    const row = classRow(debrief, { number: 1, id: "t-1" });
+    expect(row.scores).toEqual(engine.batna);
+    expect(Object.values(row.gains)).toEqual([0, 0, 0, 0]);
+    expect(row.dealSource).toBe("last-tabled");
+    expect(row.distanceToNash).toBe(debrief.deal?.distanceToNash);
+  });
+
+  it("says the rounds ran out and how far the last version was from the Nash point", () => {
+    const distance = (Math.round(euclid(ks.utilities, nash.utilities) * 10) / 10).toFixed(1);
+    expect(debrief.summary).toEqual([
+      "Your table reached no agreement in 1 round: the rounds ran out, a stalemate.",
+      "A deal was possible: 5,452 packages satisfied every red line and beat every no-deal value.",
+      `The last version tabled, version 1 by United States, was not agreed; it was ${distance} points from the Nash point.`,
+      "Without an agreement, each party was left with its no-deal value.",
+      "No seat tried to go past its own red lines.",
+    ]);
+  });
+});
+
+describe("a collapse", () => {
+  const table = negotiating().do(
+    { type: "say", actor: "russia", to: "us", text: "This is going nowhere." },
+    { type: "say", actor: "us", to: "russia", text: "Stay at the table." },
+    { type: "say", actor: "russia", to: "us", text: "No." },
+    { type: "walk-out", actor: "russia", note: "Enough." },
+  );
+  const debrief = debriefOf(table);
+
+  it("names who walked out, with no package and no-deal scores", () => {
+    expect(debrief.status).toMatchObject({
+      outcomeClass: "collapse",
+      reason: "walk-out",
+      walkedOut: "russia",
+    });
+    expect(debrief.deal).toBeNull();
+    expect(classRow(debrief, { number: 2, id: "t-2" })).toMatchObject({
+      outcomeClass: "collapse",
+      scores: engine.batna,
+      distanceToNash: null,
+      dealSource: null,
+    });
+    expect(debrief.summary).toEqual([
+      "The talks collapsed in round 1: Russia walked out.",
+      "A deal was possible: 5,452 packages satisfied every red line and beat every no-deal value.",
+      "No version was tabled; each party was left with its no-deal value.",
+      "No seat tried to go past its own red lines.",
+      "0 public messages and 3 private; the busiest back-channel was Russia–United States (3).",
+    ]);
+  });
+});
+
+describe("the public positions: no package is feasible", () => {
+  const publicPositions = effectiveScenario(scenario, "public-positions");
+  const table = negotiating({ variant: "public-positions" }).do({ type: "pass", actor: "us" });
+  table.do({ type: "set-option", actor: "ukraine", issue: "territory", option: "recognize-crimea" });
+  attempt(table, { type: "table-draft", actor: "ukraine" });
+  table.do({ type: "set-option", actor: "ukraine", issue: "territory", option: "deferred" });
+  table.do({ type: "table-draft", actor: "ukraine" });
+  table.do({ type: "end-talks", actor: "instructor" });
+  const debrief = debriefOf(table, { variant: "public-positions" });
+
+  it("tells every refusal with its rule, explanation and source", () => {
+    const rule = publicPositions.redLines.ukraine?.find((r) => r.id === "ua-no-legal-cession");
+    expect(debrief.redLines.refusals).toEqual([
+      {
+        seat: "ukraine",
+        action: "table",
+        version: null,
+        at: table.state.redLineAttempts[0]?.at,
+        round: 1,
+        rules: [
+          {
+            role: "ukraine",
+            rule: "ua-no-legal-cession",
+            explanation: rule?.explanation,
+            sources: rule?.sources,
+          },
+        ],
+      },
+    ]);
+    expect(debrief.redLines.refusalsBySeat).toEqual({ ukraine: 1, russia: 0, us: 0, europe: 0 });
+    expect(classRow(debrief, { number: 1, id: "t" }).redLineRefusals).toBe(1);
+  });
+
+  it("names the collisions the engine finds and what the ZOPA would have been without them", () => {
+    expectFiguresOf(debrief.analysis.end, publicPositions);
+    const collisions = debrief.redLines.collisions.map((c) => c.map((v) => v.rule).sort());
+    expect(collisions).toEqual([
+      ["ru-pub-territory", "ua-no-legal-cession"],
+      ["eu-no-annexation", "ru-pub-territory"],
+    ]);
+    // The counterfactual, computed here independently: the same scenario minus those rules.
+    const removed = new Set(["ua-no-legal-cession", "ru-pub-territory", "eu-no-annexation"]);
+    const without = analyze({
+      ...publicPositions,
+      redLines: Object.fromEntries(
+        Object.entries(publicPositions.redLines).map(([role, list]) => [
+          role,
+          list.filter((r) => !removed.has(r.id)),
+        ]),
+      ),
+    });
+    expect(debrief.redLines.withoutCollisions).toEqual({
+      removed: [
+        { role: "ukraine", rule: "ua-no-legal-cession" },
+        { role: "russia", rule: "ru-pub-territory" },
+        { role: "europe", rule: "eu-no-annexation" },
+      ],
+      feasible: without.feasible,
+      zopa: without.zopa,
+      nash: { utilities: without.nash?.utilities },
+    });
+    expect(without.feasible).toBeGreaterThan(0);
+    // Russia's public territorial demand collides twice, so it is the first one set aside alone.
+    const onlyTerritory = analyze({
+      ...publicPositions,
+      redLines: {
+        ...publicPositions.redLines,
+        russia: publicPositions.redLines.russia?.filter((r) => r.id !== "ru-pub-territory") ?? [],
+      },
+    });
+    expect(debrief.redLines.withoutEach[0]).toEqual({
+      removed: [{ role: "russia", rule: "ru-pub-territory" }],
+      feasible: onlyTerritory.feasible,
+      zopa: onlyTerritory.zopa,
+      nash: { utilities: onlyTerritory.nash?.utilities },
+    });
+  });
+
+  it("judges the last tabled version against the red lines and says so", () => {
+    expect(debrief.deal).toMatchObject({
+      source: "last-tabled",
+      version: 1,
+      complete: false,
+      distanceToNash: null,
+    });
+    expect(debrief.summary).toEqual([
+      "The facilitator ended the talks in round 1 without an agreement: a stalemate.",
+      "No deal was possible: no package satisfied every red line.",
+      "Red lines collide: Ukraine's ua-no-legal-cession and Russia's ru-pub-territory; Russia's ru-pub-territory and Europe's eu-no-annexation.",
+      `Without those red lines, ${debrief.redLines.withoutCollisions?.feasible.toLocaleString("en-US")} packages would have satisfied the rest and ${debrief.redLines.withoutCollisions?.zopa?.toLocaleString("en-US")} would have beaten every no-deal value.`,
+      `Setting aside Russia's ru-pub-territory alone would have left ${debrief.redLines.withoutEach[0]?.zopa?.toLocaleString("en-US")} packages in the zone of agreement.`,
+      "The last version tabled, version 1 by Ukraine, was not agreed; it left issues open and broke Russia's ru-pub-territory.",
+      "Without an agreement, each party was left with its no-deal value.",
+      "Seats were stopped at their own red lines once: Ukraine once.",
+    ]);
+  });
+});
+
+describe("news that moves the figures", () => {
+  const table = negotiating();
+  table.do(...setAll("us", nash.package), { type: "table-draft", actor: "us" });
+  table.do({ type: "inject-event", actor: "instructor", event: "pokrovsk-breakthrough" });
+  const changed = { ...nash.package, humanitarian: "exchanges-only" };
+  table.do(
+    { type: "pass", actor: "ukraine" },
+    { type: "set-option", actor: "europe", issue: "humanitarian", option: "exchanges-only" },
+    { type: "table-draft", actor: "europe" },
+  );
+  const debrief = debriefOf(table);
+  const after = effectiveScenario(scenario, "back-channel", ["pokrovsk-breakthrough"]);
+
+  it("analyses the scenario as it stood at the end, and at the start", () => {
+    expectFiguresOf(debrief.analysis.end, after);
+    expect(debrief.analysis.start).not.toBeNull();
+    if (debrief.analysis.start) expectFiguresOf(debrief.analysis.start, backChannel);
+  });
+
+  it("shows how the event changed the feasible set and the ZOPA", () => {
+    expect(debrief.injectedEvents).toHaveLength(1);
+    const [news] = debrief.injectedEvents;
+    expect(news).toMatchObject({
+      event: "pokrovsk-breakthrough",
+      title: scenario.events.find((e) => e.id === "pokrovsk-breakthrough")?.title,
+      round: 1,
+      scheduled: false,
+      before: { feasible: 7776, zopa: 5452, paretoSize: 156, noDeal: engine.batna },
+      after: { feasible: 7776, zopa: 1851, noDeal: analyze(after).batna },
+    });
+    expect(debrief.summary).toContain(
+      "The news “Russian breakthrough at Pokrovsk” narrowed the zone of agreement from 5,452 to 1,851 packages.",
+    );
+  });
+
+  it("scores each tabled version with the numbers in force when it was tabled", () => {
+    const [first, second] = debrief.concessions;
+    expect(first?.noDeal).toEqual(engine.batna);
+    expect(second?.noDeal).toEqual(analyze(after).batna);
+    for (const role of roles) {
+      expect(first?.utilities[role]).toBe(nash.utilities[role]);
+      expect(second?.utilities[role]).toBeCloseTo(utility(after, role, changed), 9);
+    }
+    expect(debrief.summary[0]).toBe(
+      "The talks are still under way, in round 1 of 6: these figures are as of now.",
+    );
+    expect(debrief.deal).toMatchObject({ source: "last-tabled", version: 2, tabledBy: "europe" });
+  });
+
+  it("a track-two signal clears the public positions' collisions, which the start figures keep", () => {
+    const track = negotiating({ variant: "public-positions" }).do({
+      type: "inject-event",
+      actor: "instructor",
+      event: "track-two-signal",
+    });
+    const story = debriefOf(track, { variant: "public-positions" });
+    expect(story.analysis.start?.feasible).toBe(0);
+    expect(story.analysis.start?.collisions.length).toBe(2);
+    expect(story.analysis.end.feasible).toBe(7776);
+    expect(story.redLines.collisions).toEqual([]);
+    expect(story.injectedEvents[0]).toMatchObject({
+      before: { feasible: 0, zopa: 0 },
+      after: { feasible: 7776, zopa: 5452 },
+    });
+    expect(story.summary).toContain(
+      "The news “Back-channel signal from Moscow” widened the zone of agreement from 0 to 5,452 packages (feasible packages: 0 before, 7,776 after).",
+    );
+  });
+});
+
+describe("news that changes no count", () => {
+  it("is told together in one sentence", () => {
+    const table = negotiating()
+      .do({ type: "inject-event", actor: "instructor", event: "energy-price-spike" })
+      .do({ type: "inject-event", actor: "instructor", event: "election-pressure" });
+    const debrief = debriefOf(table);
+    expect(debrief.injectedEvents.map((e) => [e.before.zopa, e.after.zopa])).toEqual([
+      [5452, 5452],
+      [5452, 5452],
+    ]);
+    expect(debrief.summary).toContain(
+      "The news “Energy prices spike in Europe” and “Election-year pressure in Washington” did not change how many packages were feasible or in the zone of agreement.",
+    );
+  });
+});
+
+describe("tables not concluded", () => {
+  it("a table in the lobby: no figures of play, the phase said", () => {
+    const debrief = debriefFor({ config: { scenario }, events: [] });
+    expect(debriefSchema.parse(debrief)).toEqual(debrief);
+    expect(debrief.status).toMatchObject({
+      phase: "lobby",
+      concluded: false,
+      outcomeClass: null,
+      roundsPlayed: 0,
+    });
+    expect(debrief.summary).toEqual([
+      "The table has not started: it is still in the lobby.",
+      "A deal is possible: 5,452 packages satisfy every red line and beat every no-deal value.",
+    ]);
+    const row = classRow(debrief, { number: 4, id: "t-4" });
+    expect(row).toMatchObject({
+      phase: "lobby",
+      concluded: false,
+      outcomeClass: null,
+      rounds: 0,
+      dealSource: null,
+    });
+    expect(Object.values(row.scores)).toEqual([null, null, null, null]);
+  });
+
+  it("a live table: the version on the table against the Nash point", () => {
+    const table = negotiating().do(...setAll("us", nash.package), { type: "table-draft", actor: "us" });
+    const debrief = debriefOf(table);
+    expect(debrief.summary.slice(0, 3)).toEqual([
+      "The talks are still under way, in round 1 of 6: these figures are as of now.",
+      "A deal is possible: 5,452 packages satisfy every red line and beat every no-deal value.",
+      "Version 1, tabled by United States, is on the table; it is 0.0 points from the Nash point.",
+    ]);
+    expect(classRow(debrief, { number: 1, id: "t" }).scores).toEqual({
+      ukraine: null,
+      russia: null,
+      us: null,
+      europe: null,
+    });
+  });
+});
+
+describe("a table played by bots", () => {
+  const styles = { us: "conceder", ukraine: "linear", europe: "conceder", russia: "boulware" } as const;
+  const simulated = simulateTable({ scenario }, "debrief", styles);
+
+  it("keeps the bots' reasoning and one concession point per tabled version", () => {
+    const debrief = debriefFor({ config: { scenario }, events: simulated.events });
+    expect(debrief.communication.botNotes).toHaveLength(
+      simulated.events.filter((e) => e.type === "bot-noted").length,
+    );
+    expect(debrief.communication.botNotes.length).toBeGreaterThan(0);
+    expect(debrief.concessions.map((c) => c.version)).toEqual(simulated.state.versions.map((v) => v.number));
+    expect(debrief.roles.map((r) => r.bot)).toEqual(
+      debrief.roles.map((r) => styles[r.id as keyof typeof styles]),
+    );
+    for (const point of debrief.concessions) {
+      const version = simulated.state.versions.find((v) => v.number === point.version);
+      for (const role of roles) {
+        expect(point.utilities[role]).toBeCloseTo(utility(backChannel, role, version?.package ?? {}), 9);
+      }
+    }
+    if (simulated.state.outcome?.reason === "agreement") {
+      expect(debrief.deal?.parties.map((p) => p.utility)).toEqual(
+        debrief.roles.map((r) => simulated.state.outcome?.utilities?.[r.id]),
+      );
+    }
+  });
+
+  it("computes a debrief in well under a second", () => {
+    debriefFor({ config: { scenario }, events: simulated.events });
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      // A fresh cache each time: every analysis is computed again.
+      debriefFor({ config: { scenario }, events: simulated.events }, { analyses: createAnalysisCache() });
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[2]).toBeLessThan(250);
+  });
+});

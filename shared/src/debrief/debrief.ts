@@ -1,0 +1,418 @@
+// A table's debrief from its config and log: the log is folded once with the same `evolve` a
+// live table uses, noting along the way what each tabled version was worth to every party, each
+// red-line refusal and each piece of news; the scenario as it stood at the end (and at each
+// piece of news) is analysed with the same `analyze` the scenario CLI uses.
+//
+// Bounded: one analysis per distinct state of the scenario (the start, and after each injected
+// event, each of which lands once), plus a few with colliding red lines set aside — all memoised
+// in an `AnalysisCache` that tables of one workshop can share.
+import { type Analysis, type AnalysisOptions, analyze } from "../analysis/analyze.ts";
+import { assessPackage } from "../analysis/assessment.ts";
+import type { Collision } from "../analysis/collisions.ts";
+import { type PackagePoint, roundPoints } from "../analysis/points.ts";
+import type { Package } from "../package.ts";
+import type { EffectiveScenario } from "../scenario/effective.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { initialTableState, type TableConfig } from "../table/config.ts";
+import type { TableEvent } from "../table/events.ts";
+import { evolve } from "../table/evolve.ts";
+import { batnas } from "../table/outcome.ts";
+import { roleName, type TableState } from "../table/state.ts";
+import { utility } from "../utility.ts";
+import type {
+  ConcessionPoint,
+  Counterfactual,
+  Debrief,
+  DebriefAnalysis,
+  DebriefCommunication,
+  DebriefDeal,
+  DebriefPoint,
+  DebriefRefusal,
+  DebriefRule,
+  InjectedEvent,
+} from "./schema.ts";
+import { debriefSummary } from "./summary.ts";
+
+/** Analyses memoised per scenario object, variant, news and red lines set aside. */
+export type AnalysisCache = {
+  analyze(effective: EffectiveScenario, variation?: string, options?: AnalysisOptions): Analysis;
+};
+
+/**
+ * A memo of analyses: the same scenario state is analysed once, however many tables (or
+ * requests) ask. Keyed by the scenario object itself, so a scenario dropped elsewhere is
+ * dropped here too; at most `perScenario` states are kept for each.
+ */
+export function createAnalysisCache(perScenario = 64): AnalysisCache {
+  const byScenario = new WeakMap<Scenario, Map<string, Analysis>>();
+  return {
+    analyze(effective, variation = "", options) {
+      let memo = byScenario.get(effective.scenario);
+      if (!memo) {
+        memo = new Map();
+        byScenario.set(effective.scenario, memo);
+      }
+      const key = `${effective.variant}|${effective.appliedEvents.join(",")}|${variation}`;
+      const known = memo.get(key);
+      if (known) return known;
+      const analysis = analyze(effective, options);
+      if (memo.size >= perScenario) {
+        const oldest = memo.keys().next();
+        if (!oldest.done) memo.delete(oldest.value);
+      }
+      memo.set(key, analysis);
+      return analysis;
+    },
+  };
+}
+
+/** Counterfactuals are for telling, not for proving: they get a smaller search budget. */
+const counterfactualOptions: AnalysisOptions = {
+  nodeBudget: 2_000_000,
+  collisionLimits: { maxSize: 4, maxChecks: 2_000 },
+};
+/** Colliding red lines set aside one at a time, at most. */
+const MAX_SINGLE_REMOVALS = 4;
+
+export type DebriefInput = {
+  /** The table's config, with the scenario it was played with (a snapshot object, ideally). */
+  config: TableConfig;
+  /** Its whole log, oldest first. */
+  events: readonly TableEvent[];
+};
+
+export type DebriefOptions = {
+  /** Share one across the tables of a workshop so each scenario state is analysed once. */
+  analyses?: AnalysisCache;
+};
+
+type Style = "boulware" | "linear" | "conceder";
+
+export function debriefFor(input: DebriefInput, options: DebriefOptions = {}): Debrief {
+  const analyses = options.analyses ?? createAnalysisCache();
+  const initial = initialTableState(input.config);
+  const roles = initial.effective.roles.map((r) => r.id);
+
+  let state = initial;
+  let round: number | null = null;
+  let roundsPlayed = 0;
+  let lastEventAt: number | null = null;
+  const bots: Record<string, Style> = {};
+  const concessions: ConcessionPoint[] = [];
+  const refusals: DebriefRefusal[] = [];
+  const news: {
+    event: TableEvent & { type: "event-injected" };
+    round: number | null;
+    before: EffectiveScenario;
+    after: EffectiveScenario;
+  }[] = [];
+  const botNotes: DebriefCommunication["botNotes"] = [];
+
+  for (const event of input.events) {
+    const before = state.effective;
+    state = evolve(state, event);
+    lastEventAt = event.at;
+    switch (event.type) {
+      case "turn-started":
+        round = event.round;
+        roundsPlayed = Math.max(roundsPlayed, event.round);
+        break;
+      case "seat-claimed":
+        if (event.bot) bots[event.seat] = event.bot;
+        break;
+      case "version-tabled":
+        concessions.push({
+          version: event.version,
+          tabledBy: event.seat,
+          at: event.at,
+          round,
+          utilities: utilitiesOf(state.effective, event.package),
+          noDeal: batnas(state.effective),
+        });
+        break;
+      case "red-line-refused":
+        refusals.push({
+          seat: event.seat,
+          action: event.action,
+          version: event.version,
+          at: event.at,
+          round,
+          rules: event.rules.map((rule) => describeRule(state.effective, event.seat, rule)),
+        });
+        break;
+      case "event-injected":
+        news.push({ event, round, before, after: state.effective });
+        break;
+      case "bot-noted":
+        botNotes.push({ seat: event.seat, text: event.text, at: event.at, round });
+        break;
+      default:
+        break;
+    }
+  }
+
+  const end = state.effective;
+  const endAnalysis = analyses.analyze(end);
+  const changed = end.appliedEvents.length > 0;
+  const debrief: Omit<Debrief, "summary"> = {
+    scenario: { id: end.scenario.id, title: end.scenario.title, variant: end.variant },
+    roles: roles.map((id) => ({
+      id,
+      name: roleName(state, id),
+      occupant: state.seats[id]?.occupant ?? null,
+      bot: bots[id] ?? null,
+    })),
+    status: {
+      phase: state.phase,
+      concluded: state.phase === "concluded",
+      outcomeClass: state.outcome?.class ?? null,
+      reason: state.outcome?.reason ?? null,
+      walkedOut: state.outcome?.walkedOut ?? null,
+      roundsPlayed,
+      rounds: state.rounds,
+      versionsTabled: state.versions.length,
+      lastEventAt,
+    },
+    deal: dealOf(state, endAnalysis),
+    analysis: {
+      end: reportAnalysis(endAnalysis),
+      start: changed ? reportAnalysis(analyses.analyze(initial.effective)) : null,
+    },
+    concessions,
+    redLines: redLineStory(end, endAnalysis, refusals, roles, analyses),
+    injectedEvents: news.map(({ event, round: at, before, after }) => {
+      const scenarioEvent = end.scenario.events.find((e) => e.id === event.event);
+      return {
+        event: event.event,
+        title: scenarioEvent?.title ?? event.event,
+        flash: scenarioEvent?.flash ?? "",
+        at: event.at,
+        round: at,
+        scheduled: event.scheduled,
+        before: figures(analyses.analyze(before)),
+        after: figures(analyses.analyze(after)),
+      } satisfies InjectedEvent;
+    }),
+    communication: communicationOf(state, roles, botNotes),
+  };
+  return { ...debrief, summary: debriefSummary(debrief) };
+}
+
+function utilitiesOf(effective: EffectiveScenario, pkg: Package): Record<string, number> {
+  return Object.fromEntries(effective.roles.map((r) => [r.id, roundPoints(utility(effective, r.id, pkg))]));
+}
+
+/** A rule by id, as it stood for that role then; a rule since withdrawn is looked up anywhere. */
+function describeRule(effective: EffectiveScenario, role: string, rule: string): DebriefRule {
+  const scenario = effective.scenario;
+  const everywhere = [
+    ...(effective.redLines[role] ?? []),
+    ...Object.values(effective.redLines).flat(),
+    ...Object.values(scenario.redLines).flat(),
+    ...scenario.variants.flatMap((v) => Object.values(v.redLines).flat()),
+    ...scenario.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === "addRedLine" ? [f.redLine] : []))),
+  ];
+  const found = everywhere.find((r) => r.id === rule);
+  return { role, rule, explanation: found?.explanation ?? "", sources: found?.sources ?? [] };
+}
+
+function reportCollisions(collisions: readonly Collision[]): DebriefRule[][] {
+  return collisions.map((collision) =>
+    collision.map((v) => ({ role: v.role, rule: v.rule, explanation: v.explanation, sources: v.sources })),
+  );
+}
+
+function point(p: PackagePoint | null): DebriefPoint | null {
+  return p ? { package: { ...p.package }, utilities: { ...p.utilities }, gains: { ...p.gains } } : null;
+}
+
+function reportAnalysis(analysis: Analysis): DebriefAnalysis {
+  return {
+    events: [...analysis.events],
+    variantByRole: { ...analysis.variantByRole },
+    packages: analysis.packages,
+    noDeal: { ...analysis.batna },
+    feasible: analysis.feasible,
+    zopa: analysis.zopa,
+    nash: point(analysis.nash),
+    kalaiSmorodinsky: point(analysis.kalaiSmorodinsky),
+    maxWelfare: point(analysis.maxWelfare),
+    paretoSize: analysis.paretoSize,
+    pareto: analysis.pareto?.map((p) => ({ ...p.utilities })) ?? null,
+    collisions: reportCollisions(analysis.collisions),
+    collisionsComplete: analysis.collisionsComplete,
+  };
+}
+
+function figures(analysis: Analysis): InjectedEvent["before"] {
+  return {
+    feasible: analysis.feasible,
+    zopa: analysis.zopa,
+    paretoSize: analysis.paretoSize,
+    nash: analysis.nash ? { utilities: { ...analysis.nash.utilities } } : null,
+    noDeal: { ...analysis.batna },
+  };
+}
+
+function distance(a: Record<string, number>, b: Record<string, number>, roles: readonly string[]): number {
+  return roundPoints(Math.hypot(...roles.map((role) => (a[role] ?? 0) - (b[role] ?? 0))));
+}
+
+/** The agreed version, or the last one tabled; judged with the scenario as it stood at the end. */
+function dealOf(state: TableState, analysis: Analysis): DebriefDeal | null {
+  const agreed = state.outcome?.reason === "agreement" ? state.outcome.version : null;
+  const version = agreed === null ? state.versions.at(-1) : state.versions.find((v) => v.number === agreed);
+  if (!version) return null;
+  const effective = state.effective;
+  const roles = effective.roles.map((r) => r.id);
+  const assessment = assessPackage(effective, version.package, analysis.pareto);
+  const noDeal = batnas(effective);
+  return {
+    source: agreed === null ? "last-tabled" : "agreed",
+    version: version.number,
+    tabledBy: version.tabledBy,
+    at: version.at,
+    package: { ...version.package },
+    complete: assessment.complete,
+    feasible: assessment.feasible,
+    inZopa: assessment.inZopa,
+    violations: assessment.violations.map((v) => ({
+      role: v.role,
+      rule: v.rule,
+      explanation: v.explanation,
+      sources: v.sources,
+    })),
+    parties: roles.map((role) => ({
+      role,
+      utility: assessment.utilities[role] ?? 0,
+      noDeal: noDeal[role] ?? 0,
+      gain: assessment.gains[role] ?? 0,
+    })),
+    distanceToFrontier: assessment.distanceToFrontier,
+    distanceToNash:
+      assessment.complete && analysis.nash
+        ? distance(assessment.utilities, analysis.nash.utilities, roles)
+        : null,
+    paretoImprovement: assessment.paretoImprovement
+      ? {
+          utilities: { ...assessment.paretoImprovement.utilities },
+          distance: assessment.paretoImprovement.distance,
+        }
+      : null,
+  };
+}
+
+/** The scenario with some red lines set aside: a copy, the scenario itself untouched. */
+function withoutRules(
+  effective: EffectiveScenario,
+  removed: readonly { role: string; rule: string }[],
+): EffectiveScenario {
+  return {
+    ...effective,
+    redLines: Object.fromEntries(
+      Object.entries(effective.redLines).map(([role, list]) => [
+        role,
+        list.filter((r) => !removed.some((x) => x.role === role && x.rule === r.id)),
+      ]),
+    ),
+  };
+}
+
+function counterfactual(
+  effective: EffectiveScenario,
+  removed: { role: string; rule: string }[],
+  analyses: AnalysisCache,
+): Counterfactual {
+  const variation = `without:${removed.map((r) => `${r.role}/${r.rule}`).join(",")}`;
+  const analysis = analyses.analyze(withoutRules(effective, removed), variation, counterfactualOptions);
+  return {
+    removed,
+    feasible: analysis.feasible,
+    zopa: analysis.zopa,
+    nash: analysis.nash ? { utilities: { ...analysis.nash.utilities } } : null,
+  };
+}
+
+function redLineStory(
+  end: EffectiveScenario,
+  analysis: Analysis,
+  refusals: DebriefRefusal[],
+  roles: readonly string[],
+  analyses: AnalysisCache,
+): Debrief["redLines"] {
+  const refusalsBySeat = Object.fromEntries(roles.map((role) => [role, 0]));
+  for (const refusal of refusals) refusalsBySeat[refusal.seat] = (refusalsBySeat[refusal.seat] ?? 0) + 1;
+  // Each colliding rule once, with how many collisions it is part of: the most colliding first.
+  const colliding = new Map<string, { role: string; rule: string; collisions: number; first: number }>();
+  for (const collision of analysis.collisions) {
+    for (const v of collision) {
+      const key = `${v.role}/${v.rule}`;
+      const known = colliding.get(key);
+      if (known) known.collisions += 1;
+      else colliding.set(key, { role: v.role, rule: v.rule, collisions: 1, first: colliding.size });
+    }
+  }
+  const rules = [...colliding.values()];
+  const single = [...rules]
+    .sort((a, b) => b.collisions - a.collisions || a.first - b.first)
+    .slice(0, MAX_SINGLE_REMOVALS);
+  return {
+    refusals,
+    refusalsBySeat,
+    collisions: reportCollisions(analysis.collisions),
+    collisionsComplete: analysis.collisionsComplete,
+    withoutCollisions:
+      rules.length === 0
+        ? null
+        : counterfactual(
+            end,
+            rules.map(({ role, rule }) => ({ role, rule })),
+            analyses,
+          ),
+    withoutEach:
+      rules.length < 2 ? [] : single.map(({ role, rule }) => counterfactual(end, [{ role, rule }], analyses)),
+  };
+}
+
+function communicationOf(
+  state: TableState,
+  roles: readonly string[],
+  botNotes: DebriefCommunication["botNotes"],
+): DebriefCommunication {
+  const publicBySeat = Object.fromEntries(roles.map((role) => [role, 0]));
+  const pairs: DebriefCommunication["privateByPair"] = [];
+  roles.forEach((a, i) => {
+    for (const b of roles.slice(i + 1)) pairs.push({ seats: [a, b], count: 0, bySeat: { [a]: 0, [b]: 0 } });
+  });
+  for (const message of state.messages) {
+    if (message.to === null) {
+      publicBySeat[message.from] = (publicBySeat[message.from] ?? 0) + 1;
+      continue;
+    }
+    const { from, to } = message;
+    const pair = pairs.find(
+      (p) => (p.seats[0] === from && p.seats[1] === to) || (p.seats[0] === to && p.seats[1] === from),
+    );
+    if (!pair) continue;
+    pair.count += 1;
+    pair.bySeat[from] = (pair.bySeat[from] ?? 0) + 1;
+  }
+  return {
+    publicBySeat,
+    privateByPair: pairs,
+    privateMessagesIncluded: true,
+    privateMessages: state.messages.flatMap((m) =>
+      m.to === null ? [] : [{ from: m.from, to: m.to, text: m.text, at: m.at }],
+    ),
+    broadcasts: state.broadcasts.length,
+    botNotes,
+  };
+}
+
+/** The debrief as a reader who may not see the private channels gets it: counts stay, texts go. */
+export function withoutPrivateChannels(debrief: Debrief): Debrief {
+  return {
+    ...debrief,
+    communication: { ...debrief.communication, privateMessagesIncluded: false, privateMessages: [] },
+  };
+}
