@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "table" ADD COLUMN     "debrief_sharing" JSONB NOT NULL DEFAULT '{}';
