@@ -9,6 +9,7 @@ import {
 } from "@red-lines/shared";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import { createWorkshop, instructorOverview, joinWorkshop, seatingFor } from "../workshops/store.ts";
+import { mountDebrief } from "./debrief.ts";
 import { mountExport } from "./export.ts";
 import { createRateLimiter } from "./rateLimit.ts";
 import { mountReplay } from "./replay.ts";
@@ -146,6 +147,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   });
 
   mountExport(api, options);
+  mountDebrief(api, options);
   mountReplay(api, options);
 
   api.use((_req: Request, res: Response) => {

@@ -96,6 +96,9 @@ export const debriefSharingSchema = z.strictObject({
 });
 export type DebriefSharing = z.infer<typeof debriefSharingSchema>;
 
+/** `POST …/debrief/sharing` answers the choice as stored. */
+export const debriefSharingResponseSchema = z.strictObject({ sharing: debriefSharingSchema });
+
 /** `GET …/debrief`: the debrief as this reader may see it, with the sharing choice. */
 export const debriefResponseSchema = debriefSchema.extend({
   sharing: debriefSharingSchema,

@@ -1,0 +1,300 @@
+// Debriefs over HTTP: one table's debrief (what happened, what deal was possible, how close the
+// table came), the instructor's choice to share it with the table's students, and the class
+// view of every table side by side. Computed from the stored log with the workshop's scenario
+// snapshot by the shared `debriefFor`, so the figures are the analysis engine's own.
+//
+// The instructor (Bearer key) always sees everything. A student (Seat token of that table) sees
+// the debrief only once the instructor has shared it and the talks there are over; the private
+// channels' texts are left out unless the instructor chose to reveal them. Bots' reasoning stays.
+import type { Db } from "@red-lines/db";
+import {
+  type ClassView,
+  classRow,
+  createAnalysisCache,
+  type Debrief,
+  type DebriefResponse,
+  type DebriefSharing,
+  debriefFor,
+  debriefSharingSchema,
+  type HttpError,
+  instructorActor,
+  withoutPrivateChannels,
+  workshopSettingsSchema,
+} from "@red-lines/shared";
+import type { Request, Response, Router } from "express";
+import { z } from "zod";
+import { type LoadedTable, loadTable } from "../tables/tableLog.ts";
+import { secretMatches } from "../workshops/secrets.ts";
+import { instructorOverview } from "../workshops/store.ts";
+
+export type DebriefOptions = { prisma: Db };
+
+type Overview = NonNullable<Awaited<ReturnType<typeof instructorOverview>>>;
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function fail(res: Response, status: number, body: HttpError["error"]) {
+  res.status(status).json({ error: body } satisfies HttpError);
+}
+
+/** The stored choice; a table never set answers `{ shared: false, revealChannels: false }`. */
+const storedSharingSchema = z
+  .object({ shared: z.boolean().default(false), revealChannels: z.boolean().default(false) })
+  .catch({ shared: false, revealChannels: false });
+
+function credentials(req: Request): { kind: "instructor" | "seat"; secret: string } | null {
+  const header = req.headers.authorization ?? "";
+  const space = header.indexOf(" ");
+  if (space < 0) return null;
+  const scheme = header.slice(0, space);
+  const secret = header.slice(space + 1).trim();
+  if (!secret) return null;
+  if (scheme === "Bearer") return { kind: "instructor", secret };
+  if (scheme === "Seat") return { kind: "seat", secret };
+  return null;
+}
+
+/** 400 with a sentence per id in the address that is not a UUID; false when one was wrong. */
+function checkIds(res: Response, ids: { path: string; value: string | undefined; what: string }[]): boolean {
+  const issues = ids
+    .filter((id) => id.value !== undefined && !uuidPattern.test(id.value))
+    .map((id) => ({
+      path: id.path,
+      message: `The ${id.what} id in the address is not valid: it is a UUID.`,
+    }));
+  if (issues.length === 0) return true;
+  fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
+  return false;
+}
+
+const keyRequired = {
+  code: "instructor-key-required",
+  message: "This needs the instructor key from the instructor link.",
+};
+const notInstructor = {
+  code: "not-instructor",
+  message: "That instructor link is not valid for this workshop.",
+};
+
+/** As the export routes: 401 without a key, 403 for a wrong key or an unknown workshop. */
+async function instructorWorkshop(req: Request, res: Response, prisma: Db, workshopId: string) {
+  const given = credentials(req);
+  if (given?.kind !== "instructor") {
+    fail(res, 401, keyRequired);
+    return null;
+  }
+  const overview = await instructorOverview(prisma, workshopId, given.secret);
+  if (!overview) fail(res, 403, notInstructor);
+  return overview;
+}
+
+/** Debriefs are kept per table and log length; analyses per scenario state, across tables. */
+const analyses = createAnalysisCache();
+const debriefs = new Map<string, Debrief>();
+
+function debriefOf(loaded: LoadedTable): Debrief {
+  const key = `${loaded.tableId}:${loaded.lastSeq}`;
+  const known = debriefs.get(key);
+  if (known) {
+    debriefs.delete(key);
+    debriefs.set(key, known);
+    return known;
+  }
+  const debrief = debriefFor({ config: loaded.config, events: loaded.events }, { analyses });
+  debriefs.set(key, debrief);
+  while (debriefs.size > 64) {
+    const oldest = debriefs.keys().next();
+    if (oldest.done) break;
+    debriefs.delete(oldest.value);
+  }
+  return debrief;
+}
+
+async function sharingOf(prisma: Db, tableId: string): Promise<DebriefSharing> {
+  const row = await prisma.table.findUnique({ where: { id: tableId }, select: { debriefSharing: true } });
+  return storedSharingSchema.parse(row?.debriefSharing ?? {});
+}
+
+function answer(res: Response, body: DebriefResponse) {
+  res.setHeader("Cache-Control", "no-store");
+  res.json(body);
+}
+
+/**
+ * A student's read: their seat's token must match a seat of this table (of this workshop, when
+ * the address names one); then the debrief must be shared and the talks over.
+ */
+async function studentDebrief(
+  res: Response,
+  prisma: Db,
+  seatToken: string,
+  tableId: string,
+  workshopId: string | undefined,
+) {
+  const table = await prisma.table.findUnique({
+    where: { id: tableId },
+    select: { workshopId: true, debriefSharing: true, seats: { select: { role: true, tokenHash: true } } },
+  });
+  const seat =
+    table && (workshopId === undefined || table.workshopId === workshopId)
+      ? table.seats.find((candidate) => secretMatches(seatToken, candidate.tokenHash))
+      : undefined;
+  if (!table || !seat) {
+    fail(res, 403, {
+      code: "not-seated",
+      message: "That seat link is not for this table: only its players may read its debrief.",
+    });
+    return;
+  }
+  const sharing = storedSharingSchema.parse(table.debriefSharing);
+  if (!sharing.shared) {
+    fail(res, 403, {
+      code: "debrief-not-shared",
+      message: "The facilitator has not shared this table's debrief yet. It opens here once they do.",
+    });
+    return;
+  }
+  const loaded = await loadTable(prisma, tableId);
+  if (!loaded) {
+    fail(res, 404, { code: "no-such-table", message: "There is no such table." });
+    return;
+  }
+  if (loaded.state.phase !== "concluded") {
+    // Everyone's scores and red lines are in a debrief: none of it before the talks end.
+    fail(res, 409, {
+      code: "talks-not-over",
+      message: "The debrief opens once the talks at your table are over.",
+    });
+    return;
+  }
+  const debrief = debriefOf(loaded);
+  answer(res, {
+    ...(sharing.revealChannels ? debrief : withoutPrivateChannels(debrief)),
+    sharing,
+    viewer: seat.role,
+  });
+}
+
+export function mountDebrief(router: Router, options: DebriefOptions): void {
+  const { prisma } = options;
+
+  router.get("/workshops/:id/tables/:tableId/debrief", async (req, res) => {
+    const workshopId = String(req.params.id);
+    const tableId = String(req.params.tableId);
+    const ids = [
+      { path: "id", value: workshopId, what: "workshop" },
+      { path: "tableId", value: tableId, what: "table" },
+    ];
+    if (!checkIds(res, ids)) return;
+    const given = credentials(req);
+    if (given?.kind === "seat") {
+      await studentDebrief(res, prisma, given.secret, tableId, workshopId);
+      return;
+    }
+    const overview = await instructorWorkshop(req, res, prisma, workshopId);
+    if (!overview) return;
+    if (!overview.tables.some((t) => t.id === tableId)) {
+      fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+      return;
+    }
+    const loaded = await loadTable(prisma, tableId);
+    if (!loaded) {
+      fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+      return;
+    }
+    answer(res, { ...debriefOf(loaded), sharing: await sharingOf(prisma, tableId), viewer: instructorActor });
+  });
+
+  // The same, addressed by the table alone (a student's stored seat, or a link without the workshop).
+  router.get("/tables/:tableId/debrief", async (req, res) => {
+    const tableId = String(req.params.tableId);
+    if (!checkIds(res, [{ path: "tableId", value: tableId, what: "table" }])) return;
+    const given = credentials(req);
+    if (!given) {
+      fail(res, 401, {
+        code: "credentials-required",
+        message:
+          "This needs the instructor link, or a seat at the table once the facilitator shares the debrief.",
+      });
+      return;
+    }
+    if (given.kind === "seat") {
+      await studentDebrief(res, prisma, given.secret, tableId, undefined);
+      return;
+    }
+    const loaded = await loadTable(prisma, tableId);
+    if (!loaded || !secretMatches(given.secret, loaded.instructorKeyHash)) {
+      fail(res, 403, {
+        code: "not-instructor",
+        message: "That instructor link is not valid for this table.",
+      });
+      return;
+    }
+    answer(res, { ...debriefOf(loaded), sharing: await sharingOf(prisma, tableId), viewer: instructorActor });
+  });
+
+  router.post("/workshops/:id/tables/:tableId/debrief/sharing", async (req, res) => {
+    const workshopId = String(req.params.id);
+    const tableId = String(req.params.tableId);
+    const ids = [
+      { path: "id", value: workshopId, what: "workshop" },
+      { path: "tableId", value: tableId, what: "table" },
+    ];
+    if (!checkIds(res, ids)) return;
+    const overview = await instructorWorkshop(req, res, prisma, workshopId);
+    if (!overview) return;
+    if (!overview.tables.some((t) => t.id === tableId)) {
+      fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+      return;
+    }
+    const parsed = debriefSharingSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({
+        path: issue.path.join(".") || "(request)",
+        message:
+          issue.path.length > 0
+            ? `${issue.path.join(".")} must be true or false.`
+            : "Send { shared: true|false, revealChannels: true|false }.",
+      }));
+      fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
+      return;
+    }
+    const sharing: DebriefSharing = parsed.data;
+    await prisma.table.update({ where: { id: tableId }, data: { debriefSharing: sharing } });
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ sharing });
+  });
+
+  router.get("/workshops/:id/class", async (req, res) => {
+    const workshopId = String(req.params.id);
+    if (!checkIds(res, [{ path: "id", value: workshopId, what: "workshop" }])) return;
+    const overview = await instructorWorkshop(req, res, prisma, workshopId);
+    if (!overview) return;
+    res.setHeader("Cache-Control", "no-store");
+    res.json(await classView(prisma, overview));
+  });
+}
+
+/** Every table's row, one table at a time (a class of 30 never sits in memory at once). */
+async function classView(prisma: Db, overview: Overview): Promise<ClassView> {
+  const settings = workshopSettingsSchema.parse(overview.settings);
+  const rows = [];
+  let roles: { id: string; name: string }[] = [];
+  for (const table of overview.tables) {
+    const loaded = await loadTable(prisma, table.id);
+    if (!loaded) continue;
+    const debrief = debriefOf(loaded);
+    if (roles.length === 0) roles = debrief.roles.map((r) => ({ id: r.id, name: r.name }));
+    rows.push(classRow(debrief, { number: table.number, id: table.id }));
+  }
+  return {
+    workshop: {
+      id: overview.workshopId,
+      joinCode: overview.joinCode,
+      scenarioId: settings.scenarioId,
+      variant: settings.variant,
+    },
+    roles,
+    tables: rows,
+  };
+}
