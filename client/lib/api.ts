@@ -1,8 +1,14 @@
 // The HTTP API as the pages call it: every answer parsed with the shared schemas, every failure
 // turned into one sentence a person can act on.
 import {
+  type ClassView,
   type CreatedWorkshop,
+  classViewSchema,
   createdWorkshopSchema,
+  type DebriefResponse,
+  type DebriefSharing,
+  debriefResponseSchema,
+  debriefSharingResponseSchema,
   httpErrorSchema,
   type JoinRequest,
   type JoinResponse,
@@ -106,4 +112,56 @@ export async function downloadLog(
   } catch {
     return { ok: false, status: 0, code: "offline", message: "The server could not be reached." };
   }
+}
+
+/** Who reads a debrief: the workshop's instructor key, or the seat token this browser holds there. */
+export type DebriefCredential = { kind: "instructor"; key: string } | { kind: "seat"; seatToken: string };
+
+function debriefAuthorization(credential: DebriefCredential): Record<string, string> {
+  return {
+    authorization:
+      credential.kind === "instructor" ? `Bearer ${credential.key}` : `Seat ${credential.seatToken}`,
+  };
+}
+
+/**
+ * A table's debrief as this reader may see it (a seat: once shared and the talks are over, and
+ * without the private channels unless the instructor revealed them). Without the workshop's id,
+ * the table alone addresses it.
+ */
+export function getDebrief(
+  workshopId: string | null,
+  tableId: string,
+  credential: DebriefCredential,
+): Promise<ApiResult<DebriefResponse>> {
+  const table = encodeURIComponent(tableId);
+  const path = workshopId
+    ? `/workshops/${encodeURIComponent(workshopId)}/tables/${table}/debrief`
+    : `/tables/${table}/debrief`;
+  return call(path, debriefResponseSchema, { headers: debriefAuthorization(credential) });
+}
+
+/** The instructor's choice: share the table's debrief with its students, and reveal the private channels. */
+export function setDebriefSharing(
+  workshopId: string,
+  tableId: string,
+  instructorKey: string,
+  sharing: DebriefSharing,
+): Promise<ApiResult<{ sharing: DebriefSharing }>> {
+  return call(
+    `/workshops/${encodeURIComponent(workshopId)}/tables/${encodeURIComponent(tableId)}/debrief/sharing`,
+    debriefSharingResponseSchema,
+    {
+      method: "POST",
+      body: JSON.stringify(sharing),
+      headers: { authorization: `Bearer ${instructorKey}` },
+    },
+  );
+}
+
+/** Every table of the workshop side by side: outcome, rounds, scores, distance to Nash, refusals. */
+export function getClassView(workshopId: string, instructorKey: string): Promise<ApiResult<ClassView>> {
+  return call(`/workshops/${encodeURIComponent(workshopId)}/class`, classViewSchema, {
+    headers: { authorization: `Bearer ${instructorKey}` },
+  });
 }
