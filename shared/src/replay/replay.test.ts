@@ -2,6 +2,7 @@
 // perspective, and never shows a seat what it could not have seen.
 import { describe, expect, it } from "vitest";
 import { simulateTable } from "../bots/simulate.ts";
+import type { TableEvent } from "../table/events.ts";
 import { fold } from "../table/evolve.ts";
 import { TableScript } from "../table/script.ts";
 import { viewFor } from "../table/view.ts";
@@ -42,14 +43,14 @@ describe("replay", () => {
     expect(replay.timeline("instructor").map((entry) => entry.text)).toContain(
       "Russia wrote privately to United States.",
     );
-    const refused = {
+    const refused: TableEvent = {
       type: "red-line-refused",
       at: 0,
       seat: "ukraine",
       action: "table",
       rules: ["x"],
       version: null,
-    } as const;
+    };
     expect(eventVisibleTo(refused, "ukraine")).toBe(true);
     expect(eventVisibleTo(refused, "russia")).toBe(false);
     expect(eventVisibleTo({ type: "bot-noted", at: 0, seat: "us", text: "t" }, "observer")).toBe(false);
