@@ -15,9 +15,10 @@ import {
   joinResponseSchema,
   type SeatingOverview,
   seatingOverviewSchema,
+  tableViewSchema,
   type WorkshopRequest,
 } from "@red-lines/shared";
-import type { z } from "zod";
+import { z } from "zod";
 
 export type ApiResult<T> =
   | { ok: true; value: T }
@@ -112,6 +113,60 @@ export async function downloadLog(
   } catch {
     return { ok: false, status: 0, code: "offline", message: "The server could not be reached." };
   }
+}
+
+/** Who asks for a replay: the workshop's instructor key, or the seat token this browser holds. */
+export type ReplayCredential = { kind: "instructor"; key: string } | { kind: "seat"; seatToken: string };
+
+function replayHeaders(credential: ReplayCredential): Record<string, string> {
+  return {
+    authorization:
+      credential.kind === "instructor" ? `Bearer ${credential.key}` : `Seat ${credential.seatToken}`,
+  };
+}
+
+const timelineEntrySchema = z.object({
+  seq: z.int().min(1),
+  at: z.number(),
+  type: z.string(),
+  text: z.string(),
+  version: z.int().nullable(),
+});
+const timelineSchema = z.object({ length: z.int().min(0), events: z.array(timelineEntrySchema) });
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+export type Timeline = z.infer<typeof timelineSchema>;
+
+const replayViewSchema = z.object({
+  at: z.int().min(0),
+  length: z.int().min(0),
+  view: tableViewSchema,
+  event: z.object({ seq: z.int().min(1), at: z.number(), type: z.string(), text: z.string() }).nullable(),
+});
+export type ReplayView = z.infer<typeof replayViewSchema>;
+
+/** The events of a table's log one perspective may step through, with one sentence each. */
+export function getTimeline(
+  tableId: string,
+  perspective: string,
+  credential: ReplayCredential,
+): Promise<ApiResult<Timeline>> {
+  const query = new URLSearchParams({ as: perspective });
+  return call(`/tables/${encodeURIComponent(tableId)}/timeline?${query}`, timelineSchema, {
+    headers: replayHeaders(credential),
+  });
+}
+
+/** The table as `perspective` saw it once the log's first `at` events had happened. */
+export function getReplayView(
+  tableId: string,
+  at: number,
+  perspective: string,
+  credential: ReplayCredential,
+): Promise<ApiResult<ReplayView>> {
+  const query = new URLSearchParams({ at: String(at), as: perspective });
+  return call(`/tables/${encodeURIComponent(tableId)}/replay?${query}`, replayViewSchema, {
+    headers: replayHeaders(credential),
+  });
 }
 
 /** Who reads a debrief: the workshop's instructor key, or the seat token this browser holds there. */

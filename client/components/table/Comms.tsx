@@ -16,8 +16,11 @@ type Props = {
   active: string;
   onSelect(key: string): void;
   unread: Record<string, number>;
-  act(command: { type: string } & Record<string, unknown>): Promise<CommandReply>;
+  /** Without it the channels are only read (a replay): no box to write in. */
+  act?: Act;
 };
+
+type Act = (command: { type: string } & Record<string, unknown>) => Promise<CommandReply>;
 
 export function Comms({ view, channels, active, onSelect, unread, act }: Props) {
   const channel = channels.find((c) => c.key === active) ?? channels[0];
@@ -56,7 +59,7 @@ export function Comms({ view, channels, active, onSelect, unread, act }: Props) 
   );
 }
 
-function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel; act: Props["act"] }) {
+function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel; act?: Act | undefined }) {
   const me = view.me?.role ?? null;
   const title =
     channel.kind === "public"
@@ -118,7 +121,7 @@ function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel
           </ol>
         </div>
       )}
-      {me && (channel.kind === "public" || channel.kind === "private") && (
+      {me && act && (channel.kind === "public" || channel.kind === "private") && (
         <MessageForm
           key={channel.key}
           view={view}
@@ -127,7 +130,7 @@ function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel
           act={act}
         />
       )}
-      {!me && (channel.kind === "public" || channel.kind === "private") && (
+      {!me && act && (channel.kind === "public" || channel.kind === "private") && (
         <p className="muted">Only the seated parties can write here.</p>
       )}
     </div>
@@ -154,7 +157,7 @@ function MessageForm({
   view: TableView;
   to: string | null;
   label: string;
-  act: Props["act"];
+  act: Act;
 }) {
   const inputId = useId();
   const problemId = useId();

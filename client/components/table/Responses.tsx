@@ -11,9 +11,12 @@ import { ReplyNote } from "./ReplyNote.tsx";
 import styles from "./table.module.css";
 import { ViolationList } from "./Violations.tsx";
 
+type Act = (command: { type: string } & Record<string, unknown>) => Promise<CommandReply>;
+
 type Props = {
   view: TableView;
-  act(command: { type: string } & Record<string, unknown>): Promise<CommandReply>;
+  /** Without it the stances are only shown (a replay): no accepting or objecting. */
+  act?: Act;
 };
 
 export function Responses({ view, act }: Props) {
@@ -54,12 +57,12 @@ export function Responses({ view, act }: Props) {
           );
         })}
       </ul>
-      {view.me && view.phase === "negotiating" && <MyResponse view={view} act={act} />}
+      {view.me && view.phase === "negotiating" && act && <MyResponse view={view} act={act} />}
     </section>
   );
 }
 
-function MyResponse({ view, act }: Props) {
+function MyResponse({ view, act }: { view: TableView; act: Act }) {
   const me = view.me;
   const current = currentVersion(view);
   const [reply, setReply] = useState<{
@@ -134,7 +137,7 @@ function ObjectionForm({
 }: {
   view: TableView;
   version: number;
-  act: Props["act"];
+  act: Act;
   onDone(answer: CommandReply): void;
 }) {
   const noteId = useId();

@@ -7,10 +7,13 @@ export function Seats({
   view,
   connected,
   label = "Seats at this table",
+  presence = true,
 }: {
   view: TableView;
   connected: Record<string, boolean>;
   label?: string;
+  /** Whether to say who is connected; false where that is not known (a replay). */
+  presence?: boolean;
 }) {
   return (
     <ul className={styles.seats} aria-label={label}>
@@ -24,7 +27,7 @@ export function Seats({
               {seat.role === view.me?.role && " (you)"}
               <span>
                 {seat.occupied ? (seat.occupant ?? "Taken") : "Free seat"}
-                {seat.occupied && (
+                {seat.occupied && presence && (
                   <span className={styles.presence} data-online={online}>
                     <span aria-hidden="true">{online ? " ● " : " ○ "}</span>
                     <span>{seat.bot ? "bot playing" : online ? "connected" : "not connected"}</span>

@@ -20,7 +20,8 @@ import styles from "./table.module.css";
 type Props = {
   view: TableView;
   editable: boolean;
-  act(command: { type: string } & Record<string, unknown>): Promise<CommandReply>;
+  /** Without it the sheet only shows the moment (a replay): no editing, no "changes live" note. */
+  act?(command: { type: string } & Record<string, unknown>): Promise<CommandReply>;
 };
 
 const open = "";
@@ -36,6 +37,7 @@ export function TermSheet({ view, editable, act }: Props) {
         <span className={styles.sheetSub}>
           {current ? `version ${current.number} on the table` : "nothing tabled yet"}
           {view.phase === "negotiating" &&
+            act &&
             (editable ? " · you are editing the draft" : " · the draft changes live")}
         </span>
       </h2>
@@ -62,7 +64,7 @@ export function TermSheet({ view, editable, act }: Props) {
                 <div data-cell="draft">
                   <dt>Draft</dt>
                   <dd>
-                    {editable ? (
+                    {editable && act ? (
                       <DraftSelect view={view} issue={issue} act={act} />
                     ) : (
                       optionLabel(view, issue.id, inDraft)
@@ -87,7 +89,15 @@ export function TermSheet({ view, editable, act }: Props) {
   );
 }
 
-function DraftSelect({ view, issue, act }: { view: TableView; issue: Issue; act: Props["act"] }) {
+function DraftSelect({
+  view,
+  issue,
+  act,
+}: {
+  view: TableView;
+  issue: Issue;
+  act: NonNullable<Props["act"]>;
+}) {
   const id = useId();
   const problemId = useId();
   const me = view.me;

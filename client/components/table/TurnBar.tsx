@@ -7,8 +7,10 @@ import { clockText, currentVersion, points, seatName, signedPoints } from "./der
 import styles from "./table.module.css";
 import { useNow } from "./useNow.ts";
 
-export function TurnClock({ view }: { view: TableView }) {
-  const now = useNow();
+/** `at`: the moment to show the clock at (a replay); the ticking time without it. */
+export function TurnClock({ view, at }: { view: TableView; at?: number }) {
+  const ticking = useNow();
+  const now = at ?? ticking;
   const turn = view.turn;
   if (!turn) return null;
   if (view.paused) {
@@ -27,7 +29,7 @@ export function TurnClock({ view }: { view: TableView }) {
   );
 }
 
-export function TurnBar({ view }: { view: TableView }) {
+export function TurnBar({ view, at }: { view: TableView; at?: number }) {
   const turn = view.turn;
   const me = view.me;
   const mine = turn !== null && me !== null && turn.seat === me.role;
@@ -44,7 +46,7 @@ export function TurnBar({ view }: { view: TableView }) {
             <RoleFlag role={turn.seat} name={seatName(view, turn.seat)} />{" "}
             {mine ? <strong>Your turn</strong> : <>{seatName(view, turn.seat)}’s turn</>}
           </span>
-          <TurnClock view={view} />
+          <TurnClock view={view} at={at} />
         </>
       ) : (
         <span>No turn running</span>

@@ -1,0 +1,154 @@
+"use client";
+// The replay's transport: where in the session we are ("event 37 of 212 · 14:03 · United States
+// tabled version 3"), the scrubber, play/pause and speed, one event back or forward, the previous
+// or next tabled version and news flash, and the keys that do the same.
+import { useId } from "react";
+import type { TimelineEntry } from "../../lib/api.ts";
+import { timeOfDay } from "../table/derive.ts";
+import styles from "./Replay.module.css";
+import { scrubberAttribute } from "./useReplayKeys.ts";
+
+export const speeds = [0.5, 1, 2, 4, 8] as const;
+export type Speed = (typeof speeds)[number];
+
+type Jump = { label: string; target: TimelineEntry | null; keys?: string };
+
+type Props = {
+  events: readonly TimelineEntry[];
+  index: number;
+  length: number;
+  playing: boolean;
+  live: boolean;
+  loading: boolean;
+  speed: Speed;
+  onToggle(): void;
+  onSpeed(speed: Speed): void;
+  onIndex(index: number): void;
+  onGoTo(seq: number): void;
+  jumps: {
+    back: Jump;
+    forward: Jump;
+    previousVersion: Jump;
+    nextVersion: Jump;
+    previousNews: Jump;
+    nextNews: Jump;
+  };
+};
+
+/** "Event 37 of 212 · 14:03 · United States tabled version 3" */
+export function positionText(entry: TimelineEntry | undefined, length: number): string {
+  if (!entry) return "Nothing has happened at this table yet";
+  return `Event ${entry.seq} of ${length} · ${timeOfDay(entry.at)} · ${entry.text.replace(/\.$/, "")}`;
+}
+
+function speedWords(speed: Speed): string {
+  if (speed < 1) return `one event every ${1 / speed} seconds`;
+  return speed === 1 ? "one event a second" : `${speed} events a second`;
+}
+
+export function ReplayControls(props: Props) {
+  const { events, index, length, playing, live, loading, speed, jumps } = props;
+  const scrubberId = useId();
+  const speedId = useId();
+  const speedHintId = useId();
+  const helpId = useId();
+  const entry = events[index];
+  const position = positionText(entry, length);
+  const jumpButton = (jump: Jump, arrow: "before" | "after") => (
+    <button
+      type="button"
+      className={styles.control}
+      disabled={jump.target === null}
+      aria-keyshortcuts={jump.keys}
+      onClick={() => jump.target && props.onGoTo(jump.target.seq)}
+    >
+      {arrow === "before" && <span aria-hidden="true">◀ </span>}
+      {jump.label}
+      {arrow === "after" && <span aria-hidden="true"> ▶</span>}
+    </button>
+  );
+  return (
+    <section className={styles.controls} aria-label="Replay controls">
+      <p className={styles.position} aria-live={playing ? "off" : "polite"} data-testid="replay-position">
+        {position}
+        {loading && <span className={styles.loading}> · loading…</span>}
+      </p>
+      {live && (
+        <p className={styles.live}>
+          <span aria-hidden="true">● </span>This table is still in play: the replay goes up to now, and at the
+          end it picks up new moves every few seconds.
+        </p>
+      )}
+      <label htmlFor={scrubberId} className={styles.scrubberLabel}>
+        Position in the session
+      </label>
+      <input
+        id={scrubberId}
+        className={styles.scrubber}
+        type="range"
+        min={0}
+        max={Math.max(0, events.length - 1)}
+        step={1}
+        value={Math.max(0, index)}
+        disabled={events.length === 0}
+        aria-valuetext={position}
+        aria-describedby={helpId}
+        {...{ [scrubberAttribute]: "" }}
+        onChange={(e) => props.onIndex(Number(e.target.value))}
+      />
+      <div className={styles.transport}>
+        <button
+          type="button"
+          className={styles.play}
+          aria-keyshortcuts="Space"
+          disabled={events.length === 0}
+          onClick={props.onToggle}
+        >
+          <span aria-hidden="true">{playing ? "❚❚ " : "▶ "}</span>
+          {playing ? "Pause" : "Play"}
+        </button>
+        <span className={styles.speed}>
+          <label htmlFor={speedId}>Speed</label>
+          <select
+            id={speedId}
+            className={styles.select}
+            value={speed}
+            aria-describedby={speedHintId}
+            onChange={(e) => props.onSpeed(Number(e.target.value) as Speed)}
+          >
+            {speeds.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+          <span id={speedHintId} className={styles.speedHint}>
+            {speedWords(speed)}
+          </span>
+        </span>
+      </div>
+      <div className={styles.jumps}>
+        <fieldset className={styles.pair}>
+          <legend className={styles.visuallyHidden}>One event</legend>
+          {jumpButton(jumps.back, "before")}
+          {jumpButton(jumps.forward, "after")}
+        </fieldset>
+        <fieldset className={styles.pair}>
+          <legend className={styles.visuallyHidden}>Tabled versions</legend>
+          {jumpButton(jumps.previousVersion, "before")}
+          {jumpButton(jumps.nextVersion, "after")}
+        </fieldset>
+        <fieldset className={styles.pair}>
+          <legend className={styles.visuallyHidden}>News</legend>
+          {jumpButton(jumps.previousNews, "before")}
+          {jumpButton(jumps.nextNews, "after")}
+        </fieldset>
+      </div>
+      <p id={helpId} className={styles.help}>
+        Keys: <kbd>Space</kbd> play or pause · <kbd>←</kbd> <kbd>→</kbd> one event · <kbd>Shift</kbd>+
+        <kbd>←</kbd> <kbd>→</kbd> previous or next tabled version · <kbd>Home</kbd> <kbd>End</kbd> first or
+        last event. Keys typed in a field stay the field's.
+      </p>
+    </section>
+  );
+}
