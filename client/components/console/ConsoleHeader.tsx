@@ -46,6 +46,9 @@ export function ConsoleHeader({
         <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}/join`}>
           Join screen for the projector
         </a>
+        <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}/class`}>
+          Class view
+        </a>
         <LogDownloads workshopId={workshopId} instructorKey={instructorKey} whose="the workshop's" />
       </nav>
     </header>

@@ -175,6 +175,12 @@ export function TableTile({
         <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
           Observe<span className={styles.visuallyHidden}> table {number}</span>
         </Link>
+        <Link
+          className={`button ${styles.secondary}`}
+          href={`/debrief/${tile.tableId}?workshop=${workshopId}`}
+        >
+          Debrief<span className={styles.visuallyHidden}> of table {number}</span>
+        </Link>
       </div>
     </article>
   );

@@ -4,9 +4,17 @@ import type { TableView } from "@red-lines/shared";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { optionLabel, points, seatName, signedPoints } from "./derive.ts";
 import styles from "./table.module.css";
+import type { Identity } from "./useIdentity.ts";
 import { outcomeWords, reasonSentence } from "./words.ts";
 
-export function Concluded({ view }: { view: TableView }) {
+/** Where this reader finds the table's debrief: the instructor always, a seat once it is shared. */
+export function debriefHref(tableId: string, identity: Identity | undefined): string | null {
+  if (identity?.kind === "instructor") return `/debrief/${tableId}?workshop=${identity.workshopId}`;
+  if (identity?.kind === "seat") return `/debrief/${tableId}`;
+  return null;
+}
+
+export function Concluded({ view, debrief = null }: { view: TableView; debrief?: string | null }) {
   const outcome = view.outcome;
   if (!outcome) return null;
   const words = outcomeWords[outcome.class];
@@ -25,6 +33,16 @@ export function Concluded({ view }: { view: TableView }) {
           })}
         </p>
         <p>{words.meaning}</p>
+        {debrief && (
+          <p>
+            <a className="button" href={debrief}>
+              Open the debrief
+            </a>{" "}
+            {view.perspective === "instructor"
+              ? "What deal was possible, how close the table came, and sharing it with the students."
+              : "What deal was possible and how close you came, once your facilitator shares it."}
+          </p>
+        )}
       </section>
       {outcome.package && (
         <section aria-labelledby="package-heading" className="card">

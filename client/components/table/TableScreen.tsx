@@ -9,7 +9,7 @@ import { useTable } from "../../lib/useTable.ts";
 import { Announcer } from "./Announcer.tsx";
 import { Brief } from "./Brief.tsx";
 import { Comms } from "./Comms.tsx";
-import { Concluded } from "./Concluded.tsx";
+import { Concluded, debriefHref } from "./Concluded.tsx";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
 import { channelsOf } from "./channels.ts";
 import { seatName } from "./derive.ts";
@@ -131,7 +131,7 @@ export function TableScreen({ tableId, workshopId }: Props) {
                 label: "Outcome",
                 content: (
                   <>
-                    <Concluded view={view} />
+                    <Concluded view={view} debrief={debriefHref(tableId, identity)} />
                     <VersionHistory view={view} />
                   </>
                 ),

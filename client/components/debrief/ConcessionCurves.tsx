@@ -1,0 +1,168 @@
+"use client";
+// Concession curves: what every tabled version was worth to each party, version by version, as a
+// line per party, optionally only the versions one seat tabled (how that seat conceded). The same
+// figures are in a table, shown with one button and always printed.
+import { type Debrief, formatPoints, listWords } from "@red-lines/shared";
+import type { ChartConfiguration } from "chart.js";
+import { useId, useMemo, useState } from "react";
+import { Chart } from "./Chart.tsx";
+import styles from "./Debrief.module.css";
+import { roleLook, roleNameOf } from "./look.ts";
+import { Scroller } from "./Scroller.tsx";
+
+export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
+  const [by, setBy] = useState<string>("all");
+  const [asTable, setAsTable] = useState(false);
+  const selectId = useId();
+  const tableId = useId();
+  const points = useMemo(
+    () => debrief.concessions.filter((c) => by === "all" || c.tabledBy === by),
+    [debrief.concessions, by],
+  );
+
+  const config = useMemo<ChartConfiguration<"line">>(
+    () => ({
+      type: "line",
+      data: {
+        datasets: debrief.roles.map((role) => {
+          const look = roleLook(debrief, role.id);
+          return {
+            label: role.name,
+            data: points.map((c) => ({ x: c.version, y: c.utilities[role.id] ?? 0 })),
+            borderColor: look.color,
+            backgroundColor: look.color,
+            borderDash: look.dash,
+            borderWidth: 2.5,
+            pointStyle: look.pointStyle,
+            pointRadius: 5,
+            pointHoverRadius: 7,
+          };
+        }),
+      },
+      options: {
+        parsing: false,
+        scales: {
+          x: {
+            type: "linear",
+            min: points[0]?.version,
+            max: points.at(-1)?.version,
+            title: { display: true, text: "Version tabled" },
+            ticks: { precision: 0, stepSize: points.length > 20 ? undefined : 1 },
+          },
+          y: { type: "linear", min: 0, max: 100, title: { display: true, text: "Score (points)" } },
+        },
+        plugins: {
+          legend: { labels: { usePointStyle: true } },
+          tooltip: {
+            callbacks: {
+              title: (items) => {
+                const version = items[0]?.parsed.x;
+                const point = debrief.concessions.find((c) => c.version === version);
+                return point
+                  ? `Version ${point.version}, tabled by ${roleNameOf(debrief, point.tabledBy)}${point.round === null ? "" : ` in round ${point.round}`}`
+                  : "";
+              },
+              label: (item) => `${item.dataset.label}: ${formatPoints(item.parsed.y ?? 0)}`,
+            },
+          },
+        },
+      },
+    }),
+    [debrief, points],
+  );
+
+  if (debrief.concessions.length === 0) {
+    return (
+      <section aria-labelledby="concessions-heading" className={styles.section}>
+        <h2 id="concessions-heading">Concession curves</h2>
+        <p>No version was tabled, so there is nothing to draw.</p>
+      </section>
+    );
+  }
+
+  const first = points[0];
+  const last = points.at(-1);
+  const whose = by === "all" ? "every version tabled" : `the versions ${roleNameOf(debrief, by)} tabled`;
+  const label =
+    first && last
+      ? `Line chart of each party's score for ${whose}, versions ${first.version} to ${last.version}: ${listWords(
+          debrief.roles.map(
+            (r) =>
+              `${r.name} from ${formatPoints(first.utilities[r.id] ?? 0)} to ${formatPoints(last.utilities[r.id] ?? 0)}`,
+          ),
+        )}.`
+      : `No versions tabled by ${roleNameOf(debrief, by)}.`;
+
+  return (
+    <section aria-labelledby="concessions-heading" className={styles.section}>
+      <h2 id="concessions-heading">Concession curves</h2>
+      <p>
+        What each tabled version was worth to every party, in the order they were tabled. A falling line is a
+        party giving ground; a rising one, a party being given it.
+      </p>
+      <div className={`${styles.controls} ${styles.noPrint}`}>
+        <div>
+          <label htmlFor={selectId}>Versions tabled by</label>
+          <select id={selectId} value={by} onChange={(event) => setBy(event.target.value)}>
+            <option value="all">every party</option>
+            {debrief.roles.map((role) => (
+              <option key={role.id} value={role.id}>
+                {role.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button
+          type="button"
+          className={styles.secondary}
+          aria-expanded={asTable}
+          aria-controls={tableId}
+          onClick={() => setAsTable((shown) => !shown)}
+        >
+          {asTable ? "Hide the table" : "Show as table"}
+        </button>
+      </div>
+      {points.length > 0 ? <Chart config={config} label={label} /> : <p>{label}</p>}
+      <Scroller
+        id={tableId}
+        label="Concession curves as a table"
+        className={asTable ? styles.tableWrap : `${styles.tableWrap} ${styles.printOnly}`}
+      >
+        <table className={styles.figures} data-testid="concession-table">
+          <caption className={styles.caption}>Each party's score for {whose} (points)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Version</th>
+              <th scope="col">Round</th>
+              <th scope="col">Tabled by</th>
+              {debrief.roles.map((role) => (
+                <th scope="col" key={role.id}>
+                  {role.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((point) => (
+              <tr key={point.version}>
+                <th scope="row">{point.version}</th>
+                <td>{point.round ?? "—"}</td>
+                <td>{roleNameOf(debrief, point.tabledBy)}</td>
+                {debrief.roles.map((role) => {
+                  const score = point.utilities[role.id] ?? 0;
+                  const noDeal = point.noDeal[role.id] ?? 0;
+                  return (
+                    <td key={role.id}>
+                      {formatPoints(score)}
+                      {score < noDeal && <span className={styles.sub}> (below no deal)</span>}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroller>
+    </section>
+  );
+}

@@ -1,0 +1,226 @@
+"use client";
+// One table's debrief: what happened, what deal was possible and how close the table came. The
+// instructor reads it with the workshop's key and chooses whether the table's students may; a
+// student reads it with their seat once it is shared. The figures are the server's `debriefFor`
+// over the stored log; issue and option names come from the same scenario snapshot, through the
+// replay's view of the table at its end.
+import type { DebriefResponse, DebriefSharing } from "@red-lines/shared";
+import { useCallback, useEffect, useState } from "react";
+import { getDebrief, getReplayView, type ReplayCredential, setDebriefSharing } from "../../lib/api.ts";
+import { CommunicationSection } from "./CommunicationSection.tsx";
+import { ConcessionCurves } from "./ConcessionCurves.tsx";
+import { DealSection } from "./DealSection.tsx";
+import styles from "./Debrief.module.css";
+import { FrontierSection } from "./FrontierSection.tsx";
+import { InstructorControls } from "./InstructorControls.tsx";
+import { type Labels, labelsFromView, roleNameOf } from "./look.ts";
+import { NewsSection } from "./NewsSection.tsx";
+import { RedLineStory } from "./RedLineStory.tsx";
+import { SummarySection } from "./SummarySection.tsx";
+import { type DebriefAccess, useDebriefAccess } from "./useDebriefAccess.ts";
+
+type Loaded =
+  | { kind: "loading" }
+  | { kind: "failed"; status: number; code: string; message: string }
+  | { kind: "ready"; debrief: DebriefResponse };
+
+/** The end of any log: the replay answers with the last moment when asked past it. */
+const END_OF_LOG = 2 ** 31 - 1;
+/** A student waiting for the debrief to be shared looks again this often. */
+const RECHECK_MS = 15_000;
+
+function credentialOf(access: DebriefAccess): ReplayCredential {
+  return access.kind === "instructor"
+    ? { kind: "instructor", key: access.key }
+    : { kind: "seat", seatToken: access.seat.seatToken };
+}
+
+export function DebriefScreen({ tableId, workshopId }: { tableId: string; workshopId: string | null }) {
+  const access = useDebriefAccess(tableId, workshopId);
+  const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
+  const [labels, setLabels] = useState<Labels | null>(null);
+
+  const load = useCallback(async () => {
+    if (!access) return;
+    const result = await getDebrief(
+      access.kind === "instructor" ? access.workshopId : access.seat.workshopId,
+      tableId,
+      credentialOf(access),
+    );
+    if (!result.ok) {
+      setLoaded({ kind: "failed", status: result.status, code: result.code, message: result.message });
+      return;
+    }
+    setLoaded({ kind: "ready", debrief: result.value });
+    const view = await getReplayView(tableId, END_OF_LOG, "observer", credentialOf(access));
+    if (view.ok) setLabels(labelsFromView(view.value.view));
+  }, [access, tableId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // A student early: look again until the debrief opens.
+  const waiting =
+    loaded.kind === "failed" && (loaded.code === "debrief-not-shared" || loaded.code === "talks-not-over");
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setInterval(() => void load(), RECHECK_MS);
+    return () => clearInterval(timer);
+  }, [waiting, load]);
+
+  async function share(next: DebriefSharing): Promise<string | null> {
+    if (access?.kind !== "instructor") return "Only the instructor may share a debrief.";
+    const result = await setDebriefSharing(access.workshopId, tableId, access.key, next);
+    if (!result.ok) return result.message;
+    setLoaded((current) =>
+      current.kind === "ready"
+        ? { kind: "ready", debrief: { ...current.debrief, sharing: result.value.sharing } }
+        : current,
+    );
+    return null;
+  }
+
+  const debrief = loaded.kind === "ready" ? loaded.debrief : null;
+  const instructor = access?.kind === "instructor" ? access : null;
+
+  return (
+    <main id="main" className={styles.page}>
+      <header className={styles.header}>
+        <div>
+          <p className={styles.kicker}>Debrief</p>
+          <h1 className={styles.title}>{debrief ? debrief.scenario.title : "Table debrief"}</h1>
+          {debrief && (
+            <p className={styles.byline}>
+              {access?.kind === "seat"
+                ? `Table ${access.seat.table} · you played ${roleNameOf(debrief, access.seat.role)}`
+                : "Instructor's copy"}
+              {` · variant ${debrief.scenario.variant}`}
+            </p>
+          )}
+        </div>
+        {debrief && (
+          <nav className={styles.nav} aria-label="Debrief">
+            <button type="button" className={styles.secondary} onClick={() => window.print()}>
+              Print or save as PDF
+            </button>
+            {instructor && (
+              <>
+                <a className={`button ${styles.secondary}`} href="#instructor-controls">
+                  Sharing and downloads
+                </a>
+                <a
+                  className={`button ${styles.secondary}`}
+                  href={`/replay/${tableId}?workshop=${instructor.workshopId}`}
+                >
+                  Replay
+                </a>
+                <a
+                  className={`button ${styles.secondary}`}
+                  href={`/instructor/${instructor.workshopId}/class`}
+                >
+                  Class view
+                </a>
+              </>
+            )}
+            {access?.kind === "seat" && (
+              <a className={`button ${styles.secondary}`} href={`/table/${tableId}`}>
+                Back to the table
+              </a>
+            )}
+          </nav>
+        )}
+      </header>
+
+      {access === undefined ? (
+        <p role="status">Opening the debrief…</p>
+      ) : access === null ? (
+        <div className={styles.problem}>
+          <h2>This browser cannot open this debrief</h2>
+          <p>
+            A debrief opens for the workshop's instructor, from the instructor link (the address must name the
+            workshop), and for the table's players in the browser they played in, once the instructor shares
+            it. This browser holds neither the instructor key nor a seat at this table.
+          </p>
+        </div>
+      ) : loaded.kind === "loading" ? (
+        <p role="status">Working out the debrief…</p>
+      ) : loaded.kind === "failed" ? (
+        <Failure failure={loaded} access={access} onRetry={() => void load()} />
+      ) : debrief ? (
+        <Sections debrief={debrief} labels={labels} access={access} tableId={tableId} onShare={share} />
+      ) : null}
+    </main>
+  );
+}
+
+function Failure({
+  failure,
+  access,
+  onRetry,
+}: {
+  failure: { status: number; code: string; message: string };
+  access: DebriefAccess;
+  onRetry: () => void;
+}) {
+  const waiting = failure.code === "debrief-not-shared" || failure.code === "talks-not-over";
+  return (
+    <div className={waiting ? styles.notice : styles.problem} data-testid="debrief-unavailable">
+      <h2>
+        {waiting
+          ? "The debrief is not open to you yet"
+          : access.kind === "instructor"
+            ? "The debrief could not be opened"
+            : "This seat cannot open this debrief"}
+      </h2>
+      <p role={waiting ? "status" : "alert"}>{failure.message}</p>
+      {waiting && <p>This page looks again every few seconds, or now:</p>}
+      <button type="button" onClick={onRetry}>
+        Check again
+      </button>
+    </div>
+  );
+}
+
+function Sections({
+  debrief,
+  labels,
+  access,
+  tableId,
+  onShare,
+}: {
+  debrief: DebriefResponse;
+  labels: Labels | null;
+  access: DebriefAccess;
+  tableId: string;
+  onShare: (sharing: DebriefSharing) => Promise<string | null>;
+}) {
+  return (
+    <>
+      {access.kind === "seat" && (
+        <p className={`${styles.notice} ${styles.noPrint}`}>
+          Your facilitator shared this debrief with your table.{" "}
+          {debrief.sharing.revealChannels
+            ? "What was said in the private channels is included."
+            : "What was said in the private channels stays private; only how many messages there were is shown."}
+        </p>
+      )}
+      <SummarySection debrief={debrief} />
+      <DealSection debrief={debrief} labels={labels} />
+      <ConcessionCurves debrief={debrief} />
+      <FrontierSection debrief={debrief} />
+      <RedLineStory debrief={debrief} labels={labels} />
+      <NewsSection debrief={debrief} />
+      <CommunicationSection debrief={debrief} />
+      {access.kind === "instructor" && (
+        <InstructorControls
+          workshopId={access.workshopId}
+          tableId={tableId}
+          instructorKey={access.key}
+          sharing={debrief.sharing}
+          onShare={onShare}
+        />
+      )}
+    </>
+  );
+}

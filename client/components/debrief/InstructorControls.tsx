@@ -1,0 +1,147 @@
+"use client";
+// What only the instructor gets on a debrief: sharing it with the table's students (and, apart,
+// revealing the private channels to them), the replay and the class view, and the downloads:
+// the table's log as JSON or CSV and its tabled versions as CSV. Never printed.
+import type { DebriefSharing } from "@red-lines/shared";
+import { useId, useState } from "react";
+import { LogDownloads } from "../console/LogDownloads.tsx";
+import styles from "./Debrief.module.css";
+import { fetchFile, saveFile } from "./download.ts";
+
+export function InstructorControls({
+  workshopId,
+  tableId,
+  instructorKey,
+  sharing,
+  onShare,
+}: {
+  workshopId: string;
+  tableId: string;
+  instructorKey: string;
+  sharing: DebriefSharing;
+  /** Sends the choice; resolves to a sentence when it failed, null when it went through. */
+  onShare: (sharing: DebriefSharing) => Promise<string | null>;
+}) {
+  const shareId = useId();
+  const revealId = useId();
+  const [busy, setBusy] = useState(false);
+  // The choice as just made, shown at once while it is saved; dropped (back to the saved one) after.
+  const [pending, setPending] = useState<DebriefSharing | null>(null);
+  const shown = pending ?? sharing;
+  const [problem, setProblem] = useState<string | null>(null);
+  const [versions, setVersions] = useState<{ busy: boolean; problem: string | null }>({
+    busy: false,
+    problem: null,
+  });
+
+  async function change(next: DebriefSharing) {
+    setBusy(true);
+    setPending(next);
+    setProblem(null);
+    const failed = await onShare(next);
+    setPending(null);
+    setBusy(false);
+    if (failed) setProblem(`The sharing choice was not saved: ${failed}`);
+  }
+
+  async function downloadVersions() {
+    setVersions({ busy: true, problem: null });
+    const file = await fetchFile(
+      `/api/workshops/${workshopId}/tables/${tableId}/versions.csv`,
+      instructorKey,
+      "red-lines-versions.csv",
+    );
+    if (file.ok) {
+      saveFile(file.blob, file.filename);
+      setVersions({ busy: false, problem: null });
+    } else setVersions({ busy: false, problem: `The versions CSV could not be downloaded: ${file.message}` });
+  }
+
+  const state = !sharing.shared
+    ? "Not shared: only you can read this debrief."
+    : sharing.revealChannels
+      ? "Shared with the table's students, private channels included."
+      : "Shared with the table's students; the private channels' messages are hidden from them.";
+
+  return (
+    <section
+      id="instructor-controls"
+      aria-labelledby="controls-heading"
+      className={`${styles.section} ${styles.noPrint}`}
+      data-testid="instructor-controls"
+    >
+      <h2 id="controls-heading">For the instructor</h2>
+      <fieldset className={styles.sharing}>
+        <legend>Sharing with the table's students</legend>
+        <p className={styles.check}>
+          <input
+            id={shareId}
+            type="checkbox"
+            checked={shown.shared}
+            disabled={busy}
+            onChange={(event) => void change({ ...shown, shared: event.target.checked })}
+          />
+          <label htmlFor={shareId}>Share this debrief with the table's students</label>
+        </p>
+        <p className={styles.check}>
+          <input
+            id={revealId}
+            type="checkbox"
+            checked={shown.revealChannels}
+            disabled={busy}
+            aria-describedby={`${revealId}-note`}
+            onChange={(event) => void change({ ...shown, revealChannels: event.target.checked })}
+          />
+          <label htmlFor={revealId}>Reveal private channels to them</label>
+        </p>
+        <p id={`${revealId}-note`} className={styles.note}>
+          Students always see how many private messages each pair sent; the texts only when revealed.
+        </p>
+        <p className={styles.state} role="status" data-testid="sharing-state">
+          {busy ? "Saving…" : state}
+        </p>
+        {problem && (
+          <p className="error" role="alert">
+            {problem}
+          </p>
+        )}
+      </fieldset>
+
+      <h3>Look again</h3>
+      <p className={styles.actions}>
+        <a className={`button ${styles.secondary}`} href={`/replay/${tableId}?workshop=${workshopId}`}>
+          Replay this table move by move
+        </a>
+        <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}/class`}>
+          Class view: every table
+        </a>
+        <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}`}>
+          Back to the console
+        </a>
+      </p>
+
+      <h3>Downloads</h3>
+      <LogDownloads
+        workshopId={workshopId}
+        instructorKey={instructorKey}
+        tableId={tableId}
+        whose="this table's"
+      />
+      <p className={styles.actions}>
+        <button
+          type="button"
+          className={styles.secondary}
+          disabled={versions.busy}
+          onClick={() => void downloadVersions()}
+        >
+          {versions.busy ? "Preparing…" : "Download the tabled versions (CSV)"}
+        </button>
+      </p>
+      {versions.problem && (
+        <p className="error" role="alert">
+          {versions.problem}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// The debrief's opening: the plain-language summary in big type, then the outcome and its class,
+// how the talks ended and how many rounds were played.
+import { type Debrief, formatCount } from "@red-lines/shared";
+import { outcomeWords, reasonSentence } from "../table/words.ts";
+import styles from "./Debrief.module.css";
+import { roleNameOf } from "./look.ts";
+
+export function SummarySection({ debrief }: { debrief: Debrief }) {
+  const { status } = debrief;
+  const words = status.outcomeClass ? outcomeWords[status.outcomeClass] : null;
+  return (
+    <section aria-labelledby="summary-heading" className={styles.section}>
+      <h2 id="summary-heading">In short</h2>
+      <div className={styles.summary} data-testid="debrief-summary">
+        {debrief.summary.map((sentence) => (
+          <p key={sentence}>{sentence}</p>
+        ))}
+      </div>
+      <dl className={styles.facts}>
+        <div>
+          <dt>Outcome</dt>
+          <dd data-testid="outcome">
+            {words ? words.name : status.concluded ? "Concluded" : "Not concluded yet"}
+          </dd>
+        </div>
+        <div>
+          <dt>How the talks ended</dt>
+          <dd>
+            {status.reason
+              ? reasonSentence(status.reason, {
+                  version: debrief.deal?.source === "agreed" ? debrief.deal.version : null,
+                  walkedOut: status.walkedOut ? roleNameOf(debrief, status.walkedOut) : null,
+                  seats: debrief.roles.length,
+                })
+              : "They have not ended: the figures are as of now."}
+          </dd>
+        </div>
+        <div>
+          <dt>Rounds</dt>
+          <dd data-testid="rounds">
+            {status.roundsPlayed} of {status.rounds} played
+          </dd>
+        </div>
+        <div>
+          <dt>Versions tabled</dt>
+          <dd>{formatCount(status.versionsTabled)}</dd>
+        </div>
+      </dl>
+      {words && <p className={styles.meaning}>{words.meaning}</p>}
+    </section>
+  );
+}
