@@ -1,10 +1,11 @@
 // The debrief and the class view in Chromium, after a table played to its end: one student on a
 // Colyseus SDK client (a private message to a bot, a draft refused at a red line, accepting any
-// complete version inside their red lines) and bots in the other three seats. The figures on the
-// page are checked against the shared engine run here in the test on the exported log (the
-// folded state, `analyze` of the scenario snapshot, `debriefFor`); then the class view sorts,
-// the instructor shares the debrief and a student reads it, first without the private channels
-// and then with them; axe at 1280 and 375 px, screenshots, and the print stylesheet.
+// complete version inside their red lines), bots in the other three seats, and a piece of news
+// injected by the facilitator. The figures on the page are checked against the shared engine run
+// here in the test on the exported log (the folded state, `analyze` of the scenario snapshot,
+// `debriefFor`); then the class view sorts, the instructor shares the debrief and a student reads
+// it, first without the private channels and then with them; axe at 1280 and 375 px,
+// screenshots, and the print stylesheet.
 import { randomUUID } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -95,7 +96,7 @@ const secret = "Between us: we could live with a demilitarised zone.";
 /**
  * A workshop of two tables with bot fill. At table 1 a student plays Ukraine with three bots: on
  * their first turn they try to table a draft recognising Crimea (refused: a red line) and pass;
- * they send Russia one private message; they accept every complete version inside their red
+ * they send Russia one private message; the facilitator injects the Pokrovsk breakthrough; they accept every complete version inside their red
  * lines and object to the others, until the talks end. Table 2 stays in the lobby.
  */
 async function playTable() {
@@ -118,6 +119,7 @@ async function playTable() {
   await instructor.act({ type: "start" });
   await instructor.act({ type: "start" });
   await student.act({ type: "say", to: "russia", text: secret });
+  await instructor.act({ type: "inject-event", event: "pokrovsk-breakthrough" });
 
   const answered = new Set<string>();
   let firstTurn: Promise<void> | null = null;
@@ -331,6 +333,14 @@ describe("the debrief", () => {
     expect(await refusals.textContent()).toContain("ua-no-legal-cession");
     const sourceLink = refusals.getByRole("link").first();
     expect(await sourceLink.getAttribute("href")).toMatch(/^\/sources\/[^#]+#[a-z0-9-]+$/);
+
+    // The news and what it did to the space of deals.
+    const news = page.getByTestId("news");
+    expect(await news.getByRole("heading", { level: 3 }).allTextContents()).toEqual(
+      debrief.injectedEvents.map((event) => event.title),
+    );
+    expect(await news.textContent()).toContain("injected by the facilitator");
+    expect(await news.textContent()).toContain(`${formatCount(analysis.zopa ?? -1)} (down `);
 
     // The instructor sees the private channel and the bots' reasoning.
     expect(await page.getByTestId("private-messages").textContent()).toContain(secret);
