@@ -414,6 +414,20 @@ describe("the debrief", () => {
     await tableHeader.getByRole("button").click();
 
     await checkWidths(page, "class");
+
+    // A table that never started has a debrief too: what was possible, nothing tabled.
+    await rows.nth(1).getByRole("link").click();
+    await page.getByTestId("debrief-summary").waitFor();
+    expect(await page.getByTestId("debrief-summary").locator("p").first().textContent()).toBe(
+      "The table has not started: it is still in the lobby.",
+    );
+    expect(await page.getByRole("heading", { level: 2, name: "No package was tabled" }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.getByText("No version was tabled, so there is nothing to draw.").isVisible()).toBe(
+      true,
+    );
+    expect(await accessibilityViolations(page), "a lobby table's debrief").toEqual([]);
     await page.close();
   });
 
