@@ -183,7 +183,7 @@ async function expected(workshop: Workshop, tableId: string) {
   const state = events.reduce(evolve, initialTableState(config));
   const analysis = analyze(effectiveScenario(scenario, config.variant, state.effective.appliedEvents));
   const debrief: Debrief = debriefFor({ config, events });
-  return { scenario, state, analysis, debrief };
+  return { scenario, state, analysis, debrief, events, config };
 }
 
 async function seatContext(seat: Joined & { name: string; joinCode: string }): Promise<BrowserContext> {
@@ -350,6 +350,36 @@ describe("the debrief", () => {
     expect(await page.getByRole("link", { name: "Replay", exact: true }).getAttribute("href")).toBe(
       `/replay/${tableId}?workshop=${workshop.workshopId}`,
     );
+
+    // From the debrief to the replay: step to version 1 as it was tabled; the term sheet shown
+    // is the log folded to that point. Then, as Europe, none of Ukraine's back-channel to Russia.
+    const replay = await instructor.newPage();
+    await replay.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
+    await replay.getByRole("button", { name: /^Version .*tabled version 1\.$/ }).click();
+    const engineEvents = engine.events;
+    const tabledAt =
+      engineEvents.findIndex((event) => event.type === "version-tabled" && event.version === 1) + 1;
+    await expect
+      .poll(async () => (await replay.getByTestId("replay-position").textContent()) ?? "", {
+        timeout: 10_000,
+      })
+      .toMatch(new RegExp(`^Event ${tabledAt} of`));
+    const folded = engineEvents.slice(0, tabledAt).reduce(evolve, initialTableState(engine.config));
+    const tabledPackage = folded.versions.at(-1)?.package ?? {};
+    for (const issue of scenario.issues) {
+      const row = replay
+        .getByRole("listitem")
+        .filter({ has: replay.getByRole("heading", { level: 3, name: issue.name, exact: true }) });
+      const label = issue.options.find((option) => option.id === tabledPackage[issue.id])?.label;
+      expect(await row.locator("dd").nth(0).textContent(), issue.name).toBe(label);
+    }
+    await replay.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}&as=europe`);
+    await replay.getByTestId("replay-position").waitFor();
+    await expect
+      .poll(async () => (await replay.getByTestId("replay-position").textContent()) ?? "")
+      .toMatch(/^Event /);
+    expect(await replay.locator("body").textContent()).not.toContain(secret);
+    await replay.close();
 
     await frontierSection.getByRole("button", { name: "Hide the table" }).click();
     await checkWidths(page, "debrief");

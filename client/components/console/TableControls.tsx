@@ -165,6 +165,12 @@ export function TableControls({
             <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
               Observe {here} (every private channel)
             </Link>
+            <Link
+              className={`button ${styles.secondary}`}
+              href={`/replay/${tile.tableId}?workshop=${workshopId}`}
+            >
+              Replay {here} move by move
+            </Link>
             <LogDownloads
               workshopId={workshopId}
               instructorKey={instructorKey}
