@@ -7,6 +7,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "@colyseus/sdk";
+import { readMigrations } from "@red-lines/db";
 import type { EventMessage } from "@red-lines/shared";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
@@ -115,7 +116,10 @@ describe("running on PostgreSQL", () => {
     );
     await waitFor(() => run.output.stdout.includes("ready at"), { timeout: 30_000, what: "the ready line" });
     expect(run.output.stdout).toMatch(/PostgreSQL at 127\.0\.0\.1:\d+\/start_/);
-    expect(run.output.stdout).toContain("1 migration(s) applied");
+    // Every migration in the folder, applied to the new database.
+    const { migrationDirectories } = await readMigrations();
+    expect(migrationDirectories.length).toBeGreaterThan(1);
+    expect(run.output.stdout).toContain(`${migrationDirectories.length} migration(s) applied`);
 
     const room = await new Client(`http://127.0.0.1:${port}`).joinOrCreate("table", {
       name: "Pat",
