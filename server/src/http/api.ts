@@ -1,18 +1,14 @@
 // The HTTP API pages call: create a workshop, join by code, the instructor's overview.
 // Every body is parsed with zod; every error is { error: { code, message } } with a sentence.
 import type { Db } from "@red-lines/db";
-import {
-  type HttpError,
-  joinCodeSchema,
-  joinRequestSchema,
-  resolveWorkshopSettings,
-} from "@red-lines/shared";
+import { joinCodeSchema, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import { createWorkshop, instructorOverview, joinWorkshop, seatingFor } from "../workshops/store.ts";
 import { mountDebrief } from "./debrief.ts";
 import { mountExport } from "./export.ts";
 import { createRateLimiter } from "./rateLimit.ts";
 import { mountReplay } from "./replay.ts";
+import { bearer, fail, uuidPattern } from "./requests.ts";
 
 export type ApiOptions = {
   prisma: Db;
@@ -22,17 +18,6 @@ export type ApiOptions = {
   /** Wrong join codes per client address per minute (guessing); default 20. */
   joinAttemptsPerMinute?: number;
 };
-
-function fail(res: Response, status: number, body: HttpError["error"]) {
-  res.status(status).json({ error: body } satisfies HttpError);
-}
-
-function bearer(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
-}
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function mountApi(app: Application, options: ApiOptions): void {
   const now = options.now ?? Date.now;

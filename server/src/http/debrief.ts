@@ -16,101 +16,33 @@ import {
   type DebriefSharing,
   debriefFor,
   debriefSharingSchema,
-  type HttpError,
   instructorActor,
   withoutPrivateChannels,
   workshopSettingsSchema,
 } from "@red-lines/shared";
-import type { Request, Response, Router } from "express";
+import type { Response, Router } from "express";
 import { z } from "zod";
 import { type LoadedTable, loadTable } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
-import { instructorOverview } from "../workshops/store.ts";
+import { checkIds, credentials, fail, instructorWorkshop, logCache, type Overview } from "./requests.ts";
 
 export type DebriefOptions = { prisma: Db };
-
-type Overview = NonNullable<Awaited<ReturnType<typeof instructorOverview>>>;
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function fail(res: Response, status: number, body: HttpError["error"]) {
-  res.status(status).json({ error: body } satisfies HttpError);
-}
 
 /** The stored choice; a table never set answers `{ shared: false, revealChannels: false }`. */
 const storedSharingSchema = z
   .object({ shared: z.boolean().default(false), revealChannels: z.boolean().default(false) })
   .catch({ shared: false, revealChannels: false });
 
-function credentials(req: Request): { kind: "instructor" | "seat"; secret: string } | null {
-  const header = req.headers.authorization ?? "";
-  const space = header.indexOf(" ");
-  if (space < 0) return null;
-  const scheme = header.slice(0, space);
-  const secret = header.slice(space + 1).trim();
-  if (!secret) return null;
-  if (scheme === "Bearer") return { kind: "instructor", secret };
-  if (scheme === "Seat") return { kind: "seat", secret };
-  return null;
-}
-
-/** 400 with a sentence per id in the address that is not a UUID; false when one was wrong. */
-function checkIds(res: Response, ids: { path: string; value: string | undefined; what: string }[]): boolean {
-  const issues = ids
-    .filter((id) => id.value !== undefined && !uuidPattern.test(id.value))
-    .map((id) => ({
-      path: id.path,
-      message: `The ${id.what} id in the address is not valid: it is a UUID.`,
-    }));
-  if (issues.length === 0) return true;
-  fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
-  return false;
-}
-
-const keyRequired = {
-  code: "instructor-key-required",
-  message: "This needs the instructor key from the instructor link.",
-};
-const notInstructor = {
-  code: "not-instructor",
-  message: "That instructor link is not valid for this workshop.",
-};
-
-/** As the export routes: 401 without a key, 403 for a wrong key or an unknown workshop. */
-async function instructorWorkshop(req: Request, res: Response, prisma: Db, workshopId: string) {
-  const given = credentials(req);
-  if (given?.kind !== "instructor") {
-    fail(res, 401, keyRequired);
-    return null;
-  }
-  const overview = await instructorOverview(prisma, workshopId, given.secret);
-  if (!overview) fail(res, 403, notInstructor);
-  return overview;
-}
-
 /** Debriefs are kept per table and log length; analyses per scenario state, across tables. */
 const analyses = createAnalysisCache();
-const debriefs = new Map<string, Debrief>();
+const debriefs = logCache<Debrief>(64);
 
 function debriefOf(loaded: LoadedTable): Debrief {
-  const key = `${loaded.tableId}:${loaded.lastSeq}`;
-  const known = debriefs.get(key);
-  if (known) {
-    debriefs.delete(key);
-    debriefs.set(key, known);
-    return known;
-  }
-  const debrief = debriefFor({ config: loaded.config, events: loaded.events }, { analyses });
-  debriefs.set(key, debrief);
-  while (debriefs.size > 64) {
-    const oldest = debriefs.keys().next();
-    if (oldest.done) break;
-    debriefs.delete(oldest.value);
-  }
-  return debrief;
+  return debriefs(loaded, () => debriefFor({ config: loaded.config, events: loaded.events }, { analyses }));
 }
 
-async function sharingOf(prisma: Db, tableId: string): Promise<DebriefSharing> {
+/** The instructor's choice for a table's debrief (and replay) with its students. */
+export async function sharingOf(prisma: Db, tableId: string): Promise<DebriefSharing> {
   const row = await prisma.table.findUnique({ where: { id: tableId }, select: { debriefSharing: true } });
   return storedSharingSchema.parse(row?.debriefSharing ?? {});
 }

@@ -11,7 +11,6 @@ import type { Db } from "@red-lines/db";
 import {
   type ExportedEvent,
   evolve,
-  type HttpError,
   initialTableState,
   type LogCsvColumn,
   type LogExport,
@@ -23,8 +22,8 @@ import {
 } from "@red-lines/shared";
 import type { Request, Response, Router } from "express";
 import { loadTable } from "../tables/tableLog.ts";
-import { instructorOverview } from "../workshops/store.ts";
 import { type CsvValue, csvRecord } from "./csv.ts";
+import { fail, instructorWorkshop, type Overview, uuidPattern } from "./requests.ts";
 
 export type ExportOptions = {
   prisma: Db;
@@ -35,7 +34,6 @@ export type ExportOptions = {
 };
 
 type Format = "json" | "csv";
-type Overview = NonNullable<Awaited<ReturnType<typeof instructorOverview>>>;
 type ExportTable = Overview["tables"][number];
 type EventRow = { seq: number; time: Date; type: string; actor: string; payload: unknown };
 
@@ -44,7 +42,6 @@ const contentTypes: Record<Format, string> = {
   json: "application/json; charset=utf-8",
   csv: "text/csv; charset=utf-8",
 };
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * `GET /workshops/:id/log.{json,csv}` and `GET /workshops/:id/tables/:tableId/log.{json,csv}`
@@ -59,45 +56,6 @@ export function mountExport(router: Router, options: ExportOptions): void {
       exportLog(req, res, format, options),
     );
   }
-}
-
-function fail(res: Response, status: number, body: HttpError["error"]) {
-  res.status(status).json({ error: body } satisfies HttpError);
-}
-
-function bearer(req: Request): string | undefined {
-  const header = req.headers.authorization;
-  return header?.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : undefined;
-}
-
-/**
- * The workshop when the request carries its instructor key; otherwise answers as
- * `GET /api/workshops/:id` does (401 without a key, 403 for a wrong key or an unknown workshop,
- * one answer for both) and returns null.
- */
-async function instructorWorkshop(
-  req: Request,
-  res: Response,
-  prisma: Db,
-  workshopId: string,
-): Promise<Overview | null> {
-  const key = bearer(req);
-  if (key === undefined) {
-    fail(res, 401, {
-      code: "instructor-key-required",
-      message: "This needs the instructor key from the instructor link.",
-    });
-    return null;
-  }
-  const overview = await instructorOverview(prisma, workshopId, key);
-  if (!overview) {
-    fail(res, 403, {
-      code: "not-instructor",
-      message: "That instructor link is not valid for this workshop.",
-    });
-    return null;
-  }
-  return overview;
 }
 
 async function exportLog(req: Request, res: Response, format: Format, options: ExportOptions) {

@@ -8,21 +8,19 @@ import {
   createReplay,
   describeEvent,
   eventVisibleTo,
-  type HttpError,
   instructorActor,
   observerPerspective,
   type Replay,
-  type TableEvent,
   viewFor,
 } from "@red-lines/shared";
 import type { Request, Response, Router } from "express";
 import { z } from "zod";
 import { loadTable } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
+import { sharingOf } from "./debrief.ts";
+import { checkIds, credentials, fail, logCache } from "./requests.ts";
 
 export type ReplayOptions = { prisma: Db };
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const perspectiveSchema = z
   .string({ error: "as must name a perspective: instructor, observer or a seat's role id." })
@@ -38,46 +36,17 @@ const replayQuerySchema = z.strictObject({
 });
 const timelineQuerySchema = z.strictObject({ as: perspectiveSchema.default(instructorActor) });
 
-function fail(res: Response, status: number, body: HttpError["error"]) {
-  res.status(status).json({ error: body } satisfies HttpError);
-}
-
 /** Replays are kept per table and log length, so scrubbing a long log folds it once. */
-const cache = new Map<string, { replay: Replay; events: TableEvent[] }>();
-function replayOf(tableId: string, lastSeq: number, make: () => { replay: Replay; events: TableEvent[] }) {
-  const key = `${tableId}:${lastSeq}`;
-  const cached = cache.get(key);
-  if (cached) {
-    cache.delete(key);
-    cache.set(key, cached);
-    return cached;
-  }
-  const made = make();
-  cache.set(key, made);
-  while (cache.size > 32) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
-  return made;
-}
+const replays = logCache<Replay>(32);
 
 type Access = { loaded: NonNullable<Awaited<ReturnType<typeof loadTable>>>; perspectives: "any" | string[] };
 
 /** Who is asking, and which perspectives they may take; answers the request itself when refused. */
 async function access(req: Request, res: Response, prisma: Db): Promise<Access | null> {
   const tableId = String(req.params.tableId);
-  if (!uuidPattern.test(tableId)) {
-    fail(res, 400, {
-      code: "invalid-request",
-      message: "The table id in the address is not valid: it is a UUID.",
-      issues: [{ path: "tableId", message: "The table id in the address is not valid: it is a UUID." }],
-    });
-    return null;
-  }
-  const header = req.headers.authorization ?? "";
-  const [scheme, secret] = [header.split(" ", 1)[0], header.slice(header.indexOf(" ") + 1).trim()];
-  if ((scheme !== "Bearer" && scheme !== "Seat") || !secret) {
+  if (!checkIds(res, [{ path: "tableId", value: tableId, what: "table" }])) return null;
+  const given = credentials(req);
+  if (!given) {
     fail(res, 401, {
       code: "credentials-required",
       message:
@@ -85,6 +54,7 @@ async function access(req: Request, res: Response, prisma: Db): Promise<Access |
     });
     return null;
   }
+  const { secret } = given;
   const loaded = await loadTable(prisma, tableId);
   const refuse = () =>
     fail(res, 403, {
@@ -95,7 +65,7 @@ async function access(req: Request, res: Response, prisma: Db): Promise<Access |
     refuse();
     return null;
   }
-  if (scheme === "Bearer") {
+  if (given.kind === "instructor") {
     if (!secretMatches(secret, loaded.instructorKeyHash)) {
       refuse();
       return null;
@@ -108,10 +78,7 @@ async function access(req: Request, res: Response, prisma: Db): Promise<Access |
     refuse();
     return null;
   }
-  const sharing = z
-    .object({ shared: z.boolean().default(false) })
-    .catch({ shared: false })
-    .parse((table as { debriefSharing?: unknown }).debriefSharing ?? {});
+  const sharing = await sharingOf(prisma, tableId);
   if (!sharing.shared) {
     fail(res, 403, {
       code: "not-shared",
@@ -154,11 +121,10 @@ function allowedPerspective(res: Response, access: Access, perspective: string):
 }
 
 export function mountReplay(router: Router, options: ReplayOptions): void {
-  const build = (loaded: Access["loaded"]) =>
-    replayOf(loaded.tableId, loaded.lastSeq, () => ({
-      replay: createReplay(loaded.config, loaded.events),
-      events: loaded.events,
-    }));
+  const build = (loaded: Access["loaded"]) => ({
+    replay: replays(loaded, () => createReplay(loaded.config, loaded.events)),
+    events: loaded.events,
+  });
 
   router.get("/tables/:tableId/replay", async (req, res) => {
     const query = parseQuery(res, replayQuerySchema, req.query);

@@ -35,6 +35,7 @@ import { loadTable } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
+import { invalidMessage } from "./invalidMessage.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";
 import { ensureTableRoom } from "./tableRooms.ts";
 
@@ -218,16 +219,7 @@ export function createConsoleRoom(services: ConsoleServices) {
       }
       const intent = consoleIntentSchema.safeParse(payload);
       if (!intent.success) {
-        const issues = intent.error.issues.map((issue) => ({
-          path: issue.path.join(".") || "(message)",
-          message: issue.message,
-        }));
-        this.reply(client, {
-          code: "invalid-message",
-          message: `The console command was not understood: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-          intent: consoleMessages.command,
-          issues,
-        });
+        this.reply(client, invalidMessage(intent.error, "The console command", consoleMessages.command));
         return;
       }
       const { intentId, tables, command } = intent.data;

@@ -5,6 +5,7 @@ import { type Client, type OnMessageException, Room, type RoomException, ServerE
 import { type Db, type EventAppender, LogConflictError } from "@red-lines/db";
 import {
   alertFor,
+  answerOrder,
   type BotMove,
   botCommands,
   botMove,
@@ -36,6 +37,7 @@ import { loadTable, toNewEvents } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
+import { invalidMessage } from "./invalidMessage.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";
 import { TableSummary } from "./tableSummary.ts";
 
@@ -295,16 +297,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
       }
       const intent = commandIntentSchema.safeParse(payload);
       if (!intent.success) {
-        const issues = intent.error.issues.map((issue) => ({
-          path: issue.path.join(".") || "(message)",
-          message: issue.message,
-        }));
-        this.reply(client, {
-          code: "invalid-message",
-          message: `The command was not understood: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-          intent: tableMessages.command,
-          issues,
-        });
+        this.reply(client, invalidMessage(intent.error, "The command", tableMessages.command));
         return;
       }
       const { intentId } = intent.data;
@@ -418,13 +411,12 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     /** The next bot move at this table, if a bot has one: seats off turn answer first. */
     private nextBotMove(): { seat: string; move: BotMove } | null {
-      const turnSeat = this.table.turn?.seat;
-      const bots = Object.values(this.table.seats).filter((seat) => seat.occupied && seat.bot);
-      bots.sort((a, b) => Number(a.role === turnSeat) - Number(b.role === turnSeat));
-      for (const seat of bots) {
-        const random = createRandom(`${this.tableId}:${seat.role}:${this.lastSeq}`);
-        const move = botMove(viewFor(this.table, seat.role), random, { style: seat.bot ?? "boulware" });
-        if (move) return { seat: seat.role, move };
+      for (const role of answerOrder(this.table)) {
+        const style = this.table.seats[role]?.bot;
+        if (!style) continue;
+        const random = createRandom(`${this.tableId}:${role}:${this.lastSeq}`);
+        const move = botMove(viewFor(this.table, role), random, { style });
+        if (move) return { seat: role, move };
       }
       return null;
     }

@@ -39,6 +39,15 @@ export function botCommands(move: BotMove, seat: string, at: number): TableComma
   return commands;
 }
 
+/**
+ * The order in which seats get to move when several could: seats off turn answer the version on
+ * the table first, then the seat whose turn it is. The server's bots and the simulator share it.
+ */
+export function answerOrder(state: TableState): string[] {
+  const turnSeat = state.turn?.seat;
+  return [...state.turnOrder.filter((seat) => seat !== turnSeat), ...(turnSeat ? [turnSeat] : [])];
+}
+
 /** Plays one bot-only table to its end (or a step limit); deterministic for its seed. */
 export function simulateTable(
   config: TableConfig,
@@ -75,8 +84,7 @@ export function simulateTable(
   for (let step = 0; step < 5_000 && state.phase === "negotiating"; step++) {
     at += 2_000;
     const turnSeat = state.turn?.seat;
-    // Seats off turn answer the version on the table first; then the seat whose turn it is.
-    const order = [...state.turnOrder.filter((seat) => seat !== turnSeat), ...(turnSeat ? [turnSeat] : [])];
+    const order = answerOrder(state);
     let acted = false;
     // What an off-turn bot answers depends on the version on the table, the answers to it and
     // the turn; while only the draft changes, its answer stays "nothing" and is not asked again.

@@ -1,0 +1,104 @@
+// What every HTTP route shares: the error body, ids in the address, who is asking (instructor
+// key or seat token), the instructor's workshop, and caches of work keyed by a table's log.
+import type { Db } from "@red-lines/db";
+import type { HttpError } from "@red-lines/shared";
+import type { Request, Response } from "express";
+import { instructorOverview } from "../workshops/store.ts";
+
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function fail(res: Response, status: number, body: HttpError["error"]) {
+  res.status(status).json({ error: body } satisfies HttpError);
+}
+
+/** `Authorization: Bearer <instructorKey>` or `Authorization: Seat <seatToken>`; null otherwise. */
+export function credentials(req: Request): { kind: "instructor" | "seat"; secret: string } | null {
+  const header = req.headers.authorization ?? "";
+  const space = header.indexOf(" ");
+  if (space < 0) return null;
+  const scheme = header.slice(0, space);
+  const secret = header.slice(space + 1).trim();
+  if (!secret) return null;
+  if (scheme === "Bearer") return { kind: "instructor", secret };
+  if (scheme === "Seat") return { kind: "seat", secret };
+  return null;
+}
+
+/** The instructor key, when the request carries one. */
+export function bearer(req: Request): string | undefined {
+  const given = credentials(req);
+  return given?.kind === "instructor" ? given.secret : undefined;
+}
+
+/** 400 with a sentence per id in the address that is not a UUID; false when one was wrong. */
+export function checkIds(
+  res: Response,
+  ids: { path: string; value: string | undefined; what: string }[],
+): boolean {
+  const issues = ids
+    .filter((id) => id.value !== undefined && !uuidPattern.test(id.value))
+    .map((id) => ({
+      path: id.path,
+      message: `The ${id.what} id in the address is not valid: it is a UUID.`,
+    }));
+  if (issues.length === 0) return true;
+  fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
+  return false;
+}
+
+export type Overview = NonNullable<Awaited<ReturnType<typeof instructorOverview>>>;
+
+/**
+ * The workshop when the request carries its instructor key; otherwise answers as
+ * `GET /api/workshops/:id` does (401 without a key, 403 for a wrong key or an unknown workshop,
+ * one answer for both) and returns null.
+ */
+export async function instructorWorkshop(
+  req: Request,
+  res: Response,
+  prisma: Db,
+  workshopId: string,
+): Promise<Overview | null> {
+  const key = bearer(req);
+  if (key === undefined) {
+    fail(res, 401, {
+      code: "instructor-key-required",
+      message: "This needs the instructor key from the instructor link.",
+    });
+    return null;
+  }
+  const overview = await instructorOverview(prisma, workshopId, key);
+  if (!overview) {
+    fail(res, 403, {
+      code: "not-instructor",
+      message: "That instructor link is not valid for this workshop.",
+    });
+    return null;
+  }
+  return overview;
+}
+
+/**
+ * Work derived from a table's log (a replay, a debrief), kept for the most recently used tables
+ * and recomputed once the log grows: the key is the table and its last sequence number.
+ */
+export function logCache<T>(size: number) {
+  const entries = new Map<string, T>();
+  return (table: { tableId: string; lastSeq: number }, make: () => T): T => {
+    const key = `${table.tableId}:${table.lastSeq}`;
+    const known = entries.get(key);
+    if (known !== undefined) {
+      entries.delete(key);
+      entries.set(key, known);
+      return known;
+    }
+    const made = make();
+    entries.set(key, made);
+    while (entries.size > size) {
+      const oldest = entries.keys().next();
+      if (oldest.done) break;
+      entries.delete(oldest.value);
+    }
+    return made;
+  };
+}
