@@ -4,8 +4,7 @@
 import { joinCodeSchema } from "@red-lines/shared";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
-import styles from "./entry.module.css";
-import { FieldError } from "./FieldError.tsx";
+import { CodeField } from "./CodeField.tsx";
 
 export function CodeEntry({ problem, name }: { problem: string; name: string }) {
   const router = useRouter();
@@ -33,23 +32,7 @@ export function CodeEntry({ problem, name }: { problem: string; name: string }) 
         {problem}
       </p>
       <form onSubmit={submit} noValidate>
-        <div className="field">
-          <label htmlFor={id}>Join code</label>
-          <input
-            id={id}
-            name="code"
-            className={styles.codeInput}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            placeholder="KTRM-49WX"
-            aria-describedby={error ? `${id}-error` : undefined}
-            aria-invalid={error ? true : undefined}
-          />
-          <FieldError id={`${id}-error`} message={error} />
-        </div>
+        <CodeField id={id} value={code} onChange={setCode} error={error} />
         <button type="submit">Look up this code</button>
       </form>
     </section>

@@ -6,7 +6,7 @@ import { displayNameSchema } from "@red-lines/shared/protocol/messages";
 import { joinCodeSchema } from "@red-lines/shared/workshop/joinCode";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
-import styles from "./entry.module.css";
+import { CodeField } from "./CodeField.tsx";
 import { FieldError } from "./FieldError.tsx";
 
 export function JoinCodeForm() {
@@ -37,26 +37,13 @@ export function JoinCodeForm() {
 
   return (
     <form onSubmit={submit} noValidate aria-label="Join a table">
-      <div className="field">
-        <label htmlFor={codeId}>Join code</label>
-        <input
-          id={codeId}
-          name="code"
-          className={styles.codeInput}
-          value={code}
-          onChange={(event) => setCode(event.target.value)}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          placeholder="KTRM-49WX"
-          aria-describedby={`${codeId}-hint${errors.code ? ` ${codeId}-error` : ""}`}
-          aria-invalid={errors.code ? true : undefined}
-        />
-        <p id={`${codeId}-hint`} className={styles.hint}>
-          The 8 letters and digits your instructor shows, with or without the dash.
-        </p>
-        <FieldError id={`${codeId}-error`} message={errors.code} />
-      </div>
+      <CodeField
+        id={codeId}
+        value={code}
+        onChange={setCode}
+        error={errors.code}
+        hint="The 8 letters and digits your instructor shows, with or without the dash."
+      />
       <div className="field">
         <label htmlFor={nameId}>Display name</label>
         <input
