@@ -1,11 +1,19 @@
 // One vitest config for the monorepo: fast unit tests, integration tests against a real
 // server and database, and browser end-to-end tests in Debian's Chromium.
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+
+// Server-only modules of the UI mark themselves with `import "server-only"`, which Next resolves
+// (and refuses in client components); tests read them on the server side, as Next's server does.
+const serverOnly = fileURLToPath(
+  new URL("node_modules/next/dist/compiled/server-only/empty.js", import.meta.url),
+);
 
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve: { alias: { "server-only": serverOnly } },
         test: {
           name: "unit",
           // Benchmarks (`npm run bench`) belong to this project only, so each runs once.

@@ -17,7 +17,7 @@ import {
   seatingOverviewSchema,
   tableViewSchema,
   type WorkshopRequest,
-} from "@red-lines/shared";
+} from "@red-lines/shared/protocol";
 import { z } from "zod";
 
 export type ApiResult<T> =

@@ -14,7 +14,7 @@ import {
   consoleTableSchema,
   type ErrorMessage,
   errorMessageSchema,
-} from "@red-lines/shared";
+} from "@red-lines/shared/protocol";
 import { useState } from "react";
 import { type LiveRoom, useLiveRoom } from "./liveRoom.ts";
 

@@ -10,7 +10,7 @@ import {
   type TableJoinOptions,
   type TableView,
   tableMessages,
-} from "@red-lines/shared";
+} from "@red-lines/shared/protocol";
 import { useState } from "react";
 import { type LiveRoom, useLiveRoom } from "./liveRoom.ts";
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { createEventAppender, type Database, openDatabase } from "@red-lines/db";
-import { consoleRoomName, negotiationRoomName, wireLimits } from "@red-lines/shared";
+import { consoleRoomName, negotiationRoomName, wireLimits } from "@red-lines/shared/engine";
 import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
 import { mountApi } from "./http/api.ts";

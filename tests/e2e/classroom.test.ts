@@ -4,7 +4,8 @@
 // finer points of each screen are tested in entry, table and console tests.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { getScenario, type Scenario } from "@red-lines/shared";
+import type { Scenario } from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";

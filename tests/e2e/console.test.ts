@@ -6,7 +6,7 @@ import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName, type RefusalMessage, type TableView } from "@red-lines/shared";
+import { negotiationRoomName, type RefusalMessage, type TableView } from "@red-lines/shared/engine";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";

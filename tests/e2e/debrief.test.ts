@@ -28,7 +28,7 @@ import {
   type TableEvent,
   type TableView,
   utility,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";

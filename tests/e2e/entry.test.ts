@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName } from "@red-lines/shared";
+import { negotiationRoomName } from "@red-lines/shared/engine";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app.ts";

@@ -10,14 +10,14 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import {
   evolve,
-  getScenario,
   initialTableState,
   type LogExport,
   logExportSchema,
   negotiationRoomName,
   type Scenario,
   type TableState,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";

@@ -6,7 +6,8 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
-import { getScenario, negotiationRoomName, type Scenario, type TableView } from "@red-lines/shared";
+import { negotiationRoomName, type Scenario, type TableView } from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
@@ -182,7 +183,7 @@ describe("the table screen in Chromium", () => {
       .getByRole("link", { name: /Ukraine peace talks status 2026.*Ukraine's Position and Red Lines/ })
       .first();
     expect(await citation.getAttribute("href")).toBe(
-      "/sources/002_dc4659ee7f7471a7.txt#ukraine-s-position-and-red-lines",
+      "/sources/002_dc4659ee7f7471a7.txt?section=Ukraine%27s+Position+and+Red+Lines#ukraine-s-position-and-red-lines",
     );
     await pages.russia.getByRole("heading", { name: "Your red lines" }).waitFor();
     expect(await pages.russia.content()).not.toContain("ua-no-legal-cession");

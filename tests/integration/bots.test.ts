@@ -2,7 +2,7 @@
 // command path as people at a human pace (short here), and hand a seat to a person who joins.
 import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName, ruleIssues, type TableView } from "@red-lines/shared";
+import { negotiationRoomName, ruleIssues, type TableView } from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";

@@ -13,7 +13,7 @@ import {
   negotiationRoomName,
   type RefusalMessage,
   type TableView,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";

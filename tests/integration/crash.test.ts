@@ -12,7 +12,7 @@ import {
   consoleRoomName,
   negotiationRoomName,
   type TableView,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { createDatabase } from "../support/postgres.ts";

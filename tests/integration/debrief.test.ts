@@ -12,12 +12,12 @@ import {
   debriefResponseSchema,
   effectiveScenario,
   eventSchema,
-  getScenario,
   loadScenario,
   negotiationRoomName,
   type Scenario,
   workshopSettingsSchema,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";

@@ -8,7 +8,6 @@ import {
   type EventOf,
   effectiveScenario,
   eventSchema,
-  getScenario,
   type LogExport,
   logCsvColumns,
   logExportFormat,
@@ -16,7 +15,8 @@ import {
   negotiationRoomName,
   type RefusalMessage,
   utility,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toNewEvents } from "../../server/src/tables/tableLog.ts";
 import { postJson } from "../support/api.ts";

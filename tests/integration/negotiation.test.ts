@@ -6,12 +6,12 @@ import { Client, type Room } from "@colyseus/sdk";
 import {
   analyze,
   effectiveScenario,
-  getScenario,
   negotiationRoomName,
   type RefusalMessage,
   type TableView,
   viewFor,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTable } from "../../server/src/tables/tableLog.ts";
 import { postJson } from "../support/api.ts";

@@ -2,7 +2,7 @@
 // done (no event stored, no client told of a change), and play resumes when the database is back.
 import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import { type ErrorMessage, negotiationRoomName, type TableView } from "@red-lines/shared";
+import { type ErrorMessage, negotiationRoomName, type TableView } from "@red-lines/shared/engine";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";

@@ -8,7 +8,7 @@ import {
   consoleRoomName,
   negotiationRoomName,
   type TableView,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";

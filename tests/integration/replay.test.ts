@@ -6,12 +6,12 @@ import { Client, type Room } from "@colyseus/sdk";
 import {
   eventSchema,
   fold,
-  getScenario,
   initialTableState,
   negotiationRoomName,
   type TableView,
   type TimelineEntry,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";

@@ -10,7 +10,7 @@ import {
   initialTableState,
   negotiationRoomName,
   type TableView,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";

@@ -10,7 +10,7 @@ import {
   consoleRoomName,
   negotiationRoomName,
   type TableView,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { freePort } from "../support/ports.ts";

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import { readMigrations } from "@red-lines/db";
-import type { EventMessage } from "@red-lines/shared";
+import type { EventMessage } from "@red-lines/shared/engine";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { freePort } from "../support/ports.ts";

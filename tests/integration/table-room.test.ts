@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { Client, type Room } from "@colyseus/sdk";
-import type { ErrorMessage, EventMessage } from "@red-lines/shared";
+import type { ErrorMessage, EventMessage } from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/server.ts";
 import { waitFor } from "../support/wait.ts";

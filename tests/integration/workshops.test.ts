@@ -1,6 +1,6 @@
 // Workshops over HTTP against a real server and database: create, join by code, seats, the
 // instructor's overview, and every kind of bad input answered with a sentence.
-import { seatingOverviewSchema } from "@red-lines/shared";
+import { seatingOverviewSchema } from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";

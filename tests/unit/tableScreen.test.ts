@@ -1,7 +1,7 @@
 // What the table screen reads off a view (who last changed each issue, what changed between
 // versions, which options would break the seat's own red lines) and how the sources page anchors
 // the sections that citations point to.
-import { TableScript, viewFor } from "@red-lines/shared";
+import { TableScript, viewFor } from "@red-lines/shared/engine";
 import { describe, expect, it } from "vitest";
 import { sectionSlug, sourceHref } from "../../client/components/sources/citation.ts";
 import { citedDocument } from "../../client/components/sources/scenarioCitations.ts";
@@ -78,7 +78,9 @@ describe("citations and the sources page", () => {
     );
     expect(
       sourceHref({ file: "002_x.txt", section: "Designing the Architecture of a “Just” Cease-Fire" }),
-    ).toBe("/sources/002_x.txt#designing-the-architecture-of-a-just-cease-fire");
+    ).toBe(
+      "/sources/002_x.txt?section=Designing+the+Architecture+of+a+%E2%80%9CJust%E2%80%9D+Cease-Fire#designing-the-architecture-of-a-just-cease-fire",
+    );
   });
 
   it("finds a heading, an item under a heading, and a question, whole words only", () => {
@@ -115,6 +117,14 @@ describe("citations and the sources page", () => {
     expect(section?.citedBy).toContain("Role: Ukraine");
     expect(section?.citedBy).toContain("1 red line");
     expect(JSON.stringify(document)).not.toContain("ua-no-legal-cession");
+  });
+
+  it("lists no section for news: which events exist is the facilitator's until they land", () => {
+    const document = citedDocument("002_dc4659ee7f7471a7.txt");
+    const listed = JSON.stringify(document);
+    expect(listed).not.toMatch(/news|event/i);
+    // Scenario 4 is cited by the Pokrovsk breakthrough only.
+    expect(document?.sections.map((s) => s.section)).not.toContain("Scenarios and Timelines — Scenario 4");
   });
 
   it("reads no path outside the seeds folder", async () => {

@@ -9,7 +9,7 @@ import {
   joinOptionsSchema,
   serverMessages,
   wireLimits,
-} from "@red-lines/shared";
+} from "@red-lines/shared/protocol";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useGameClient } from "../../lib/colyseus.tsx";
 

@@ -1,7 +1,7 @@
 "use client";
 // The alerts that call for the facilitator's attention, newest first, each with its table, an
 // icon and its kind in words; filterable by table. New ones are announced politely.
-import type { ConsoleAlert } from "@red-lines/shared";
+import type { ConsoleAlert } from "@red-lines/shared/protocol";
 import { useEffect, useId, useRef, useState } from "react";
 import styles from "./Alerts.module.css";
 import { alertLook, timeOfDay } from "./format.ts";

@@ -2,7 +2,7 @@
 // Commands for several tables at once: all of them, or the ones ticked. Every button names its
 // target ("Pause all 6 tables", "Broadcast to tables 1 and 3"); the answer is summed up here and
 // each table's own answer shows on its tile.
-import type { ConsoleCommand, ConsoleSnapshot, ConsoleTable } from "@red-lines/shared";
+import type { ConsoleCommand, ConsoleSnapshot, ConsoleTable } from "@red-lines/shared/protocol";
 import { useId, useState } from "react";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";

@@ -2,7 +2,7 @@
 // The instructor commands that take a value — inject an event, broadcast a message, add rounds —
 // used for one table (in its controls) and for several (in the toolbar). Each button names its
 // target, e.g. "Broadcast to all 6 tables".
-import { type ConsoleSnapshot, tableLimits } from "@red-lines/shared";
+import { type ConsoleSnapshot, tableLimits } from "@red-lines/shared/protocol";
 import { type FormEvent, useId, useState } from "react";
 import styles from "./Controls.module.css";
 import type { Outcome } from "./useCommandAnswers.ts";

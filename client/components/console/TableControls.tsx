@@ -1,14 +1,14 @@
 "use client";
 // Every instructor command for one table, in a modal dialog opened from its tile: the flow of
 // the talks, an event, a broadcast, more rounds, releasing a seat, the log, and the observer view.
+import { possessive } from "@red-lines/shared/client";
 import {
   type BotStyle,
   botStyles,
   type ConsoleCommand,
   type ConsoleSnapshot,
   type ConsoleTable,
-  possessive,
-} from "@red-lines/shared";
+} from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useId, useState } from "react";
 import { AnswerLine } from "./AnswerLine.tsx";

@@ -2,7 +2,8 @@
 // One table at a glance: phase, round, whose turn and its clock, who is connected, the version
 // on the table and who accepted it, red-line attempts, alerts, the last action and the answer to
 // the last command. Every row is always there, so a tile keeps its shape as the table changes.
-import { type ConsoleSnapshot, type ConsoleTable, possessive } from "@red-lines/shared";
+import { possessive } from "@red-lines/shared/client";
+import type { ConsoleSnapshot, ConsoleTable } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { AnswerLine } from "./AnswerLine.tsx";
 import { ago, clock, observerHref, outcomeLabel, phaseLabel, seatNames, startLabel } from "./format.ts";

@@ -1,6 +1,6 @@
 // Words and numbers the console shows: phases, clocks, relative times, alert kinds, and how a
 // command's target reads in a button ("all 6 tables", "tables 1 and 3").
-import type { alertKinds, Phase, TableStatus } from "@red-lines/shared";
+import type { alertKinds, Phase, TableStatus } from "@red-lines/shared/protocol";
 
 export const phaseLabel: Record<Phase, string> = {
   lobby: "Lobby",

@@ -1,7 +1,7 @@
 "use client";
 // Runs an instructor command on some tables (or all) and keeps each table's answer — done, the
 // refusal's sentence, or the error's — so every tile can show what became of the last command.
-import type { ConsoleCommand, ConsoleResult } from "@red-lines/shared";
+import type { ConsoleCommand, ConsoleResult } from "@red-lines/shared/protocol";
 import { useState } from "react";
 import type { ConsoleConnection } from "../../lib/useConsole.ts";
 import { targetPhrase } from "./format.ts";

@@ -2,7 +2,8 @@
 // The class view: every table of a workshop side by side (outcome, rounds, each role's score
 // against its no-deal value, distance to the Nash point, red-line refusals), sortable by any
 // column, each row linking to its debrief. Behind the instructor key, like the console.
-import { type ClassRow, type ClassView, formatGain, formatPoints } from "@red-lines/shared";
+import { formatGain, formatPoints } from "@red-lines/shared/client";
+import type { ClassRow, ClassView } from "@red-lines/shared/protocol";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getClassView } from "../../lib/api.ts";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";

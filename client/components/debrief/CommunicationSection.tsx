@@ -1,7 +1,8 @@
 // Who talked to whom: public messages per party, private messages per pair (counts always; the
 // texts only when this reader may see them), the facilitator's broadcasts, and the bots' own
 // reasoning for their moves where bots played.
-import { type Debrief, formatCount } from "@red-lines/shared";
+import { formatCount } from "@red-lines/shared/client";
+import type { Debrief } from "@red-lines/shared/protocol";
 import styles from "./Debrief.module.css";
 import { roleNameOf, roundText } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";

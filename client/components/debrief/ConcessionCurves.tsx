@@ -2,7 +2,8 @@
 // Concession curves: what every tabled version was worth to each party, version by version, as a
 // line per party, optionally only the versions one seat tabled (how that seat conceded). The same
 // figures are in a table, shown with one button and always printed.
-import { type Debrief, formatPoints, listWords } from "@red-lines/shared";
+import { formatPoints, listWords } from "@red-lines/shared/client";
+import type { Debrief } from "@red-lines/shared/protocol";
 import type { ChartConfiguration } from "chart.js";
 import { useId, useMemo, useState } from "react";
 import { Chart } from "./Chart.tsx";

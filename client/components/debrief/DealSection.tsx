@@ -3,7 +3,8 @@
 // score against its no-deal value (a table and a small bar chart) and how the package sits in
 // the space of possible deals: distance to the frontier and to the Nash point, the ZOPA, the
 // feasible set.
-import { type Debrief, formatCount, formatGain, formatPoints, possessive } from "@red-lines/shared";
+import { formatCount, formatGain, formatPoints, possessive } from "@red-lines/shared/client";
+import type { Debrief } from "@red-lines/shared/protocol";
 import styles from "./Debrief.module.css";
 import { issueList, type Labels, optionText, roleLook, roleNameOf } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";

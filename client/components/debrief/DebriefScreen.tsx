@@ -4,7 +4,7 @@
 // student reads it with their seat once it is shared. The figures are the server's `debriefFor`
 // over the stored log; issue and option names come from the same scenario snapshot, through the
 // replay's view of the table at its end.
-import type { DebriefResponse, DebriefSharing } from "@red-lines/shared";
+import type { DebriefResponse, DebriefSharing } from "@red-lines/shared/protocol";
 import { useCallback, useEffect, useState } from "react";
 import { getDebrief, getReplayView, type ReplayCredential, setDebriefSharing } from "../../lib/api.ts";
 import { CommunicationSection } from "./CommunicationSection.tsx";

@@ -2,7 +2,8 @@
 // The Pareto frontier drawn for two parties at a time (chosen with two selects): every frontier
 // package as a dot, the table's package and the Nash point marked with their own shapes and
 // names, the no-deal values as a cross. The frontier is also a table, one button away.
-import { type Debrief, formatCount, formatPoints, possessive } from "@red-lines/shared";
+import { formatCount, formatPoints, possessive } from "@red-lines/shared/client";
+import type { Debrief } from "@red-lines/shared/protocol";
 import type { ChartConfiguration } from "chart.js";
 import { useId, useMemo, useState } from "react";
 import { Chart } from "./Chart.tsx";

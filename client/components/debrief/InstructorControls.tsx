@@ -2,7 +2,7 @@
 // What only the instructor gets on a debrief: sharing it with the table's students (and, apart,
 // revealing the private channels to them), the replay and the class view, and the downloads:
 // the table's log as JSON or CSV and its tabled versions as CSV. Never printed.
-import type { DebriefSharing } from "@red-lines/shared";
+import type { DebriefSharing } from "@red-lines/shared/protocol";
 import { useId, useState } from "react";
 import { LogDownloads } from "../console/LogDownloads.tsx";
 import styles from "./Debrief.module.css";

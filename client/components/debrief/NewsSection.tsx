@@ -1,6 +1,7 @@
 // The news that landed during the talks and what each piece did to the space of deals: feasible
 // packages, the ZOPA, the frontier and the Nash point, before and after.
-import { type Debrief, formatCount, formatPoints, type InjectedEvent } from "@red-lines/shared";
+import { formatCount, formatPoints } from "@red-lines/shared/client";
+import type { Debrief, InjectedEvent } from "@red-lines/shared/protocol";
 import styles from "./Debrief.module.css";
 import { roundText } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";

@@ -1,14 +1,8 @@
 // The red-line story: every refusal (who, tabling or accepting what, which rule, its explanation
 // and where it comes from), the red lines that collided and what the ZOPA would have been
 // without them.
-import {
-  type Counterfactual,
-  type Debrief,
-  type DebriefRule,
-  formatCount,
-  listWords,
-  possessive,
-} from "@red-lines/shared";
+import { formatCount, listWords, possessive } from "@red-lines/shared/client";
+import type { Counterfactual, Debrief, DebriefRule } from "@red-lines/shared/protocol";
 import { Citations } from "../table/Citation.tsx";
 import styles from "./Debrief.module.css";
 import { type Labels, roleNameOf, roundText } from "./look.ts";

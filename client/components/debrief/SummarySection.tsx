@@ -1,6 +1,7 @@
 // The debrief's opening: the plain-language summary in big type, then the outcome and its class,
 // how the talks ended and how many rounds were played.
-import { type Debrief, formatCount } from "@red-lines/shared";
+import { formatCount } from "@red-lines/shared/client";
+import type { Debrief } from "@red-lines/shared/protocol";
 import { outcomeWords, reasonSentence } from "../table/words.ts";
 import styles from "./Debrief.module.css";
 import { roleNameOf } from "./look.ts";

@@ -1,6 +1,6 @@
 // A file from the API behind the instructor key (the key travels in a header, never in a link),
 // saved through an <a download>: the table's tabled versions as CSV.
-import { httpErrorSchema } from "@red-lines/shared";
+import { httpErrorSchema } from "@red-lines/shared/protocol";
 
 export type Downloaded = { ok: true; blob: Blob; filename: string } | { ok: false; message: string };
 

@@ -2,7 +2,7 @@
 // scenario snapshot, as the replay's view carries them), and each party's look in the charts: a
 // colour dark enough for 3:1 against white, and a point style and dash of its own, so no party is
 // told apart by colour alone.
-import type { Debrief, TableView } from "@red-lines/shared";
+import type { Debrief, TableView } from "@red-lines/shared/protocol";
 
 export type Labels = {
   issues: { id: string; name: string; options: { id: string; label: string }[] }[];

@@ -1,7 +1,7 @@
 "use client";
 // Typing a join code again, after a mistyped or unknown one: checked with the shared schema, then
 // the join page for that code.
-import { joinCodeSchema } from "@red-lines/shared";
+import { joinCodeSchema } from "@red-lines/shared/protocol";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { CodeField } from "./CodeField.tsx";

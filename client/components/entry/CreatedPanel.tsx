@@ -2,7 +2,7 @@
 // After a workshop is created: the instructor link (the only way back to the console, so it is
 // shown with a copy button and a plain warning), the students' join code and link, the settings
 // as stored, and the way on to the console and the projector's join screen.
-import type { CreatedWorkshop } from "@red-lines/shared";
+import type { CreatedWorkshop } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { CopyButton } from "./CopyButton.tsx";

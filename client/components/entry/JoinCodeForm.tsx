@@ -2,8 +2,7 @@
 // The landing page's "Join a table": a join code and a display name, checked with the shared
 // schemas as typed, then on to the join page, where the student sees the seats and picks one.
 // Deep imports: the landing page needs two small schemas, not the whole game package.
-import { displayNameSchema } from "@red-lines/shared/protocol/messages";
-import { joinCodeSchema } from "@red-lines/shared/workshop/joinCode";
+import { displayNameSchema, joinCodeSchema } from "@red-lines/shared/protocol";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { CodeField } from "./CodeField.tsx";

@@ -2,7 +2,7 @@
 // The join screen for a projector: big join code, QR code and join link, and a live list of who
 // sits where, from the instructor console's connection (the key comes from the instructor link's
 // fragment or from this browser, where the set-up page left it).
-import type { ConsoleTable } from "@red-lines/shared";
+import type { ConsoleTable } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { instructorKeyFor, takeKeyFromFragment } from "../../lib/credentials.ts";

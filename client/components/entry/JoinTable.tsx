@@ -2,7 +2,7 @@
 // The join page's body: the workshop's roles and free seats (kept fresh), a display name and a seat
 // choice, and "continue as …" when this browser already holds a seat for the code. A seat joined or
 // got back is stored in this browser and the student goes on to the table.
-import { displayNameSchema, joinCodeSchema } from "@red-lines/shared";
+import { displayNameSchema, joinCodeSchema } from "@red-lines/shared/protocol";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
 import { joinWorkshop } from "../../lib/api.ts";

@@ -1,5 +1,5 @@
 // The roles of the scenario with their flags and public stances: what every seat says openly.
-import type { SeatingOverview } from "@red-lines/shared";
+import type { SeatingOverview } from "@red-lines/shared/protocol";
 import styles from "./entry.module.css";
 import { RoleFlag } from "./RoleFlag.tsx";
 

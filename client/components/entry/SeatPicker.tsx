@@ -1,6 +1,6 @@
 // Which seat to take: any free seat (the workshop balances the tables) or one chosen by table and
 // role. Taken seats stay listed, disabled, with who sits there.
-import type { SeatingOverview } from "@red-lines/shared";
+import type { SeatingOverview } from "@red-lines/shared/protocol";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 import { RoleFlag } from "./RoleFlag.tsx";

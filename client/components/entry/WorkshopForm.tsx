@@ -2,7 +2,11 @@
 // The instructor's set-up form: scenario (with its sources), variant, tables, rounds, turn clock,
 // bot fill. Checked with the shared request schema as the instructor types, so a bad value gets
 // the same sentence the server would give; then sent, and the server's answer shown per field.
-import { type CreatedWorkshop, type WorkshopRequest, workshopRequestSchema } from "@red-lines/shared";
+import {
+  type CreatedWorkshop,
+  type WorkshopRequest,
+  workshopRequestSchema,
+} from "@red-lines/shared/protocol";
 import { type FormEvent, useId, useState } from "react";
 import { createWorkshop } from "../../lib/api.ts";
 import { saveInstructorKey } from "../../lib/credentials.ts";

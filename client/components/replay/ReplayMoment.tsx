@@ -3,7 +3,7 @@
 // read-only parts: the turn (its clock as it stood then), the term sheet, the stances, the
 // outcome, the version history, who sat where, the channels this perspective could read, and
 // last (it is long on a phone) the brief or the seats' numbers. What the view holds is the server's decision (`viewFor`).
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { type ReactNode, useId, useMemo } from "react";
 import { Brief } from "../table/Brief.tsx";
 import { Comms } from "../table/Comms.tsx";

@@ -1,5 +1,5 @@
 "use client";
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 // A session replayed move by move: the transport (scrubber, play/pause, speed, steps, jumps to
 // versions and news, keys), the perspective to see it from (the facilitator sees everything, an
 // observer the public table, a seat what that seat saw), and the table at that moment. The

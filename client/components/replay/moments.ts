@@ -1,6 +1,6 @@
 // Reading a replay's timeline: which of its entries a position lands on, where the previous or
 // next tabled version or news flash is, and how to name a perspective.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import type { TimelineEntry } from "../../lib/api.ts";
 import { seatName } from "../table/derive.ts";
 

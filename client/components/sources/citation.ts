@@ -12,6 +12,12 @@ export function sectionSlug(section: string): string {
   return slug === "" ? "section" : slug;
 }
 
+/**
+ * The section travels in the query too: the sources page lists only what the scenarios cite
+ * publicly, so a news item's section is anchored because the link asks for it, not because the
+ * page knows which news exists.
+ */
 export function sourceHref(source: { file: string; section: string }): string {
-  return `/sources/${encodeURIComponent(source.file)}#${sectionSlug(source.section)}`;
+  const query = new URLSearchParams({ section: source.section });
+  return `/sources/${encodeURIComponent(source.file)}?${query}#${sectionSlug(source.section)}`;
 }

@@ -1,8 +1,12 @@
 // What the built-in scenarios cite from one seed document: its title and each cited section with
-// what cites it. Read on the server from the scenario data. Red lines and events are counted,
-// never named: whose red line it is stays private to its seat, and events are the facilitator's
-// surprise until they land.
-import { getScenario, type Scenario, type SourceRef, scenarioIds } from "@red-lines/shared";
+// what cites it. Read on the server from the scenario data (server-only: the scenarios hold every
+// seat's secrets). Red lines are counted, never named: whose red line it is stays private to its
+// seat. Events are left out altogether: which news exists is the facilitator's surprise until it
+// lands (a landed item's link names its section itself, see `sourceHref`).
+import "server-only";
+import type { Scenario } from "@red-lines/shared/engine";
+import type { SourceRef } from "@red-lines/shared/protocol";
+import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
 import { sectionSlug } from "./citation.ts";
 
 export type CitedSection = { section: string; slug: string; citedBy: string[] };
@@ -10,20 +14,18 @@ export type CitedDocument = { file: string; title: string; scenarios: string[]; 
 
 type Citer =
   | { label: string; sources: readonly SourceRef[] }
-  | { count: "red line" | "news event"; sources: readonly SourceRef[] };
+  | { count: "red line"; sources: readonly SourceRef[] };
 
 function citers(scenario: Scenario): Citer[] {
   const redLines = [
     ...Object.values(scenario.redLines).flat(),
     ...scenario.variants.flatMap((v) => Object.values(v.redLines).flat()),
-    ...scenario.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === "addRedLine" ? [f.redLine] : []))),
   ];
   return [
     ...scenario.roles.map((r) => ({ label: `Role: ${r.name}`, sources: r.sources })),
     ...scenario.issues.map((i) => ({ label: `Issue: ${i.name}`, sources: i.sources })),
     ...scenario.variants.map((v) => ({ label: `Variant: ${v.name}`, sources: v.sources })),
     ...redLines.map((r) => ({ count: "red line" as const, sources: r.sources })),
-    ...scenario.events.map((e) => ({ count: "news event" as const, sources: e.sources })),
   ];
 }
 

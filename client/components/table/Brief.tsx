@@ -1,7 +1,7 @@
 // A seat's briefing: its public stance, private brief, red lines with their sources, and its own
 // score table with its no-deal value. Everyone's public stances follow; the facilitator sees each
 // seat's numbers. Readable on a phone: one column, one small table per issue.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { Citations } from "./Citation.tsx";
 import { points, seatName, signedPoints } from "./derive.ts";

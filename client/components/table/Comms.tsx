@@ -1,7 +1,7 @@
 "use client";
 // Talk at the table: a channel picker with unread counts, the open channel's messages (a log,
 // announced politely as they arrive) and, for a seat, a box to write in it.
-import { type TableView, tableLimits } from "@red-lines/shared";
+import { type TableView, tableLimits } from "@red-lines/shared/protocol";
 import { type FormEvent, useId, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { Citations } from "./Citation.tsx";

@@ -1,6 +1,6 @@
 // The end of the talks: how they ended and what that outcome means, the agreed package, and each
 // party's score against its no-deal value.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { optionLabel, points, seatName, signedPoints } from "./derive.ts";
 import styles from "./table.module.css";

@@ -3,7 +3,7 @@
 // server recomputes on every change), and on the seat's turn the buttons to table the draft or
 // pass, each with the server's answer next to it. The check warns; the server decides, so
 // tabling stays possible and a refusal is shown the same way.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { currentVersion, points } from "./derive.ts";

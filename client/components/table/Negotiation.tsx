@@ -1,7 +1,7 @@
 "use client";
 // The negotiation: the turn bar, then the table (turn order, term sheet, draft check and moves,
 // stances, history, walk-out), the talk panel, and the brief.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { Brief } from "./Brief.tsx";

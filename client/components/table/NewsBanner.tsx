@@ -1,6 +1,6 @@
 "use client";
 // The latest news flash across the top of the table until it is dismissed, with its source.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { Citations } from "./Citation.tsx";
 import styles from "./table.module.css";
 import { useSessionState } from "./useSessionState.ts";

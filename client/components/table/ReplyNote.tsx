@@ -1,6 +1,6 @@
 // What the server said about a command that did not go through, as a sentence next to the control
 // that sent it. A red-line refusal reads like the live check, with its source.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { Citations } from "./Citation.tsx";
 import styles from "./table.module.css";

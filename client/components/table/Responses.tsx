@@ -2,7 +2,7 @@
 // Where every seat stands on the version on the table (accepted, objected with issues and a note,
 // or no answer yet) and, for a seat, accepting it or objecting to it. A version the seat's own
 // red lines forbid is flagged, but the server is the one that refuses.
-import { type TableView, tableLimits } from "@red-lines/shared";
+import { type TableView, tableLimits } from "@red-lines/shared/protocol";
 import { type FormEvent, useId, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { RoleFlag } from "../entry/RoleFlag.tsx";

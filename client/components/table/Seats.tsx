@@ -1,5 +1,5 @@
 // Who sits where: each seat's flag, name, occupant and whether they are connected right now.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import styles from "./table.module.css";
 

@@ -2,7 +2,7 @@
 // The single negotiating text: every issue with the option on the table, the option in the live
 // draft, and who changed it last. On the seat's own turn the draft column is a select per issue;
 // each option says what it scores for the seat and which of its red lines it would break.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { useEffect, useId, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import {

@@ -1,7 +1,7 @@
 "use client";
 // The strip that stays on screen while negotiating: round, whose turn, the turn clock (or
 // "paused"), and the seat's own score of the draft and of the table against no deal.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { clockText, currentVersion, points, seatName, signedPoints } from "./derive.ts";
 import styles from "./table.module.css";

@@ -1,6 +1,6 @@
 // Every tabled version, newest first, with what changed from the one before (issue: from → to),
 // who tabled it, and who accepted or objected.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { useId } from "react";
 import { changesBetween, optionLabel, previousPackage, seatName, timeOfDay } from "./derive.ts";
 import styles from "./table.module.css";

@@ -1,6 +1,6 @@
 // Red lines a package breaks, as sentences: "this would break ua-no-legal-cession: <why> — source
 // <document>, <section>". Used for the live check while editing and for a version on the table.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { Citations } from "./Citation.tsx";
 import type { Violation } from "./derive.ts";
 import styles from "./table.module.css";

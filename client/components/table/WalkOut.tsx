@@ -1,6 +1,6 @@
 "use client";
 // Walking out ends the talks for everyone, so it takes a second, explicit confirmation.
-import { type TableView, tableLimits } from "@red-lines/shared";
+import { type TableView, tableLimits } from "@red-lines/shared/protocol";
 import { useId, useRef, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { ReplyNote } from "./ReplyNote.tsx";

@@ -1,7 +1,7 @@
 // The conversations a perspective has at the table: the public chat, a private channel with each
 // other seat (for a seat; the instructor reads every channel there is), the facilitator's
 // broadcasts and the news. Counts only what others said, for unread badges.
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { seatName } from "./derive.ts";
 
 export type Message = TableView["publicChat"][number];

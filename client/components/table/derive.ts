@@ -1,7 +1,8 @@
 // What the table screen reads off a view beyond its fields: names, who last changed each issue,
 // what changed between versions, and how an option would sit with the seat's own red lines (the
 // shared engine's check, on the rules the seat's own view carries).
-import { checkRedLines, type TableView } from "@red-lines/shared";
+import { checkRedLines } from "@red-lines/shared/client";
+import type { TableView } from "@red-lines/shared/protocol";
 
 export type Issue = TableView["issues"][number];
 export type Version = TableView["versions"][number];

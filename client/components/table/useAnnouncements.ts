@@ -2,7 +2,7 @@
 // Sentences for a screen reader when something important happens at the table: a new version,
 // the seat's turn, a news flash, a broadcast, a private message, a change of phase. (Refusals
 // are announced where they are shown, as alerts.)
-import type { TableView } from "@red-lines/shared";
+import type { TableView } from "@red-lines/shared/protocol";
 import { useEffect, useRef, useState } from "react";
 import { currentVersion, seatName } from "./derive.ts";
 import { outcomeWords } from "./words.ts";

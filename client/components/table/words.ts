@@ -1,6 +1,6 @@
 // The table screen's fixed sentences: outcome classes and reasons in plain words, and what a
 // failed command means when the server did not refuse it (timeout, offline, error).
-import type { ConclusionReason, OutcomeClass } from "@red-lines/shared";
+import type { ConclusionReason, OutcomeClass } from "@red-lines/shared/protocol";
 import type { CommandReply } from "../../lib/useTable.ts";
 
 export const outcomeWords: Record<OutcomeClass, { name: string; meaning: string }> = {

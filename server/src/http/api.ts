@@ -1,7 +1,7 @@
 // The HTTP API pages call: create a workshop, join by code, the instructor's overview.
 // Every body is parsed with zod; every error is { error: { code, message } } with a sentence.
 import type { Db } from "@red-lines/db";
-import { joinCodeSchema, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared";
+import { joinCodeSchema, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared/engine";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
 import { createWorkshop, instructorOverview, joinWorkshop, seatingFor } from "../workshops/store.ts";
 import { mountDebrief } from "./debrief.ts";

@@ -19,7 +19,7 @@ import {
   instructorActor,
   withoutPrivateChannels,
   workshopSettingsSchema,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import type { Response, Router } from "express";
 import { z } from "zod";
 import { type LoadedTable, loadTable } from "../tables/tableLog.ts";

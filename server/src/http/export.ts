@@ -19,7 +19,7 @@ import {
   type Scenario,
   utility,
   workshopSettingsSchema,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import type { Request, Response, Router } from "express";
 import { loadTable } from "../tables/tableLog.ts";
 import { type CsvValue, csvRecord } from "./csv.ts";

@@ -12,7 +12,7 @@ import {
   observerPerspective,
   type Replay,
   viewFor,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import type { Request, Response, Router } from "express";
 import { z } from "zod";
 import { loadTable } from "../tables/tableLog.ts";

@@ -1,7 +1,7 @@
 // What every HTTP route shares: the error body, ids in the address, who is asking (instructor
 // key or seat token), the instructor's workshop, and caches of work keyed by a table's log.
 import type { Db } from "@red-lines/db";
-import type { HttpError } from "@red-lines/shared";
+import type { HttpError } from "@red-lines/shared/engine";
 import type { Request, Response } from "express";
 import { instructorOverview } from "../workshops/store.ts";
 

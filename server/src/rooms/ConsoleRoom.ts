@@ -25,12 +25,12 @@ import {
   consoleMessages,
   describeEvent,
   type ErrorMessage,
-  getScenario,
   negotiationRoomName,
   type TableEvent,
   type TableState,
   tableStatus,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import { loadTable } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";

@@ -32,7 +32,7 @@ import {
   tableStatus,
   viewFor,
   wireLimits,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { loadTable, toNewEvents } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";

@@ -9,7 +9,7 @@ import {
   parseIntent,
   serverMessages,
   wireLimits,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { sandboxTableId } from "../tables.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";

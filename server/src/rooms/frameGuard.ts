@@ -3,7 +3,7 @@
 import type { Client } from "@colyseus/core";
 import { decode } from "@colyseus/schema";
 import { PROTOCOL_CODE_MASK, Protocol } from "@colyseus/shared-types";
-import type { ErrorMessage } from "@red-lines/shared";
+import type { ErrorMessage } from "@red-lines/shared/engine";
 import { unpack } from "msgpackr";
 
 /** True when a frame is a room message that Colyseus would fail to decode. */

@@ -1,6 +1,6 @@
 // The answer both rooms give a message that fails its schema: every problem with its path, in
 // one sentence that starts with what the room did not understand.
-import type { ErrorMessage } from "@red-lines/shared";
+import type { ErrorMessage } from "@red-lines/shared/engine";
 import type { z } from "zod";
 
 export function invalidMessage(error: z.ZodError, what: string, intent: string): ErrorMessage {

@@ -1,6 +1,6 @@
 // The polite per-connection message limit both rooms apply: past it a message is answered with
 // a rate-limited error instead of being acted on (Colyseus' own ceiling, far higher, disconnects).
-import { type ErrorMessage, wireLimits } from "@red-lines/shared";
+import { type ErrorMessage, wireLimits } from "@red-lines/shared/engine";
 
 export type RateWindow = { windowStart: number; windowCount: number };
 

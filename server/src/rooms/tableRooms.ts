@@ -2,7 +2,7 @@
 // commands, and to bring running tables back after a restart so their clocks tick again.
 import { matchMaker } from "@colyseus/core";
 import type { Db } from "@red-lines/db";
-import { negotiationRoomName } from "@red-lines/shared";
+import { negotiationRoomName } from "@red-lines/shared/engine";
 
 const starting = new Map<string, Promise<string>>();
 

@@ -4,7 +4,6 @@ import type { Db } from "@red-lines/db";
 import {
   eventSchema,
   fold,
-  getScenario,
   initialTableState,
   loadScenario,
   type Scenario,
@@ -12,7 +11,8 @@ import {
   type TableEvent,
   type TableState,
   workshopSettingsSchema,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 
 export type LoadedTable = {
   tableId: string;

@@ -3,13 +3,13 @@ import { createHash, randomInt } from "node:crypto";
 import type { Db, Prisma } from "@red-lines/db";
 import {
   chooseSeat,
-  getScenario,
   makeJoinCode,
   type Scenario,
   type SeatChoice,
   type SeatingOverview,
   type WorkshopSettings,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
 import { hashSecret, newSecret, secretMatches } from "./secrets.ts";
 
 export type CreatedWorkshop = {

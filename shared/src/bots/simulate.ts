@@ -10,7 +10,8 @@ import type { TableEvent } from "../table/events.ts";
 import { evolve } from "../table/evolve.ts";
 import type { TableState } from "../table/state.ts";
 import { viewFor } from "../table/view.ts";
-import { type BotMove, type BotStyle, botMove } from "./strategy.ts";
+import { type BotMove, botMove } from "./strategy.ts";
+import type { BotStyle } from "./styles.ts";
 
 export type SimulatedTable = {
   seed: string;

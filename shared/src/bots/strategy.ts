@@ -8,11 +8,9 @@ import { type Objective, optimize } from "../analysis/optimize.ts";
 import type { Package } from "../package.ts";
 import type { Random } from "../random.ts";
 import { checkRedLines } from "../redLines/check.ts";
-import type { TableView } from "../table/view.ts";
+import type { TableView } from "../table/viewSchema.ts";
 import { utility } from "../utility.ts";
-
-export const botStyles = ["boulware", "linear", "conceder"] as const;
-export type BotStyle = (typeof botStyles)[number];
+import { type BotStyle, botStyles } from "./styles.ts";
 
 export const botSettingsSchema = z.strictObject({
   style: z.enum(botStyles, { error: `A bot's style is one of ${botStyles.join(", ")}.` }).default("boulware"),

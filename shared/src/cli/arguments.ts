@@ -1,7 +1,7 @@
 // Command-line arguments of the scenario CLI: a small tokenizer, then a zod schema, so every
 // mistake becomes one clear line rather than a stack trace.
 import { z } from "zod";
-import { type BotStyle, botStyles } from "../bots/strategy.ts";
+import { type BotStyle, botStyles } from "../bots/styles.ts";
 import { idSchema } from "../scenario/ids.ts";
 
 export const USAGE = `usage:

@@ -4,7 +4,7 @@ import { analyze } from "../analysis/analyze.ts";
 import { countFeasible } from "../analysis/feasible.ts";
 import { compileModel } from "../analysis/model.ts";
 import { simulate } from "../bots/simulate.ts";
-import type { BotStyle } from "../bots/strategy.ts";
+import type { BotStyle } from "../bots/styles.ts";
 import { packageSpaceSize } from "../package.ts";
 import { effectiveScenario } from "../scenario/effective.ts";
 import { loadScenario, type ScenarioError } from "../scenario/load.ts";

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { scenarioSchema } from "../scenario/schema.ts";
 import { eventSchema } from "../table/events.ts";
 import { joinCodeSchema } from "../workshop/joinCode.ts";
-import { workshopSettingsSchema } from "../workshop/settings.ts";
 import { displayNameSchema } from "./messages.ts";
+import { workshopSettingsSchema } from "./workshop.ts";
 
 export const joinRequestSchema = z.strictObject({
   code: joinCodeSchema,

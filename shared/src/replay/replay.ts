@@ -7,7 +7,8 @@ import { describeEvent } from "../table/describe.ts";
 import type { TableEvent } from "../table/events.ts";
 import { evolve } from "../table/evolve.ts";
 import type { TableState } from "../table/state.ts";
-import { type TableView, viewFor } from "../table/view.ts";
+import { viewFor } from "../table/view.ts";
+import type { TableView } from "../table/viewSchema.ts";
 
 export type TimelineEntry = {
   /** The event's sequence number: the replay position just after it. */

@@ -12,3 +12,4 @@ export * from "./script.ts";
 export * from "./state.ts";
 export * from "./status.ts";
 export * from "./view.ts";
+export * from "./viewSchema.ts";

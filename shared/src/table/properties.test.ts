@@ -12,7 +12,8 @@ import { eventSchema } from "./events.ts";
 import { fold } from "./evolve.ts";
 import { type ScriptCommand, TableScript } from "./script.ts";
 import type { TableState } from "./state.ts";
-import { tableViewSchema, viewFor } from "./view.ts";
+import { viewFor } from "./view.ts";
+import { tableViewSchema } from "./viewSchema.ts";
 
 const scenario = getScenario("ukraine-2026") as Scenario;
 const roles = scenario.roles.map((r) => r.id);

@@ -5,7 +5,8 @@ import { nashPackage } from "../fixtures/ukraine2026.ts";
 import { getScenario } from "../scenario/registry.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { TableScript } from "./script.ts";
-import { tableViewSchema, viewFor } from "./view.ts";
+import { viewFor } from "./view.ts";
+import { tableViewSchema } from "./viewSchema.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
 const scenario = getScenario("ukraine-2026") as Scenario;

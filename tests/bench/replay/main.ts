@@ -11,7 +11,7 @@ import {
   type TableEvent,
   TableScript,
   viewFor,
-} from "@red-lines/shared";
+} from "@red-lines/shared/engine";
 import { z } from "zod";
 
 const optionsSchema = z.strictObject({

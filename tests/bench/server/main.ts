@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "@red-lines/db";
-import { getScenario } from "@red-lines/shared";
+import { getScenario } from "@red-lines/shared/scenarios";
 import {
   type BenchOptions,
   type LatencySummary,

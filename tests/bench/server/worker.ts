@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName, type TableView } from "@red-lines/shared";
+import { negotiationRoomName, type TableView } from "@red-lines/shared/engine";
 import type { ParentMessage, TableAssignment, WorkerMessage, WorkerResult } from "./protocol.ts";
 
 /** How long an intent may stay unseen before it counts as lost. */

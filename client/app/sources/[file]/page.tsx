@@ -3,11 +3,15 @@
 // `file` must be one of the scenarios' documents, so no other path is ever read.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { sectionSlug } from "../../../components/sources/citation.ts";
 import { SourceDocument } from "../../../components/sources/SourceDocument.tsx";
 import { citedDocument } from "../../../components/sources/scenarioCitations.ts";
 import { anchoredParagraphs, readSeed } from "../../../components/sources/seedDocument.ts";
 
-type Props = { params: Promise<{ file: string }> };
+type Props = {
+  params: Promise<{ file: string }>;
+  searchParams: Promise<{ section?: string | string[] }>;
+};
 
 function decoded(segment: string): string {
   try {
@@ -23,12 +27,26 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${document?.title ?? "Unknown source"} · Red Lines` };
 }
 
-export default async function SourcePage({ params }: Props) {
+/** The section a citation link asks for (`?section=`), anchored even when no listed citer names it. */
+function askedSection(value: string | string[] | undefined): { section: string; slug: string }[] {
+  if (typeof value !== "string" || value.trim() === "" || value.length > 300) return [];
+  return [{ section: value, slug: sectionSlug(value) }];
+}
+
+export default async function SourcePage({ params, searchParams }: Props) {
   const { file } = await params;
   const document = citedDocument(decoded(file));
   if (!document) notFound();
   const raw = await readSeed(document.file);
-  const text = raw === null ? null : anchoredParagraphs(raw, document.sections);
+  const asked = askedSection((await searchParams).section).filter(
+    (a) => !document.sections.some((s) => s.slug === a.slug),
+  );
+  const anchored = raw === null ? null : anchoredParagraphs(raw, [...document.sections, ...asked]);
+  // A section only the link asked for and the text lacks is not news to report.
+  const text = anchored && {
+    ...anchored,
+    unmatched: anchored.unmatched.filter((u) => !asked.some((a) => a.section === u)),
+  };
   return (
     <main id="main" className="page">
       <p className="muted">Source document · cited by {document.scenarios.join(", ")}</p>

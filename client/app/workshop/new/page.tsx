@@ -1,6 +1,6 @@
 // The instructor's set-up page. The scenarios are read here, on the server, and handed to the form
 // as plain data: title, summary, source documents, variants and the clock's defaults.
-import { getScenario, scenarioIds } from "@red-lines/shared";
+import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
 import type { Metadata } from "next";
 import type { ScenarioChoice } from "../../../components/entry/scenarioChoice.ts";
 import { WorkshopForm } from "../../../components/entry/WorkshopForm.tsx";
