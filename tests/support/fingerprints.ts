@@ -1,0 +1,185 @@
+// Fingerprints of what is secret in every built-in scenario, derived from the scenario files
+// themselves (a new scenario is covered without editing a test): each role's private brief and
+// variant notes, each red line's explanation and rule data, each role's weights and score rows,
+// and each event's id, title, flash and effects. Texts are compared after `normalize`, which
+// undoes the escapes of JSON, JavaScript and HTML and drops quotes, backslashes and spacing, so a
+// secret is found whether it sits in a JSON body, a minified chunk, an RSC payload or a page.
+import type { Scenario, ScenarioEvent } from "@red-lines/shared/engine";
+import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
+import { unpackMultiple } from "msgpackr";
+
+export const facilitator = "facilitator";
+
+export type FingerprintKind =
+  | "private brief"
+  | "variant brief note"
+  | "red-line explanation"
+  | "red-line rule"
+  | "weights"
+  | "score row"
+  | "event";
+
+export type Fingerprint = {
+  scenario: string;
+  kind: FingerprintKind;
+  /** The roles whose own secret this is; `facilitator` for events (nobody's until they land). */
+  owners: string[];
+  /** The event this belongs to, for events and the red lines an event adds. */
+  event: string | null;
+  /** What an event fingerprint is: seats may see the title and flash once it lands, never before. */
+  part: "id" | "title" | "flash" | "effect" | null;
+  /** Where it comes from, for a failure message: "ukraine-2026 · russia · red line ru-pp-…". */
+  label: string;
+  needle: string;
+};
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** The text with escapes undone and quotes, backslashes and whitespace dropped, lower-cased. */
+export function normalize(text: string): string {
+  return text
+    .replace(/\\u\{([0-9a-fA-F]+)\}/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    .replace(/\\[nrt]/g, " ")
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
+    .replace(/&([a-z]+);/g, (whole, name: string) => entities[name] ?? whole)
+    .replace(/[\\"'`\s]/g, "")
+    .toLowerCase();
+}
+
+/** Long texts are matched on their first 60 normalized characters (enough to be unique). */
+const textNeedle = (text: string) => normalize(text).slice(0, 60);
+
+/** A record as `key:value,key:value`, the form its JSON or object literal normalizes to. */
+const recordNeedle = (record: Record<string, number>) =>
+  normalize(
+    Object.entries(record)
+      .map(([key, value]) => `${key}:${value}`)
+      .join(","),
+  );
+
+const dataNeedle = (data: unknown) => normalize(JSON.stringify(data));
+
+function eventFingerprints(event: ScenarioEvent): Omit<Fingerprint, "scenario">[] {
+  const base = { kind: "event" as const, owners: [facilitator], event: event.id };
+  const label = (what: string) => `event ${event.id} · ${what}`;
+  return [
+    { ...base, part: "id", label: label("id"), needle: normalize(event.id) },
+    { ...base, part: "title", label: label("title"), needle: textNeedle(event.title) },
+    { ...base, part: "flash", label: label("flash"), needle: textNeedle(event.flash) },
+    ...event.effects.map((effect, i) => ({
+      ...base,
+      part: "effect" as const,
+      label: label(`effect ${i + 1} (${effect.kind} for ${effect.role})`),
+      needle: dataNeedle(effect),
+    })),
+  ];
+}
+
+/** Every secret of one scenario. Identical data held by several roles lists them all as owners. */
+export function scenarioFingerprints(scenario: Scenario): Fingerprint[] {
+  const found: Omit<Fingerprint, "scenario">[] = [];
+  const own = (
+    role: string,
+    kind: FingerprintKind,
+    label: string,
+    needle: string,
+    event: string | null = null,
+  ) => found.push({ kind, owners: [role], event, part: null, label: `${role} · ${label}`, needle });
+  for (const role of scenario.roles) {
+    own(role.id, "private brief", "brief summary", textNeedle(role.privateBrief.summary));
+    role.privateBrief.priorities.forEach((p, i) => {
+      own(role.id, "private brief", `priority ${i + 1}`, textNeedle(p));
+    });
+    const utility = scenario.utilities[role.id];
+    if (utility) {
+      own(role.id, "weights", "weights", recordNeedle(utility.weights));
+      for (const [issue, row] of Object.entries(utility.scores)) {
+        own(role.id, "score row", `scores on ${issue}`, recordNeedle(row));
+      }
+    }
+  }
+  const redLines = [
+    ...Object.entries(scenario.redLines).flatMap(([role, list]) =>
+      list.map((r) => ({ role, r, event: null })),
+    ),
+    ...scenario.variants.flatMap((v) =>
+      Object.entries(v.redLines).flatMap(([role, list]) => list.map((r) => ({ role, r, event: null }))),
+    ),
+    ...scenario.events.flatMap((e) =>
+      e.effects.flatMap((f) =>
+        f.kind === "addRedLine" ? [{ role: f.role, r: f.redLine, event: e.id }] : [],
+      ),
+    ),
+  ];
+  for (const { role, r, event } of redLines) {
+    own(role, "red-line explanation", `red line ${r.id}, explanation`, textNeedle(r.explanation), event);
+    own(role, "red-line rule", `red line ${r.id}, rule`, dataNeedle(r.rule), event);
+  }
+  for (const variant of scenario.variants) {
+    for (const [role, note] of Object.entries(variant.briefNotes ?? {})) {
+      own(role, "variant brief note", `${variant.id} brief note`, textNeedle(note));
+    }
+  }
+  for (const event of scenario.events) found.push(...eventFingerprints(event));
+  // The same needle under several owners (two roles scoring an issue alike) is each one's own.
+  const byNeedle = new Map<string, Omit<Fingerprint, "scenario">>();
+  for (const fingerprint of found) {
+    const same = byNeedle.get(fingerprint.needle);
+    if (same) same.owners = [...new Set([...same.owners, ...fingerprint.owners])];
+    else byNeedle.set(fingerprint.needle, { ...fingerprint });
+  }
+  return [...byNeedle.values()].map((f) => ({ ...f, scenario: scenario.id }));
+}
+
+/** The fingerprints of every scenario in the registry. */
+export function allFingerprints(): Fingerprint[] {
+  return scenarioIds.flatMap((id) => {
+    const scenario = getScenario(id);
+    if (!scenario) throw new Error(`scenario ${id} is listed but does not load`);
+    return scenarioFingerprints(scenario);
+  });
+}
+
+/** The fingerprints whose needle occurs in the (already normalized) text. */
+export function fingerprintsIn(normalizedText: string, fingerprints: readonly Fingerprint[]): Fingerprint[] {
+  return fingerprints.filter((f) => normalizedText.includes(f.needle));
+}
+
+/**
+ * What a WebSocket frame carries, as text to search: its bytes as UTF-8 (schema patches carry
+ * strings raw) and every msgpack value decodable after the Colyseus protocol byte, as JSON.
+ */
+export function frameText(payload: string | Buffer): string {
+  if (typeof payload === "string") return payload;
+  const parts = [payload.toString("utf8")];
+  for (const offset of [1, 0]) {
+    try {
+      const values: unknown[] = [];
+      unpackMultiple(payload.subarray(offset), (value: unknown) => {
+        values.push(value);
+      });
+      parts.push(JSON.stringify(values));
+      break;
+    } catch {
+      // Not msgpack from this offset (a schema patch or a handshake): the raw text above covers it.
+    }
+  }
+  return parts.join("\n");
+}
+
+/** Counts per scenario and kind, for reports: `{ "ukraine-2026": { "private brief": 20, … } }`. */
+export function fingerprintCounts(
+  fingerprints: readonly Fingerprint[],
+): Record<string, Record<string, number>> {
+  const counts: Record<string, Record<string, number>> = {};
+  for (const f of fingerprints) {
+    const perScenario = counts[f.scenario] ?? {};
+    const kind = f.kind === "event" ? `event ${f.part}` : f.kind;
+    perScenario[kind] = (perScenario[kind] ?? 0) + 1;
+    counts[f.scenario] = perScenario;
+  }
+  return counts;
+}
