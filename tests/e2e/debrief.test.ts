@@ -34,6 +34,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { instructorContext, seatContext } from "../support/seats.ts";
 import { waitFor } from "../support/wait.ts";
 
 let app: RunningApp;
@@ -186,34 +187,15 @@ async function expected(workshop: Workshop, tableId: string) {
   return { scenario, state, analysis, debrief, events, config };
 }
 
-async function seatContext(seat: Joined & { name: string; joinCode: string }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function seatAt(seat: Joined & { name: string; joinCode: string }): Promise<BrowserContext> {
+  const context = await seatContext(browser, seat.joinCode, seat);
   contexts.push(context);
-  const stored = JSON.stringify({
-    joinCode: seat.joinCode,
-    workshopId: seat.workshopId,
-    tableId: seat.tableId,
-    table: seat.table,
-    role: seat.role,
-    name: seat.name,
-    seatToken: seat.seatToken,
-  });
-  await context.addInitScript((value: string) => {
-    const parsed = JSON.parse(value) as { tableId: string; joinCode: string };
-    window.localStorage.setItem(`red-lines:seat:${parsed.tableId}`, value);
-    window.localStorage.setItem(`red-lines:code:${parsed.joinCode}`, value);
-  }, stored);
   return context;
 }
 
-async function instructorContext(workshop: Workshop): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+async function instructorAt(workshop: Workshop): Promise<BrowserContext> {
+  const context = await instructorContext(browser, workshop);
   contexts.push(context);
-  await context.addInitScript(
-    ([id, key]: [string, string]) =>
-      window.localStorage.setItem(`red-lines:instructor:${id}`, JSON.stringify(key)),
-    [workshop.workshopId, workshop.instructorKey] as [string, string],
-  );
   return context;
 }
 
@@ -251,7 +233,7 @@ describe("the debrief", () => {
   beforeAll(async () => {
     played = await playTable();
     engine = await expected(played.workshop, played.tableId);
-    instructor = await instructorContext(played.workshop);
+    instructor = await instructorAt(played.workshop);
   }, 180_000);
 
   it("shows the instructor the engine's figures for the table: summary, ZOPA, Nash point, agreed package, scores", async () => {
@@ -480,7 +462,7 @@ describe("the debrief", () => {
 
   it("opens to the student once shared, private channels only once revealed", async () => {
     const { workshop, tableId, seat } = played;
-    const studentContext = await seatContext(seat);
+    const studentContext = await seatAt(seat);
     const student = await studentContext.newPage();
     await student.goto(`${app.url}/debrief/${tableId}`);
     await student.getByRole("heading", { name: "The debrief is not open to you yet" }).waitFor();

@@ -1,19 +1,11 @@
-// The replay page in Chromium. Four students on Colyseus SDK clients play the back-channel variant
-// to an agreement (three tabled versions, a news flash, private messages between two pairs of
-// seats); then the facilitator opens the replay: the term sheet at each tabled version equals the
-// table folded by the shared engine from the exported log up to that sequence number, a seat's
-// perspective shows none of the other seats' private messages, the address opens the same moment,
-// the keys step and jump, and axe finds nothing serious at 1280 and 375 px.
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
+import type { Room } from "@colyseus/sdk";
 import {
   evolve,
   initialTableState,
   type LogExport,
   logExportSchema,
-  negotiationRoomName,
   type Scenario,
   type TableState,
 } from "@red-lines/shared/engine";
@@ -24,6 +16,7 @@ import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { actorOn } from "../support/seats.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
 type Role = (typeof roles)[number];
@@ -56,28 +49,10 @@ type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
 type Joined = { tableId: string; seatToken: string };
 type Actor = { run(command: Record<string, unknown>): Promise<void> };
 
-/** One SDK connection (a seat or the instructor) that sends commands and waits for each answer. */
 async function connect(options: Record<string, string>): Promise<Actor> {
-  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, options);
-  rooms.push(room);
-  const pending = new Map<string, { resolve(): void; reject(error: Error): void }>();
-  room.onMessage("view", () => {});
-  room.onMessage("done", ({ intentId }: { intentId: string }) => pending.get(intentId)?.resolve());
-  room.onMessage("refusal", ({ intentId, refusal }: { intentId: string; refusal: { message: string } }) =>
-    pending.get(intentId)?.reject(new Error(refusal.message)),
-  );
-  room.onMessage("error", ({ intentId, message }: { intentId?: string; message: string }) => {
-    if (intentId) pending.get(intentId)?.reject(new Error(message));
-  });
-  return {
-    run(command) {
-      const intentId = randomUUID();
-      return new Promise<void>((resolve, reject) => {
-        pending.set(intentId, { resolve, reject });
-        room.send("command", { intentId, command });
-      });
-    },
-  };
+  const actor = await actorOn(app.url, options);
+  rooms.push(actor.room);
+  return actor;
 }
 
 type Played = {

@@ -2,11 +2,10 @@
 // kept in each context's localStorage) and the instructor on a Colyseus SDK client play the
 // back-channel variant from the lobby through the briefing and several turns to an agreement.
 // A second test reloads a student's page mid-turn.
-import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName, type Scenario, type TableView } from "@red-lines/shared/engine";
+import type { Room } from "@colyseus/sdk";
+import type { Scenario } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +13,14 @@ import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import {
+  type Instructor,
+  instructorContext,
+  instructorOn,
+  openTable,
+  seatContext,
+  setDraft as setOption,
+} from "../support/seats.ts";
 import { waitFor } from "../support/wait.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -63,81 +70,27 @@ async function setUpWorkshop() {
   return { workshop, seats, tableId };
 }
 
-/** A browser context holding one seat, as the join page would have stored it. */
-async function seatContext(joinCode: string, seat: Joined & { name: string }): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+/** A seat's browser context, closed with the others after the tests. */
+async function seatAt(joinCode: string, seat: Joined & { name: string }): Promise<BrowserContext> {
+  const context = await seatContext(browser, joinCode, seat);
   contexts.push(context);
-  const stored = {
-    joinCode,
-    workshopId: seat.workshopId,
-    tableId: seat.tableId,
-    table: seat.table,
-    role: seat.role,
-    name: seat.name,
-    seatToken: seat.seatToken,
-  };
-  await context.addInitScript((value: string) => {
-    const parsed = JSON.parse(value) as { tableId: string; joinCode: string };
-    window.localStorage.setItem(`red-lines:seat:${parsed.tableId}`, value);
-    window.localStorage.setItem(`red-lines:code:${parsed.joinCode}`, value);
-  }, JSON.stringify(stored));
   return context;
 }
 
-type Instructor = { room: Room; views: TableView[]; run(command: Record<string, unknown>): Promise<void> };
-
-/** The instructor on the SDK: sends commands and waits for the table's answer to each. */
-async function instructorOn(tableId: string, instructorKey: string): Promise<Instructor> {
-  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, { tableId, instructorKey });
-  rooms.push(room);
-  const views: TableView[] = [];
-  const pending = new Map<string, { resolve(): void; reject(error: Error): void }>();
-  room.onMessage("view", (view: TableView) => views.push(view));
-  room.onMessage("done", ({ intentId }: { intentId: string }) => pending.get(intentId)?.resolve());
-  room.onMessage("refusal", ({ intentId, refusal }: { intentId: string; refusal: { message: string } }) =>
-    pending.get(intentId)?.reject(new Error(refusal.message)),
-  );
-  room.onMessage("error", ({ intentId, message }: { intentId?: string; message: string }) => {
-    if (intentId) pending.get(intentId)?.reject(new Error(message));
-  });
-  return {
-    room,
-    views,
-    run(command) {
-      const intentId = randomUUID();
-      return new Promise<void>((resolve, reject) => {
-        pending.set(intentId, { resolve, reject });
-        room.send("command", { intentId, command });
-      });
-    },
-  };
+async function instructorAt(tableId: string, instructorKey: string): Promise<Instructor> {
+  const instructor = await instructorOn(app.url, tableId, instructorKey);
+  rooms.push(instructor.room);
+  return instructor;
 }
 
-async function openTable(context: BrowserContext, url: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(url);
-  try {
-    await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
-  } catch (error) {
-    throw new Error(`${url} did not connect; the page says: ${await page.locator("body").textContent()}`, {
-      cause: error,
-    });
-  }
-  return page;
-}
+/** Sets a draft option by the issue's id. */
+const setDraft = (page: Page, issue: string, option: string) => setOption(page, issueName(issue), option);
 
 /** The term sheet row of an issue. */
 function sheetRow(page: Page, issue: string) {
   return page
     .getByRole("listitem")
     .filter({ has: page.getByRole("heading", { level: 3, name: issueName(issue), exact: true }) });
-}
-
-async function setDraft(page: Page, issue: string, option: string) {
-  const select = page.getByLabel(`Draft option for ${issueName(issue)}`, { exact: true });
-  await select.selectOption(option);
-  // The server's view carries the change back; the select then shows it without a pending state.
-  await expect.poll(() => select.inputValue()).toBe(option);
 }
 
 async function expectAccessible(page: Page, what: string) {
@@ -158,10 +111,10 @@ describe("the table screen in Chromium", () => {
     const { workshop, seats, tableId } = await setUpWorkshop();
     const pages = {} as Record<Role, Page>;
     for (const role of roles) {
-      const context = await seatContext(workshop.joinCode, seats[role]);
+      const context = await seatAt(workshop.joinCode, seats[role]);
       pages[role] = await openTable(context, `${app.url}/table/${tableId}`);
     }
-    const instructor = await instructorOn(tableId, workshop.instructorKey);
+    const instructor = await instructorAt(tableId, workshop.instructorKey);
     await waitFor(() => instructor.views.at(-1)?.seats.every((s) => s.occupied), {
       what: "all four seats taken",
       timeout: 10_000,
@@ -279,13 +232,8 @@ describe("the table screen in Chromium", () => {
     await us.getByRole("button", { name: /^Russia \(private\) 1 unread/ }).waitFor();
     await us.getByRole("button", { name: /^Russia \(private\)/ }).click();
     await us.getByRole("log", { name: "Messages: Russia" }).getByText(secret).waitFor();
-    const observerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const observerContext = await instructorContext(browser, workshop);
     contexts.push(observerContext);
-    await observerContext.addInitScript(
-      ([id, key]: [string, string]) =>
-        window.localStorage.setItem(`red-lines:instructor:${id}`, JSON.stringify(key)),
-      [workshop.workshopId, workshop.instructorKey] as [string, string],
-    );
     const facilitator = await openTable(
       observerContext,
       `${app.url}/table/${tableId}?workshop=${workshop.workshopId}`,
@@ -337,10 +285,10 @@ describe("the table screen in Chromium", () => {
     const { workshop, seats, tableId } = await setUpWorkshop();
     const pages = {} as Record<Role, Page>;
     for (const role of roles) {
-      const context = await seatContext(workshop.joinCode, seats[role]);
+      const context = await seatAt(workshop.joinCode, seats[role]);
       pages[role] = await openTable(context, `${app.url}/table/${tableId}`);
     }
-    const instructor = await instructorOn(tableId, workshop.instructorKey);
+    const instructor = await instructorAt(tableId, workshop.instructorKey);
     await waitFor(() => instructor.views.at(-1)?.seats.every((s) => s.occupied), {
       what: "all four seats taken",
       timeout: 10_000,

@@ -30,7 +30,8 @@ export type Fingerprint = {
   part: "id" | "title" | "flash" | "effect" | null;
   /** Where it comes from, for a failure message: "ukraine-2026 · russia · red line ru-pp-…". */
   label: string;
-  needle: string;
+  /** The normalized forms it may take: as authored, and with keys in canonical order (see below). */
+  needles: string[];
 };
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
@@ -49,31 +50,53 @@ export function normalize(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * Keys in PostgreSQL's jsonb order (shorter first, then by bytes): data that went through the
+ * database (a workshop's scenario snapshot) comes back in this order, so parsed bodies are put in
+ * it before they are searched, and every data needle exists in it too.
+ */
+const keyOrder = (a: string, b: string) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort(keyOrder)
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
 /** Long texts are matched on their first 60 normalized characters (enough to be unique). */
-const textNeedle = (text: string) => normalize(text).slice(0, 60);
+const textNeedle = (text: string) => [normalize(text).slice(0, 60)];
+
+const pairs = (entries: [string, number][]) =>
+  normalize(entries.map(([key, value]) => `${key}:${value}`).join(","));
 
 /** A record as `key:value,key:value`, the form its JSON or object literal normalizes to. */
-const recordNeedle = (record: Record<string, number>) =>
-  normalize(
-    Object.entries(record)
-      .map(([key, value]) => `${key}:${value}`)
-      .join(","),
-  );
+const recordNeedle = (record: Record<string, number>) => {
+  const entries = Object.entries(record);
+  return [...new Set([pairs(entries), pairs([...entries].sort(([a], [b]) => keyOrder(a, b)))])];
+};
 
-const dataNeedle = (data: unknown) => normalize(JSON.stringify(data));
+const dataNeedle = (data: unknown) => [
+  ...new Set([normalize(JSON.stringify(data)), normalize(JSON.stringify(canonical(data)))]),
+];
 
 function eventFingerprints(event: ScenarioEvent): Omit<Fingerprint, "scenario">[] {
   const base = { kind: "event" as const, owners: [facilitator], event: event.id };
   const label = (what: string) => `event ${event.id} · ${what}`;
   return [
-    { ...base, part: "id", label: label("id"), needle: normalize(event.id) },
-    { ...base, part: "title", label: label("title"), needle: textNeedle(event.title) },
-    { ...base, part: "flash", label: label("flash"), needle: textNeedle(event.flash) },
+    { ...base, part: "id", label: label("id"), needles: [normalize(event.id)] },
+    { ...base, part: "title", label: label("title"), needles: textNeedle(event.title) },
+    { ...base, part: "flash", label: label("flash"), needles: textNeedle(event.flash) },
     ...event.effects.map((effect, i) => ({
       ...base,
       part: "effect" as const,
       label: label(`effect ${i + 1} (${effect.kind} for ${effect.role})`),
-      needle: dataNeedle(effect),
+      needles: dataNeedle(effect),
     })),
   ];
 }
@@ -85,9 +108,9 @@ export function scenarioFingerprints(scenario: Scenario): Fingerprint[] {
     role: string,
     kind: FingerprintKind,
     label: string,
-    needle: string,
+    needles: string[],
     event: string | null = null,
-  ) => found.push({ kind, owners: [role], event, part: null, label: `${role} · ${label}`, needle });
+  ) => found.push({ kind, owners: [role], event, part: null, label: `${role} · ${label}`, needles });
   for (const role of scenario.roles) {
     own(role.id, "private brief", "brief summary", textNeedle(role.privateBrief.summary));
     role.privateBrief.priorities.forEach((p, i) => {
@@ -127,9 +150,10 @@ export function scenarioFingerprints(scenario: Scenario): Fingerprint[] {
   // The same needle under several owners (two roles scoring an issue alike) is each one's own.
   const byNeedle = new Map<string, Omit<Fingerprint, "scenario">>();
   for (const fingerprint of found) {
-    const same = byNeedle.get(fingerprint.needle);
+    const key = fingerprint.needles.join(" ");
+    const same = byNeedle.get(key);
     if (same) same.owners = [...new Set([...same.owners, ...fingerprint.owners])];
-    else byNeedle.set(fingerprint.needle, { ...fingerprint });
+    else byNeedle.set(key, { ...fingerprint });
   }
   return [...byNeedle.values()].map((f) => ({ ...f, scenario: scenario.id }));
 }
@@ -143,9 +167,38 @@ export function allFingerprints(): Fingerprint[] {
   });
 }
 
-/** The fingerprints whose needle occurs in the (already normalized) text. */
+/** Whether the (already normalized) text holds the fingerprint in any of its forms. */
+export const holds = (normalizedText: string, f: Fingerprint) =>
+  f.needles.some((n) => normalizedText.includes(n));
+
+/** The fingerprints found in the (already normalized) text. */
 export function fingerprintsIn(normalizedText: string, fingerprints: readonly Fingerprint[]): Fingerprint[] {
-  return fingerprints.filter((f) => normalizedText.includes(f.needle));
+  return fingerprints.filter((f) => holds(normalizedText, f));
+}
+
+/**
+ * The fingerprints of `suspects` found in the text once everything `allowed` is blanked out: a
+ * reader's own red line may contain another's as a part (Europe's "a European force needs a
+ * ceasefire" holds the US's "no ceasefire is no deal"), and that part is not a leak.
+ */
+export function foreignIn(
+  normalizedText: string,
+  allowed: readonly Fingerprint[],
+  suspects: readonly Fingerprint[],
+): Fingerprint[] {
+  let text = normalizedText;
+  const needles = allowed.flatMap((f) => f.needles).sort((a, b) => b.length - a.length);
+  for (const needle of needles) if (text.includes(needle)) text = text.split(needle).join("\u0000");
+  return fingerprintsIn(text, suspects);
+}
+
+/** A body as text to search: as it came, and, when it is JSON, in canonical key order too. */
+export function bodyText(body: string): string {
+  try {
+    return `${body}\n${JSON.stringify(canonical(JSON.parse(body)))}`;
+  } catch {
+    return body;
+  }
 }
 
 /**
@@ -161,7 +214,7 @@ export function frameText(payload: string | Buffer): string {
       unpackMultiple(payload.subarray(offset), (value: unknown) => {
         values.push(value);
       });
-      parts.push(JSON.stringify(values));
+      parts.push(JSON.stringify(canonical(values)));
       break;
     } catch {
       // Not msgpack from this offset (a schema patch or a handshake): the raw text above covers it.

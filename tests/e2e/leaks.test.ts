@@ -1,0 +1,354 @@
+// What each browser at a table actually receives, scanned for what it must not learn. Four
+// students and an observer of one table, in Chromium: every response body (Playwright response
+// events) and every WebSocket frame (the Chrome DevTools Protocol's Network.webSocketFrameReceived,
+// msgpack decoded) of every page they open, through the lobby, the briefing, a negotiation with
+// private messages between the two other seats, an injected event, the concluded screen, and the
+// debrief and replay pages before and after the instructor shares them. Nothing may carry another
+// seat's secrets (tests/support/fingerprints.ts, from the scenario files), anyone's private
+// message they were not part of, or an event before it landed. The instructor is on an SDK client:
+// the instructor may see everything. Controls prove the recording sees: each seat did receive its
+// own brief and scores, the parties their messages, everyone the news once it landed.
+import { randomUUID } from "node:crypto";
+import type { Scenario } from "@red-lines/shared/engine";
+import { getScenario } from "@red-lines/shared/scenarios";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
+import { postJson } from "../support/api.ts";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { launchBrowser } from "../support/browser.ts";
+import {
+  allFingerprints,
+  bodyText,
+  type Fingerprint,
+  facilitator,
+  fingerprintCounts,
+  foreignIn,
+  frameText,
+  holds,
+  normalize,
+} from "../support/fingerprints.ts";
+import { type Instructor, instructorOn, type JoinedSeat, seatContext, setDraft } from "../support/seats.ts";
+
+const scenario = getScenario("ukraine-2026") as Scenario;
+const roles = ["us", "ukraine", "europe", "russia"] as const;
+type Role = (typeof roles)[number];
+type Viewer = Role | "observer";
+const viewers: Viewer[] = [...roles, "observer"];
+const issueName = (id: string) => scenario.issues.find((i) => i.id === id)?.name ?? id;
+const roleName = (id: string) =>
+  scenario.roles.find((r) => r.id === id)?.name.replace(/\s*\(.*\)$/, "") ?? id;
+
+/** The event the instructor injects; every other event never lands. */
+const injected = "paris-guarantees";
+
+/** Private messages, each between two seats: each pair is the two other seats for the rest. */
+const privateMessages = [
+  { from: "russia", to: "us", text: `Russia to the US only ${randomUUID()}` },
+  { from: "ukraine", to: "europe", text: `Ukraine to Europe only ${randomUUID()}` },
+] as const;
+
+type Captured = {
+  /** Order of arrival across all pages, compared with the moment the event was injected. */
+  seq: number;
+  viewer: Viewer;
+  kind: "response" | "frame";
+  url: string;
+  bytes: number;
+  /** Whether the instructor had shared the debrief when it arrived. */
+  afterSharing: boolean;
+  text: string;
+};
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const captured: Captured[] = [];
+const pendingBodies: Promise<void>[] = [];
+let sequence = 0;
+let sharedAt = Number.POSITIVE_INFINITY;
+
+/** Records everything `page` receives, as `viewer`, from now on. */
+async function record(page: Page, viewer: Viewer): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const sockets = new Map<string, string>();
+  cdp.on("Network.webSocketCreated", ({ requestId, url }) => sockets.set(requestId, url));
+  cdp.on("Network.webSocketFrameReceived", ({ requestId, response }) => {
+    const seq = ++sequence;
+    const payload =
+      response.opcode === 2 ? Buffer.from(response.payloadData, "base64") : response.payloadData;
+    captured.push({
+      seq,
+      viewer,
+      kind: "frame",
+      url: sockets.get(requestId) ?? "websocket",
+      bytes: typeof payload === "string" ? Buffer.byteLength(payload) : payload.length,
+      afterSharing: seq > sharedAt,
+      text: normalize(frameText(payload)),
+    });
+  });
+  page.on("response", (response) => {
+    const seq = ++sequence;
+    pendingBodies.push(
+      response
+        .body()
+        .then((body) => {
+          captured.push({
+            seq,
+            viewer,
+            kind: "response",
+            url: response.url(),
+            bytes: body.length,
+            afterSharing: seq > sharedAt,
+            text: normalize(bodyText(body.toString("utf8"))),
+          });
+        })
+        // Redirects and the WebSocket upgrade have no body.
+        .catch(() => undefined),
+    );
+  });
+}
+
+async function recordedPage(context: BrowserContext, viewer: Viewer): Promise<Page> {
+  const page = await context.newPage();
+  await record(page, viewer);
+  return page;
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ TRUST_PROXY: "true" }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+  await browser?.close();
+  await app?.stop();
+});
+
+type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
+
+describe("what each browser at a table receives", () => {
+  const pages = {} as Record<Viewer, Page>;
+  const seatContexts = {} as Record<Viewer, BrowserContext>;
+  let workshop: Workshop;
+  let tableId: string;
+  let instructor: Instructor;
+  let injectedAt = Number.POSITIVE_INFINITY;
+
+  it("plays a table from the lobby to the debrief, recording every seat and an observer", async () => {
+    const created = await postJson<Workshop>(app.url, "/workshops", {
+      scenarioId: "ukraine-2026",
+      variant: "back-channel",
+      tables: 1,
+      turnSeconds: 900,
+    });
+    expect(created.status).toBe(201);
+    workshop = created.body;
+    const seats = {} as Record<Role, JoinedSeat>;
+    for (const role of roles) {
+      const name = `${roleName(role)} student`;
+      const joined = await postJson<JoinedSeat>(app.url, "/join", { code: workshop.joinCode, name, role });
+      expect(joined.status).toBe(201);
+      seats[role] = { ...joined.body, name };
+    }
+    tableId = seats.us.tableId;
+
+    // The observer first comes the way anyone could: the join page (and its API) and a source.
+    seatContexts.observer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(seatContexts.observer);
+    const entry = await recordedPage(seatContexts.observer, "observer");
+    await entry.goto(`${app.url}/join/${workshop.joinCode}`);
+    await entry.getByRole("heading", { level: 1 }).first().waitFor();
+    await entry.waitForLoadState("networkidle");
+    await entry.goto(`${app.url}/sources/${scenario.documents[0]?.file}`);
+    await entry.getByRole("heading", { level: 1 }).first().waitFor();
+    await entry.close();
+
+    // Lobby.
+    for (const role of roles) {
+      seatContexts[role] = await seatContext(browser, workshop.joinCode, seats[role]);
+      contexts.push(seatContexts[role]);
+    }
+    for (const viewer of viewers) {
+      const page = await recordedPage(seatContexts[viewer], viewer);
+      await page.goto(`${app.url}/table/${tableId}`);
+      await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
+      pages[viewer] = page;
+    }
+    instructor = await instructorOn(app.url, tableId, workshop.instructorKey);
+
+    // Briefing.
+    await instructor.run({ type: "start" });
+    for (const role of roles) await pages[role].getByRole("heading", { name: "Your red lines" }).waitFor();
+
+    // Negotiation: the US tables the Nash package as version 1.
+    await instructor.run({ type: "start" });
+    await pages.us.getByText("Your turn", { exact: true }).waitFor();
+    for (const [issue, option] of Object.entries(nashPackage))
+      await setDraft(pages.us, issueName(issue), option);
+    await pages.us.getByRole("button", { name: "Table this draft as version 1" }).click();
+    for (const viewer of viewers)
+      await pages[viewer]
+        .getByText(/version 1/)
+        .first()
+        .waitFor();
+
+    // Private messages: for every seat, two others talk where it cannot hear.
+    for (const message of privateMessages) {
+      const sender = pages[message.from];
+      await sender
+        .getByRole("button", { name: new RegExp(`^${roleName(message.to)} \\(private\\)`) })
+        .click();
+      await sender.getByLabel(`Private message to ${roleName(message.to)}`).fill(message.text);
+      await sender.getByRole("button", { name: "Send", exact: true }).click();
+      const receiver = pages[message.to];
+      await receiver
+        .getByRole("button", { name: new RegExp(`^${roleName(message.from)} \\(private\\)`) })
+        .click();
+      await receiver
+        .getByRole("log", { name: `Messages: ${roleName(message.from)}` })
+        .getByText(message.text)
+        .waitFor();
+    }
+
+    // The facilitator's news lands.
+    const event = scenario.events.find((e) => e.id === injected);
+    if (!event) throw new Error(`no event ${injected}`);
+    injectedAt = sequence;
+    await instructor.run({ type: "inject-event", event: injected });
+    for (const viewer of viewers) await pages[viewer].getByText(event.title).first().waitFor();
+
+    // Everyone accepts: the talks conclude.
+    for (const role of roles) await pages[role].getByRole("button", { name: "Accept version 1" }).click();
+    for (const viewer of viewers) await pages[viewer].getByRole("heading", { name: /^Outcome:/ }).waitFor();
+
+    // Debrief and replay before the instructor shares them: each browser is told to wait.
+    const debriefAndReplay = async () => {
+      for (const viewer of viewers) {
+        for (const route of ["debrief", "replay"]) {
+          const page = await recordedPage(seatContexts[viewer], viewer);
+          const before = sequence;
+          await page.goto(`${app.url}/${route}/${tableId}`);
+          await page.waitForLoadState("networkidle");
+          await page.getByRole("heading", { level: 1 }).first().waitFor();
+          await Promise.all(pendingBodies);
+          // A seat's page asked the API with its token; an observer's has nothing to ask with.
+          if (viewer !== "observer") {
+            const asked = captured.some(
+              (c) =>
+                c.viewer === viewer && c.url.includes("/api/") && c.url.includes(tableId) && c.seq > before,
+            );
+            expect(
+              asked,
+              `${viewer}'s ${route} page asked the API; it says: ${await page.locator("main").textContent()}`,
+            ).toBe(true);
+          }
+          await page.close();
+        }
+      }
+    };
+    await debriefAndReplay();
+
+    // The instructor shares the debrief (and so the replay) with the table, channels withheld.
+    sharedAt = sequence;
+    const sharing = await fetch(
+      `${app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${workshop.instructorKey}` },
+        body: JSON.stringify({ shared: true, revealChannels: false }),
+      },
+    );
+    expect(sharing.status).toBe(200);
+    await debriefAndReplay();
+
+    await Promise.all(pendingBodies);
+  }, 240_000);
+
+  /** Why `item` may carry the fingerprint, or null: it would be a leak. */
+  function allowed(f: Fingerprint, item: Captured): string | null {
+    if (f.owners.includes(facilitator)) {
+      const landed = f.event === injected && item.seq > injectedAt;
+      return landed && f.part !== "effect" ? "news that has landed" : null;
+    }
+    if (f.event !== null && !(f.event === injected && item.seq > injectedAt)) return null;
+    if (item.viewer !== "observer" && f.owners.includes(item.viewer)) return "the seat's own";
+    return null;
+  }
+
+  it("brought no browser another seat's secrets, others' private messages or news before it landed", () => {
+    const fingerprints = allFingerprints();
+    const messages = privateMessages.map((m) => ({ ...m, needle: normalize(m.text) }));
+    const leaks: string[] = [];
+    for (const item of captured) {
+      const present = fingerprints.filter((f) => holds(item.text, f));
+      const mine = present.filter((f) => allowed(f, item) !== null);
+      const suspects = present.filter((f) => allowed(f, item) === null);
+      for (const f of foreignIn(item.text, mine, suspects)) {
+        leaks.push(
+          `${item.viewer} got ${f.scenario} · ${f.label} in a ${item.kind} from ${item.url} (#${item.seq})`,
+        );
+      }
+      for (const m of messages) {
+        const party = item.viewer === m.from || item.viewer === m.to;
+        if (!party && item.text.includes(m.needle)) {
+          leaks.push(`${item.viewer} got the private message ${m.from} → ${m.to} from ${item.url}`);
+        }
+      }
+    }
+    const totals = {
+      responses: captured.filter((c) => c.kind === "response").length,
+      frames: captured.filter((c) => c.kind === "frame").length,
+      bytes: captured.reduce((sum, c) => sum + c.bytes, 0),
+      perViewer: Object.fromEntries(
+        viewers.map((v) => {
+          const own = captured.filter((c) => c.viewer === v);
+          return [
+            v,
+            {
+              responses: own.filter((c) => c.kind === "response").length,
+              frames: own.filter((c) => c.kind === "frame").length,
+              bytes: own.reduce((sum, c) => sum + c.bytes, 0),
+            },
+          ];
+        }),
+      ),
+      fingerprints: fingerprintCounts(fingerprints),
+    };
+    console.log(`[leak scan] browsers at a table: ${JSON.stringify(totals)}`);
+    expect(leaks).toEqual([]);
+  });
+
+  it("did record what each browser was meant to receive", () => {
+    const fingerprints = allFingerprints();
+    const got = (viewer: Viewer, f: Fingerprint | undefined, after = 0) =>
+      f !== undefined && captured.some((c) => c.viewer === viewer && c.seq > after && holds(c.text, f));
+    const gotText = (viewer: Viewer, text: string) =>
+      captured.some((c) => c.viewer === viewer && c.text.includes(normalize(text)));
+    for (const role of roles) {
+      const own = fingerprints.filter((f) => f.owners.includes(role) && f.event === null);
+      const brief = own.find((f) => f.label === `${role} · brief summary`);
+      const scores = own.filter((f) => f.kind === "score row" && f.owners.length === 1);
+      expect(brief, `${role} has a brief fingerprint`).toBeDefined();
+      expect(got(role, brief), `${role} received its own brief`).toBe(true);
+      expect(scores.length).toBeGreaterThan(0);
+      expect(
+        scores.filter((f) => !got(role, f)).map((f) => f.label),
+        `${role} received its own score rows (over the WebSocket)`,
+      ).toEqual([]);
+      // After sharing, the debrief and the replay answered this seat with content.
+      expect(
+        captured.some(
+          (c) => c.viewer === role && c.afterSharing && c.url.endsWith(`/debrief`) && c.bytes > 1000,
+        ),
+      ).toBe(true);
+    }
+    for (const m of privateMessages) {
+      expect(gotText(m.from, m.text) && gotText(m.to, m.text)).toBe(true);
+    }
+    const title = fingerprints.find((f) => f.event === injected && f.part === "title");
+    for (const viewer of viewers) expect(got(viewer, title, injectedAt)).toBe(true);
+    expect(captured.some((c) => c.kind === "frame" && c.viewer === "observer")).toBe(true);
+  });
+});
