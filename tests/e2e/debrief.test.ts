@@ -476,7 +476,9 @@ describe("the debrief", () => {
     await share.check();
     await expect
       .poll(() => text(page, "sharing-state"))
-      .toBe("Shared with the table's students; the private channels' messages are hidden from them.");
+      .toBe(
+        "Shared with the table's students. The private channels' messages are hidden from them. Each reads only their own red lines in full.",
+      );
 
     await student.getByRole("button", { name: "Check again" }).click();
     await student.getByRole("heading", { level: 2, name: "In short" }).waitFor();
@@ -489,10 +491,21 @@ describe("the debrief", () => {
     await page.getByLabel("Reveal private channels to them").check();
     await expect
       .poll(() => text(page, "sharing-state"))
-      .toBe("Shared with the table's students, private channels included.");
+      .toBe(
+        "Shared with the table's students. Private channels included. Each reads only their own red lines in full.",
+      );
     await student.reload();
     await student.getByTestId("private-messages").waitFor();
     expect(await student.getByTestId("private-messages").textContent()).toContain(secret);
+    expect(await student.getByText("You read your own red lines in full").isVisible()).toBe(true);
+    await page.getByLabel("Reveal every party's red lines to them").check();
+    await expect
+      .poll(() => text(page, "sharing-state"))
+      .toBe(
+        "Shared with the table's students. Private channels included. Every party's red lines shown in full.",
+      );
+    await student.reload();
+    await student.getByText("Every party's red lines are shown in full.").waitFor();
     expect(await accessibilityViolations(student), "the student's debrief").toEqual([]);
     await student.screenshot({ path: path.join(artifactsDir, "debrief-student-1280.png") });
     await page.close();

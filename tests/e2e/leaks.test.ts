@@ -2,8 +2,9 @@
 // students and an observer of one table, in Chromium: every response body (Playwright response
 // events) and every WebSocket frame (the Chrome DevTools Protocol's Network.webSocketFrameReceived,
 // msgpack decoded) of every page they open, through the lobby, the briefing, a negotiation with
-// private messages between the two other seats, an injected event, the concluded screen, and the
-// debrief and replay pages before and after the instructor shares them. Nothing may carry another
+// refused red line, private messages between the two other seats, an injected event, the
+// concluded screen, and the debrief and replay pages before and after the instructor shares them
+// (red lines kept to their seats, the default). Nothing may carry another
 // seat's secrets (tests/support/fingerprints.ts, from the scenario files), anyone's private
 // message they were not part of, or an event before it landed. The instructor is on an SDK client:
 // the instructor may see everything. Controls prove the recording sees: each seat did receive its
@@ -194,6 +195,13 @@ describe("what each browser at a table receives", () => {
         .first()
         .waitFor();
 
+    // Ukraine tries to table a recognition of annexation: its own red line, refused by the server.
+    await pages.ukraine.getByText("Your turn", { exact: true }).waitFor();
+    await setDraft(pages.ukraine, issueName("territory"), "recognize-crimea");
+    await pages.ukraine.getByRole("button", { name: "Table this draft as version 2" }).click();
+    await pages.ukraine.getByRole("alert").filter({ hasText: "Refused by the server" }).waitFor();
+    await setDraft(pages.ukraine, issueName("territory"), "deferred");
+
     // Private messages: for every seat, two others talk where it cannot hear.
     for (const message of privateMessages) {
       const sender = pages[message.from];
@@ -342,6 +350,18 @@ describe("what each browser at a table receives", () => {
         captured.some(
           (c) => c.viewer === role && c.afterSharing && c.url.endsWith(`/debrief`) && c.bytes > 1000,
         ),
+      ).toBe(true);
+    }
+    // The refusal is in every shared debrief: Ukraine's own in full, the others' under a neutral name.
+    const cession = fingerprints.find(
+      (f) => f.label === "ukraine · red line ua-no-legal-cession, explanation",
+    );
+    expect(
+      captured.some((c) => c.viewer === "ukraine" && c.afterSharing && holds(c.text, cession as Fingerprint)),
+    ).toBe(true);
+    for (const role of ["us", "europe", "russia"] as const) {
+      expect(
+        captured.some((c) => c.viewer === role && c.afterSharing && c.text.includes("undisclosed-1")),
       ).toBe(true);
     }
     for (const m of privateMessages) {

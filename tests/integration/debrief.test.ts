@@ -177,7 +177,7 @@ describe("a table's debrief over HTTP", () => {
     expect(answer.status).toBe(200);
     const parsed = debriefResponseSchema.parse(answer.body);
     expect(parsed.viewer).toBe("instructor");
-    expect(parsed.sharing).toEqual({ shared: false, revealChannels: false });
+    expect(parsed.sharing).toEqual({ shared: false, revealChannels: false, revealRedLines: false });
     expect(strip(answer.body)).toEqual(await expectedDebrief(tableId));
 
     // Spot checks against the analysis engine itself.
@@ -273,12 +273,15 @@ describe("a table's debrief over HTTP", () => {
     expect(malformed.body).toMatchObject({ error: { code: "invalid-request" } });
 
     const shared = await post(sharingPath, { shared: true, revealChannels: false }, key);
-    expect(shared).toEqual({ status: 200, body: { sharing: { shared: true, revealChannels: false } } });
+    expect(shared).toEqual({
+      status: 200,
+      body: { sharing: { shared: true, revealChannels: false, revealRedLines: false } },
+    });
     const read = await get(path, student);
     expect(read.status).toBe(200);
     const withheld = debriefResponseSchema.parse(read.body);
     expect(withheld.viewer).toBe("ukraine");
-    expect(withheld.sharing).toEqual({ shared: true, revealChannels: false });
+    expect(withheld.sharing).toEqual({ shared: true, revealChannels: false, revealRedLines: false });
     expect(withheld.communication.privateMessages).toEqual([]);
     expect(withheld.communication.privateMessagesIncluded).toBe(false);
     expect(JSON.stringify(read.body)).not.toContain("European force?");
@@ -304,6 +307,27 @@ describe("a table's debrief over HTTP", () => {
     expect(revealed.communication.privateMessages.map((m) => m.text)).toEqual([
       "Back channel: can we count on a European force?",
     ]);
+
+    // Ukraine's refused red line: Ukraine reads it in full, another seat only that Ukraine had one.
+    const refusedRule = full.redLines.refusals[0]?.rules[0];
+    expect(refusedRule).toMatchObject({ role: "ukraine", rule: "ua-no-legal-cession" });
+    expect(refusedRule?.explanation).not.toBe("");
+    expect(revealed.redLines.refusals[0]?.rules[0]).toEqual(refusedRule);
+    const otherSeat = debriefResponseSchema.parse((await get(path, `Seat ${tokens.russia}`)).body);
+    expect(otherSeat.viewer).toBe("russia");
+    expect(otherSeat.redLines.refusals[0]?.rules[0]).toEqual({
+      role: "ukraine",
+      rule: "undisclosed-1",
+      explanation: "",
+      sources: refusedRule?.sources,
+    });
+    expect(JSON.stringify(otherSeat)).not.toContain("ua-no-legal-cession");
+    expect(JSON.stringify(otherSeat)).not.toContain(refusedRule?.explanation);
+    // Unless the instructor reveals every party's red lines.
+    await post(sharingPath, { shared: true, revealChannels: true, revealRedLines: true }, key);
+    const allRevealed = debriefResponseSchema.parse((await get(path, `Seat ${tokens.russia}`)).body);
+    expect(allRevealed.redLines.refusals[0]?.rules[0]).toEqual(refusedRule);
+    expect(strip(allRevealed)).toEqual(full);
 
     // A shared table still in play keeps its debrief closed: everyone's scores are in it.
     await post(

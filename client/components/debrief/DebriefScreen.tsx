@@ -202,7 +202,10 @@ function Sections({
           Your facilitator shared this debrief with your table.{" "}
           {debrief.sharing.revealChannels
             ? "What was said in the private channels is included."
-            : "What was said in the private channels stays private; only how many messages there were is shown."}
+            : "What was said in the private channels stays private; only how many messages there were is shown."}{" "}
+          {debrief.sharing.revealRedLines
+            ? "Every party's red lines are shown in full."
+            : "You read your own red lines in full; the other seats' are named by whose they were and where they come from, not by what they said."}
         </p>
       )}
       <SummarySection debrief={debrief} />

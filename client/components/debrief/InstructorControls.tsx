@@ -1,6 +1,6 @@
 "use client";
 // What only the instructor gets on a debrief: sharing it with the table's students (and, apart,
-// revealing the private channels to them), the replay and the class view, and the downloads:
+// revealing the private channels and every party's red lines to them), the replay and the class view, and the downloads:
 // the table's log as JSON or CSV and its tabled versions as CSV. Never printed.
 import type { DebriefSharing } from "@red-lines/shared/protocol";
 import { useId, useState } from "react";
@@ -24,6 +24,7 @@ export function InstructorControls({
 }) {
   const shareId = useId();
   const revealId = useId();
+  const redLinesId = useId();
   const [busy, setBusy] = useState(false);
   // The choice as just made, shown at once while it is saved; dropped (back to the saved one) after.
   const [pending, setPending] = useState<DebriefSharing | null>(null);
@@ -59,9 +60,15 @@ export function InstructorControls({
 
   const state = !sharing.shared
     ? "Not shared: only you can read this debrief."
-    : sharing.revealChannels
-      ? "Shared with the table's students, private channels included."
-      : "Shared with the table's students; the private channels' messages are hidden from them.";
+    : [
+        "Shared with the table's students.",
+        sharing.revealChannels
+          ? "Private channels included."
+          : "The private channels' messages are hidden from them.",
+        sharing.revealRedLines
+          ? "Every party's red lines shown in full."
+          : "Each reads only their own red lines in full.",
+      ].join(" ");
 
   return (
     <section
@@ -96,6 +103,21 @@ export function InstructorControls({
         </p>
         <p id={`${revealId}-note`} className={styles.note}>
           Students always see how many private messages each pair sent; the texts only when revealed.
+        </p>
+        <p className={styles.check}>
+          <input
+            id={redLinesId}
+            type="checkbox"
+            checked={shown.revealRedLines}
+            disabled={busy}
+            aria-describedby={`${redLinesId}-note`}
+            onChange={(event) => void change({ ...shown, revealRedLines: event.target.checked })}
+          />
+          <label htmlFor={redLinesId}>Reveal every party's red lines to them</label>
+        </p>
+        <p id={`${redLinesId}-note`} className={styles.note}>
+          Otherwise each student reads their own seat's red lines in full and the others' only as whose they
+          were and where they come from.
         </p>
         <p className={styles.state} role="status" data-testid="sharing-state">
           {busy ? "Saving…" : state}

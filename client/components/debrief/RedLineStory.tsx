@@ -126,7 +126,7 @@ function RuleList({
           <strong>
             {possessive(roleNameOf(debrief, rule.role))} red line <code>{rule.rule}</code>
           </strong>
-          {rule.explanation && <>: {rule.explanation}</>}
+          {rule.explanation ? <>: {rule.explanation}</> : <> (its wording stays with that seat)</>}
           {rule.sources.length > 0 && (
             <span className={styles.source}>
               {" "}

@@ -5,7 +5,8 @@
 //
 // The instructor (Bearer key) always sees everything. A student (Seat token of that table) sees
 // the debrief only once the instructor has shared it and the talks there are over; the private
-// channels' texts are left out unless the instructor chose to reveal them. Bots' reasoning stays.
+// channels' texts are left out unless the instructor chose to reveal them, and so is the wording
+// of the other seats' red lines (each reads its own in full). Bots' reasoning stays.
 import type { Db } from "@red-lines/db";
 import {
   type ClassView,
@@ -17,6 +18,7 @@ import {
   debriefFor,
   debriefSharingSchema,
   instructorActor,
+  withOthersRedLinesWithheld,
   withoutPrivateChannels,
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
@@ -28,10 +30,14 @@ import { checkIds, credentials, fail, instructorWorkshop, logCache, type Overvie
 
 export type DebriefOptions = { prisma: Db };
 
-/** The stored choice; a table never set answers `{ shared: false, revealChannels: false }`. */
+/** The stored choice; a table never set answers every choice false. */
 const storedSharingSchema = z
-  .object({ shared: z.boolean().default(false), revealChannels: z.boolean().default(false) })
-  .catch({ shared: false, revealChannels: false });
+  .object({
+    shared: z.boolean().default(false),
+    revealChannels: z.boolean().default(false),
+    revealRedLines: z.boolean().default(false),
+  })
+  .catch({ shared: false, revealChannels: false, revealRedLines: false });
 
 /** Debriefs are kept per table and log length; analyses per scenario state, across tables. */
 const analyses = createAnalysisCache();
@@ -99,9 +105,10 @@ async function studentDebrief(
     });
     return;
   }
-  const debrief = debriefOf(loaded);
+  const full = debriefOf(loaded);
+  const channels = sharing.revealChannels ? full : withoutPrivateChannels(full);
   answer(res, {
-    ...(sharing.revealChannels ? debrief : withoutPrivateChannels(debrief)),
+    ...(sharing.revealRedLines ? channels : withOthersRedLinesWithheld(channels, seat.role)),
     sharing,
     viewer: seat.role,
   });
@@ -186,7 +193,7 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
         message:
           issue.path.length > 0
             ? `${issue.path.join(".")} must be true or false.`
-            : "Send { shared: true|false, revealChannels: true|false }.",
+            : "Send { shared: true|false, revealChannels: true|false, revealRedLines: true|false }.",
       }));
       fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
       return;

@@ -93,6 +93,11 @@ export const debriefSharingSchema = z.strictObject({
   shared: z.boolean(),
   /** They see the private channels' messages too. */
   revealChannels: z.boolean(),
+  /**
+   * They see every party's red lines in full. Otherwise each student reads their own seat's in
+   * full and the others' as "one of Russia's red lines", with sources but no wording.
+   */
+  revealRedLines: z.boolean().default(false),
 });
 export type DebriefSharing = z.infer<typeof debriefSharingSchema>;
 

@@ -15,7 +15,12 @@ import { type ScriptCommand, TableScript } from "../table/script.ts";
 import { refusalEvents } from "../table/status.ts";
 import { utility } from "../utility.ts";
 import { classRow, classRowSchema } from "./classView.ts";
-import { createAnalysisCache, debriefFor, withoutPrivateChannels } from "./debrief.ts";
+import {
+  createAnalysisCache,
+  debriefFor,
+  withOthersRedLinesWithheld,
+  withoutPrivateChannels,
+} from "./debrief.ts";
 import { type Debrief, debriefSchema } from "./schema.ts";
 
 const scenario = getScenario("ukraine-2026") as Scenario;
@@ -377,6 +382,35 @@ describe("the public positions: no package is feasible", () => {
       "Without an agreement, each party was left with its no-deal value.",
       "Seats were stopped at their own red lines once: Ukraine once.",
     ]);
+  });
+
+  it("gives a seat the others' red lines by role and source only, one neutral name per rule", () => {
+    const forUkraine = withOthersRedLinesWithheld(debrief, "ukraine");
+    const text = JSON.stringify(forUkraine);
+    for (const [role, list] of Object.entries(publicPositions.redLines)) {
+      if (role === "ukraine") continue;
+      for (const rule of list) {
+        expect(text).not.toContain(rule.id);
+        expect(text).not.toContain(rule.explanation);
+      }
+    }
+    // Its own rule is whole; Russia's collides twice under the one name it gets.
+    const own = publicPositions.redLines.ukraine?.find((r) => r.id === "ua-no-legal-cession");
+    expect(forUkraine.redLines.refusals[0]?.rules[0]?.explanation).toBe(own?.explanation);
+    expect(forUkraine.redLines.collisions.map((c) => c.map((v) => `${v.role}:${v.rule}`).sort())).toEqual([
+      ["russia:undisclosed-1", "ukraine:ua-no-legal-cession"],
+      ["europe:undisclosed-2", "russia:undisclosed-1"],
+    ]);
+    expect(forUkraine.redLines.collisions.flat().filter((v) => v.role !== "ukraine")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ explanation: "" })]),
+    );
+    expect(forUkraine.redLines.withoutEach[0]?.removed).toEqual([{ role: "russia", rule: "undisclosed-1" }]);
+    expect(forUkraine.summary[2]).toBe(
+      "Red lines collide: Ukraine's ua-no-legal-cession and Russia's undisclosed-1; Russia's undisclosed-1 and Europe's undisclosed-2.",
+    );
+    // The figures stay the same.
+    expect(forUkraine.analysis.end.feasible).toBe(debrief.analysis.end.feasible);
+    expect(forUkraine.redLines.withoutCollisions?.zopa).toBe(debrief.redLines.withoutCollisions?.zopa);
   });
 });
 

@@ -410,6 +410,49 @@ function communicationOf(
 }
 
 /** The debrief as a reader who may not see the private channels gets it: counts stay, texts go. */
+/**
+ * The debrief as `viewer`'s seat reads it while the instructor keeps the red lines to their
+ * seats: its own rules as they are; another role's by role and sources only, its explanation
+ * withheld and its id (which would tell what it demands) replaced by "undisclosed-N", the same N
+ * wherever that rule appears. The summary is written again from what is left.
+ */
+export function withOthersRedLinesWithheld(debrief: Debrief, viewer: string): Debrief {
+  const aliases = new Map<string, string>();
+  const alias = (role: string, rule: string) => {
+    const key = `${role}/${rule}`;
+    const known = aliases.get(key);
+    if (known) return known;
+    const name = `undisclosed-${aliases.size + 1}`;
+    aliases.set(key, name);
+    return name;
+  };
+  const named = <T extends { role: string; rule: string }>(r: T): T =>
+    r.role === viewer ? r : { ...r, rule: alias(r.role, r.rule) };
+  const rule = (r: DebriefRule): DebriefRule => (r.role === viewer ? r : { ...named(r), explanation: "" });
+  const analysis = (a: DebriefAnalysis): DebriefAnalysis => ({
+    ...a,
+    collisions: a.collisions.map((c) => c.map(rule)),
+  });
+  const counterfactual = (c: Counterfactual): Counterfactual => ({ ...c, removed: c.removed.map(named) });
+  const { summary: _, ...rest } = debrief;
+  const withheld: Omit<Debrief, "summary"> = {
+    ...rest,
+    deal: rest.deal && { ...rest.deal, violations: rest.deal.violations.map(rule) },
+    analysis: {
+      end: analysis(rest.analysis.end),
+      start: rest.analysis.start && analysis(rest.analysis.start),
+    },
+    redLines: {
+      ...rest.redLines,
+      refusals: rest.redLines.refusals.map((r) => ({ ...r, rules: r.rules.map(rule) })),
+      collisions: rest.redLines.collisions.map((c) => c.map(rule)),
+      withoutCollisions: rest.redLines.withoutCollisions && counterfactual(rest.redLines.withoutCollisions),
+      withoutEach: rest.redLines.withoutEach.map(counterfactual),
+    },
+  };
+  return { ...withheld, summary: debriefSummary(withheld) };
+}
+
 export function withoutPrivateChannels(debrief: Debrief): Debrief {
   return {
     ...debrief,
