@@ -198,6 +198,8 @@ describe("what each browser at a table receives", () => {
     // Ukraine tries to table a recognition of annexation: its own red line, refused by the server.
     await pages.ukraine.getByText("Your turn", { exact: true }).waitFor();
     await setDraft(pages.ukraine, issueName("territory"), "recognize-crimea");
+    // The live check comes from the server's view of the new draft: the move is then on the table.
+    await pages.ukraine.getByText(/tabling this draft would break one of your red lines/).waitFor();
     await pages.ukraine.getByRole("button", { name: "Table this draft as version 2" }).click();
     await pages.ukraine.getByRole("alert").filter({ hasText: "Refused by the server" }).waitFor();
     await setDraft(pages.ukraine, issueName("territory"), "deferred");
@@ -234,10 +236,12 @@ describe("what each browser at a table receives", () => {
     // Debrief and replay before the instructor shares them: each browser is told to wait.
     const debriefAndReplay = async () => {
       for (const viewer of viewers) {
-        for (const route of ["debrief", "replay"]) {
+        // A curious student also asks for the replay as another seat (and as the facilitator).
+        const other = viewer === "russia" ? "ukraine" : "russia";
+        for (const route of ["debrief", "replay", `replay?as=${other}`, "replay?as=instructor"]) {
           const page = await recordedPage(seatContexts[viewer], viewer);
           const before = sequence;
-          await page.goto(`${app.url}/${route}/${tableId}`);
+          await page.goto(`${app.url}/${route.replace(/^(\w+)/, `$1/${tableId}`)}`);
           await page.waitForLoadState("networkidle");
           await page.getByRole("heading", { level: 1 }).first().waitFor();
           await Promise.all(pendingBodies);
