@@ -160,8 +160,10 @@ describe("looking a join code up", () => {
       name: "Ada",
     });
     expect(seating.tables[0]?.seats.every((seat) => !seat.taken)).toBe(true);
-    // Nothing secret travels: no tokens, no keys.
+    // Nothing secret travels: no tokens, no keys, not even the variant (back-channel would tell
+    // every student that Russia is ready to bend).
     expect(JSON.stringify(seating)).not.toMatch(/token|instructor/i);
+    expect(await (await get(workshop.joinCode)).text()).not.toMatch(/variant|back-channel|public-positions/);
 
     const unknown = await get("ZZZZ-ZZZ2");
     expect(unknown.status).toBe(404);

@@ -206,7 +206,6 @@ export async function seatingFor(prisma: Db, joinCode: string): Promise<SeatingO
   return {
     joinCode: workshop.joinCode,
     scenario: { id: scenario.id, title: scenario.title },
-    variant: workshop.variant,
     roles,
     tables: workshop.tables.map((table) => ({
       number: table.number,

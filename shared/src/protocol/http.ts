@@ -46,7 +46,6 @@ export type JoinResponse = z.infer<typeof joinResponseSchema>;
 export const seatingOverviewSchema = z.object({
   joinCode: z.string(),
   scenario: z.object({ id: z.string(), title: z.string() }),
-  variant: z.string(),
   roles: z.array(z.object({ id: z.string(), name: z.string(), publicStance: z.string() })),
   tables: z.array(
     z.object({

@@ -260,7 +260,8 @@ describe("events at the table", () => {
       refusal: { code: "red-line", rule: "ru-pub-territory" },
     });
     table.do({ type: "inject-event", actor: "instructor", event: "track-two-signal" });
-    expect(viewFor(table.state, "russia").me?.variant).toBe("back-channel");
+    expect(viewFor(table.state, "instructor").instructor?.variantByRole.russia).toBe("back-channel");
+    expect(viewFor(table.state, "ukraine").me).not.toHaveProperty("variant");
     expect(viewFor(table.state, "russia").me?.redLines.map((r) => r.id)).toEqual([
       "ru-bc-nato",
       "ru-bc-no-rollback",

@@ -126,12 +126,13 @@ export function seatPrivateView(state: TableState, role: string): SeatPrivateVie
   const authored = effective.scenario.roles.find((r) => r.id === role);
   const numbers = effective.utilities[role];
   if (!authored || !numbers) throw new Error(`unknown role "${role}"`);
+  // Which variant a seat plays stays with the instructor: at a back-channel table, the variant's
+  // name alone would tell every seat that Russia is ready to bend. The seat reads its note.
   const variant = effective.variantByRole[role] ?? effective.variant;
   const note = effective.scenario.variants.find((v) => v.id === variant)?.briefNotes?.[role] ?? null;
   const batna = numbers.batna;
   return {
     role,
-    variant,
     brief: {
       summary: authored.privateBrief.summary,
       priorities: [...authored.privateBrief.priorities],

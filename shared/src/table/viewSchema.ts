@@ -18,8 +18,6 @@ const messageViewSchema = z.strictObject({ from: idSchema, to: idSchema.nullable
 /** What only one seat (and the instructor) may know about that seat. */
 export const seatPrivateViewSchema = z.strictObject({
   role: idSchema,
-  /** The variant this role plays (events may switch it). */
-  variant: idSchema,
   brief: z.strictObject({
     summary: z.string(),
     priorities: z.array(z.string()),
