@@ -15,7 +15,6 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
-import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { launchBrowser } from "../support/browser.ts";
 import {
@@ -29,7 +28,14 @@ import {
   holds,
   normalize,
 } from "../support/fingerprints.ts";
-import { type Instructor, instructorOn, type JoinedSeat, seatContext, setDraft } from "../support/seats.ts";
+import {
+  type Instructor,
+  instructorOn,
+  seatContext,
+  seatedWorkshop,
+  setDraft,
+  type Workshop,
+} from "../support/seats.ts";
 
 const scenario = getScenario("ukraine-2026") as Scenario;
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -127,8 +133,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
-
 describe("what each browser at a table receives", () => {
   const pages = {} as Record<Viewer, Page>;
   const seatContexts = {} as Record<Viewer, BrowserContext>;
@@ -138,21 +142,9 @@ describe("what each browser at a table receives", () => {
   let injectedAt = Number.POSITIVE_INFINITY;
 
   it("plays a table from the lobby to the debrief, recording every seat and an observer", async () => {
-    const created = await postJson<Workshop>(app.url, "/workshops", {
-      scenarioId: "ukraine-2026",
-      variant: "back-channel",
-      tables: 1,
-      turnSeconds: 900,
-    });
-    expect(created.status).toBe(201);
-    workshop = created.body;
-    const seats = {} as Record<Role, JoinedSeat>;
-    for (const role of roles) {
-      const name = `${roleName(role)} student`;
-      const joined = await postJson<JoinedSeat>(app.url, "/join", { code: workshop.joinCode, name, role });
-      expect(joined.status).toBe(201);
-      seats[role] = { ...joined.body, name };
-    }
+    const seated = await seatedWorkshop(app.url, roleName);
+    workshop = seated.workshop;
+    const seats = seated.seats;
     tableId = seats.us.tableId;
 
     // The observer first comes the way anyone could: the join page (and its API) and a source.

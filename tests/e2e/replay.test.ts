@@ -16,7 +16,7 @@ import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
-import { actorOn } from "../support/seats.ts";
+import { actorOn, seatContext } from "../support/seats.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
 type Role = (typeof roles)[number];
@@ -336,21 +336,7 @@ describe("the replay page in Chromium", () => {
 
     // A student replays from the browser they played in, once the facilitator shares the debrief:
     // as their own seat or as an observer, nothing else.
-    const student = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const seat = played.ukraineSeat;
-    const stored = JSON.stringify({
-      joinCode: workshop.joinCode,
-      workshopId: seat.workshopId,
-      tableId: seat.tableId,
-      table: seat.table,
-      role: seat.role,
-      name: seat.name,
-      seatToken: seat.seatToken,
-    });
-    await student.addInitScript(
-      ([value, id]: [string, string]) => window.localStorage.setItem(`red-lines:seat:${id}`, value),
-      [stored, tableId] as [string, string],
-    );
+    const student = await seatContext(browser, workshop.joinCode, played.ukraineSeat);
     const mine = await student.newPage();
     await mine.goto(`${app.url}/replay/${tableId}?as=russia&at=${second}`);
     const refusal = mine.getByRole("alert", { name: "The replay could not be loaded" });

@@ -10,15 +10,16 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
-import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
 import {
   type Instructor,
   instructorContext,
   instructorOn,
+  type JoinedSeat,
   openTable,
   seatContext,
+  seatedWorkshop,
   setDraft as setOption,
 } from "../support/seats.ts";
 import { waitFor } from "../support/wait.ts";
@@ -46,32 +47,10 @@ afterAll(async () => {
   await app?.stop();
 });
 
-type Joined = { workshopId: string; tableId: string; table: number; role: string; seatToken: string };
-type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
-
-/** A workshop of one table in the back-channel variant with all four seats taken over HTTP. */
-async function setUpWorkshop() {
-  const created = await postJson<Workshop>(app.url, "/workshops", {
-    scenarioId: "ukraine-2026",
-    variant: "back-channel",
-    tables: 1,
-    turnSeconds: 900,
-  });
-  expect(created.status).toBe(201);
-  const workshop = created.body;
-  const seats = {} as Record<Role, Joined & { name: string }>;
-  for (const role of roles) {
-    const name = `${role.toUpperCase()} student`;
-    const joined = await postJson<Joined>(app.url, "/join", { code: workshop.joinCode, name, role });
-    expect(joined.status).toBe(201);
-    seats[role] = { ...joined.body, name };
-  }
-  const tableId = seats.us.tableId;
-  return { workshop, seats, tableId };
-}
+const setUpWorkshop = () => seatedWorkshop(app.url);
 
 /** A seat's browser context, closed with the others after the tests. */
-async function seatAt(joinCode: string, seat: Joined & { name: string }): Promise<BrowserContext> {
+async function seatAt(joinCode: string, seat: JoinedSeat): Promise<BrowserContext> {
   const context = await seatContext(browser, joinCode, seat);
   contexts.push(context);
   return context;

@@ -1,4 +1,5 @@
-// People at a table in browser tests: a browser context holding a seat as the join page stores it,
+// People at a table in browser tests: a workshop whose four seats are taken over HTTP, a browser
+// context holding a seat as the join page stores it,
 // one holding the instructor's key, the instructor on a Colyseus SDK client that waits for each
 // command's answer, a table page opened until it is connected, and a draft option set on the
 // term sheet.
@@ -7,6 +8,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { negotiationRoomName, type TableView } from "@red-lines/shared/protocol";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
+import { postJson } from "./api.ts";
 
 /** What `POST /api/join` answers, with the name the student gave. */
 export type JoinedSeat = {
@@ -19,6 +21,35 @@ export type JoinedSeat = {
 };
 
 const desktop = { width: 1280, height: 900 };
+
+export type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
+const roles = ["us", "ukraine", "europe", "russia"] as const;
+
+/**
+ * A workshop of one `ukraine-2026` table (back-channel, a long clock) with all four seats taken
+ * over HTTP, each by "<Name> student" (`name(role)` gives the name).
+ */
+export async function seatedWorkshop(
+  url: string,
+  name: (role: string) => string = (role) => role.toUpperCase(),
+) {
+  const created = await postJson<Workshop>(url, "/workshops", {
+    scenarioId: "ukraine-2026",
+    variant: "back-channel",
+    tables: 1,
+    turnSeconds: 900,
+  });
+  expect(created.status).toBe(201);
+  const workshop = created.body;
+  const seats = {} as Record<(typeof roles)[number], JoinedSeat>;
+  for (const role of roles) {
+    const student = `${name(role)} student`;
+    const joined = await postJson<JoinedSeat>(url, "/join", { code: workshop.joinCode, name: student, role });
+    expect(joined.status).toBe(201);
+    seats[role] = { ...joined.body, name: student };
+  }
+  return { workshop, seats, tableId: seats.us.tableId };
+}
 
 /** A browser context holding one seat, as the join page would have stored it. */
 export async function seatContext(
