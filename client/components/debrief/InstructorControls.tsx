@@ -22,9 +22,6 @@ export function InstructorControls({
   /** Sends the choice; resolves to a sentence when it failed, null when it went through. */
   onShare: (sharing: DebriefSharing) => Promise<string | null>;
 }) {
-  const shareId = useId();
-  const revealId = useId();
-  const redLinesId = useId();
   const [busy, setBusy] = useState(false);
   // The choice as just made, shown at once while it is saved; dropped (back to the saved one) after.
   const [pending, setPending] = useState<DebriefSharing | null>(null);
@@ -80,45 +77,26 @@ export function InstructorControls({
       <h2 id="controls-heading">For the instructor</h2>
       <fieldset className={styles.sharing}>
         <legend>Sharing with the table's students</legend>
-        <p className={styles.check}>
-          <input
-            id={shareId}
-            type="checkbox"
-            checked={shown.shared}
-            disabled={busy}
-            onChange={(event) => void change({ ...shown, shared: event.target.checked })}
-          />
-          <label htmlFor={shareId}>Share this debrief with the table's students</label>
-        </p>
-        <p className={styles.check}>
-          <input
-            id={revealId}
-            type="checkbox"
-            checked={shown.revealChannels}
-            disabled={busy}
-            aria-describedby={`${revealId}-note`}
-            onChange={(event) => void change({ ...shown, revealChannels: event.target.checked })}
-          />
-          <label htmlFor={revealId}>Reveal private channels to them</label>
-        </p>
-        <p id={`${revealId}-note`} className={styles.note}>
-          Students always see how many private messages each pair sent; the texts only when revealed.
-        </p>
-        <p className={styles.check}>
-          <input
-            id={redLinesId}
-            type="checkbox"
-            checked={shown.revealRedLines}
-            disabled={busy}
-            aria-describedby={`${redLinesId}-note`}
-            onChange={(event) => void change({ ...shown, revealRedLines: event.target.checked })}
-          />
-          <label htmlFor={redLinesId}>Reveal every party's red lines to them</label>
-        </p>
-        <p id={`${redLinesId}-note`} className={styles.note}>
-          Otherwise each student reads their own seat's red lines in full and the others' only as whose they
-          were and where they come from.
-        </p>
+        <SharingChoice
+          label="Share this debrief with the table's students"
+          checked={shown.shared}
+          disabled={busy}
+          onChange={(shared) => void change({ ...shown, shared })}
+        />
+        <SharingChoice
+          label="Reveal private channels to them"
+          note="Students always see how many private messages each pair sent; the texts only when revealed."
+          checked={shown.revealChannels}
+          disabled={busy}
+          onChange={(revealChannels) => void change({ ...shown, revealChannels })}
+        />
+        <SharingChoice
+          label="Reveal every party's red lines to them"
+          note="Otherwise each student reads their own seat's red lines in full and the others' only as whose they were and where they come from."
+          checked={shown.revealRedLines}
+          disabled={busy}
+          onChange={(revealRedLines) => void change({ ...shown, revealRedLines })}
+        />
         <p className={styles.state} role="status" data-testid="sharing-state">
           {busy ? "Saving…" : state}
         </p>
@@ -165,5 +143,42 @@ export function InstructorControls({
         </p>
       )}
     </section>
+  );
+}
+
+/** One sharing choice: a labelled checkbox, with the note that explains it when there is one. */
+function SharingChoice({
+  label,
+  note,
+  checked,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  note?: string;
+  checked: boolean;
+  disabled: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const id = useId();
+  return (
+    <>
+      <p className={styles.check}>
+        <input
+          id={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          aria-describedby={note ? `${id}-note` : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label htmlFor={id}>{label}</label>
+      </p>
+      {note && (
+        <p id={`${id}-note`} className={styles.note}>
+          {note}
+        </p>
+      )}
+    </>
   );
 }
