@@ -119,3 +119,100 @@ describe("a dropped seat", () => {
     ).rejects.toThrow(/not valid for this table/);
   });
 });
+
+describe("a seat's access", () => {
+  /** A console for the workshop that runs one command at table 1 and waits for its answer. */
+  async function consoleOf(url: string, workshop: Record<string, string>) {
+    const desk = await new Client(url).joinOrCreate(consoleRoomName, {
+      workshopId: workshop.workshopId,
+      instructorKey: workshop.instructorKey,
+    });
+    rooms.push(desk);
+    const results: ConsoleResultsMessage[] = [];
+    desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
+    desk.onMessage("*", () => {});
+    return async (command: Record<string, unknown>) => {
+      const intentId = randomUUID();
+      desk.send("command", { intentId, tables: [1], command });
+      return (await waitFor(() => results.find((message) => message.intentId === intentId))).results;
+    };
+  }
+
+  /** A seat on the SDK, with everything it hears. */
+  async function seat(url: string, tableId: string, seatToken: string) {
+    const room = await new Client(url).joinOrCreate(negotiationRoomName, { tableId, seatToken });
+    room.reconnection.enabled = false;
+    const views: TableView[] = [];
+    const errors: { code: string; intentId?: string }[] = [];
+    room.onMessage("view", (view: TableView) => views.push(view));
+    room.onMessage("error", (error: { code: string; intentId?: string }) => errors.push(error));
+    room.onMessage("*", () => {});
+    rooms.push(room);
+    await waitFor(() => views.at(-1)?.me);
+    return { room, views, errors };
+  }
+
+  async function workshopWith(url: string, roles: string[]) {
+    const post = async (path: string, body: unknown) => (await postJson(url, path, body)).body;
+    const workshop = await post("/workshops", { scenarioId: "ukraine-2026", tables: 1 });
+    const joined: Record<string, Record<string, string>> = {};
+    for (const role of roles)
+      joined[role] = await post("/join", { code: workshop.joinCode, name: role, role });
+    return { workshop, joined };
+  }
+
+  it("ends for good when the instructor releases it: its old reconnection is refused", async () => {
+    const { workshop, joined } = await workshopWith(server.url, ["russia", "ukraine"]);
+    const tableId = joined.russia?.tableId as string;
+    const old = await seat(server.url, tableId, joined.russia?.seatToken as string);
+    const token = old.room.reconnectionToken;
+    const closed = new Promise<number>((resolve) => old.room.onLeave((code) => resolve(code)));
+    const run = await consoleOf(server.url, workshop);
+    expect(await run({ type: "release-seat", seat: "russia" })).toEqual([{ table: 1, status: "done" }]);
+    expect(await closed).toBe(4001);
+
+    // Someone new takes Russia with the code; Ukraine writes to them privately.
+    const newcomer = await postJson(server.url, "/join", {
+      code: workshop.joinCode,
+      name: "Nina",
+      role: "russia",
+    });
+    expect(newcomer.status).toBe(201);
+    const nina = await seat(
+      server.url,
+      tableId,
+      (newcomer.body as Record<string, string>).seatToken as string,
+    );
+    const ukraine = await seat(server.url, tableId, joined.ukraine?.seatToken as string);
+    ukraine.room.send("command", {
+      intentId: randomUUID(),
+      command: { type: "say", to: "russia", text: "For Nina only" },
+    });
+    await waitFor(() => nina.views.at(-1)?.privateChannels.length);
+
+    // The released player tries its old reconnection token: refused, nothing received.
+    await expect(new Client(server.url).reconnect(token)).rejects.toThrow();
+  });
+
+  it("ends when the seat is left: the open connection sees what an observer sees and cannot act", async () => {
+    const { workshop, joined } = await workshopWith(server.url, ["russia"]);
+    const tableId = joined.russia?.tableId as string;
+    const russia = await seat(server.url, tableId, joined.russia?.seatToken as string);
+    russia.room.send("command", { intentId: randomUUID(), command: { type: "leave-seat" } });
+    await waitFor(() => russia.views.at(-1)?.me === null && russia.views.at(-1)?.perspective === "observer", {
+      what: "an observer's view after leaving the seat",
+    });
+
+    // A bot takes the seat; the old connection's words are not Russia's.
+    const run = await consoleOf(server.url, workshop);
+    expect(await run({ type: "assign-seat", seat: "russia", bot: "boulware" })).toEqual([
+      { table: 1, status: "done" },
+    ]);
+    const intentId = randomUUID();
+    russia.room.send("command", { intentId, command: { type: "say", text: "I am still Russia" } });
+    await waitFor(() =>
+      russia.errors.find((error) => error.intentId === intentId && error.code === "seat-lost"),
+    );
+    expect(russia.views.at(-1)?.publicChat.map((m) => m.text)).not.toContain("I am still Russia");
+  });
+});

@@ -53,9 +53,16 @@ export type NegotiationServices = {
   botDelayMs: number;
 };
 
-/** Who a connection is: a seat (by its token), the instructor (by the workshop key), or an observer. */
-type Identity = { kind: "seat"; role: string; name: string } | { kind: "instructor" } | { kind: "observer" };
-type ClientData = { identity: Identity; windowStart: number; windowCount: number };
+/**
+ * Who a connection is: a seat (by its token, whose link `link` names), the instructor (by the
+ * workshop key), or an observer.
+ */
+type Identity =
+  | { kind: "seat"; role: string; name: string; link: string }
+  | { kind: "instructor" }
+  | { kind: "observer" };
+/** `revoked`: the instructor released its seat; the connection is closed for good. */
+type ClientData = { identity: Identity; windowStart: number; windowCount: number; revoked?: boolean };
 type TableClient = Client<{ userData: ClientData; auth: Identity }>;
 
 const rememberedIntents = 2000;
@@ -64,6 +71,16 @@ type RunOutcome =
   | { ok: true }
   | { ok: false; refusal: Refusal; error?: undefined }
   | { ok: false; refusal?: undefined; error: ErrorMessage };
+
+/** What a connection that no longer holds its seat is told when it tries to act. */
+function seatLost(intentId: string): ErrorMessage {
+  return {
+    code: "seat-lost",
+    message:
+      "You no longer hold this seat (you left it, or the facilitator gave it to someone or to a bot): you can watch, not act. Join again with the workshop code.",
+    intentId,
+  };
+}
 
 function perspectiveOf(identity: Identity): string {
   return identity.kind === "seat"
@@ -87,6 +104,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private lastAction: ConsoleTable["lastAction"] = null;
     /** Commands run one at a time: each decides on the state the previous one left. */
     private queue: Promise<void> = Promise.resolve();
+    /** Seat links the instructor released here: their tokens are gone, their connections too. */
+    private revokedLinks = new Set<string>();
     private readonly seen = new Map<string, "pending" | "done">();
     private turnTimer: { clear(): void } | undefined;
     private botTimer: { clear(): void } | undefined;
@@ -140,7 +159,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
         );
         if (!seat)
           throw new ServerError(403, "That seat link is not valid for this table. Join again with the code.");
-        return { kind: "seat", role: seat.role, name: seat.displayName ?? seat.role };
+        if (this.revokedLinks.has(seat.id))
+          throw new ServerError(403, "That seat link is not valid for this table. Join again with the code.");
+        return { kind: "seat", role: seat.role, name: seat.displayName ?? seat.role, link: seat.id };
       }
       return { kind: "observer" };
     }
@@ -159,7 +180,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
           );
         }
       }
-      client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
+      client.send(tableMessages.view, this.viewOf(identity));
     }
 
     override onLeave(client: TableClient) {
@@ -173,6 +194,12 @@ export function createNegotiationRoom(services: NegotiationServices) {
     /** A seat whose connection drops unexpectedly is kept for the grace period, then left. */
     override async onDrop(client: TableClient) {
       const identity = client.userData?.identity;
+      // A released seat's connection is closed for good, and one that no longer holds its seat
+      // has nothing to come back to: no reconnection slot for either.
+      if (client.userData?.revoked || (identity?.kind === "seat" && !this.holds(identity))) {
+        this.onLeave(client);
+        return;
+      }
       if (identity?.kind === "seat" && !this.seatConnected(identity.role)) {
         this.state.connected.set(identity.role, false);
         this.publishTile();
@@ -195,7 +222,24 @@ export function createNegotiationRoom(services: NegotiationServices) {
         this.publishTile();
       }
       // Views sent while it was away were lost: the whole current view, now.
-      client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
+      client.send(tableMessages.view, this.viewOf(identity));
+    }
+
+    /**
+     * Whether a seat connection still holds its seat: its link was not released and the table
+     * has a person in that seat (not left, not handed to a bot). Checked on every message and
+     * every view, so access ends the moment the seat does.
+     */
+    private holds(identity: Identity): boolean {
+      if (identity.kind !== "seat") return true;
+      if (this.revokedLinks.has(identity.link)) return false;
+      const seat = this.table.seats[identity.role];
+      return seat?.occupied === true && !seat.bot;
+    }
+
+    /** What this connection may see now: a seat it no longer holds sees what an observer sees. */
+    private viewOf(identity: Identity) {
+      return viewFor(this.table, this.holds(identity) ? perspectiveOf(identity) : observerPerspective);
     }
 
     private seatConnected(role: string): boolean {
@@ -315,6 +359,10 @@ export function createNegotiationRoom(services: NegotiationServices) {
         });
         return;
       }
+      if (!this.holds(identity)) {
+        this.reply(client, seatLost(intentId));
+        return;
+      }
       // The server, not the client, says who acts and when.
       const actor = identity.kind === "seat" ? identity.role : instructorActor;
       const parsed = parseCommand({ ...intent.data.command, actor, at: services.now() });
@@ -324,6 +372,12 @@ export function createNegotiationRoom(services: NegotiationServices) {
       }
       this.remember(intentId, "pending");
       void this.enqueue(async () => {
+        // The seat may have gone while the command waited its turn.
+        if (!this.holds(identity)) {
+          this.seen.delete(intentId);
+          this.reply(client, seatLost(intentId));
+          return;
+        }
         const outcome = await this.run(parsed.command);
         if (outcome.ok) {
           this.remember(intentId, "done");
@@ -448,10 +502,14 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     /** Deletes a seat's link (its token) and disconnects whoever still holds it. */
     private async revokeSeatLink(role: string): Promise<boolean> {
+      const links = await services.prisma.seat.findMany({ where: { tableId: this.tableId, role } });
+      for (const link of links) this.revokedLinks.add(link.id);
       const { count } = await services.prisma.seat.deleteMany({ where: { tableId: this.tableId, role } });
       for (const client of this.clients as TableClient[]) {
         const identity = client.userData?.identity;
         if (identity?.kind !== "seat" || identity.role !== role) continue;
+        // Closed for good: the drop that follows keeps no reconnection slot.
+        if (client.userData) client.userData.revoked = true;
         this.reply(client, {
           code: "seat-revoked",
           message: "The facilitator has given your seat to someone else. Join again with the workshop code.",
@@ -480,7 +538,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private sendViews() {
       for (const client of this.clients as TableClient[]) {
         const identity = client.userData?.identity;
-        if (identity) client.send(tableMessages.view, viewFor(this.table, perspectiveOf(identity)));
+        if (identity) client.send(tableMessages.view, this.viewOf(identity));
       }
     }
 

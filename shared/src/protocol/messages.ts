@@ -58,6 +58,7 @@ export const errorCodes = [
   "unavailable",
   "internal",
   "seat-revoked",
+  "seat-lost",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
