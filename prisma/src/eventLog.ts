@@ -104,7 +104,13 @@ export function createEventAppender(prisma: Db, options: { maxBatch?: number } =
         return won;
       });
     } catch (error) {
-      for (const entry of batch) entry.reject(error as Error);
+      if (batch.length === 1) {
+        batch[0]?.reject(error as Error);
+        return;
+      }
+      // Nothing of the batch was stored. One table's bad data must not fail the others' moves:
+      // each append is written again on its own, and only the faulty one fails.
+      for (const entry of batch) await write([entry]);
       return;
     }
     counts.transactions += 1;

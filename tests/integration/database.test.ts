@@ -178,6 +178,27 @@ describe.each(backends)("the event log on %s", (backend: Backend) => {
     );
   });
 
+  it("fails only the faulty append of a batch: another table's move in the same batch is stored", async () => {
+    const appender = createEventAppender(db.prisma);
+    const workshop = await db.prisma.workshop.findFirstOrThrow();
+    const quiet = (await db.prisma.table.create({ data: { workshopId: workshop.id, number: 99 } })).id;
+    const before = await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } });
+    // Both appends are asked for in the same turn of the event loop, so they share a batch.
+    const [bad, good] = await Promise.allSettled([
+      // PostgreSQL refuses NUL in text (22P05); the server cleans typed text, this is the net.
+      appender.append(tableId, before.lastSeq, [
+        { type: "said", actor: "x", payload: { text: "a\u0000b" }, time: new Date() },
+      ]),
+      appender.append(quiet, 0, [{ type: "said", actor: "y", payload: { text: "fine" }, time: new Date() }]),
+    ]);
+    expect(bad?.status).toBe("rejected");
+    expect(good?.status).toBe("fulfilled");
+    expect((await readEvents(db.prisma, quiet)).map((event) => event.payload)).toEqual([{ text: "fine" }]);
+    expect((await db.prisma.table.findUniqueOrThrow({ where: { id: tableId } })).lastSeq).toBe(
+      before.lastSeq,
+    );
+  });
+
   it("refuses to append to a table that does not exist", async () => {
     await expect(
       appendEvents(db.prisma, randomUUID(), [{ type: "x", actor: "x", payload: {}, time: new Date() }]),

@@ -2,6 +2,7 @@
 // A client sends intents (one Colyseus message type per intent); the server answers with
 // events it has made durable, or with a typed error naming what was wrong.
 import { z } from "zod";
+import { typedText } from "./text.ts";
 
 /** Limits that keep one careless or hostile client from burdening a table. */
 export const wireLimits = {
@@ -14,11 +15,12 @@ export const wireLimits = {
 } as const;
 
 /** A display name as people type it: trimmed, 1 to 40 characters. */
-export const displayNameSchema = z
-  .string({ error: "Enter a display name." })
-  .trim()
-  .min(1, "Enter a display name.")
-  .max(wireLimits.displayName, `A display name has at most ${wireLimits.displayName} characters.`);
+export const displayNameSchema = typedText(wireLimits.displayName, {
+  min: 1,
+  required: "Enter a display name.",
+  tooShort: "Enter a display name.",
+  tooLong: `A display name has at most ${wireLimits.displayName} characters.`,
+});
 
 /** Options a browser passes when it joins a table room. */
 export const joinOptionsSchema = z.object({

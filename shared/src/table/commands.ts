@@ -1,6 +1,7 @@
 // What seats, the instructor and the server's clock ask of a table, as zod schemas. Every
 // command carries its time (`at`, ISO or epoch ms) and its actor; `decide` judges it.
 import { z } from "zod";
+import { typedText } from "../protocol/text.ts";
 import { idSchema } from "../scenario/ids.ts";
 
 export const tableLimits = {
@@ -31,7 +32,7 @@ const base = { at: timeSchema, actor: actorSchema };
 const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), ...base, ...shape });
 
-const displayName = z.string().trim().min(1).max(tableLimits.displayName);
+const displayName = typedText(tableLimits.displayName, { min: 1 });
 const version = z.int().min(1);
 
 export const commandSchemas = {
@@ -53,7 +54,7 @@ export const commandSchemas = {
   "extend-rounds": command("extend-rounds", { by: z.int().min(1).max(tableLimits.extendRoundsBy) }),
   "skip-turn": command("skip-turn", {}),
   "end-talks": command("end-talks", {}),
-  broadcast: command("broadcast", { text: z.string().trim().min(1).max(tableLimits.broadcast) }),
+  broadcast: command("broadcast", { text: typedText(tableLimits.broadcast, { min: 1 }) }),
   // The negotiation itself.
   "set-option": command("set-option", { issue: idSchema, option: idSchema }),
   "clear-option": command("clear-option", { issue: idSchema }),
@@ -62,14 +63,14 @@ export const commandSchemas = {
   object: command("object", {
     version,
     issues: z.array(idSchema).max(100),
-    note: z.string().trim().max(tableLimits.note),
+    note: typedText(tableLimits.note),
   }),
   pass: command("pass", {}),
-  "walk-out": command("walk-out", { note: z.string().trim().max(tableLimits.note).optional() }),
+  "walk-out": command("walk-out", { note: typedText(tableLimits.note).optional() }),
   /** Chat: without `to` on the public table, with `to` on the private channel with that seat. */
-  say: command("say", { text: z.string().trim().min(1).max(tableLimits.chat), to: idSchema.optional() }),
+  say: command("say", { text: typedText(tableLimits.chat, { min: 1 }), to: idSchema.optional() }),
   /** A bot's reasoning for its last move, kept in the log for the debrief (bot seats only). */
-  "bot-note": command("bot-note", { text: z.string().trim().min(1).max(tableLimits.chat) }),
+  "bot-note": command("bot-note", { text: typedText(tableLimits.chat, { min: 1 }) }),
   /** The server's turn timer fired; refused unless the turn clock has really run out. */
   timeout: command("timeout", {}),
 } as const;
