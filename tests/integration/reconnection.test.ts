@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
 import {
   type ConsoleResultsMessage,
+  closeCodes,
   consoleRoomName,
   negotiationRoomName,
   type TableView,
@@ -169,7 +170,7 @@ describe("a seat's access", () => {
     const closed = new Promise<number>((resolve) => old.room.onLeave((code) => resolve(code)));
     const run = await consoleOf(server.url, workshop);
     expect(await run({ type: "release-seat", seat: "russia" })).toEqual([{ table: 1, status: "done" }]);
-    expect(await closed).toBe(4001);
+    expect(await closed).toBe(closeCodes.seatRevoked);
 
     // Someone new takes Russia with the code; Ukraine writes to them privately.
     const newcomer = await postJson(server.url, "/join", {

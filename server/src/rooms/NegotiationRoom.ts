@@ -12,6 +12,7 @@ import {
   type ConsoleCommand,
   type ConsoleResult,
   type ConsoleTable,
+  closeCodes,
   commandIntentSchema,
   createRandom,
   decide,
@@ -514,7 +515,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
           code: "seat-revoked",
           message: "The facilitator has given your seat to someone else. Join again with the workshop code.",
         });
-        client.leave(4001);
+        client.leave(closeCodes.seatRevoked);
       }
       if (count > 0) services.log(`table ${this.state.table}: released ${role}'s seat link`);
       return count > 0;

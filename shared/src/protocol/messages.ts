@@ -64,6 +64,12 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
+/**
+ * WebSocket close codes of our own, apart from Colyseus' 4000–4010 (4001 is its server shutdown,
+ * which a restart sends and which must not read as a lost seat).
+ */
+export const closeCodes = { seatRevoked: 4100 } as const;
+
 /** What the server says when it refuses a message: always a sentence a person can act on. */
 export const errorMessageSchema = z.object({
   code: z.enum(errorCodes),
