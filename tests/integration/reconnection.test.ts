@@ -28,6 +28,23 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A console for the workshop that runs one command at table 1 and waits for its answer. */
+async function consoleOf(url: string, workshop: Record<string, string>) {
+  const desk = await new Client(url).joinOrCreate(consoleRoomName, {
+    workshopId: workshop.workshopId,
+    instructorKey: workshop.instructorKey,
+  });
+  rooms.push(desk);
+  const results: ConsoleResultsMessage[] = [];
+  desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
+  desk.onMessage("*", () => {});
+  return async (command: Record<string, unknown>) => {
+    const intentId = randomUUID();
+    desk.send("command", { intentId, tables: [1], command });
+    return (await waitFor(() => results.find((message) => message.intentId === intentId))).results;
+  };
+}
+
 describe("a dropped seat", () => {
   /** Cuts the socket as a network failure would (not a consented leave). */
   function cut(room: Room) {
@@ -89,18 +106,8 @@ describe("a dropped seat", () => {
     // Until the instructor decides, the seat stays its holder's: nobody else may take it.
     expect((await join("Eve")).body).toMatchObject({ error: { code: "seat-taken" } });
 
-    const desk = await new Client(url).joinOrCreate(consoleRoomName, {
-      workshopId: workshop.workshopId,
-      instructorKey: workshop.instructorKey,
-    });
-    rooms.push(desk);
-    const results: ConsoleResultsMessage[] = [];
-    desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
-    desk.onMessage("*", () => {});
-    const intentId = randomUUID();
-    desk.send("command", { intentId, tables: [1], command: { type: "release-seat", seat: "europe" } });
-    const answer = await waitFor(() => results.find((message) => message.intentId === intentId));
-    expect(answer.results).toEqual([{ table: 1, status: "done" }]);
+    const run = await consoleOf(url, workshop);
+    expect(await run({ type: "release-seat", seat: "europe" })).toEqual([{ table: 1, status: "done" }]);
 
     const eve = await join("Eve");
     expect(eve.status).toBe(201);
@@ -122,23 +129,6 @@ describe("a dropped seat", () => {
 });
 
 describe("a seat's access", () => {
-  /** A console for the workshop that runs one command at table 1 and waits for its answer. */
-  async function consoleOf(url: string, workshop: Record<string, string>) {
-    const desk = await new Client(url).joinOrCreate(consoleRoomName, {
-      workshopId: workshop.workshopId,
-      instructorKey: workshop.instructorKey,
-    });
-    rooms.push(desk);
-    const results: ConsoleResultsMessage[] = [];
-    desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
-    desk.onMessage("*", () => {});
-    return async (command: Record<string, unknown>) => {
-      const intentId = randomUUID();
-      desk.send("command", { intentId, tables: [1], command });
-      return (await waitFor(() => results.find((message) => message.intentId === intentId))).results;
-    };
-  }
-
   /** A seat on the SDK, with everything it hears. */
   async function seat(url: string, tableId: string, seatToken: string) {
     const room = await new Client(url).joinOrCreate(negotiationRoomName, { tableId, seatToken });
