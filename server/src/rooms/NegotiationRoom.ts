@@ -19,6 +19,7 @@ import {
   describeEvent,
   type ErrorMessage,
   evolve,
+  heldByPerson,
   instructorActor,
   observerPerspective,
   parseCommand,
@@ -54,14 +55,8 @@ export type NegotiationServices = {
   botDelayMs: number;
 };
 
-/**
- * Who a connection is: a seat (by its token, whose link `link` names), the instructor (by the
- * workshop key), or an observer.
- */
-type Identity =
-  | { kind: "seat"; role: string; name: string; link: string }
-  | { kind: "instructor" }
-  | { kind: "observer" };
+/** Who a connection is: a seat (by its token), the instructor (by the workshop key), or an observer. */
+type Identity = { kind: "seat"; role: string; name: string } | { kind: "instructor" } | { kind: "observer" };
 /** `revoked`: the instructor released its seat; the connection is closed for good. */
 type ClientData = { identity: Identity; windowStart: number; windowCount: number; revoked?: boolean };
 type TableClient = Client<{ userData: ClientData; auth: Identity }>;
@@ -105,8 +100,6 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private lastAction: ConsoleTable["lastAction"] = null;
     /** Commands run one at a time: each decides on the state the previous one left. */
     private queue: Promise<void> = Promise.resolve();
-    /** Seat links the instructor released here: their tokens are gone, their connections too. */
-    private revokedLinks = new Set<string>();
     private readonly seen = new Map<string, "pending" | "done">();
     private turnTimer: { clear(): void } | undefined;
     private botTimer: { clear(): void } | undefined;
@@ -160,9 +153,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
         );
         if (!seat)
           throw new ServerError(403, "That seat link is not valid for this table. Join again with the code.");
-        if (this.revokedLinks.has(seat.id))
-          throw new ServerError(403, "That seat link is not valid for this table. Join again with the code.");
-        return { kind: "seat", role: seat.role, name: seat.displayName ?? seat.role, link: seat.id };
+        return { kind: "seat", role: seat.role, name: seat.displayName ?? seat.role };
       }
       return { kind: "observer" };
     }
@@ -227,15 +218,12 @@ export function createNegotiationRoom(services: NegotiationServices) {
     }
 
     /**
-     * Whether a seat connection still holds its seat: its link was not released and the table
-     * has a person in that seat (not left, not handed to a bot). Checked on every message and
-     * every view, so access ends the moment the seat does.
+     * Whether a connection may still act and see as what it joined as: a seat connection only
+     * while a person holds that seat (not left, released or handed to a bot). Checked on every
+     * message and every view, so access ends the moment the seat does.
      */
     private holds(identity: Identity): boolean {
-      if (identity.kind !== "seat") return true;
-      if (this.revokedLinks.has(identity.link)) return false;
-      const seat = this.table.seats[identity.role];
-      return seat?.occupied === true && !seat.bot;
+      return identity.kind !== "seat" || heldByPerson(this.table, identity.role);
     }
 
     /** What this connection may see now: a seat it no longer holds sees what an observer sees. */
@@ -503,8 +491,6 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     /** Deletes a seat's link (its token) and disconnects whoever still holds it. */
     private async revokeSeatLink(role: string): Promise<boolean> {
-      const links = await services.prisma.seat.findMany({ where: { tableId: this.tableId, role } });
-      for (const link of links) this.revokedLinks.add(link.id);
       const { count } = await services.prisma.seat.deleteMany({ where: { tableId: this.tableId, role } });
       for (const client of this.clients as TableClient[]) {
         const identity = client.userData?.identity;

@@ -89,6 +89,12 @@ export function isRole(state: TableState, id: string): boolean {
   return findRole(state, id) !== undefined;
 }
 
+/** A person sits in the seat: taken, and not played by a bot. Only then may its holder act for it. */
+export function heldByPerson(state: TableState, role: string): boolean {
+  const seat = state.seats[role];
+  return seat?.occupied === true && seat.bot === null;
+}
+
 /** A role's name for sentences: "Europe" rather than "Europe (EU with UK, France, Germany, Poland)". */
 export function roleName(state: TableState, id: string): string {
   const name = findRole(state, id)?.name ?? id;
