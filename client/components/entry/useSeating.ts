@@ -1,8 +1,9 @@
 "use client";
 // The seats of a workshop as the join page shows them, kept fresh while the page is open. Every
-// look-up counts against the server's 20 join attempts a minute per device (and a classroom may
-// share one address), so it asks at most every 10 seconds, only while the page is visible, again
-// when the page regains focus, and waits a minute after being told it asked too often.
+// look-up counts against the server's join requests per address (1,200 a minute, and a classroom
+// may share one address; docs/protocol.md, Join limits), so it asks at most every 10 seconds, only
+// while the page is visible, again when the page regains focus, and waits a minute after being
+// told it asked too often.
 import type { SeatingOverview } from "@red-lines/shared/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type ApiResult, lookUpCode } from "../../lib/api.ts";

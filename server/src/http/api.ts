@@ -6,7 +6,7 @@ import express, { type Application, type NextFunction, type Request, type Respon
 import { createWorkshop, instructorOverview, joinWorkshop, seatingFor } from "../workshops/store.ts";
 import { mountDebrief } from "./debrief.ts";
 import { mountExport } from "./export.ts";
-import { createRateLimiter } from "./rateLimit.ts";
+import { createJoinLimits, type JoinLimitSettings } from "./rateLimit.ts";
 import { mountReplay } from "./replay.ts";
 import { bearer, fail, uuidPattern } from "./requests.ts";
 
@@ -15,30 +15,40 @@ export type ApiOptions = {
   publicUrl: () => string;
   log: (line: string) => void;
   now?: () => number;
-  /** Wrong join codes per client address per minute (guessing); default 20. */
-  joinAttemptsPerMinute?: number;
+  /** Join limits per client address (defaults: rateLimit.ts, documented in docs/protocol.md). */
+  joinLimits?: JoinLimitSettings;
 };
 
 export function mountApi(app: Application, options: ApiOptions): void {
   const now = options.now ?? Date.now;
-  // Wrong codes are what guessing looks like: few allowed per address. Right codes are a class
-  // joining, often from one school address behind NAT: many allowed.
-  const guessLimiter = createRateLimiter(options.joinAttemptsPerMinute ?? 20, 60_000);
-  const joinLimiter = createRateLimiter(600, 60_000);
-  const admit = (req: Request, res: Response): boolean => {
-    const address = req.ip ?? req.socket.remoteAddress ?? "unknown";
-    const guessing = guessLimiter.check(address, now());
-    const allowed = guessing.ok ? joinLimiter.take(address, now()) : guessing;
-    if (allowed.ok) return true;
-    res.setHeader("Retry-After", String(allowed.retryAfterSeconds));
+  // Codes are counted per address, but a code the address has been answered right is never counted
+  // again, so a class behind one school address is never stopped; see rateLimit.ts.
+  const joinLimits = createJoinLimits(options.joinLimits);
+  const addressOf = (req: Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
+  /** Before a code is looked up: `code` is the canonical code, or null when the request has none. */
+  const admit = (req: Request, res: Response, code: string | null): boolean => {
+    const address = addressOf(req);
+    const decision = joinLimits.admit(address, code, now());
+    if (decision.ok) return true;
+    if (decision.first) {
+      options.log(
+        decision.limit === "new-codes"
+          ? `join limits: ${address} tried too many join codes it did not know; new codes refused for ${decision.retryAfterSeconds} s`
+          : `join limits: ${address} sent too many join requests; refused for ${decision.retryAfterSeconds} s`,
+      );
+    }
+    res.setHeader("Retry-After", String(decision.retryAfterSeconds));
     fail(res, 429, {
       code: "rate-limited",
-      message: `Too many join attempts from this device. Wait ${allowed.retryAfterSeconds} seconds and try again.`,
+      message:
+        decision.limit === "new-codes"
+          ? `Too many join attempts from this device. Wait ${decision.retryAfterSeconds} seconds and try again, and check the code with your instructor.`
+          : `Too many join attempts from this device. Wait ${decision.retryAfterSeconds} seconds and try again.`,
     });
     return false;
   };
-  const wrongCode = (req: Request) =>
-    guessLimiter.take(req.ip ?? req.socket.remoteAddress ?? "unknown", now());
+  /** The code exists: this address knows it, and is never limited for it again. */
+  const knownCode = (req: Request, code: string) => joinLimits.remember(addressOf(req), code, now());
   const api = express.Router();
   api.use(express.json({ limit: "16kb" }));
 
@@ -53,6 +63,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
       return;
     }
     const created = await createWorkshop(options.prisma, resolved.settings);
+    // The instructor's school address knows its own code: its class is never limited for it.
+    knownCode(req, created.joinCode);
     const base = options.publicUrl();
     res.status(201).json({
       ...created,
@@ -62,7 +74,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
   });
 
   api.post("/join", async (req, res) => {
-    if (!admit(req, res)) return;
+    const claimed = joinCodeSchema.safeParse((req.body as { code?: unknown } | undefined)?.code);
+    if (!admit(req, res, claimed.success ? claimed.data : null)) return;
     const parsed = joinRequestSchema.safeParse(req.body);
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({
@@ -83,8 +96,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
       choice: { table, role },
       seatToken,
     });
+    if (result.ok || result.code !== "unknown-code") knownCode(req, code);
     if (!result.ok) {
-      if (result.code === "unknown-code") wrongCode(req);
       fail(res, result.status, { code: result.code, message: result.message });
       return;
     }
@@ -93,18 +106,18 @@ export function mountApi(app: Application, options: ApiOptions): void {
   });
 
   api.get("/join/:code", async (req, res) => {
-    // A wrong code counts like a wrong join: looking codes up is no cheaper way to guess them.
-    if (!admit(req, res)) return;
+    // A look-up counts like a join: looking codes up is no cheaper way to guess them.
     const code = joinCodeSchema.safeParse(String(req.params.code));
+    if (!admit(req, res, code.success ? code.data : null)) return;
     const seating = code.success ? await seatingFor(options.prisma, code.data) : null;
     if (!seating) {
-      wrongCode(req);
       fail(res, 404, {
         code: "unknown-code",
         message: "No workshop has that join code. Check it with your instructor.",
       });
       return;
     }
+    knownCode(req, seating.joinCode);
     res.setHeader("Cache-Control", "no-store");
     res.json(seating);
   });
