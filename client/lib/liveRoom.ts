@@ -1,7 +1,8 @@
 "use client";
-// One live Colyseus room for a page: joins, follows the connection (the SDK reconnects by itself
-// after a drop), and turns each intent into a promise answered by the server's reply to it.
+// One live Colyseus room for a page: joins, joins again by itself after a drop or a server
+// restart, and turns each intent into a promise answered by the server's reply to it.
 import type { Room } from "@colyseus/sdk";
+import { closeCodes } from "@red-lines/shared/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useGameClient } from "./colyseus.tsx";
 
@@ -15,7 +16,19 @@ export const connectionText: Record<ConnectionStatus, string> = {
   failed: "Could not connect",
 };
 
-type Pending<R> = { resolve: (reply: R) => void; timer: ReturnType<typeof setTimeout> };
+type Pending<R> = {
+  resolve: (reply: R) => void;
+  timer: ReturnType<typeof setTimeout>;
+  type: string;
+  body: Record<string, unknown>;
+};
+
+/**
+ * Closes after which joining again would be wrong: a consented leave (4000), a seat the
+ * facilitator released (4100) or that another tab or device took over (4101). After any other
+ * (a drop, a restart's 4001, a flood's 4102) the page joins again by itself.
+ */
+const finalCloseCodes = new Set<number>([4000, closeCodes.seatRevoked, closeCodes.seatReplaced]);
 
 export type LiveRoom<R> = {
   status: ConnectionStatus;
@@ -46,6 +59,8 @@ export function useLiveRoom<R>(
   useEffect(() => {
     if (key === null) return;
     let cancelled = false;
+    let tries = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
     setStatus("connecting");
     setProblem(null);
     const answer = (intentId: string, reply: R) => {
@@ -55,33 +70,63 @@ export function useLiveRoom<R>(
       pending.current.delete(intentId);
       waiting.resolve(reply);
     };
-    client
-      .get()
-      .joinOrCreate(roomName, JSON.parse(key) as Record<string, unknown>)
-      .then((room) => {
-        if (cancelled) {
-          void room.leave();
-          return;
-        }
-        roomRef.current = room;
-        listenRef.current(room, answer);
-        room.onMessage("*", () => {});
-        room.onDrop(() => setStatus("reconnecting"));
-        room.onReconnect(() => setStatus("open"));
-        room.onLeave((code, reason) => {
-          roomRef.current = null;
-          setStatus("closed");
-          if (code >= 4000) setProblem(reason || "The server closed the connection.");
+    // Joins again with the same options after a drop, a restart or a deploy: a fresh session,
+    // which the server gives the same seat. Quick at first, then every two seconds.
+    const again = () => {
+      tries += 1;
+      setStatus("reconnecting");
+      retry = setTimeout(open, Math.min(2_000, 250 * 2 ** (tries - 1)));
+    };
+    const open = () => {
+      client
+        .get()
+        .joinOrCreate(roomName, JSON.parse(key) as Record<string, unknown>)
+        .then((room) => {
+          if (cancelled) {
+            void room.leave();
+            return;
+          }
+          tries = 0;
+          // Our own rejoin replaces the SDK's reconnection, which cannot follow a table whose
+          // room was started again under a new id (a restart).
+          room.reconnection.enabled = false;
+          roomRef.current = room;
+          listenRef.current(room, answer);
+          room.onMessage("*", () => {});
+          room.onDrop(() => setStatus("reconnecting"));
+          room.onLeave((code, reason) => {
+            if (roomRef.current === room) roomRef.current = null;
+            if (cancelled) return;
+            if (finalCloseCodes.has(code)) {
+              setStatus("closed");
+              setProblem(reason || "The server closed the connection.");
+              return;
+            }
+            again();
+          });
+          setStatus("open");
+          setProblem(null);
+          // Intents still unanswered when the connection went are sent again: the server answers a
+          // resend from its log, so nothing acts twice.
+          for (const [intentId, waiting] of pending.current)
+            room.send(waiting.type, { intentId, ...waiting.body });
+        })
+        .catch((error: Error & { code?: number }) => {
+          if (cancelled) return;
+          // Refused (a bad link, a full table): say why. Unreachable: keep trying.
+          if (typeof error.code === "number" && error.code >= 400 && error.code < 500) {
+            setStatus("failed");
+            setProblem(error.message || "Could not connect to the server.");
+            return;
+          }
+          setProblem(tries >= 3 ? "The server is not answering; trying again…" : null);
+          again();
         });
-        setStatus("open");
-      })
-      .catch((error: Error) => {
-        if (cancelled) return;
-        setStatus("failed");
-        setProblem(error.message || "Could not connect to the server.");
-      });
+    };
+    open();
     return () => {
       cancelled = true;
+      clearTimeout(retry);
       const room = roomRef.current;
       roomRef.current = null;
       if (room?.connection.isOpen) void room.leave();
@@ -97,7 +142,7 @@ export function useLiveRoom<R>(
         pending.current.delete(intentId);
         resolve({ kind: "timeout" });
       }, 15_000);
-      pending.current.set(intentId, { resolve: resolve as (reply: R) => void, timer });
+      pending.current.set(intentId, { resolve: resolve as (reply: R) => void, timer, type, body });
       room.send(type, { intentId, ...body });
     });
   }, []);

@@ -26,6 +26,8 @@ export type ConsoleReply =
 
 export type ConsoleConnection = Omit<LiveRoom<ConsoleReply>, "send"> & {
   joinCode: string | null;
+  /** The workshop's observer token, for observer links (null until the first snapshot). */
+  watchToken: string | null;
   /** The scenario's events, for the "inject" menus (empty until the first snapshot). */
   events: ConsoleSnapshot["events"];
   /** Tiles by table number, in order. */
@@ -38,7 +40,10 @@ export type ConsoleConnection = Omit<LiveRoom<ConsoleReply>, "send"> & {
 const noEvents: ConsoleSnapshot["events"] = [];
 
 export function useConsole(workshopId: string, instructorKey: string | null): ConsoleConnection {
-  const [snapshot, setSnapshot] = useState<Pick<ConsoleSnapshot, "joinCode" | "events"> | null>(null);
+  const [snapshot, setSnapshot] = useState<Pick<
+    ConsoleSnapshot,
+    "joinCode" | "watchToken" | "events"
+  > | null>(null);
   const [tiles, setTiles] = useState<Map<string, ConsoleTable>>(new Map());
   const [alerts, setAlerts] = useState<ConsoleAlert[]>([]);
   const [notice, setNotice] = useState<ErrorMessage | null>(null);
@@ -47,7 +52,11 @@ export function useConsole(workshopId: string, instructorKey: string | null): Co
     room.onMessage(consoleMessages.snapshot, (payload: unknown) => {
       const parsed = consoleSnapshotSchema.safeParse(payload);
       if (!parsed.success) return;
-      setSnapshot({ joinCode: parsed.data.joinCode, events: parsed.data.events });
+      setSnapshot({
+        joinCode: parsed.data.joinCode,
+        watchToken: parsed.data.watchToken,
+        events: parsed.data.events,
+      });
       setTiles(new Map(parsed.data.tables.map((tile) => [tile.tableId, tile])));
       setAlerts(parsed.data.alerts);
     });
@@ -74,6 +83,7 @@ export function useConsole(workshopId: string, instructorKey: string | null): Co
     status: live.status,
     problem: live.problem,
     joinCode: snapshot?.joinCode ?? null,
+    watchToken: snapshot?.watchToken ?? null,
     events: snapshot?.events ?? noEvents,
     tables: [...tiles.values()].sort((a, b) => a.number - b.number),
     alerts,

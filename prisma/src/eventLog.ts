@@ -7,6 +7,8 @@ export type NewEvent = {
   actor: string;
   payload: Prisma.InputJsonValue;
   time: Date;
+  /** The sender-scoped intent that produced it, if any. */
+  intent?: string | null;
 };
 
 export type StoredEvent = NewEvent & { tableId: string; seq: number };

@@ -77,6 +77,11 @@ describe.each(["embedded", "postgresql"] as const)("after SIGKILL, on %s", (back
     const us = seats.us as Seat;
     await act(us, { type: "set-option", issue: "territory", option: "deferred" });
     await act(us, { type: "set-option", issue: "ceasefire", option: "current-line" });
+    // Answered done before the crash; sent again after the restart, it must not act twice.
+    const said = randomUUID();
+    seats.ukraine?.room.send("command", { intentId: said, command: { type: "say", text: "Said once." } });
+    await waitFor(() => seats.ukraine?.done.includes(said), { what: "the line to be said" });
+    await waitFor(() => instructor.views.at(-1)?.publicChat.length === 1);
     const seenBeforeCrash = instructor.views.at(-1);
 
     // A second workshop on a 5-second clock, negotiating when the server dies.
@@ -139,5 +144,15 @@ describe.each(["embedded", "postgresql"] as const)("after SIGKILL, on %s", (back
 
     await act(back, { type: "table-draft" });
     await waitFor(() => watcher.views.at(-1)?.currentVersion === 1, { what: "play to go on" });
-  });
+
+    // The intent resent after the restart is answered from the log, and acts once.
+    const ukraine = await sit(second.url, tokens.ukraine as { tableId: string; seatToken: string });
+    ukraine.room.send("command", { intentId: said, command: { type: "say", text: "Said once." } });
+    await waitFor(() => ukraine.done.includes(said), { what: "the resend to be answered" });
+    await act(ukraine, { type: "say", text: "A new line." });
+    expect(watcher.views.at(-1)?.publicChat.map((message) => message.text)).toEqual([
+      "Said once.",
+      "A new line.",
+    ]);
+  }, 60_000);
 });

@@ -18,7 +18,7 @@ import {
 } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toNewEvents } from "../../server/src/tables/tableLog.ts";
+import { toNewEvent } from "../../server/src/tables/tableLog.ts";
 import { postJson } from "../support/api.ts";
 import { type Backend, backends } from "../support/backends.ts";
 import { startTestServer } from "../support/server.ts";
@@ -206,7 +206,7 @@ describe.each(backends)("table log export on %s", (backend: Backend) => {
       await appendEvents(
         server.database.prisma,
         longTableId,
-        batch.flatMap((event) => toNewEvents([event], event.from)),
+        batch.map((event) => toNewEvent({ event, actor: event.from, intent: null })),
       );
     }
   });

@@ -11,7 +11,7 @@ import {
   type TableView,
 } from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postJson } from "../support/api.ts";
+import { postJson, watchTokenOf } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
 import { waitFor } from "../support/wait.ts";
 
@@ -63,6 +63,7 @@ describe("a dropped seat", () => {
     room.onMessage("*", () => {});
     const observer = await new Client(target.url).joinOrCreate(negotiationRoomName, {
       tableId: joined.tableId,
+      watchToken: await watchTokenOf(target.url, workshop as { workshopId: string; instructorKey: string }),
     });
     const views: TableView[] = [];
     observer.onMessage("view", (view: TableView) => views.push(view));

@@ -117,6 +117,7 @@ function ConsoleView({
           execute={execute}
           workshopId={workshopId}
           instructorKey={instructorKey}
+          watchToken={desk.watchToken}
           onClose={() => setControlsFor(null)}
         />
       )}

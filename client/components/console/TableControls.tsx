@@ -11,11 +11,12 @@ import {
 } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useId, useState } from "react";
+import { CopyButton } from "../entry/CopyButton.tsx";
 import { AnswerLine } from "./AnswerLine.tsx";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import styles from "./Controls.module.css";
-import { observerHref, outcomeLabel, phaseLabel, startLabel } from "./format.ts";
+import { observerHref, outcomeLabel, phaseLabel, startLabel, watchLink } from "./format.ts";
 import { LogDownloads } from "./LogDownloads.tsx";
 import { ModalDialog } from "./ModalDialog.tsx";
 import type { Execute, TableAnswer } from "./useCommandAnswers.ts";
@@ -29,6 +30,7 @@ export function TableControls({
   execute,
   workshopId,
   instructorKey,
+  watchToken,
   onClose,
 }: {
   tile: ConsoleTable;
@@ -37,6 +39,8 @@ export function TableControls({
   execute: Execute;
   workshopId: string;
   instructorKey: string;
+  /** The workshop's observer token (null until the console has it). */
+  watchToken: string | null;
   onClose: () => void;
 }) {
   const seatId = useId();
@@ -165,6 +169,18 @@ export function TableControls({
             <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
               Observe {here} (every private channel)
             </Link>
+            {watchToken && (
+              <p className={styles.observerLink}>
+                <CopyButton
+                  text={watchLink(tile.tableId, watchToken)}
+                  label={`Copy the observer link of ${here}`}
+                />
+                <span className={styles.hint}>
+                  Anyone with this link can watch the public table (no private channels, no briefs) and cannot
+                  act. Give it to guests, or show it on a projector.
+                </span>
+              </p>
+            )}
             <Link
               className={`button ${styles.secondary}`}
               href={`/replay/${tile.tableId}?workshop=${workshopId}`}

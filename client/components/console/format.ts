@@ -74,6 +74,12 @@ export function outcomeLabel(outcome: string): string {
   return outcome.replaceAll("-", " ");
 }
 
+/** The link anyone may be given to watch a table's public view: the page's own origin, the observer token. */
+export function watchLink(tableId: string, watchToken: string): string {
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  return `${origin}/table/${tableId}?watch=${encodeURIComponent(watchToken)}`;
+}
+
 /** Where the instructor watches a table as an observer, every private channel visible. */
 export function observerHref(tile: { tableId: string }, workshopId: string): string {
   return `/table/${tile.tableId}?workshop=${workshopId}`;

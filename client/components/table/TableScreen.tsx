@@ -25,10 +25,10 @@ import { useUnread } from "./useUnread.ts";
 import { useWide } from "./useWide.ts";
 import { VersionHistory } from "./VersionHistory.tsx";
 
-type Props = { tableId: string; workshopId: string | null };
+type Props = { tableId: string; workshopId: string | null; watchToken: string | null };
 
-export function TableScreen({ tableId, workshopId }: Props) {
-  const identity = useIdentity(tableId, workshopId);
+export function TableScreen({ tableId, workshopId, watchToken }: Props) {
+  const identity = useIdentity(tableId, workshopId, watchToken);
   const options = useMemo(() => joinOptions(tableId, identity), [tableId, identity]);
   const table = useTable(options);
   const { view } = table;
@@ -47,6 +47,7 @@ export function TableScreen({ tableId, workshopId }: Props) {
   );
   const announcements = useAnnouncements(view);
   const revoked = table.notice?.code === "seat-revoked";
+  const replaced = table.notice?.code === "seat-replaced" && table.status === "closed";
 
   useEffect(() => {
     if (revoked && identity?.kind === "seat") forgetSeat(identity.seat);
@@ -82,10 +83,14 @@ export function TableScreen({ tableId, workshopId }: Props) {
       <main id="main" className={styles.main}>
         {revoked ? (
           <Revoked identity={identity} />
+        ) : replaced ? (
+          <Replaced />
         ) : (
           table.problem && <ConnectionProblem problem={table.problem} identity={identity} />
         )}
-        {!view ? (
+        {identity?.kind === "visitor" ? (
+          <NotLetIn />
+        ) : !view ? (
           !table.problem && <p className={styles.waiting}>Connecting to the table…</p>
         ) : view.phase === "lobby" ? (
           <Lobby view={view} connected={table.connected} identity={identity} />
@@ -170,6 +175,7 @@ function describeIdentity(
     return `You are ${role} (${identity.seat.name})`;
   }
   if (identity.kind === "instructor") return "You are watching as the facilitator: every channel is visible.";
+  if (identity.kind === "visitor") return null;
   return "You are watching this table.";
 }
 
@@ -226,6 +232,42 @@ function BriefingIntro({
         {view.turnSeconds >= 120 ? "s" : ""} per turn.
       </p>
       {identity?.kind === "observer" && <ObserverNote />}
+    </section>
+  );
+}
+
+/** The same seat opened in another tab or on another device, which took it over. */
+function Replaced() {
+  return (
+    <section className={styles.problem} role="alert" aria-labelledby="replaced-heading">
+      <h2 id="replaced-heading">Your seat is open somewhere else</h2>
+      <p>
+        This seat was opened in another tab or on another device, and that one now holds it. Only one page can
+        hold a seat at a time, so this one stopped. Close it, or take the seat back here.
+      </p>
+      <p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Use the seat in this tab
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** A browser with no seat, key or observer link: how to get in. */
+function NotLetIn() {
+  return (
+    <section className={styles.problem} role="alert" aria-labelledby="not-let-in-heading">
+      <h2 id="not-let-in-heading">This table is open to its players</h2>
+      <p>
+        To take a seat, join with the workshop code your instructor gave you. To watch without playing, ask
+        your instructor for this table's observer link.
+      </p>
+      <p>
+        <Link className="button" href="/">
+          Join with a workshop code
+        </Link>
+      </p>
     </section>
   );
 }

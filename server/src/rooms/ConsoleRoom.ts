@@ -32,7 +32,7 @@ import {
 } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
 import { loadTable } from "../tables/tableLog.ts";
-import { secretMatches } from "../workshops/secrets.ts";
+import { secretMatches, watchTokenFor } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { invalidMessage } from "./invalidMessage.ts";
@@ -131,7 +131,7 @@ export function createConsoleRoom(services: ConsoleServices) {
           message: `The console does not know the message "${String(type).slice(0, 40)}". Send commands as "${consoleMessages.command}".`,
         }),
       );
-      guardFrames(this, (client) => this.reply(client as ConsoleClient, undecodableError));
+      guardFrames(this, { undecodable: (client) => this.reply(client as ConsoleClient, undecodableError) });
     }
 
     override onAuth(_client: Client, options: unknown): true {
@@ -179,6 +179,7 @@ export function createConsoleRoom(services: ConsoleServices) {
       return {
         workshopId: this.workshopId,
         joinCode: this.joinCode,
+        watchToken: watchTokenFor(this.workshopId, this.instructorKeyHash),
         events: this.events,
         tables: [...this.tiles.values()].sort((a, b) => a.number - b.number),
         alerts: [...this.alerts],

@@ -1,46 +1,62 @@
-// One Colyseus room per negotiating table, thin around the shared engine:
-// parse (zod) → authorize (which seat or the instructor is this connection?) → decide →
-// append to the log (durable before anyone is told) → evolve → send each connection its view.
-import { type Client, type OnMessageException, Room, type RoomException, ServerError } from "@colyseus/core";
-import { type Db, type EventAppender, LogConflictError } from "@red-lines/db";
+// One Colyseus room per negotiating table, thin around the shared command handler: it keeps
+// who each connection is, the queue that runs one batch at a time, the timers, and the fan-out
+// of views. Every table change is a batch through `TableCommandHandler` (decide → append with
+// the expected sequence number → evolve), durable before anyone is told.
+import type { Client, Deferred, OnMessageException, RoomException } from "@colyseus/core";
+import { Room, ServerError } from "@colyseus/core";
+import type { Db, EventAppender } from "@red-lines/db";
 import {
   alertFor,
-  answerOrder,
-  type BotMove,
+  type BatchOptions,
   botCommands,
-  botMove,
+  type CommandResult,
   type ConsoleCommand,
   type ConsoleResult,
   type ConsoleTable,
   closeCodes,
   commandIntentSchema,
   createRandom,
-  decide,
   describeEvent,
   type ErrorMessage,
-  evolve,
+  type Handled,
   heldByPerson,
   instructorActor,
+  intentKey,
+  type LoggedEvent,
+  nextBotMove,
   observerPerspective,
   parseCommand,
-  type Refusal,
-  refusalEvents,
+  type Submitted,
   systemActor,
   type TableCommand,
-  type TableEvent,
-  type TableState,
+  TableCommandHandler,
   tableJoinOptionsSchema,
   tableMessages,
   tableStatus,
   viewFor,
-  wireLimits,
 } from "@red-lines/shared/engine";
-import { loadTable, toNewEvents } from "../tables/tableLog.ts";
-import { secretMatches } from "../workshops/secrets.ts";
+import { databaseTableLog, loadTable } from "../tables/tableLog.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { invalidMessage } from "./invalidMessage.ts";
-import { overRate, rateLimitedError } from "./messageRate.ts";
+import {
+  type FloodWindow,
+  floodedError,
+  flooding,
+  overRate,
+  type RateWindow,
+  rateLimitedError,
+} from "./messageRate.ts";
+import {
+  type Identity,
+  identify,
+  perspectiveOf,
+  roomCeiling,
+  seatLost,
+  seatReplaced,
+  seatRevoked,
+  senderOf,
+} from "./tableAccess.ts";
 import { TableSummary } from "./tableSummary.ts";
 
 export type NegotiationServices = {
@@ -55,55 +71,45 @@ export type NegotiationServices = {
   botDelayMs: number;
 };
 
-/** Who a connection is: a seat (by its token), the instructor (by the workshop key), or an observer. */
-type Identity = { kind: "seat"; role: string; name: string } | { kind: "instructor" } | { kind: "observer" };
-/** `revoked`: the instructor released its seat; the connection is closed for good. */
-type ClientData = { identity: Identity; windowStart: number; windowCount: number; revoked?: boolean };
+type ClientData = RateWindow &
+  FloodWindow & {
+    identity: Identity;
+    /** Released, replaced or flooding: closed without a reconnection slot (flooding keeps one). */
+    closedForGood?: boolean;
+    /** A dropped connection's pending reconnection, cancelled if its seat goes to someone else. */
+    reconnection?: Deferred<Client>;
+  };
 type TableClient = Client<{ userData: ClientData; auth: Identity }>;
 
-const rememberedIntents = 2000;
-
-type RunOutcome =
-  | { ok: true }
-  | { ok: false; refusal: Refusal; error?: undefined }
-  | { ok: false; refusal?: undefined; error: ErrorMessage };
-
-/** What a connection that no longer holds its seat is told when it tries to act. */
-function seatLost(intentId: string): ErrorMessage {
-  return {
-    code: "seat-lost",
-    message:
-      "You no longer hold this seat (you left it, or the facilitator gave it to someone or to a bot): you can watch, not act. Join again with the workshop code.",
-    intentId,
-  };
-}
-
-function perspectiveOf(identity: Identity): string {
-  return identity.kind === "seat"
-    ? identity.role
-    : identity.kind === "instructor"
-      ? instructorActor
-      : observerPerspective;
-}
+const internalError: ErrorMessage = {
+  code: "internal",
+  message:
+    "Something went wrong at this table, so that action was not carried out. Try again; if it repeats, tell the facilitator.",
+};
+const unavailableError: ErrorMessage = {
+  code: "unavailable",
+  message: "The table's record could not be saved, so nothing was done. Try again in a moment.",
+};
 
 export function createNegotiationRoom(services: NegotiationServices) {
   return class NegotiationRoom extends Room<{ state: TableSummary; client: TableClient }> {
-    override maxClients = 32;
-    override maxMessagesPerSecond = wireLimits.messagesPerSecond * 5;
+    override maxClients = roomCeiling;
+    // Our own flood limit (messageRate.ts) closes a connection first, with its own code.
+    override maxMessagesPerSecond = Number.POSITIVE_INFINITY;
     override state = new TableSummary();
     private tableId = "";
     private workshopId = "";
     private instructorKeyHash = "";
-    private table!: TableState;
-    /** Sequence number of the last event of the log this room has folded. */
-    private lastSeq = 0;
+    private handler!: TableCommandHandler;
     private lastAction: ConsoleTable["lastAction"] = null;
-    /** Commands run one at a time: each decides on the state the previous one left. */
-    private queue: Promise<void> = Promise.resolve();
-    private readonly seen = new Map<string, "pending" | "done">();
+    /** Batches run one at a time: each decides on the state the previous one left. */
+    private queue: Promise<unknown> = Promise.resolve();
+    /** Intents being carried out, by scoped key, with the connections waiting for the answer. */
+    private readonly inFlight = new Map<string, Set<TableClient>>();
+    /** Dropped seat and instructor connections whose reconnection slot is open. */
+    private readonly awaited = new Set<TableClient>();
     private turnTimer: { clear(): void } | undefined;
     private botTimer: { clear(): void } | undefined;
-    private botFill = false;
 
     override async onCreate(options: unknown) {
       const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
@@ -113,16 +119,14 @@ export function createNegotiationRoom(services: NegotiationServices) {
       this.tableId = loaded.tableId;
       this.workshopId = loaded.workshopId;
       this.instructorKeyHash = loaded.instructorKeyHash;
-      this.table = loaded.state;
-      this.lastSeq = loaded.lastSeq;
-      this.botFill = loaded.botFill;
+      this.state.table = loaded.number;
+      const log = databaseTableLog(services.prisma, services.appender, this.tableId);
+      this.handler = new TableCommandHandler(log, loaded.snapshot, (line) =>
+        services.log(`table ${this.state.table}: ${line}`),
+      );
       const last = loaded.events.at(-1);
       if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
-      this.state.table = loaded.number;
-      this.summarise();
-      this.armTurnTimer();
-      this.scheduleBots();
-      this.publishTile();
+      this.refresh();
       this.onMessage(tableMessages.command, (client, payload) =>
         this.receive(client as TableClient, payload),
       );
@@ -132,44 +136,38 @@ export function createNegotiationRoom(services: NegotiationServices) {
           message: `The table does not know the message "${String(type).slice(0, 40)}". Send commands as "${tableMessages.command}".`,
         }),
       );
-      guardFrames(this, (client) => this.reply(client as TableClient, undecodableError));
+      guardFrames(this, {
+        undecodable: (client) => this.reply(client as TableClient, undecodableError),
+        admit: (client) => this.admit(client as TableClient),
+      });
     }
 
-    override async onAuth(_client: Client, options: unknown): Promise<Identity> {
-      const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
-      if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
-      if (parsed.data.tableId !== this.tableId)
-        throw new ServerError(400, "This connection is for another table.");
-      if (parsed.data.instructorKey !== undefined) {
-        if (!secretMatches(parsed.data.instructorKey, this.instructorKeyHash)) {
-          throw new ServerError(403, "That instructor link is not valid for this table's workshop.");
-        }
-        return { kind: "instructor" };
-      }
-      if (parsed.data.seatToken !== undefined) {
-        const seats = await services.prisma.seat.findMany({ where: { tableId: this.tableId } });
-        const seat = seats.find((candidate) =>
-          secretMatches(parsed.data.seatToken ?? "", candidate.tokenHash),
-        );
-        if (!seat)
-          throw new ServerError(403, "That seat link is not valid for this table. Join again with the code.");
-        return { kind: "seat", role: seat.role, name: seat.displayName ?? seat.role };
-      }
-      return { kind: "observer" };
+    private get table() {
+      return this.handler.state;
+    }
+
+    override onAuth(_client: Client, options: unknown): Promise<Identity> {
+      return identify(
+        services.prisma,
+        { tableId: this.tableId, workshopId: this.workshopId, instructorKeyHash: this.instructorKeyHash },
+        options,
+        (kind) => this.connections().filter((client) => client.userData?.identity.kind === kind).length,
+      );
     }
 
     override async onJoin(client: TableClient, _options: unknown, identity: Identity) {
       client.userData = { identity, windowStart: 0, windowCount: 0 };
       if (identity.kind === "seat") {
-        this.state.connected.set(identity.role, true);
-        this.publishTile();
-        // Taking the seat in the game is a command like any other, decided by the engine.
-        const seat = this.table.seats[identity.role];
+        // One connection per seat: the newest takes over, and the others are told why.
+        this.closeSeatConnections(identity.role, seatReplaced, closeCodes.seatReplaced, client);
+        this.markConnected(identity.role, true);
         // A free seat, or one a bot keeps warm: the person takes it (the engine hands it over).
-        if (!seat?.occupied || seat.bot) {
-          await this.enqueue(() =>
-            this.run({ type: "claim-seat", actor: identity.role, at: services.now(), name: identity.name }),
-          );
+        if (!heldByPerson(this.table, identity.role)) {
+          await this.submit([
+            {
+              command: { type: "claim-seat", actor: identity.role, at: services.now(), name: identity.name },
+            },
+          ]).catch(() => undefined);
         }
       }
       client.send(tableMessages.view, this.viewOf(identity));
@@ -177,32 +175,37 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     override onLeave(client: TableClient) {
       const identity = client.userData?.identity;
-      if (identity?.kind !== "seat") return;
-      // The leaving client is already out of this.clients; another tab may hold the same seat.
-      if (!this.seatConnected(identity.role)) this.state.connected.set(identity.role, false);
-      this.publishTile();
+      if (identity?.kind === "seat" && !this.seatConnected(identity.role))
+        this.markConnected(identity.role, false);
     }
 
     /** A seat whose connection drops unexpectedly is kept for the grace period, then left. */
     override async onDrop(client: TableClient) {
-      const identity = client.userData?.identity;
-      // A released seat's connection is closed for good, and one that no longer holds its seat
-      // has nothing to come back to: no reconnection slot for either.
-      if (client.userData?.revoked || (identity?.kind === "seat" && !this.holds(identity))) {
+      const data = client.userData;
+      const identity = data?.identity;
+      // Observers come back with their link; a closed-for-good connection or one that lost its
+      // seat has nothing to come back to.
+      if (!data || !identity || identity.kind === "observer" || data.closedForGood || !this.holds(identity)) {
         this.onLeave(client);
         return;
       }
-      if (identity?.kind === "seat" && !this.seatConnected(identity.role)) {
-        this.state.connected.set(identity.role, false);
-        this.publishTile();
-      }
+      if (identity.kind === "seat" && !this.seatConnected(identity.role))
+        this.markConnected(identity.role, false);
+      const reconnection = this.allowReconnection(client, services.reconnectGraceSeconds);
+      data.reconnection = reconnection;
+      this.awaited.add(client);
       try {
-        await this.allowReconnection(client, services.reconnectGraceSeconds);
+        await reconnection;
       } catch {
-        if (identity?.kind !== "seat" || this.seatConnected(identity.role)) return;
+        if (identity.kind !== "seat" || this.seatConnected(identity.role) || !this.holds(identity)) return;
         // Gone for good: the seat is left in the game, so the instructor may reassign it. Its
         // holder can still come back with the seat token and take it again if it is free.
-        await this.enqueue(() => this.run({ type: "leave-seat", actor: identity.role, at: services.now() }));
+        await this.submit([
+          { command: { type: "leave-seat", actor: identity.role, at: services.now() } },
+        ]).catch(() => undefined);
+      } finally {
+        data.reconnection = undefined;
+        this.awaited.delete(client);
       }
     }
 
@@ -210,11 +213,258 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const identity = client.userData?.identity;
       if (!identity) return;
       if (identity.kind === "seat") {
-        this.state.connected.set(identity.role, true);
-        this.publishTile();
+        this.closeSeatConnections(identity.role, seatReplaced, closeCodes.seatReplaced, client);
+        this.markConnected(identity.role, true);
       }
       // Views sent while it was away were lost: the whole current view, now.
       client.send(tableMessages.view, this.viewOf(identity));
+    }
+
+    override onDispose() {
+      this.turnTimer?.clear();
+      this.botTimer?.clear();
+      this.publishTile(false);
+    }
+
+    override onUncaughtException(error: RoomException, methodName: string) {
+      // Contained and logged: one table's fault must never take the process or another table down.
+      services.log(
+        `table ${this.state.table} (${this.tableId}): ${methodName} failed: ${error.stack ?? error.message}`,
+      );
+      const client =
+        methodName === "onMessage" ? (error as Partial<OnMessageException<Room>>).client : undefined;
+      if (client) this.reply(client as TableClient, internalError);
+    }
+
+    /**
+     * An instructor command from the workshop console (called through the matchmaker, so the
+     * console may live in another process). Queued like any other command.
+     */
+    async runInstructorCommand(command: ConsoleCommand): Promise<ConsoleResult> {
+      const table = this.state.table;
+      const parsed = parseCommand({ ...command, actor: instructorActor, at: services.now() });
+      if (!parsed.ok) return { table, status: "refused", refusal: parsed.refusal };
+      const result = await this.submit([{ command: parsed.command }])
+        .then((handled) => handled.results[0])
+        .catch(() => undefined);
+      if (result?.status === "done") return { table, status: "done" };
+      if (result?.status === "refused") return { table, status: "refused", refusal: result.refusal };
+      return {
+        table,
+        status: "error",
+        error: result?.status === "unavailable" ? unavailableError : internalError,
+      };
+    }
+
+    /** This table's tile for the console. */
+    consoleTile(live = true): ConsoleTable {
+      return {
+        tableId: this.tableId,
+        number: this.state.table,
+        status: tableStatus(this.table),
+        connected: [...this.state.connected.entries()].filter(([, on]) => on).map(([role]) => role),
+        live,
+        lastAction: this.lastAction,
+      };
+    }
+
+    /** Counts every frame; a flooding connection is closed with its own code, its seat kept. */
+    private admit(client: TableClient): boolean {
+      const data = client.userData;
+      if (!data || !flooding(data, Date.now())) return true;
+      if (!data.closedForGood) {
+        this.reply(client, floodedError);
+        client.leave(closeCodes.flooded);
+      }
+      return false;
+    }
+
+    private receive(client: TableClient, payload: unknown) {
+      if (overRate(client.userData, Date.now())) return this.reply(client, rateLimitedError);
+      const intent = commandIntentSchema.safeParse(payload);
+      if (!intent.success) {
+        return this.reply(client, invalidMessage(intent.error, "The command", tableMessages.command));
+      }
+      const { intentId } = intent.data;
+      const identity = client.userData?.identity ?? { kind: "observer" };
+      if (identity.kind === "observer") {
+        return this.reply(client, {
+          code: "invalid-message",
+          message: "Observers watch; they cannot act at the table.",
+          intentId,
+        });
+      }
+      if (!this.holds(identity)) return this.reply(client, seatLost(intentId));
+      const key = intentKey(senderOf(identity), intentId);
+      // A resend (the SDK may resend across a reconnect, or after a restart): answered from the
+      // log, or with the answer still to come; never acted on twice.
+      if (this.handler.isDone(key)) return client.send(tableMessages.done, { intentId });
+      const waiting = this.inFlight.get(key);
+      if (waiting) return void waiting.add(client);
+      // The server, not the client, says who acts and when.
+      const parsed = parseCommand({ ...intent.data.command, actor: senderOf(identity), at: services.now() });
+      if (!parsed.ok) return client.send(tableMessages.refusal, { intentId, refusal: parsed.refusal });
+      const clients = new Set([client]);
+      this.inFlight.set(key, clients);
+      const answer = (result: CommandResult | ErrorMessage) => {
+        this.inFlight.delete(key);
+        for (const waiter of clients) this.answer(waiter, intentId, result);
+      };
+      this.submit([{ command: parsed.command, intent: key }], {}, () => this.holds(identity)).then(
+        (handled) => answer(handled === null ? seatLost(intentId) : (handled.results[0] ?? internalError)),
+        () => answer(internalError),
+      );
+    }
+
+    private answer(client: TableClient, intentId: string, result: CommandResult | ErrorMessage) {
+      if (!("status" in result)) return this.reply(client, { ...result, intentId });
+      if (result.status === "done") client.send(tableMessages.done, { intentId });
+      else if (result.status === "refused")
+        client.send(tableMessages.refusal, { intentId, refusal: result.refusal });
+      else this.reply(client, { ...unavailableError, intentId });
+    }
+
+    /**
+     * Runs a batch through the handler, in turn; `still` is asked when its turn comes (the seat
+     * may have gone while it waited): false answers null without running it.
+     */
+    private submit(batch: Submitted[], options?: BatchOptions): Promise<Handled>;
+    private submit(batch: Submitted[], options: BatchOptions, still: () => boolean): Promise<Handled | null>;
+    private submit(batch: Submitted[], options: BatchOptions = {}, still?: () => boolean) {
+      return this.enqueue(async () => {
+        if (still && !still()) return null;
+        const handled = await this.handler.handle(batch, options);
+        if (handled.changed) this.changed(handled.events);
+        for (const [index, { command }] of batch.entries())
+          await this.afterwards(command, handled.results[index]);
+        return handled;
+      });
+    }
+
+    /** Runs a task after the ones before it; resolves with its value, or rejects, and the queue goes on. */
+    private enqueue<T>(task: () => Promise<T>): Promise<T> {
+      const run = this.queue.then(task);
+      this.queue = run.catch((error: Error) =>
+        services.log(`table ${this.state.table}: command failed: ${error.stack ?? error.message}`),
+      );
+      return run;
+    }
+
+    /** What a durable command sets off outside the log. */
+    private async afterwards(command: TableCommand, result: CommandResult | undefined) {
+      if (command.type !== "release-seat") return;
+      // Releasing frees the seat for someone new, once the release is in the log: its link stops
+      // working, its connections close for good. A seat already left only needs its link revoked.
+      const left = result?.status === "refused" && result.refusal.code === "not-seated";
+      if (result?.status !== "done" && !left) return;
+      const { count } = await services.prisma.seat.deleteMany({
+        where: { tableId: this.tableId, role: command.seat },
+      });
+      this.closeSeatConnections(command.seat, seatRevoked, closeCodes.seatRevoked);
+      if (count > 0) services.log(`table ${this.state.table}: released ${command.seat}'s seat link`);
+      if (left && count > 0 && result) Object.assign(result, { status: "done", refusal: undefined });
+    }
+
+    /** The table moved: tell everyone, and set the clocks and bots going on the new state. */
+    private changed(events: readonly LoggedEvent[]) {
+      const last = events.at(-1)?.event;
+      if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
+      this.refresh();
+      for (const client of this.connections()) {
+        const identity = client.userData?.identity;
+        if (identity) client.send(tableMessages.view, this.viewOf(identity));
+      }
+      for (const { event } of events) {
+        const alert = alertFor(this.table, event);
+        if (!alert) continue;
+        this.publish({ kind: "alert", alert: { ...alert, table: this.state.table, tableId: this.tableId } });
+      }
+    }
+
+    private refresh() {
+      const table = this.table;
+      this.state.phase = table.phase;
+      this.state.paused = table.paused;
+      this.state.round = table.turn?.round ?? 0;
+      this.state.turnSeat = table.turn?.seat ?? "";
+      this.state.version = table.versions.length;
+      // A running clock needs its room even when nobody is connected: the table plays on (its
+      // turns time out) until it concludes. Otherwise an empty room may go; the log keeps all.
+      this.autoDispose = !(table.phase === "negotiating" && !table.paused);
+      this.armTurnTimer();
+      this.scheduleBots();
+      this.publishTile();
+    }
+
+    /** The turn clock lives in the room's clock; when it runs out the engine hears a timeout. */
+    private armTurnTimer(retryAfterMs = 0) {
+      this.turnTimer?.clear();
+      this.turnTimer = undefined;
+      const turn = this.table.turn;
+      if (this.table.phase !== "negotiating" || this.table.paused || !turn) return;
+      const delay = Math.max(retryAfterMs, turn.endsAt - services.now());
+      this.turnTimer = this.clock.setTimeout(async () => {
+        const handled = await this.submit([
+          { command: { type: "timeout", actor: systemActor, at: services.now() } },
+        ]).catch(() => null);
+        const result = handled?.results[0];
+        // A timer that fired a hair early, or a log that could not be written: try again, so a
+        // table's clock never silently stops.
+        if (result?.status !== "done") {
+          const early = result?.status === "refused" && result.refusal.code === "turn-not-expired";
+          this.armTurnTimer(early ? 20 : 1_000);
+        }
+      }, delay);
+    }
+
+    /**
+     * Bots play at a human pace through the same command path as people: after each change, the
+     * next bot with something to do acts once its delay has passed (on the state then), its move,
+     * words and note as one all-or-nothing batch.
+     */
+    private scheduleBots() {
+      this.botTimer?.clear();
+      this.botTimer = undefined;
+      if (this.table.phase !== "negotiating" || this.table.paused || !this.nextBot()) return;
+      this.botTimer = this.clock.setTimeout(() => {
+        this.botTimer = undefined;
+        void this.enqueue(async () => {
+          const next = this.nextBot();
+          if (!next) return;
+          const batch = botCommands(next.move, next.seat, services.now()).map((command) => ({ command }));
+          const handled = await this.handler.handle(batch, { allOrNothing: true });
+          if (handled.changed) this.changed(handled.events);
+          if (handled.results[0]?.status !== "done") {
+            services.log(
+              `table ${this.state.table}: bot ${next.seat}'s ${next.move.command.type} was not carried out`,
+            );
+          }
+        }).catch(() => undefined);
+      }, services.botDelayMs);
+    }
+
+    private nextBot() {
+      return nextBotMove(this.table, (role) =>
+        createRandom(`${this.tableId}:${role}:${this.handler.lastSeq}`),
+      );
+    }
+
+    /** Closes every connection of a seat (but `keep`) for good, telling it why. */
+    private closeSeatConnections(role: string, why: ErrorMessage, code: number, keep?: TableClient) {
+      for (const client of this.connections()) {
+        const data = client.userData;
+        if (client === keep || data?.identity.kind !== "seat" || data.identity.role !== role) continue;
+        data.closedForGood = true;
+        this.reply(client, why);
+        client.leave(code);
+      }
+      // Dropped connections waiting to come back to this seat: their slot is gone too.
+      for (const client of this.awaited) {
+        const data = client.userData;
+        if (client === keep || data?.identity.kind !== "seat" || data.identity.role !== role) continue;
+        data.closedForGood = true;
+        data.reconnection?.reject(false);
+      }
     }
 
     /**
@@ -231,339 +481,32 @@ export function createNegotiationRoom(services: NegotiationServices) {
       return viewFor(this.table, this.holds(identity) ? perspectiveOf(identity) : observerPerspective);
     }
 
+    private connections(): TableClient[] {
+      return this.clients as TableClient[];
+    }
+
     private seatConnected(role: string): boolean {
-      return (this.clients as TableClient[]).some((other) => {
+      return this.connections().some((other) => {
         const seat = other.userData?.identity;
-        return seat?.kind === "seat" && seat.role === role;
+        return seat?.kind === "seat" && seat.role === role && !other.userData?.closedForGood;
       });
     }
 
-    override onDispose() {
-      this.turnTimer?.clear();
-      this.botTimer?.clear();
-      this.publishTile(false);
-    }
-
-    /**
-     * An instructor command from the workshop console (called through the matchmaker, so the
-     * console may live in another process). Queued like any other command.
-     */
-    async runInstructorCommand(command: ConsoleCommand): Promise<ConsoleResult> {
-      const parsed = parseCommand({ ...command, actor: instructorActor, at: services.now() });
-      const table = this.state.table;
-      if (!parsed.ok) return { table, status: "refused", refusal: parsed.refusal };
-      let ran: RunOutcome | undefined;
-      await this.enqueue(async () => {
-        ran = await this.run(parsed.command);
-      });
-      const outcome = ran as RunOutcome | undefined;
-      if (!outcome) {
-        return {
-          table,
-          status: "error",
-          error: {
-            code: "internal",
-            message: "Something went wrong at this table, so the command was not carried out.",
-          },
-        };
-      }
-      if (outcome.ok) return { table, status: "done" };
-      return outcome.refusal
-        ? { table, status: "refused", refusal: outcome.refusal }
-        : { table, status: "error", error: outcome.error };
-    }
-
-    /** This table's tile for the console. */
-    consoleTile(live = true): ConsoleTable {
-      return {
-        tableId: this.tableId,
-        number: this.state.table,
-        status: tableStatus(this.table),
-        connected: [...this.state.connected.entries()].filter(([, on]) => on).map(([role]) => role),
-        live,
-        lastAction: this.lastAction,
-      };
+    private markConnected(role: string, on: boolean) {
+      this.state.connected.set(role, on);
+      this.publishTile();
     }
 
     private publishTile(live = true) {
-      if (!this.workshopId) return;
-      const news: WorkshopNews = { kind: "table", table: this.consoleTile(live) };
+      if (this.workshopId) this.publish({ kind: "table", table: this.consoleTile(live) });
+    }
+
+    private publish(news: WorkshopNews) {
       void this.presence.publish(workshopChannel(this.workshopId), news);
-    }
-
-    private publishAlerts(events: readonly TableEvent[]) {
-      for (const event of events) {
-        const alert = alertFor(this.table, event);
-        if (!alert) continue;
-        const news: WorkshopNews = {
-          kind: "alert",
-          alert: { ...alert, table: this.state.table, tableId: this.tableId },
-        };
-        void this.presence.publish(workshopChannel(this.workshopId), news);
-      }
-    }
-
-    override onUncaughtException(error: RoomException, methodName: string) {
-      // Contained and logged: one table's fault must never take the process or another table down.
-      services.log(
-        `table ${this.state.table} (${this.tableId}): ${methodName} failed: ${error.stack ?? error.message}`,
-      );
-      const client =
-        methodName === "onMessage" ? (error as Partial<OnMessageException<Room>>).client : undefined;
-      if (client) {
-        this.reply(client as TableClient, {
-          code: "internal",
-          message:
-            "Something went wrong at this table, so that action was not carried out. Try again; if it repeats, tell the facilitator.",
-        });
-      }
     }
 
     private reply(client: TableClient, error: ErrorMessage) {
       client.send(tableMessages.error, error);
-    }
-
-    private receive(client: TableClient, payload: unknown) {
-      if (overRate(client.userData, Date.now())) {
-        this.reply(client, rateLimitedError);
-        return;
-      }
-      const intent = commandIntentSchema.safeParse(payload);
-      if (!intent.success) {
-        this.reply(client, invalidMessage(intent.error, "The command", tableMessages.command));
-        return;
-      }
-      const { intentId } = intent.data;
-      if (this.seen.has(intentId)) {
-        // A resend (the SDK may resend across a reconnect): acknowledged, not acted on again.
-        if (this.seen.get(intentId) === "done") client.send(tableMessages.done, { intentId });
-        return;
-      }
-      const identity = client.userData?.identity ?? { kind: "observer" };
-      if (identity.kind === "observer") {
-        this.reply(client, {
-          code: "invalid-message",
-          message: "Observers watch; they cannot act at the table.",
-          intentId,
-        });
-        return;
-      }
-      if (!this.holds(identity)) {
-        this.reply(client, seatLost(intentId));
-        return;
-      }
-      // The server, not the client, says who acts and when.
-      const actor = identity.kind === "seat" ? identity.role : instructorActor;
-      const parsed = parseCommand({ ...intent.data.command, actor, at: services.now() });
-      if (!parsed.ok) {
-        client.send(tableMessages.refusal, { intentId, refusal: parsed.refusal });
-        return;
-      }
-      this.remember(intentId, "pending");
-      void this.enqueue(async () => {
-        // The seat may have gone while the command waited its turn.
-        if (!this.holds(identity)) {
-          this.seen.delete(intentId);
-          this.reply(client, seatLost(intentId));
-          return;
-        }
-        const outcome = await this.run(parsed.command);
-        if (outcome.ok) {
-          this.remember(intentId, "done");
-          client.send(tableMessages.done, { intentId });
-        } else {
-          this.seen.delete(intentId);
-          if (outcome.refusal) client.send(tableMessages.refusal, { intentId, refusal: outcome.refusal });
-          else this.reply(client, { ...outcome.error, intentId });
-        }
-      });
-    }
-
-    private enqueue(task: () => Promise<unknown>): Promise<void> {
-      const next = this.queue.then(task).then(
-        () => undefined,
-        (error: Error) =>
-          services.log(`table ${this.state.table}: command failed: ${error.stack ?? error.message}`),
-      );
-      this.queue = next;
-      return next;
-    }
-
-    /** Decide → append → evolve → tell everyone. Nothing changes unless the append succeeded. */
-    private async run(command: TableCommand): Promise<RunOutcome> {
-      if (command.type === "start" && command.actor === instructorActor && this.botFill)
-        await this.fillWithBots();
-      for (let attempt = 0; ; attempt++) {
-        const decision = decide(this.table, command);
-        if (command.type === "release-seat" && (decision.ok || decision.refusal.code === "not-seated")) {
-          // Releasing frees the seat for someone new: its link stops working and the code can
-          // seat another player there. A seat already left (its grace ran out) only needs that.
-          const revoked = await this.revokeSeatLink(command.seat);
-          if (!decision.ok) return revoked ? { ok: true } : { ok: false, refusal: decision.refusal };
-        }
-        // A seat trying to go past its own red line is refused, and the attempt is logged.
-        const events = decision.ok ? decision.events : refusalEvents(this.table, command, decision.refusal);
-        const refused: RunOutcome | null = decision.ok ? null : { ok: false, refusal: decision.refusal };
-        if (events.length === 0) return refused ?? { ok: true };
-        try {
-          const stored = await services.appender.append(
-            this.tableId,
-            this.lastSeq,
-            toNewEvents(events, command.actor),
-          );
-          this.lastSeq = stored.at(-1)?.seq ?? this.lastSeq;
-        } catch (error) {
-          if (error instanceof LogConflictError && attempt === 0 && (await this.reload())) continue;
-          services.log(`table ${this.state.table}: could not append to the log: ${(error as Error).message}`);
-          if (refused) return refused;
-          return {
-            ok: false,
-            error: {
-              code: "unavailable",
-              message: "The table's record could not be saved, so nothing was done. Try again in a moment.",
-            },
-          };
-        }
-        for (const event of events) this.table = evolve(this.table, event);
-        const last = events.at(-1);
-        if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
-        this.summarise();
-        this.armTurnTimer();
-        this.sendViews();
-        this.publishTile();
-        this.publishAlerts(events);
-        this.scheduleBots();
-        return refused ?? { ok: true };
-      }
-    }
-
-    /** The workshop fills empty seats with bots when a table starts: one bot per empty seat. */
-    private async fillWithBots() {
-      if (this.table.phase !== "lobby") return;
-      for (const seat of Object.values(this.table.seats)) {
-        if (seat.occupied) continue;
-        await this.run({
-          type: "assign-seat",
-          actor: instructorActor,
-          at: services.now(),
-          seat: seat.role,
-          bot: "boulware",
-        });
-      }
-    }
-
-    /** The next bot move at this table, if a bot has one: seats off turn answer first. */
-    private nextBotMove(): { seat: string; move: BotMove } | null {
-      for (const role of answerOrder(this.table)) {
-        const style = this.table.seats[role]?.bot;
-        if (!style) continue;
-        const random = createRandom(`${this.tableId}:${role}:${this.lastSeq}`);
-        const move = botMove(viewFor(this.table, role), random, { style });
-        if (move) return { seat: role, move };
-      }
-      return null;
-    }
-
-    /**
-     * Bots play at a human pace through the same command path as people: after each change,
-     * the next bot with something to do acts once its delay has passed (on the state then).
-     */
-    private scheduleBots() {
-      this.botTimer?.clear();
-      this.botTimer = undefined;
-      if (this.table.phase !== "negotiating" || this.table.paused || !this.nextBotMove()) return;
-      this.botTimer = this.clock.setTimeout(() => {
-        this.botTimer = undefined;
-        void this.enqueue(async () => {
-          const next = this.nextBotMove();
-          if (!next) return;
-          const { seat, move } = next;
-          const [action, ...words] = botCommands(move, seat, services.now());
-          const outcome = action ? await this.run(action) : { ok: false };
-          if (!outcome.ok) {
-            services.log(`table ${this.state.table}: bot ${seat}'s ${move.command.type} was not carried out`);
-            return;
-          }
-          for (const command of words) await this.run(command);
-        });
-      }, services.botDelayMs);
-    }
-
-    /** Deletes a seat's link (its token) and disconnects whoever still holds it. */
-    private async revokeSeatLink(role: string): Promise<boolean> {
-      const { count } = await services.prisma.seat.deleteMany({ where: { tableId: this.tableId, role } });
-      for (const client of this.clients as TableClient[]) {
-        const identity = client.userData?.identity;
-        if (identity?.kind !== "seat" || identity.role !== role) continue;
-        // Closed for good: the drop that follows keeps no reconnection slot.
-        if (client.userData) client.userData.revoked = true;
-        this.reply(client, {
-          code: "seat-revoked",
-          message: "The facilitator has given your seat to someone else. Join again with the workshop code.",
-        });
-        client.leave(closeCodes.seatRevoked);
-      }
-      if (count > 0) services.log(`table ${this.state.table}: released ${role}'s seat link`);
-      return count > 0;
-    }
-
-    /** Another writer appended to this table's log: fold it again from the database. */
-    private async reload(): Promise<boolean> {
-      const loaded = await loadTable(services.prisma, this.tableId).catch(() => null);
-      if (!loaded) return false;
-      services.log(
-        `table ${this.state.table}: its log moved on elsewhere; reloaded to seq ${loaded.lastSeq}`,
-      );
-      this.table = loaded.state;
-      this.lastSeq = loaded.lastSeq;
-      this.summarise();
-      this.armTurnTimer();
-      this.sendViews();
-      return true;
-    }
-
-    private sendViews() {
-      for (const client of this.clients as TableClient[]) {
-        const identity = client.userData?.identity;
-        if (identity) client.send(tableMessages.view, this.viewOf(identity));
-      }
-    }
-
-    private summarise() {
-      const table = this.table;
-      this.state.phase = table.phase;
-      this.state.paused = table.paused;
-      this.state.round = table.turn?.round ?? 0;
-      this.state.turnSeat = table.turn?.seat ?? "";
-      this.state.version = table.versions.length;
-      // A running clock needs its room even when nobody is connected: the table plays on (its
-      // turns time out) until it concludes. Otherwise an empty room may go; the log keeps all.
-      this.autoDispose = !(table.phase === "negotiating" && !table.paused);
-    }
-
-    /** The turn clock lives in the room's clock; when it runs out the engine hears a timeout. */
-    private armTurnTimer(retryAfterMs = 0) {
-      this.turnTimer?.clear();
-      this.turnTimer = undefined;
-      const turn = this.table.turn;
-      if (this.table.phase !== "negotiating" || this.table.paused || !turn) return;
-      const delay = Math.max(retryAfterMs, turn.endsAt - services.now());
-      this.turnTimer = this.clock.setTimeout(() => {
-        void this.enqueue(async () => {
-          const outcome = await this.run({ type: "timeout", actor: systemActor, at: services.now() });
-          // A timer that fired a hair early, or a log that could not be written: try again, so a
-          // table's clock never silently stops.
-          if (!outcome.ok) this.armTurnTimer(outcome.refusal?.code === "turn-not-expired" ? 20 : 1_000);
-        });
-      }, delay);
-    }
-
-    private remember(intentId: string, status: "pending" | "done") {
-      this.seen.set(intentId, status);
-      if (this.seen.size > rememberedIntents) {
-        const oldest = this.seen.keys().next().value;
-        if (oldest !== undefined) this.seen.delete(oldest);
-      }
     }
   };
 }

@@ -45,7 +45,7 @@ export function createTableRoom(services: RoomServices) {
       this.state.table = table;
       this.tableId = await sandboxTableId(services.prisma, table);
       this.onMessage("*", (client, type, payload) => this.receive(client, type, payload));
-      guardFrames(this, (client) => this.refuse(client, undecodableError));
+      guardFrames(this, { undecodable: (client) => this.refuse(client, undecodableError) });
     }
 
     override onAuth(_client: Client, options: unknown) {

@@ -29,12 +29,19 @@ export const undecodableError: ErrorMessage = {
 
 type FrameHandler = (client: Client, buffer: Uint8Array) => void;
 
-/** Wraps a room's frame handler (bound per client at join) so garbled frames get a reply. */
-export function guardFrames(room: object, reply: (client: Client) => void): void {
+/**
+ * Wraps a room's frame handler (bound per client at join): `admit` sees every frame first (a
+ * flood limit) and may drop it; a garbled frame gets a reply instead of a disconnection.
+ */
+export function guardFrames(
+  room: object,
+  handlers: { undecodable: (client: Client) => void; admit?: (client: Client) => boolean },
+): void {
   const target = room as { _onMessage: FrameHandler };
   const original = target._onMessage.bind(room);
   target._onMessage = (client, buffer) => {
-    if (isUndecodableMessage(buffer)) reply(client);
+    if (handlers.admit && !handlers.admit(client)) return;
+    if (isUndecodableMessage(buffer)) handlers.undecodable(client);
     else original(client, buffer);
   };
 }

@@ -1,14 +1,17 @@
 // A negotiating table as stored: its config (from the workshop) and its event log, folded with
 // the shared engine's evolve. The same fold serves a room's start, a restart after a crash, replay.
-import type { Db } from "@red-lines/db";
+import { type Db, type EventAppender, LogConflictError } from "@red-lines/db";
 import {
   eventSchema,
-  fold,
+  foldLogged,
   initialTableState,
+  type LoggedEvent,
   loadScenario,
   type Scenario,
   type TableConfig,
   type TableEvent,
+  type TableLog,
+  type TableSnapshot,
   type TableState,
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
@@ -29,6 +32,8 @@ export type LoadedTable = {
   /** The log as folded, oldest first. */
   events: TableEvent[];
   lastSeq: number;
+  /** The state, sequence number and intents, as the command handler holds them. */
+  snapshot: TableSnapshot;
 };
 
 export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTable | null> {
@@ -44,10 +49,17 @@ export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTabl
     variant: settings.variant,
     rounds: settings.rounds,
     turnSeconds: settings.turnSeconds,
+    botFill: settings.botFill,
   };
   const initial = initialTableState(config);
   // Our own log, written only by the command path; a row that does not parse is corruption.
-  const events: TableEvent[] = table.events.map((row) => eventSchema.parse(row.payload));
+  const logged: LoggedEvent[] = table.events.map((row) => ({
+    event: eventSchema.parse(row.payload),
+    actor: row.actor,
+    intent: row.intent,
+  }));
+  const events = logged.map((entry) => entry.event);
+  const snapshot = foldLogged(initial, logged, table.lastSeq);
   return {
     tableId: table.id,
     workshopId: table.workshopId,
@@ -56,14 +68,35 @@ export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTabl
     botFill: settings.botFill,
     scenario,
     config,
-    state: fold(initial, events),
+    state: snapshot.state,
     events,
     lastSeq: table.lastSeq,
+    snapshot,
   };
 }
 
-export function toNewEvents(events: TableEvent[], actor: string) {
-  return events.map((event) => ({ type: event.type, actor, payload: event, time: new Date(event.at) }));
+/** A table's log in the database, as the shared command handler uses it. */
+export function databaseTableLog(prisma: Db, appender: EventAppender, tableId: string): TableLog {
+  return {
+    async load() {
+      const loaded = await loadTable(prisma, tableId);
+      if (!loaded) throw new Error(`table ${tableId} is gone from the database`);
+      return loaded.snapshot;
+    },
+    async append(expectedSeq, events) {
+      try {
+        const stored = await appender.append(tableId, expectedSeq, events.map(toNewEvent));
+        return { ok: true, lastSeq: stored.at(-1)?.seq ?? expectedSeq };
+      } catch (error) {
+        if (error instanceof LogConflictError) return { ok: false, conflict: true };
+        throw error;
+      }
+    },
+  };
+}
+
+export function toNewEvent({ event, actor, intent }: LoggedEvent) {
+  return { type: event.type, actor, payload: event, time: new Date(event.at), intent };
 }
 
 /**

@@ -2,12 +2,11 @@
 // uses, with every seat a bot seeing only its own view. For scenario authors checking balance,
 // and for the bots' own acceptance figures. Same seed, same game.
 import { analyze } from "../analysis/analyze.ts";
-import { createRandom } from "../random.ts";
+import { createRandom, type Random } from "../random.ts";
 import type { TableCommand } from "../table/commands.ts";
 import { initialTableState, type TableConfig } from "../table/config.ts";
-import { decide } from "../table/decide.ts";
 import type { TableEvent } from "../table/events.ts";
-import { evolve } from "../table/evolve.ts";
+import { type BatchOptions, decideBatch } from "../table/handler.ts";
 import type { TableState } from "../table/state.ts";
 import { viewFor } from "../table/view.ts";
 import { type BotMove, botMove } from "./strategy.ts";
@@ -49,6 +48,23 @@ export function answerOrder(state: TableState): string[] {
   return [...state.turnOrder.filter((seat) => seat !== turnSeat), ...(turnSeat ? [turnSeat] : [])];
 }
 
+/**
+ * The next bot move at a table, if a bot has one: seats off turn answer first. Each seat's
+ * randomness comes from `random(role)`, so a table's bots are reproducible from its log.
+ */
+export function nextBotMove(
+  state: TableState,
+  random: (role: string) => Random,
+): { seat: string; move: BotMove } | null {
+  for (const role of answerOrder(state)) {
+    const style = state.seats[role]?.bot;
+    if (!style) continue;
+    const move = botMove(viewFor(state, role), random(role), { style });
+    if (move) return { seat: role, move };
+  }
+  return null;
+}
+
 /** Plays one bot-only table to its end (or a step limit); deterministic for its seed. */
 export function simulateTable(
   config: TableConfig,
@@ -62,24 +78,34 @@ export function simulateTable(
   let redLineBreaches = 0;
   let otherRefusals = 0;
   const decisionMs: number[] = [];
-  const apply = (command: TableCommand): boolean => {
-    const decision = decide(state, command);
-    if (!decision.ok) {
-      if (decision.refusal.code === "red-line") redLineBreaches += 1;
+  const intents = new Map<string, never>();
+  /** Runs a batch through the command handler's decision, as a server table does. */
+  const apply = (commands: TableCommand[], options: BatchOptions = {}): boolean => {
+    const decided = decideBatch(
+      { state, intents },
+      commands.map((command) => ({ command })),
+      options,
+    );
+    state = decided.state;
+    for (const logged of decided.events) events.push(logged.event);
+    for (const result of decided.results) {
+      if (result.status !== "refused") continue;
+      if (result.refusal.code === "red-line") redLineBreaches += 1;
       else otherRefusals += 1;
-      return false;
     }
-    for (const event of decision.events) {
-      state = evolve(state, event);
-      events.push(event);
-    }
-    return true;
+    return decided.results.every((result) => result.status === "done");
   };
-  for (const seat of state.turnOrder) {
-    apply({ type: "assign-seat", actor: "instructor", at, seat, bot: styles[seat] ?? "boulware" });
-  }
-  apply({ type: "start", actor: "instructor", at });
-  apply({ type: "start", actor: "instructor", at });
+  apply(
+    state.turnOrder.map((seat) => ({
+      type: "assign-seat",
+      actor: "instructor",
+      at,
+      seat,
+      bot: styles[seat] ?? "boulware",
+    })),
+  );
+  apply([{ type: "start", actor: "instructor", at }]);
+  apply([{ type: "start", actor: "instructor", at }]);
 
   const idle = new Map<string, string>();
   for (let step = 0; step < 5_000 && state.phase === "negotiating"; step++) {
@@ -101,11 +127,12 @@ export function simulateTable(
         idle.set(seat, moment);
         continue;
       }
-      for (const command of botCommands(move, seat, at)) apply(command);
+      // The move with its words and note: one all-or-nothing batch, as at a server table.
+      apply(botCommands(move, seat, at), { allOrNothing: true });
       acted = true;
       break;
     }
-    if (!acted) apply({ type: "timeout", actor: "system", at: state.turn?.endsAt ?? at });
+    if (!acted) apply([{ type: "timeout", actor: "system", at: state.turn?.endsAt ?? at }]);
   }
   const rounds = events.reduce(
     (most, event) => (event.type === "turn-started" ? Math.max(most, event.round) : most),

@@ -95,6 +95,8 @@ export type ConsoleAlert = z.infer<typeof consoleAlertSchema>;
 export const consoleSnapshotSchema = z.strictObject({
   workshopId: z.uuid(),
   joinCode: z.string(),
+  /** The workshop's observer token: `/table/<id>?watch=<token>` lets someone watch a table's public view. */
+  watchToken: z.string(),
   /** The scenario's events, for the console's "inject" menu. */
   events: z.array(z.strictObject({ id: z.string(), title: z.string(), flash: z.string() })),
   tables: z.array(consoleTableSchema),

@@ -12,6 +12,8 @@ export const wireLimits = {
   maxFrameBytes: 16 * 1024,
   /** Messages per second per connection before the server refuses them. */
   messagesPerSecond: 20,
+  /** Messages per second past which the server closes the connection (code 4102). */
+  floodPerSecond: 100,
 } as const;
 
 /** A display name as people type it: trimmed, 1 to 40 characters. */
@@ -61,6 +63,8 @@ export const errorCodes = [
   "internal",
   "seat-revoked",
   "seat-lost",
+  "seat-replaced",
+  "flooded",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -68,7 +72,14 @@ export type ErrorCode = (typeof errorCodes)[number];
  * WebSocket close codes of our own, apart from Colyseus' 4000–4010 (4001 is its server shutdown,
  * which a restart sends and which must not read as a lost seat).
  */
-export const closeCodes = { seatRevoked: 4100 } as const;
+export const closeCodes = {
+  /** The facilitator released the seat: its link no longer works. Do not reconnect. */
+  seatRevoked: 4100,
+  /** The same seat was opened on another connection (another tab or device), which took over. */
+  seatReplaced: 4101,
+  /** Far too many messages: closed, and the seat kept for the reconnection grace period. */
+  flooded: 4102,
+} as const;
 
 /** What the server says when it refuses a message: always a sentence a person can act on. */
 export const errorMessageSchema = z.object({

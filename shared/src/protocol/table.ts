@@ -11,12 +11,17 @@ export const tableJoinOptionsSchema = z
     tableId: z.uuid({ error: "tableId must be a table's id." }),
     /** A seat's token from joining the workshop: sits as that seat. */
     seatToken: z.string().min(1).max(100).optional(),
-    /** The workshop's instructor key: joins as the instructor. Neither: an observer. */
+    /** The workshop's instructor key: joins as the instructor. */
     instructorKey: z.string().min(1).max(100).optional(),
+    /** The workshop's observer token, from the observer link the instructor hands out: watches. */
+    watchToken: z.string().min(1).max(100).optional(),
   })
-  .refine((options) => !(options.seatToken && options.instructorKey), {
-    error: "Join either with a seat token or with the instructor key, not both.",
-  });
+  .refine(
+    (options) =>
+      [options.seatToken, options.instructorKey, options.watchToken].filter((v) => v !== undefined).length <=
+      1,
+    { error: "Join with one of a seat token, the instructor key or an observer token, not several." },
+  );
 export type TableJoinOptions = z.infer<typeof tableJoinOptionsSchema>;
 
 /**

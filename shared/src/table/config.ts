@@ -17,6 +17,8 @@ export const tableConfigSchema = z.strictObject({
   turnSeconds: clockSchema.shape.turnSeconds.optional(),
   /** Default: the scenario's turn order (ukraine-2026: us, ukraine, europe, russia). */
   turnOrder: z.array(idSchema).optional(),
+  /** Starting the table seats a bot in every empty seat (default: off, empty seats refuse the start). */
+  botFill: z.boolean().optional(),
 });
 
 /** As above, or with a scenario object (an authored scenario, already loaded and validated). */
@@ -66,6 +68,7 @@ export function initialTableState(config: TableConfig): TableState {
     rounds: config.rounds ?? scenario.clock.rounds,
     turnSeconds: config.turnSeconds ?? scenario.clock.turnSeconds,
     turnOrder: config.turnOrder ? [...config.turnOrder] : [...scenario.turnOrder],
+    botFill: config.botFill ?? false,
     phase: "lobby",
     paused: false,
     pausedAt: null,

@@ -4,12 +4,15 @@ import { findEvent } from "../scenario/effective.ts";
 import { mustBeIn, mustBeInstructor, mustNotBePaused } from "./authority.ts";
 import { EventBatch } from "./batch.ts";
 import { type CommandOf, systemActor } from "./commands.ts";
+import type { TableEvent } from "./events.ts";
 import { noAgreementOutcome } from "./outcome.ts";
 import { type Decision, type Refusal, refuse } from "./refusals.ts";
 import { possessive, roleName, type TableState } from "./state.ts";
 import { conclude, injectEvent, nextTurn, startTurn } from "./turns.ts";
 
 const refused = (refusal: Refusal): Decision => ({ ok: false, refusal });
+/** The style of the bots a workshop's bot fill seats. */
+const fillStyle = "boulware";
 const running = ["briefing", "negotiating"] as const;
 const notOver = ["lobby", "briefing", "negotiating"] as const;
 
@@ -28,9 +31,22 @@ export function start(state: TableState, command: CommandOf<"start">, at: number
   const refusal =
     mustBeInstructor(command.actor, "start the table") ??
     mustBeIn(state, ["lobby", "briefing"], "start the table") ??
-    everySeatTaken(state);
+    (state.botFill && state.phase === "lobby" ? null : everySeatTaken(state));
   if (refusal) return refused(refusal);
-  if (state.phase === "lobby") return { ok: true, events: [{ type: "briefing-started", at }] };
+  if (state.phase === "lobby") {
+    // A workshop set to fill with bots seats one in every empty seat as the briefing begins.
+    const fill: TableEvent[] = Object.values(state.seats)
+      .filter((seat) => !seat.occupied)
+      .map((seat) => ({
+        type: "seat-claimed",
+        at,
+        seat: seat.role,
+        name: `Bot (${fillStyle})`,
+        by: command.actor,
+        bot: fillStyle,
+      }));
+    return { ok: true, events: [...fill, { type: "briefing-started", at }] };
+  }
   const batch = new EventBatch(state);
   batch.push({ type: "negotiations-started", at });
   const first = state.turnOrder[0];

@@ -6,6 +6,7 @@ export * from "./decide.ts";
 export * from "./describe.ts";
 export * from "./events.ts";
 export * from "./evolve.ts";
+export * from "./handler.ts";
 export * from "./outcome.ts";
 export * from "./refusals.ts";
 export * from "./script.ts";

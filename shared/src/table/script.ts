@@ -1,10 +1,10 @@
 // Plays commands against a table one after another, keeping the clock and the event log: for
-// tests, fixtures and bots that look ahead. Real tables go through the server's command path.
+// tests, fixtures and bots that look ahead. It decides through the command handler's batch
+// decision, as the server's tables do, with the log in memory.
 import type { TableCommand } from "./commands.ts";
 import { initialTableState, type TableConfig } from "./config.ts";
-import { decide } from "./decide.ts";
 import type { TableEvent } from "./events.ts";
-import { evolve } from "./evolve.ts";
+import { decideBatch } from "./handler.ts";
 import type { Decision } from "./refusals.ts";
 import type { TableState } from "./state.ts";
 
@@ -25,14 +25,17 @@ export class TableScript {
     this.now = startAt;
   }
 
-  /** Decides and, when accepted, applies the command. */
+  /** Decides and applies the command: its events when accepted, a red-line attempt when refused for one. */
   try(command: ScriptCommand): Decision {
-    const decision = decide(this.state, { ...command, at: this.now } as TableCommand);
-    if (decision.ok) {
-      for (const event of decision.events) this.state = evolve(this.state, event);
-      this.events.push(...decision.events);
-    }
-    return decision;
+    const decided = decideBatch({ state: this.state, intents: new Map() }, [
+      { command: { ...command, at: this.now } as TableCommand },
+    ]);
+    this.state = decided.state;
+    const events = decided.events.map((logged) => logged.event);
+    this.events.push(...events);
+    const [result] = decided.results;
+    if (result?.status === "refused") return { ok: false, refusal: result.refusal };
+    return { ok: true, events };
   }
 
   /** As `try`, but a refusal is a broken script and throws with its sentence. */

@@ -57,6 +57,8 @@ export type TableState = {
   rounds: number;
   turnSeconds: number;
   turnOrder: string[];
+  /** The workshop fills every empty seat with a bot when the instructor starts the table. */
+  botFill: boolean;
   phase: Phase;
   paused: boolean;
   /** Epoch ms the pause began, to give the turn clock its time back on resume. */

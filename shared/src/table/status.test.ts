@@ -25,9 +25,12 @@ describe("red-line refusals in the log", () => {
       { type: "set-option", actor: "ukraine", issue: "accountability", option: "amnesty" },
     );
     const command = { type: "table-draft", actor: "ukraine", at: table.now } as TableCommand;
+    const before = table.state;
     const decision = table.try(command);
     if (decision.ok) throw new Error("expected a refusal");
-    const events = refusalEvents(table.state, command, decision.refusal);
+    const events = refusalEvents(before, command, decision.refusal);
+    // The script, like the server, logs the attempt as exactly that event.
+    expect(table.events.at(-1)).toEqual(events[0]);
     expect(events).toHaveLength(1);
     const [event] = events;
     expect(eventSchema.parse(event)).toEqual(event);
@@ -41,9 +44,10 @@ describe("red-line refusals in the log", () => {
       expect.arrayContaining(["ua-no-legal-cession", "ua-accountability"]),
     );
     // Folding it changes nothing at the table but the record the facilitator and debrief read.
-    const after = evolve(table.state, event as NonNullable<typeof event>);
-    expect(after.versions).toEqual(table.state.versions);
-    expect(after.draft).toEqual(table.state.draft);
+    const after = evolve(before, event as NonNullable<typeof event>);
+    expect(after).toEqual(table.state);
+    expect(after.versions).toEqual(before.versions);
+    expect(after.draft).toEqual(before.draft);
     expect(after.redLineAttempts).toHaveLength(1);
     expect(tableStatus(after).redLineAttempts).toBe(1);
     expect(viewFor(after, "instructor").instructor?.redLineAttempts[0]?.rules).toContain(
@@ -64,15 +68,18 @@ describe("red-line refusals in the log", () => {
     }
     table.do({ type: "table-draft", actor: "us" });
     const accept = { type: "accept", actor: "ukraine", at: table.now, version: 1 } as TableCommand;
+    const beforeAccept = table.state;
     const refused = table.try(accept);
     if (refused.ok) throw new Error("expected a refusal");
-    expect(refusalEvents(table.state, accept, refused.refusal)).toMatchObject([
+    expect(refusalEvents(beforeAccept, accept, refused.refusal)).toMatchObject([
       { type: "red-line-refused", action: "accept", version: 1, rules: ["ua-accountability"] },
     ]);
     const pass = { type: "pass", actor: "russia", at: table.now } as TableCommand;
+    const logged = table.events.length;
     const notTurn = table.try(pass);
     if (notTurn.ok) throw new Error("expected a refusal");
     expect(refusalEvents(table.state, pass, notTurn.refusal)).toEqual([]);
+    expect(table.events).toHaveLength(logged);
   });
 });
 

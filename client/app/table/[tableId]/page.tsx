@@ -12,6 +12,12 @@ type Props = {
 
 export default async function TablePage({ params, searchParams }: Props) {
   const { tableId } = await params;
-  const { workshop } = await searchParams;
-  return <TableScreen tableId={tableId} workshopId={typeof workshop === "string" ? workshop : null} />;
+  const { workshop, watch } = await searchParams;
+  return (
+    <TableScreen
+      tableId={tableId}
+      workshopId={typeof workshop === "string" ? workshop : null}
+      watchToken={typeof watch === "string" ? watch : null}
+    />
+  );
 }
