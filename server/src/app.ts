@@ -16,6 +16,7 @@ import { consoleRoomName, negotiationRoomName, wireLimits } from "@red-lines/sha
 import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
 import { mountApi } from "./http/api.ts";
+import { createHeaderSetter } from "./http/headers.ts";
 import { connectRedis } from "./redis.ts";
 import { createConsoleRoom } from "./rooms/ConsoleRoom.ts";
 import { createNegotiationRoom } from "./rooms/NegotiationRoom.ts";
@@ -68,7 +69,7 @@ function listenError(http: HttpServer, port: number): Promise<never> {
   });
 }
 
-/** The Origin check for WebSocket upgrades and the CORS answer for HTTP: same origin, or listed. */
+/** The Origin check for WebSocket upgrades: same origin, or listed (HTTP CORS: http/headers.ts). */
 function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true; // not a browser: no cross-site risk to guard against
@@ -132,15 +133,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         socket.destroy();
       }
     });
-    // Colyseus answers every HTTP response with Access-Control-Allow-Origin: *; allow only ours.
+    // Colyseus sets its CORS headers (Allow-Origin: *, Allow-Credentials: true, …) on every
+    // response, Next's included: it sets none now, and our header setter sends CORS only to
+    // ALLOWED_ORIGINS. (The controller is one per process; it must not depend on this server's env.)
     const corsDefaults: Record<string, string> = matchMaker.controller.DEFAULT_CORS_HEADERS;
-    delete corsDefaults["Access-Control-Allow-Origin"];
-    matchMaker.controller.getCorsHeaders = (headers: Headers): Record<string, string> => {
-      const origin = headers.get("origin");
-      return origin !== null && env.ALLOWED_ORIGINS.includes(origin)
-        ? { "Access-Control-Allow-Origin": origin }
-        : {};
-    };
+    for (const name of Object.keys(corsDefaults)) delete corsDefaults[name];
+    matchMaker.controller.getCorsHeaders = (): Record<string, string> => ({});
+    const setHeaders = createHeaderSetter(env);
 
     let publicUrl = env.PUBLIC_URL ?? "";
     const gameServer = new Server({
@@ -188,7 +187,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     gameServer
       .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), log }))
       .filterBy(["table"]);
-    await Promise.race([gameServer.listen(env.PORT, env.HOST), listenError(http, env.PORT)]);
+    await Promise.race([
+      // Colyseus binds its request listener as the server starts listening (before this callback
+      // runs, and before any request can arrive); ours goes in front, so that every answer —
+      // Colyseus' routes, the API, Next's pages and assets, even an OPTIONS preflight Colyseus ends
+      // at once — carries the security headers.
+      gameServer.listen(env.PORT, env.HOST, undefined, () => http.prependListener("request", setHeaders)),
+      listenError(http, env.PORT),
+    ]);
     const port = (http.address() as AddressInfo).port;
     // Tables that were negotiating when the server last stopped (or crashed) play on.
     const restored = await restoreRunningTables(database.prisma, log);

@@ -13,6 +13,7 @@ describe("server configuration", () => {
         DATA_DIR: path.resolve("data"),
         DATABASE_POOL_SIZE: 10,
         ALLOWED_ORIGINS: [],
+        PEER_ADDRESSES: [],
         TRUST_PROXY: false,
         RECONNECT_GRACE_SECONDS: 60,
         BOT_DELAY_MS: 2000,
@@ -60,6 +61,29 @@ describe("server configuration", () => {
     });
     expect(!address.ok && address.problems.join("\n")).toMatch(
       /PUBLIC_ADDRESS must be this process's host name/,
+    );
+  });
+
+  it("takes the other processes' addresses for the pages' WebSockets, and says what is wrong", () => {
+    const peers = readServerEnv({
+      DATABASE_URL: "postgres://x@y/z",
+      REDIS_URL: "redis://r",
+      PEER_ADDRESSES: " game-1.redlines.example.org, 10.0.0.6:3001 ,*.redlines.example.org",
+    });
+    expect(peers.ok && peers.env.PEER_ADDRESSES).toEqual([
+      "game-1.redlines.example.org",
+      "10.0.0.6:3001",
+      "*.redlines.example.org",
+    ]);
+    const scheme = readServerEnv({
+      DATABASE_URL: "postgres://x@y/z",
+      REDIS_URL: "redis://r",
+      PEER_ADDRESSES: "wss://game-1.example.org",
+    });
+    expect(!scheme.ok && scheme.problems.join("\n")).toMatch(/PEER_ADDRESSES must be a comma-separated list/);
+    const alone = readServerEnv({ PEER_ADDRESSES: "game-1.example.org" });
+    expect(!alone.ok && alone.problems.join("\n")).toMatch(
+      /PEER_ADDRESSES only matters when several processes/,
     );
   });
 

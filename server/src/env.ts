@@ -74,6 +74,29 @@ export const serverEnvSchema = databaseEnvSchema
           "PUBLIC_ADDRESS must be this process's host name with optional port and path, without scheme, such as game-1.redlines.example.org or 10.0.0.5:3001",
       })
       .optional(),
+    /**
+     * Every process's PUBLIC_ADDRESS, when several share the work: a page served by one process may
+     * open its table's WebSocket to another, and its Content-Security-Policy must allow that.
+     */
+    PEER_ADDRESSES: z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((address) => address.trim())
+          .filter((address) => address !== ""),
+      )
+      .pipe(
+        z.array(
+          z
+            .string()
+            .regex(
+              /^(\*\.)?[a-z0-9.-]+(:\d{1,5})?(\/[\w.-]+)*$/i,
+              "PEER_ADDRESSES must be a comma-separated list of the processes' PUBLIC_ADDRESS values, host with optional port and path, without scheme (such as game-1.redlines.example.org,game-2.redlines.example.org, or *.redlines.example.org)",
+            ),
+        ),
+      )
+      .default([]),
   })
   .superRefine((env, context) => {
     if (env.REDIS_URL && !env.DATABASE_URL) {
@@ -82,6 +105,14 @@ export const serverEnvSchema = databaseEnvSchema
         path: ["REDIS_URL"],
         message:
           "REDIS_URL is for several server processes, which must share one PostgreSQL database: set DATABASE_URL too (the embedded database belongs to one process)",
+      });
+    }
+    if (env.PEER_ADDRESSES.length > 0 && !env.REDIS_URL) {
+      context.addIssue({
+        code: "custom",
+        path: ["PEER_ADDRESSES"],
+        message:
+          "PEER_ADDRESSES only matters when several processes share Redis: set REDIS_URL too, or leave it unset",
       });
     }
     if (env.PUBLIC_ADDRESS && !env.REDIS_URL) {
