@@ -280,7 +280,14 @@ export function createNegotiationRoom(services: NegotiationServices) {
     }
 
     private receive(client: TableClient, payload: unknown) {
-      if (overRate(client.userData, Date.now())) return this.reply(client, rateLimitedError);
+      if (overRate(client.userData, Date.now())) {
+        // Answered with the intent's id when it has one, so the sender knows which one to send again.
+        const intentId = (payload as { intentId?: unknown } | null)?.intentId;
+        return this.reply(client, {
+          ...rateLimitedError,
+          ...(typeof intentId === "string" && intentId.length <= 64 ? { intentId } : {}),
+        });
+      }
       const intent = commandIntentSchema.safeParse(payload);
       if (!intent.success) {
         return this.reply(client, invalidMessage(intent.error, "The command", tableMessages.command));
