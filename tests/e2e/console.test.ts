@@ -173,6 +173,23 @@ describe("the instructor console in Chromium", () => {
     await tile(page, 2).getByText(`News: ${event}.`).waitFor();
     await expect.poll(() => tile(page, 2).textContent()).toContain(`News so far${event}`);
     expect(await tile(page, 1).textContent()).toContain("News so farnone");
+
+    // The observer link the instructor hands out: anyone who opens it watches the public table.
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    controls = await openControls(page, 2);
+    await controls.getByRole("button", { name: "Copy the observer link of table 2" }).click();
+    await controls.getByText("Copied.").waitFor();
+    await controls.screenshot({ path: `${artifactsDir}/console-observer-link.png` });
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(new RegExp(`^${app.url}/table/[0-9a-f-]{36}\\?watch=[\\w-]{32}$`));
+    await page.keyboard.press("Escape");
+    await controls.waitFor({ state: "detached" });
+    const guest = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const watcher = await guest.newPage();
+    await watcher.goto(link);
+    await watcher.getByText("You are watching this table.").waitFor();
+    await watcher.getByText(event).first().waitFor();
+    await guest.close();
     controls = await openControls(page, 2);
     expect(await eventOptionDisabled(controls, event)).toBe(true);
     await controls.getByRole("button", { name: "Close" }).click();

@@ -15,6 +15,7 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
+import { watchTokenOf } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { launchBrowser } from "../support/browser.ts";
 import {
@@ -143,6 +144,7 @@ describe("what each browser at a table receives", () => {
 
   it("plays a table from the lobby to the debrief, recording every seat and an observer", async () => {
     const seated = await seatedWorkshop(app.url, roleName);
+    const watchToken = await watchTokenOf(app.url, seated.workshop);
     workshop = seated.workshop;
     const seats = seated.seats;
     tableId = seats.us.tableId;
@@ -165,7 +167,8 @@ describe("what each browser at a table receives", () => {
     }
     for (const viewer of viewers) {
       const page = await recordedPage(seatContexts[viewer], viewer);
-      await page.goto(`${app.url}/table/${tableId}`);
+      // The observer comes by the observer link the instructor hands out.
+      await page.goto(`${app.url}/table/${tableId}${viewer === "observer" ? `?watch=${watchToken}` : ""}`);
       await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
       pages[viewer] = page;
     }

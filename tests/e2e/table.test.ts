@@ -10,6 +10,7 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
+import { watchTokenOf } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
 import {
@@ -313,10 +314,20 @@ describe("the table screen in Chromium", () => {
     await setDraft(us, "sanctions", "phased-relief");
     await sheetRow(russia, "sanctions").getByText(optionText("sanctions", "phased-relief")).waitFor();
 
-    // Someone without a seat watches the public table only, with a way to join.
+    // Someone with only the table's address is not let in, and is told how to join or watch.
     const watcherContext = await browser.newContext({ viewport: { width: 375, height: 800 } });
     contexts.push(watcherContext);
-    const watcher = await openTable(watcherContext, `${app.url}/table/${tableId}`);
+    const stranger = await watcherContext.newPage();
+    await stranger.goto(`${app.url}/table/${tableId}`);
+    await stranger.getByRole("heading", { name: "This table is open to its players" }).waitFor();
+    expect(await stranger.getByRole("link", { name: "Join with a workshop code" }).getAttribute("href")).toBe(
+      "/",
+    );
+    expect(await stranger.content()).not.toContain(optionText("sanctions", "phased-relief"));
+    await stranger.close();
+    // With the observer link the instructor hands out, they watch the public table only.
+    const watchToken = await watchTokenOf(app.url, workshop);
+    const watcher = await openTable(watcherContext, `${app.url}/table/${tableId}?watch=${watchToken}`);
     await watcher.getByText("You are watching this table.").waitFor();
     await sheetRow(watcher, "sanctions").getByText(optionText("sanctions", "phased-relief")).waitFor();
     expect(await watcher.content()).not.toContain("A word before the next round.");

@@ -9,7 +9,16 @@ import { waitFor } from "./wait.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type RunningApp = { url: string; output: () => string; stop(): Promise<void> };
+export type RunningApp = {
+  url: string;
+  output: () => string;
+  /**
+   * Stops the process (SIGTERM, as a deploy does, or SIGKILL, as a crash does) and starts it
+   * again on the same port and data; resolves when the new one says it is ready.
+   */
+  restart(signal: "SIGTERM" | "SIGKILL"): Promise<void>;
+  stop(): Promise<void>;
+};
 
 export async function startApp(extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   if (!existsSync(path.join(root, "client/.next/BUILD_ID"))) {
@@ -18,38 +27,58 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "red-lines-e2e-"));
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  try {
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+
+  async function launch(): Promise<void> {
+    const started = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+      cwd: root,
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child = started;
+    const from = output.length;
+    started.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    started.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    exited = new Promise<void>((resolve) => started.once("exit", () => resolve()));
     await waitFor(
       () => {
-        if (child.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
-        return output.includes("ready at");
+        if (started.exitCode !== null) throw new Error(`The app exited during start-up:\n${output}`);
+        return output.slice(from).includes("ready at");
       },
       { timeout: 60_000, interval: 50, what: "the app's ready line" },
     );
+  }
+
+  async function halt(signal: "SIGTERM" | "SIGKILL"): Promise<void> {
+    child?.kill(signal);
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (child?.exitCode === null && child.signalCode === null) {
+      child.kill("SIGKILL");
+      await exited;
+    }
+  }
+
+  try {
+    await launch();
   } catch (error) {
-    child.kill("SIGKILL");
+    child?.kill("SIGKILL");
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
   return {
     url: `http://127.0.0.1:${port}`,
     output: () => output,
+    async restart(signal) {
+      await halt(signal);
+      await launch();
+    },
     async stop() {
-      child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-      if (child.exitCode === null) child.kill("SIGKILL");
+      await halt("SIGTERM");
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,102 @@
+// Tabs that outlive the server: after a deploy (SIGTERM) or a crash (SIGKILL) every open table
+// page joins again by itself within five seconds of the server answering, with its seat; and a
+// seat opened in a second tab takes over from the first, which says so and can take it back.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../support/app.ts";
+import { artifactsDir, launchBrowser } from "../support/browser.ts";
+import { instructorContext, instructorOn, openTable, seatContext, seatedWorkshop } from "../support/seats.ts";
+
+let app: RunningApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ RECONNECT_GRACE_SECONDS: "60" }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+  await browser?.close();
+  await app?.stop();
+});
+
+const connected = (page: Page) => page.getByRole("status").filter({ hasText: "Connected" });
+
+/** Sends a public chat line from a page and waits for it to show there. */
+async function say(page: Page, text: string) {
+  await page.getByLabel("Message to the table").fill(text);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await page.getByRole("log", { name: "Messages: Table chat" }).getByText(text).waitFor();
+}
+
+describe("open table pages", () => {
+  it("come back by themselves after a deploy and after a crash, within five seconds", async () => {
+    const { workshop, seats, tableId } = await seatedWorkshop(app.url);
+    const pages: Page[] = [];
+    for (const role of ["us", "russia"] as const) {
+      const context = await seatContext(browser, workshop.joinCode, seats[role]);
+      contexts.push(context);
+      pages.push(await openTable(context, `${app.url}/table/${tableId}`));
+    }
+    const facilitatorContext = await instructorContext(browser, workshop);
+    contexts.push(facilitatorContext);
+    pages.push(
+      await openTable(facilitatorContext, `${app.url}/table/${tableId}?workshop=${workshop.workshopId}`),
+    );
+    const instructor = await instructorOn(app.url, tableId, workshop.instructorKey);
+    // Two seats are played in these tabs; the facilitator seats the other two by name.
+    await instructor.run({ type: "assign-seat", seat: "ukraine", name: "Olena" });
+    await instructor.run({ type: "assign-seat", seat: "europe", name: "Eva" });
+    await instructor.run({ type: "start" });
+    await instructor.run({ type: "start" });
+    await instructor.room.leave();
+    const [us, russia] = pages as [Page, Page, Page];
+    await say(us, "Before the restart.");
+
+    for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+      const restarting = app.restart(signal);
+      // Every page notices it lost the server.
+      for (const page of pages) await page.getByRole("status").filter({ hasNotText: "Connected" }).waitFor();
+      await restarting;
+      const answering = Date.now();
+      await Promise.all(pages.map((page) => connected(page).waitFor({ timeout: 5_000 })));
+      const back = Date.now() - answering;
+      console.log(
+        `after the ${signal} restart, the three table pages were back ${back} ms after the server answered`,
+      );
+      expect(back, `pages back ${back} ms after the ${signal} restart answered`).toBeLessThan(5_000);
+      // Still in their seats, and the talks go on where they were.
+      await us.getByText("You are United States (US student)").waitFor();
+      await russia
+        .getByRole("log", { name: "Messages: Table chat" })
+        .getByText("Before the restart.")
+        .waitFor();
+      const line = `After the ${signal} restart.`;
+      await say(russia, line);
+      await us.getByRole("log", { name: "Messages: Table chat" }).getByText(line).waitFor();
+    }
+    await us.screenshot({ path: `${artifactsDir}/restart-us-back.png` });
+  });
+});
+
+describe("a seat opened twice", () => {
+  it("goes to the newer tab; the older one says so and can take it back", async () => {
+    const { workshop, seats, tableId } = await seatedWorkshop(app.url);
+    const context = await seatContext(browser, workshop.joinCode, seats.europe, { width: 375, height: 812 });
+    contexts.push(context);
+    const first = await openTable(context, `${app.url}/table/${tableId}`);
+    const second = await openTable(context, `${app.url}/table/${tableId}`);
+    const replaced = first.getByRole("heading", { name: "Your seat is open somewhere else" });
+    await replaced.waitFor();
+    await first.screenshot({ path: `${artifactsDir}/seat-replaced-375.png`, fullPage: true });
+    // The older tab stays put: it does not fight the newer one for the seat.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await connected(second).waitFor();
+    expect(await replaced.isVisible()).toBe(true);
+    // Taking it back here hands it over the other way.
+    await first.getByRole("button", { name: "Use the seat in this tab" }).click();
+    await connected(first).waitFor();
+    await second.getByRole("heading", { name: "Your seat is open somewhere else" }).waitFor();
+  });
+});
