@@ -298,7 +298,7 @@ export class RoomFuzz {
       if (roll < 0.4) return { type: "pause" };
       if (roll < 0.5) return { type: "resume" };
       if (roll < 0.6) return { type: "inject-event", event: r.pick(events) };
-      if (roll < 0.65) return { type: "extend-rounds", rounds: 1 };
+      if (roll < 0.65) return { type: "extend-rounds", by: 1 };
       if (roll < 0.75) return { type: "skip-turn" };
       if (roll < 0.85) return { type: "broadcast", text: this.text() };
       if (roll < 0.92) return { type: "release-seat", seat: r.pick(roles) };

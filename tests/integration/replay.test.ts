@@ -129,8 +129,12 @@ describe("replay over HTTP", () => {
     const negative = await get(`/tables/${tableId}/replay?at=-1`, key);
     expect(negative.status).toBe(400);
     expect(negative.body).toMatchObject({
-      error: { message: "at must be a whole number of events from 0." },
+      error: { message: "at must be a whole number of events from 0, in plain digits." },
     });
+    // Number() would read these as 16, 1000 and 3; the query takes plain digits only.
+    for (const at of ["0x10", "1e3", "%203", "3.0"]) {
+      expect((await get(`/tables/${tableId}/replay?at=${at}`, key)).status, at).toBe(400);
+    }
     const stranger = await get(`/tables/${tableId}/replay?as=china`, key);
     expect(stranger.status).toBe(400);
     expect(JSON.stringify(stranger.body)).toContain('There is no perspective \\"china\\"');

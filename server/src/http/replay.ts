@@ -27,10 +27,11 @@ const perspectiveSchema = z
   .regex(/^[a-z][a-z0-9-]{0,39}$/, "as must name a perspective: instructor, observer or a seat's role id.");
 
 const replayQuerySchema = z.strictObject({
-  at: z.coerce
-    .number({ error: "at must be a whole number of events from 0." })
-    .int("at must be a whole number of events from 0.")
-    .min(0, "at must be a whole number of events from 0.")
+  // Plain decimal digits only: not "0x10", "1e3" or " 3", which Number() would take.
+  at: z
+    .string({ error: "at must be a whole number of events from 0." })
+    .regex(/^[0-9]{1,9}$/, "at must be a whole number of events from 0, in plain digits.")
+    .transform(Number)
     .optional(),
   as: perspectiveSchema.default(instructorActor),
 });
