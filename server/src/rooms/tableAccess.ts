@@ -3,12 +3,7 @@
 // each kind has its own cap, so watchers can never fill the room a seat needs.
 import { ServerError } from "@colyseus/core";
 import type { Db } from "@red-lines/db";
-import {
-  type ErrorMessage,
-  instructorActor,
-  observerPerspective,
-  tableJoinOptionsSchema,
-} from "@red-lines/shared/engine";
+import { instructorActor, observerPerspective, tableJoinOptionsSchema } from "@red-lines/shared/engine";
 import { sameSecret, secretMatches, watchTokenFor } from "../workshops/secrets.ts";
 
 export type Identity =
@@ -88,24 +83,3 @@ export function perspectiveOf(identity: Identity): string {
 export function senderOf(identity: Identity): string {
   return identity.kind === "seat" ? identity.role : instructorActor;
 }
-
-/** What a connection that no longer holds its seat is told when it tries to act. */
-export function seatLost(intentId?: string): ErrorMessage {
-  return {
-    code: "seat-lost",
-    message:
-      "You no longer hold this seat (you left it, or the facilitator gave it to someone or to a bot): you can watch, not act. Join again with the workshop code.",
-    ...(intentId ? { intentId } : {}),
-  };
-}
-
-export const seatRevoked: ErrorMessage = {
-  code: "seat-revoked",
-  message: "The facilitator has given your seat to someone else. Join again with the workshop code.",
-};
-
-export const seatReplaced: ErrorMessage = {
-  code: "seat-replaced",
-  message:
-    "Your seat was opened in another tab or on another device, which now holds it. Close this one, or reload it to take the seat back here.",
-};
