@@ -68,7 +68,10 @@ describe("a classroom in Chromium, through the UI alone", () => {
     await teacher.getByRole("heading", { name: "Your workshop is ready" }).waitFor();
     await teacher.getByRole("link", { name: "Open the console" }).click();
     await teacher.waitForURL(/\/instructor\/[0-9a-f-]{36}$/);
-    await teacher.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
+    await teacher
+      .getByRole("status")
+      .filter({ hasText: /\bConnected\b/ })
+      .waitFor({ timeout: 30_000 });
     const codeText = teacher.getByTestId("join-code");
     await expect
       .poll(async () => (await codeText.textContent())?.trim())
@@ -84,7 +87,10 @@ describe("a classroom in Chromium, through the UI alone", () => {
       await page.getByRole("radio", { name: new RegExp(`^${roleNames[role]}.*, table 1 — free`) }).check();
       await page.getByRole("button", { name: "Join the table" }).click();
       await page.waitForURL(/\/table\/[0-9a-f-]{36}$/);
-      await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
+      await page
+        .getByRole("status")
+        .filter({ hasText: /\bConnected\b/ })
+        .waitFor({ timeout: 30_000 });
       pages[role] = page;
     }
     await expect.poll(() => tile(teacher, 1).getByText("not connected").count(), { timeout: 15_000 }).toBe(0);

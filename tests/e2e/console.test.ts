@@ -107,7 +107,10 @@ describe("the instructor console in Chromium", () => {
     await page.goto(`${app.url}/instructor/${workshop.workshopId}#key=${workshop.instructorKey}`);
 
     await page.getByText(workshop.joinCode, { exact: true }).waitFor();
-    await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /\bConnected\b/ })
+      .waitFor();
     // The key left the address bar as soon as the page read it.
     expect(page.url()).not.toContain("key=");
     expect(page.url()).not.toContain(workshop.instructorKey);

@@ -138,7 +138,10 @@ describe("entry pages in Chromium", () => {
     const qr = screen.getByRole("img", { name: `QR code of the join link ${joinLink}` });
     await qr.waitFor();
     expect(await qr.evaluate((element) => element.tagName.toLowerCase())).toBe("svg");
-    await screen.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+    await screen
+      .getByRole("status")
+      .filter({ hasText: /\bConnected\b/ })
+      .waitFor();
     await screen.getByRole("list", { name: "Seats at table 2" }).waitFor();
     await screen.getByText("0 of 8 seats taken").waitFor();
     for (const box of [await codeText.boundingBox(), await qr.boundingBox()]) {

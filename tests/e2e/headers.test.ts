@@ -35,7 +35,12 @@ type Visit = {
   ready?: (page: Page) => Promise<void>;
 };
 
-const connected = (page: Page) => page.getByRole("status").filter({ hasText: "Connected" }).first().waitFor();
+const connected = (page: Page) =>
+  page
+    .getByRole("status")
+    .filter({ hasText: /\bConnected\b/ })
+    .first()
+    .waitFor();
 let visits: Visit[] = [];
 
 beforeAll(async () => {

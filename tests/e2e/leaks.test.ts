@@ -169,7 +169,10 @@ describe("what each browser at a table receives", () => {
       const page = await recordedPage(seatContexts[viewer], viewer);
       // The observer comes by the observer link the instructor hands out.
       await page.goto(`${app.url}/table/${tableId}${viewer === "observer" ? `?watch=${watchToken}` : ""}`);
-      await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
+      await page
+        .getByRole("status")
+        .filter({ hasText: /\bConnected\b/ })
+        .waitFor({ timeout: 30_000 });
       pages[viewer] = page;
     }
     instructor = await instructorOn(app.url, tableId, workshop.instructorKey);

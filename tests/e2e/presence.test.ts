@@ -24,7 +24,10 @@ async function joinAs(page: Page, name: string): Promise<number> {
   await page.getByLabel("Display name").fill(name);
   const clickedAt = Date.now();
   await page.getByRole("button", { name: "Join table" }).click();
-  await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+  await page
+    .getByRole("status")
+    .filter({ hasText: /\bConnected\b/ })
+    .waitFor();
   return clickedAt;
 }
 
@@ -62,7 +65,10 @@ describe("the sandbox table in Chromium", () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
     await page.keyboard.type("Keyboard Kim");
     await page.keyboard.press("Enter");
-    await page.getByRole("status").filter({ hasText: "Connected" }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /\bConnected\b/ })
+      .waitFor();
     await page.getByLabel("Note (optional)").focus();
     await page.keyboard.type("typed");
     await page.keyboard.press("Enter");

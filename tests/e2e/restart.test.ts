@@ -21,7 +21,7 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const connected = (page: Page) => page.getByRole("status").filter({ hasText: "Connected" });
+const connected = (page: Page) => page.getByRole("status").filter({ hasText: /\bConnected\b/ });
 
 /** Sends a public chat line from a page and waits for it to show there. */
 async function say(page: Page, text: string) {
@@ -57,7 +57,12 @@ describe("open table pages", () => {
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
       const restarting = app.restart(signal);
       // Every page notices it lost the server.
-      for (const page of pages) await page.getByRole("status").filter({ hasNotText: "Connected" }).waitFor();
+      for (const page of pages) {
+        await page
+          .getByRole("status")
+          .filter({ hasText: /Connection lost|Disconnected|Connecting/ })
+          .waitFor();
+      }
       await restarting;
       const answering = Date.now();
       await Promise.all(pages.map((page) => connected(page).waitFor({ timeout: 5_000 })));

@@ -291,7 +291,10 @@ describe("the table screen in Chromium", () => {
 
     for (const page of [russia, us]) {
       await page.reload();
-      await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 15_000 });
+      await page
+        .getByRole("status")
+        .filter({ hasText: /\bConnected\b/ })
+        .waitFor({ timeout: 15_000 });
     }
     await russia.getByText("You are Russia (RUSSIA student)").waitFor();
     await russia.getByRole("button", { name: /^United States \(private\) 1 unread$/ }).waitFor();

@@ -133,7 +133,10 @@ export async function openTable(context: BrowserContext, url: string): Promise<P
   const page = await context.newPage();
   await page.goto(url);
   try {
-    await page.getByRole("status").filter({ hasText: "Connected" }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: /\bConnected\b/ })
+      .waitFor({ timeout: 30_000 });
   } catch (error) {
     throw new Error(`${url} did not connect; the page says: ${await page.locator("body").textContent()}`, {
       cause: error,
