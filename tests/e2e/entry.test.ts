@@ -4,8 +4,6 @@
 // 1280 px and at 375 px.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName } from "@red-lines/shared/engine";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app.ts";
@@ -14,7 +12,6 @@ import { accessibilityViolations, artifactsDir, launchBrowser } from "../support
 let app: RunningApp;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
-const rooms: Room[] = [];
 
 const desktop = { width: 1280, height: 720 };
 const phone = { width: 375, height: 740 };
@@ -27,10 +24,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // A seat opened later in a browser tab took over its SDK connection, which the server closed.
-  await Promise.all(
-    rooms.filter((room) => room.connection.isOpen).map((room) => room.leave().catch(() => undefined)),
-  );
   await browser?.close();
   await app?.stop();
 });
@@ -62,17 +55,12 @@ async function storedSeat(page: Page, code: string): Promise<StoredSeat> {
   return JSON.parse(raw ?? "{}") as StoredSeat;
 }
 
-/**
- * Opens the seat's table connection, as the table page does after a join (that page is tested on
- * its own): the seat is claimed at the table, and the console sees who sits there.
- */
-async function sitDown(seat: StoredSeat) {
-  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, {
-    tableId: seat.tableId,
-    seatToken: seat.seatToken,
-  });
-  room.onMessage("*", () => {});
-  rooms.push(room);
+/** The table page a join leads to, once it is connected: its connection takes the seat. */
+async function seated(page: Page) {
+  await page
+    .getByRole("status")
+    .filter({ hasText: /\bConnected\b/ })
+    .waitFor({ timeout: 30_000 });
 }
 
 const tableUrl = /\/table\/[0-9a-f-]{36}$/;
@@ -182,7 +170,8 @@ describe("entry pages in Chromium", () => {
     adaSeat = await storedSeat(ada, code);
     expect(adaSeat).toMatchObject({ name: "Ada", role: "ukraine", table: 1 });
     expect(ada.url()).toBe(`${app.url}/table/${adaSeat.tableId}`);
-    await sitDown(adaSeat);
+    // Her table page takes the seat at the table (one connection per seat: the page's own).
+    await seated(ada);
     const tableOne = screen.getByRole("list", { name: "Seats at table 1" });
     await tableOne.getByText("Ada").waitFor({ timeout: 5_000 });
 
@@ -203,7 +192,7 @@ describe("entry pages in Chromium", () => {
     await bo.waitForURL(tableUrl);
     const boSeat = await storedSeat(bo, code);
     expect(boSeat).toMatchObject({ name: "Bo", role: "russia", table: 1, tableId: adaSeat.tableId });
-    await sitDown(boSeat);
+    await seated(bo);
     await tableOne.getByText("Bo").waitFor({ timeout: 5_000 });
     await screen.getByText("2 of 8 seats taken").waitFor();
     await expectAccessible(screen);

@@ -30,7 +30,7 @@ const replayQuerySchema = z.strictObject({
   // Plain decimal digits only: not "0x10", "1e3" or " 3", which Number() would take.
   at: z
     .string({ error: "at must be a whole number of events from 0." })
-    .regex(/^[0-9]{1,9}$/, "at must be a whole number of events from 0, in plain digits.")
+    .regex(/^[0-9]{1,15}$/, "at must be a whole number of events from 0, in plain digits.")
     .transform(Number)
     .optional(),
   as: perspectiveSchema.default(instructorActor),
