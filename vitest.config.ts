@@ -30,6 +30,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Each file starts its own server and database on free ports, and mostly waits on
+          // sockets: two at a time even on a 2-core machine (vitest's default there is one).
+          maxWorkers: 2,
           globalSetup: ["tests/support/globalSetup.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
