@@ -83,6 +83,8 @@ export class RoomFuzz {
   private readonly trail: string[] = [];
   private readonly actions: Record<string, number> = {};
   private uniqueText = 0;
+  /** Every intent id each sender has used at each table. */
+  private readonly used = new Set<string>();
   readonly spent: Record<string, { step: number; settle: number }> = {};
 
   constructor(
@@ -335,6 +337,7 @@ export class RoomFuzz {
   private sendRaw(connection: Connection, command: Record<string, unknown>, intentId: string): Promise<void> {
     return new Promise<void>((resolve) => {
       if (!connection.open) return resolve();
+      this.used.add(usedKey(connection, intentId));
       connection.waiting.set(intentId, resolve);
       connection.room.send("command", { intentId, command });
       // Never wait forever: a connection closed by the server answers nothing.
@@ -369,7 +372,10 @@ export class RoomFuzz {
     const from = this.random.pick(senders);
     const earlier = this.random.pick(from.sent);
     const other = this.random.chance(0.3)
-      ? this.connections.filter((c) => c.open && c.kind !== "observer" && senderOf(c) !== senderOf(from))
+      ? this.connections.filter(
+          // A sender that never used this id at its table: for it, the id is new.
+          (c) => c.open && c.kind !== "observer" && !this.used.has(usedKey(c, earlier.intentId)),
+        )
       : [];
     const to = other.length > 0 ? this.random.pick(other) : from;
     if (to === from) {
@@ -643,9 +649,10 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** Whom the server scopes a connection's intents to: its seat, or the instructor. */
-function senderOf(connection: Connection): string {
-  return connection.kind === "seat" ? `seat:${connection.role}` : connection.kind;
+/** Whom the server scopes a connection's intents to: its seat, or the instructor, at its table. */
+function usedKey(connection: Connection, intentId: string): string {
+  const sender = connection.kind === "seat" ? `seat:${connection.role}` : connection.kind;
+  return `${connection.table.tableId}|${sender}|${intentId}`;
 }
 
 function perspectiveOf(connection: Connection, state: TableState): string {
