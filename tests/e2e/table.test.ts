@@ -234,7 +234,8 @@ describe("the table screen in Chromium", () => {
     await facilitator.getByRole("heading", { name: "Every seat's numbers (facilitator only)" }).waitFor();
     await expectAccessible(facilitator, "the facilitator's view of the table");
 
-    // All four accept version 3: the talks conclude with a fragile ceasefire.
+    // All four accept version 3: the talks conclude with a fragile ceasefire. Ukraine's page is
+    // scrolled down to the bottom when it happens; it opens on the outcome anyway.
     for (const role of roles) {
       await pages[role].getByRole("button", { name: "Accept version 3" }).click();
       await pages[role]
@@ -242,11 +243,17 @@ describe("the table screen in Chromium", () => {
         .or(pages[role].getByText("Outcome:"))
         .first()
         .waitFor();
+      if (role === "ukraine") {
+        await ua.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        expect(await ua.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      }
     }
     for (const role of roles) {
       await pages[role].getByRole("heading", { name: "Outcome: Fragile ceasefire" }).waitFor();
       await pages[role].getByText("All 4 parties accepted version 3.").waitFor();
     }
+    await expect.poll(() => ua.evaluate(() => window.scrollY)).toBe(0);
+    expect(await ua.evaluate(() => document.activeElement?.id)).toBe("outcome-heading");
     const scores = ua.getByRole("table").filter({ hasText: "No-deal value" });
     await scores.getByRole("row", { name: /Ukraine \(you\).*better/ }).waitFor();
     await checkBothWidths(ua, "concluded");

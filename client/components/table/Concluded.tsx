@@ -22,7 +22,7 @@ export function Concluded({ view, debrief = null }: { view: TableView; debrief?:
     <div className={styles.concluded}>
       <section aria-labelledby="outcome-heading" className="card">
         <p className={styles.label}>How the talks ended</p>
-        <h2 id="outcome-heading" className={styles.outcomeName}>
+        <h2 id="outcome-heading" className={styles.outcomeName} tabIndex={-1}>
           Outcome: {words.name}
         </h2>
         <p>

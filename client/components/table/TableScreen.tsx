@@ -3,7 +3,7 @@
 // shows the phase the table is in — the lobby, the briefing, the negotiation, or its outcome —
 // with the connection's state and screen-reader announcements always present.
 import Link from "next/link";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { forgetSeat } from "../../lib/credentials.ts";
 import { useTable } from "../../lib/useTable.ts";
 import { Announcer } from "./Announcer.tsx";
@@ -52,6 +52,17 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
   useEffect(() => {
     if (revoked && identity?.kind === "seat") forgetSeat(identity.seat);
   }, [revoked, identity]);
+
+  // The talks just ended: the outcome is what matters now, wherever the page was scrolled.
+  const phase = view?.phase;
+  const seenPhase = useRef(phase);
+  useEffect(() => {
+    const before = seenPhase.current;
+    seenPhase.current = phase;
+    if (phase !== "concluded" || before === undefined || before === "concluded") return;
+    window.scrollTo({ top: 0 });
+    document.getElementById("outcome-heading")?.focus({ preventScroll: true });
+  }, [phase]);
 
   const who = describeIdentity(identity, view ? (role: string) => seatName(view, role) : null);
   const comms = view ? (
