@@ -3,13 +3,8 @@
 // puts it on its own scripts and inline styles; 'strict-dynamic' lets those load the rest of the
 // app's chunks, and nothing else runs. Pages are rendered per request for this (app/layout.tsx).
 // The other headers every answer carries are set by the server (server/src/http/headers.ts).
+import { connectSourcesHeader } from "@red-lines/shared/protocol";
 import { type NextRequest, NextResponse } from "next/server";
-
-/**
- * Set by the server on every request (it overwrites anything a browser sends): the extra ws:/wss:
- * addresses pages may connect to, from PUBLIC_URL, PUBLIC_ADDRESS and PEER_ADDRESSES.
- */
-const connectSourcesHeader = "x-red-lines-connect-src";
 
 /** A source a policy may list: scheme, host (optionally `*.`), port, path; nothing that ends a directive. */
 const sourcePattern = /^(?:wss?|https?):\/\/(?:\*\.)?[a-z0-9.-]+(?::\d{1,5})?(?:\/[\w.-]+)*\/?$/i;

@@ -6,6 +6,7 @@
 // Colyseus' answers are checked in tests/integration/headers.test.ts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { connectSourcesHeader } from "@red-lines/shared/protocol";
 import { getScenario } from "@red-lines/shared/scenarios";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -160,7 +161,7 @@ describe("pages as served", () => {
   it("name the public address for WebSockets, never what a browser sends, and HSTS behind https", async () => {
     // The server tells the proxy the extra addresses in a request header it always overwrites.
     const spoofed = await fetch(`${app.url}/`, {
-      headers: { "x-red-lines-connect-src": "wss://evil.example" },
+      headers: { [connectSourcesHeader]: "wss://evil.example" },
     });
     expect(spoofed.headers.get("content-security-policy")).not.toContain("evil.example");
     await spoofed.text();

@@ -1,11 +1,6 @@
-// Security and CORS headers on every HTTP answer of a real server on a free port (issue 13, defect
-// 12): the API, Colyseus' own routes (/matchmake, /__healthcheck, its root) and a preflight it ends
-// itself. Pages and /_next assets, which need the built UI, are checked in tests/e2e/headers.test.ts.
-
-import { randomUUID } from "node:crypto";
-import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/server.ts";
+import { upgradeStatus } from "../support/upgrade.ts";
 
 const lms = "https://lms.example.edu";
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -104,26 +99,8 @@ describe("CORS", () => {
 });
 
 describe("WebSocket upgrades", () => {
-  function upgrade(origin: string | undefined): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const request = http.request(`${server.url}/some-process/some-room?sessionId=x`, {
-        headers: {
-          Connection: "Upgrade",
-          Upgrade: "websocket",
-          ...(origin === undefined ? {} : { Origin: origin }),
-          "Sec-WebSocket-Version": "13",
-          "Sec-WebSocket-Key": Buffer.from(randomUUID().slice(0, 16)).toString("base64"),
-        },
-      });
-      request.on("upgrade", (response, socket) => {
-        socket.destroy();
-        resolve(response.statusCode ?? 0);
-      });
-      request.on("response", (response) => resolve(response.statusCode ?? 0));
-      request.on("error", reject);
-      request.end();
-    });
-  }
+  const upgrade = (origin: string | undefined) =>
+    upgradeStatus(`${server.url}/some-process/some-room?sessionId=x`, origin);
 
   it("refuses a page from an unlisted site and lets its own and listed origins through", async () => {
     expect(await upgrade("https://evil.example")).toBe(403);

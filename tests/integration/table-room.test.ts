@@ -1,11 +1,11 @@
 // The table room end to end over real WebSockets: a real server on a free port, a real database,
 // and Colyseus SDK clients as the browser uses them.
 import { randomUUID } from "node:crypto";
-import http from "node:http";
 import { Client, type Room } from "@colyseus/sdk";
 import type { ErrorMessage, EventMessage } from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer } from "../support/server.ts";
+import { upgradeStatus } from "../support/upgrade.ts";
 import { waitFor } from "../support/wait.ts";
 
 type Participants = { forEach(cb: (value: { name: string }, key: string) => void): void };
@@ -201,26 +201,7 @@ describe("malformed messages", () => {
 });
 
 describe("origins", () => {
-  function upgrade(origin: string): Promise<number> {
-    return new Promise((resolve, reject) => {
-      const request = http.request(`${server.url}/some-room-id?sessionId=x`, {
-        headers: {
-          Connection: "Upgrade",
-          Upgrade: "websocket",
-          Origin: origin,
-          "Sec-WebSocket-Version": "13",
-          "Sec-WebSocket-Key": Buffer.from(randomUUID().slice(0, 16)).toString("base64"),
-        },
-      });
-      request.on("upgrade", (response, socket) => {
-        socket.destroy();
-        resolve(response.statusCode ?? 0);
-      });
-      request.on("response", (response) => resolve(response.statusCode ?? 0));
-      request.on("error", reject);
-      request.end();
-    });
-  }
+  const upgrade = (origin: string) => upgradeStatus(`${server.url}/some-room-id?sessionId=x`, origin);
 
   it("refuses a WebSocket opened by a page from another site", async () => {
     expect(await upgrade("https://evil.example")).toBe(403);

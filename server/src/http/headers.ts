@@ -4,14 +4,8 @@
 // for everything else (JSON, text, assets), where nothing may run or frame. docs/protocol.md,
 // "Headers", lists what is sent and why.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { connectSourcesHeader } from "@red-lines/shared/engine";
 import type { ServerEnv } from "../env.ts";
-
-/**
- * The request header through which the server tells client/proxy.ts where pages may open
- * WebSockets besides their own origin. Set (overwritten) on every request by the server itself,
- * so a browser cannot choose it.
- */
-export const connectSourcesHeader = "x-red-lines-connect-src";
 
 /** The Content-Security-Policy of every answer that is not a page: nothing runs, nothing frames. */
 export const nonPagePolicy =

@@ -135,3 +135,10 @@ export const logCsvColumns = [
   "payload_json",
 ] as const;
 export type LogCsvColumn = (typeof logCsvColumns)[number];
+
+/**
+ * The request header through which the server tells the pages' proxy (client/proxy.ts) where pages
+ * may open WebSockets besides their own origin. The server sets it on every request, overwriting
+ * anything a browser sent, and the proxy drops it before the page is rendered.
+ */
+export const connectSourcesHeader = "x-red-lines-connect-src";
