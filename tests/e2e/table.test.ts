@@ -334,6 +334,13 @@ describe("the table screen in Chromium", () => {
       "/",
     );
     expect(await stranger.content()).not.toContain(optionText("sanctions", "phased-relief"));
+    // It does not pretend to be connecting to a table it will never join.
+    expect(
+      await stranger
+        .getByRole("status")
+        .filter({ hasText: /Connecting/ })
+        .count(),
+    ).toBe(0);
     await stranger.close();
     // With the observer link the instructor hands out, they watch the public table only.
     const watchToken = await watchTokenOf(app.url, workshop);

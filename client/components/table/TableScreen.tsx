@@ -88,7 +88,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
           <h1 className={styles.title}>{title(view?.phase)}</h1>
           {who && <p className={styles.who}>{who}</p>}
         </div>
-        <ConnectionStatus status={table.status} />
+        {identity?.kind !== "visitor" && <ConnectionStatus status={table.status} />}
       </header>
       <Announcer announcements={announcements} />
       <main id="main" className={styles.main}>
