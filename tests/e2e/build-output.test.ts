@@ -45,7 +45,14 @@ describe("fingerprints", () => {
     for (const id of scenarioIds) {
       const own = fingerprints.filter((f) => f.scenario === id);
       const kinds = new Set(own.map((f) => f.kind));
-      for (const kind of ["private brief", "red-line explanation", "red-line rule", "score row", "event"]) {
+      for (const kind of [
+        "private brief",
+        "red-line title",
+        "red-line explanation",
+        "red-line rule",
+        "score row",
+        "event",
+      ]) {
         expect(kinds, `${id} has ${kind} fingerprints`).toContain(kind);
       }
       const file = normalize(readFileSync(path.join(root, `shared/scenarios/${id}.json`), "utf8"));

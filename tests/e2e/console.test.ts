@@ -263,7 +263,7 @@ describe("the instructor console in Chromium", () => {
     });
     const alerts = page.getByRole("list", { name: "Alerts, newest first" });
     await alerts
-      .getByText(/Ukraine tried to table the draft past its red line .*ua-no-legal-cession/)
+      .getByText(/Ukraine tried to table the draft past its red line .*“No legal cession of Ukrainian land”/)
       .waitFor();
     await alerts.getByText("Red line", { exact: true }).first().waitFor();
     await expect.poll(() => tile(page, 2).textContent()).toContain("Red-line attempts1");
@@ -271,7 +271,7 @@ describe("the instructor console in Chromium", () => {
     await page.getByLabel("Show alerts from").selectOption({ label: "Table 1" });
     const tableOne = page.getByRole("list", { name: "Alerts from table 1, newest first" });
     await tableOne.waitFor();
-    expect(await tableOne.getByText(/red line ua-no-legal-cession/).count()).toBe(0);
+    expect(await tableOne.getByText(/No legal cession of Ukrainian land/).count()).toBe(0);
     await page.getByLabel("Show alerts from").selectOption({ label: "All tables" });
 
     // More rounds, a released seat and the table's log, from table 2's controls.

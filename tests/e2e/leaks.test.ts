@@ -357,7 +357,9 @@ describe("what each browser at a table receives", () => {
     ).toBe(true);
     for (const role of ["us", "europe", "russia"] as const) {
       expect(
-        captured.some((c) => c.viewer === role && c.afterSharing && c.text.includes("undisclosed-1")),
+        captured.some(
+          (c) => c.viewer === role && c.afterSharing && c.text.includes("Undisclosed red line 1"),
+        ),
       ).toBe(true);
     }
     for (const m of privateMessages) {

@@ -318,10 +318,12 @@ describe("a table's debrief over HTTP", () => {
     expect(otherSeat.redLines.refusals[0]?.rules[0]).toEqual({
       role: "ukraine",
       rule: "undisclosed-1",
+      title: "Undisclosed red line 1",
       explanation: "",
       sources: refusedRule?.sources,
     });
     expect(JSON.stringify(otherSeat)).not.toContain("ua-no-legal-cession");
+    expect(JSON.stringify(otherSeat)).not.toContain(refusedRule?.title);
     expect(JSON.stringify(otherSeat)).not.toContain(refusedRule?.explanation);
     // Unless the instructor reveals every party's red lines.
     await post(sharingPath, { shared: true, revealChannels: true, revealRedLines: true }, key);
@@ -360,6 +362,7 @@ describe("a table's debrief over HTTP", () => {
       joinCode: workshop.joinCode,
       scenarioId: "ukraine-2026",
       variant: "back-channel",
+      variantName: "Back channel",
     });
     expect(view.body.roles).toEqual([
       { id: "ukraine", name: "Ukraine" },

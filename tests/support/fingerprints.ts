@@ -1,6 +1,6 @@
 // Fingerprints of what is secret in every built-in scenario, derived from the scenario files
 // themselves (a new scenario is covered without editing a test): each role's private brief and
-// variant notes, each red line's explanation and rule data, each role's weights and score rows,
+// variant notes, each red line's title, explanation and rule data, each role's weights and score rows,
 // and each event's id, title, flash and effects. Texts are compared after `normalize`, which
 // undoes the escapes of JSON, JavaScript and HTML and drops quotes, backslashes and spacing, so a
 // secret is found whether it sits in a JSON body, a minified chunk, an RSC payload or a page.
@@ -13,6 +13,7 @@ export const facilitator = "facilitator";
 export type FingerprintKind =
   | "private brief"
   | "variant brief note"
+  | "red-line title"
   | "red-line explanation"
   | "red-line rule"
   | "weights"
@@ -138,6 +139,7 @@ export function scenarioFingerprints(scenario: Scenario): Fingerprint[] {
     ),
   ];
   for (const { role, r, event } of redLines) {
+    own(role, "red-line title", `red line ${r.id}, title`, textNeedle(r.title), event);
     own(role, "red-line explanation", `red line ${r.id}, explanation`, textNeedle(r.explanation), event);
     own(role, "red-line rule", `red line ${r.id}, rule`, dataNeedle(r.rule), event);
   }

@@ -86,7 +86,8 @@ export function ClassScreen({ workshopId }: { workshopId: string }) {
           {view && (
             <p className={styles.byline}>
               Join code {view.workshop.joinCode} · {view.tables.length}{" "}
-              {view.tables.length === 1 ? "table" : "tables"} · variant {view.workshop.variant}
+              {view.tables.length === 1 ? "table" : "tables"}
+              {view.workshop.variantName ? ` · ${view.workshop.variantName}` : ""}
             </p>
           )}
         </div>

@@ -1,8 +1,8 @@
 // Who talked to whom: public messages per party, private messages per pair (counts always; the
 // texts only when this reader may see them), the facilitator's broadcasts, and the bots' own
 // reasoning for their moves where bots played.
-import { formatCount } from "@red-lines/shared/client";
-import type { Debrief } from "@red-lines/shared/protocol";
+import { formatCount, listWords } from "@red-lines/shared/client";
+import { botStyleTitles, type Debrief } from "@red-lines/shared/protocol";
 import styles from "./Debrief.module.css";
 import { roleNameOf, roundText } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";
@@ -92,7 +92,13 @@ export function CommunicationSection({ debrief }: { debrief: Debrief }) {
       {bots.length > 0 && (
         <>
           <h3>The bots' reasoning</h3>
-          <p>Bots played {bots.map((b) => `${b.name} (${b.bot})`).join(", ")}. Each explained its moves:</p>
+          <p>
+            Bots played{" "}
+            {listWords(
+              bots.map((b) => (b.bot ? `${b.name} (${botStyleTitles[b.bot].toLowerCase()})` : b.name)),
+            )}
+            . Each explained its moves:
+          </p>
           {communication.botNotes.length === 0 ? (
             <p>No bot move was explained.</p>
           ) : (

@@ -88,7 +88,7 @@ export function DealSection({ debrief, labels }: { debrief: Debrief; labels: Lab
             {deal.violations.length === 0
               ? "Keeps every red line in force at the end."
               : `Breaks ${deal.violations.length} red ${deal.violations.length === 1 ? "line" : "lines"} in force at the end: ${deal.violations
-                  .map((v) => `${possessive(roleNameOf(debrief, v.role))} ${v.rule}`)
+                  .map((v) => `${possessive(roleNameOf(debrief, v.role))} “${v.title}”`)
                   .join(", ")}.`}
           </li>
           <li>

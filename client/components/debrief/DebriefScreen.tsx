@@ -95,7 +95,7 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
               {access?.kind === "seat"
                 ? `Table ${access.seat.table} · you played ${roleNameOf(debrief, access.seat.role)}`
                 : "Instructor's copy"}
-              {` · variant ${debrief.scenario.variant}`}
+              {debrief.scenario.variantName ? ` · ${debrief.scenario.variantName}` : ""}
             </p>
           )}
         </div>

@@ -13,7 +13,7 @@ export function RedLineStory({ debrief, labels }: { debrief: Debrief; labels: La
   const documents = labels?.documents ?? [];
   const name = (role: string) => roleNameOf(debrief, role);
   const removed = (c: Counterfactual) =>
-    listWords(c.removed.map((r) => `${possessive(name(r.role))} ${r.rule}`));
+    listWords(c.removed.map((r) => `${possessive(name(r.role))} “${r.title}”`));
   return (
     <section aria-labelledby="red-lines-heading" className={styles.section}>
       <h2 id="red-lines-heading">The red-line story</h2>
@@ -124,7 +124,7 @@ function RuleList({
       {rules.map((rule) => (
         <li key={`${rule.role}:${rule.rule}`}>
           <strong>
-            {possessive(roleNameOf(debrief, rule.role))} red line <code>{rule.rule}</code>
+            {possessive(roleNameOf(debrief, rule.role))} red line “{rule.title}”
           </strong>
           {rule.explanation ? <>: {rule.explanation}</> : <> (its wording stays with that seat)</>}
           {rule.sources.length > 0 && (

@@ -151,8 +151,8 @@ export function ReplayScreen({ tableId, workshopId, initialAt, initialPerspectiv
       </div>
       {linkRefused && (
         <p className={styles.note} role="note">
-          This link shows the table as {linkRefused}; your seat may replay it only as your own seat or as an
-          observer, so it is shown as your seat.
+          This link shows the table as {perspectiveName(linkRefused, view)}; your seat may replay it only as
+          your own seat or as an observer, so it is shown as your seat.
         </p>
       )}
       {data.problem && (

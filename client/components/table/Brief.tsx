@@ -1,6 +1,7 @@
 // A seat's briefing: its public stance, private brief, red lines with their sources, and its own
 // score table with its no-deal value. Everyone's public stances follow; the facilitator sees each
 // seat's numbers. Readable on a phone: one column, one small table per issue.
+import { quoted } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { Citations } from "./Citation.tsx";
@@ -65,7 +66,7 @@ function OwnBrief({ view, me }: { view: TableView; me: Me }) {
             <li key={r.id}>
               <p>
                 <span aria-hidden="true">✖ </span>
-                <code>{r.id}</code>: {r.explanation}
+                <strong>{r.title}</strong>: {r.explanation}
               </p>
               <p className={styles.sourceLine}>
                 Source: <Citations sources={r.sources} documents={view.scenario.documents} />
@@ -152,7 +153,7 @@ function SeatNumbers({ view }: { view: TableView }) {
                 <td>{points(s.batna)}</td>
                 <td>
                   {current && current.violations.length > 0
-                    ? current.violations.map((v) => v.rule).join(", ")
+                    ? quoted(current.violations.map((v) => v.title))
                     : "none"}
                 </td>
               </tr>

@@ -2,6 +2,7 @@
 // The single negotiating text: every issue with the option on the table, the option in the live
 // draft, and who changed it last. On the seat's own turn the draft column is a select per issue;
 // each option says what it scores for the seat and which of its red lines it would break.
+import { quoted } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
 import { useEffect, useId, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
@@ -139,7 +140,7 @@ function DraftSelect({
         {issue.options.map((o) => {
           const broken = optionViolations(view, issue.id, o.id);
           const score = me ? ` (${points((weight * (scores[o.id] ?? 0)) / 100)} pts)` : "";
-          const warning = broken.length > 0 ? ` — breaks ${broken.join(", ")}` : "";
+          const warning = broken.length > 0 ? " — breaks your red line" : "";
           return (
             <option key={o.id} value={o.id}>
               {`${o.label}${score}${warning}`}
@@ -149,7 +150,8 @@ function DraftSelect({
       </select>
       {breaks.length > 0 && (
         <span className={styles.rowWarning}>
-          <span aria-hidden="true">✖ </span>breaks your red line {breaks.join(", ")}
+          <span aria-hidden="true">✖ </span>breaks your {breaks.length === 1 ? "red line" : "red lines"}{" "}
+          {quoted(breaks)}
         </span>
       )}
       <ReplyNote view={view} reply={reply} id={problemId} />

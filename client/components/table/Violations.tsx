@@ -1,4 +1,4 @@
-// Red lines a package breaks, as sentences: "this would break ua-no-legal-cession: <why> — source
+// Red lines a package breaks, as sentences: "this would break “No legal cession…”: <why> — source
 // <document>, <section>". Used for the live check while editing and for a version on the table.
 import type { TableView } from "@red-lines/shared/protocol";
 import { Citations } from "./Citation.tsx";
@@ -20,7 +20,7 @@ export function ViolationList({
       {violations.map((v) => (
         <li key={v.rule}>
           <span aria-hidden="true">✖ </span>
-          {lead} <code>{v.rule}</code>: {v.explanation}
+          {lead} <strong>“{v.title}”</strong>: {v.explanation}
           {v.sources.length > 0 && (
             <>
               {" "}

@@ -78,7 +78,7 @@ export function previousPackage(view: TableView, number: number): Record<string,
 
 /**
  * The red lines of the seat's own that choosing `option` for `issue` would break, the rest of the
- * draft as it is: those broken with the option and not without it.
+ * draft as it is: those broken with the option and not without it. Titles, as people read them.
  */
 export function optionViolations(view: TableView, issueId: string, option: string | undefined): string[] {
   const me = view.me;
@@ -88,8 +88,13 @@ export function optionViolations(view: TableView, issueId: string, option: strin
   const without = new Set(checkRedLines(model, me.role, rest).map((v) => v.rule));
   if (option === undefined) return [];
   return checkRedLines(model, me.role, { ...rest, [issueId]: option })
-    .map((v) => v.rule)
-    .filter((rule) => !without.has(rule));
+    .filter((v) => !without.has(v.rule))
+    .map((v) => v.title);
+}
+
+/** One of the seat's own red lines by id, as people read it. */
+export function ownRedLineTitle(view: TableView, id: string): string {
+  return view.me?.redLines.find((r) => r.id === id)?.title ?? "another of your red lines";
 }
 
 /** A score to one decimal, as players read it ("62.5"). */

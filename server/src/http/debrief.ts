@@ -219,11 +219,13 @@ async function classView(prisma: Db, overview: Overview): Promise<ClassView> {
   const settings = workshopSettingsSchema.parse(overview.settings);
   const rows = [];
   let roles: { id: string; name: string }[] = [];
+  let variantName = "";
   for (const table of overview.tables) {
     const loaded = await loadTable(prisma, table.id);
     if (!loaded) continue;
     const debrief = debriefOf(loaded);
     if (roles.length === 0) roles = debrief.roles.map((r) => ({ id: r.id, name: r.name }));
+    variantName ||= debrief.scenario.variantName;
     rows.push(classRow(debrief, { number: table.number, id: table.id }));
   }
   return {
@@ -232,6 +234,7 @@ async function classView(prisma: Db, overview: Overview): Promise<ClassView> {
       joinCode: overview.joinCode,
       scenarioId: settings.scenarioId,
       variant: settings.variant,
+      variantName,
     },
     roles,
     tables: rows,

@@ -68,6 +68,12 @@ export function findCollisions(
 function report(lines: readonly CompiledRedLine[], set: readonly number[]): Collision {
   return set.map((i) => {
     const { role, redLine } = lines[i] as CompiledRedLine;
-    return { role, rule: redLine.id, explanation: redLine.explanation, sources: redLine.sources };
+    return {
+      role,
+      rule: redLine.id,
+      title: redLine.title,
+      explanation: redLine.explanation,
+      sources: redLine.sources,
+    };
   });
 }

@@ -187,8 +187,7 @@ function groundingFor(view: TableView, me: Me, pkg: Package): string {
     ? `${issueName(view, heaviest)} matters most to us: ${optionLabel(view, heaviest, pkg[heaviest])}.`
     : "";
   if (!line) return priority;
-  const source = line.sources[0];
-  return `${priority} We hold to our red line ${line.id}${source ? ` (${source.file.slice(0, 3)}, ${source.section})` : ""}.`.trim();
+  return `${priority} We hold to our red line “${line.title}”.`.trim();
 }
 
 /** The issues of a version this bot likes least: its red lines first, then its biggest losses. */
@@ -262,7 +261,7 @@ export function botMove(
       const issues = worstIssues(view, me, current.package, best.pkg);
       const why =
         mine.violations.length > 0
-          ? `it breaks our red line ${mine.violations[0]?.rule}: ${mine.violations[0]?.explanation}`
+          ? `it breaks our red line “${mine.violations[0]?.title}”: ${mine.violations[0]?.explanation}`
           : `it gives us ${round1(mine.utility)}, short of what we can settle for now`;
       const note = `We cannot accept this: ${why}`.slice(0, 500);
       return {

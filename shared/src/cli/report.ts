@@ -34,7 +34,10 @@ export function formatAnalysis(analysis: Analysis, elapsedMs: number): string {
       if (seen.has(violation.rule)) continue;
       seen.add(violation.rule);
       const source = violation.sources.map((s) => `${s.file}, "${s.section}"`).join("; ");
-      lines.push(`  ${violation.rule}: ${violation.explanation}`, `    source: ${source}`);
+      lines.push(
+        `  ${violation.rule} (“${violation.title}”): ${violation.explanation}`,
+        `    source: ${source}`,
+      );
     }
     return lines.join("\n");
   }

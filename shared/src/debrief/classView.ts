@@ -80,6 +80,8 @@ export const classViewSchema = z.strictObject({
     joinCode: z.string(),
     scenarioId: idSchema,
     variant: idSchema,
+    /** The variant's title for people. */
+    variantName: z.string(),
   }),
   /** Column order and names for the scores. */
   roles: z.array(z.strictObject({ id: idSchema, name: z.string() })),

@@ -304,6 +304,7 @@ describe("the public positions: no package is feasible", () => {
           {
             role: "ukraine",
             rule: "ua-no-legal-cession",
+            title: "No legal cession of Ukrainian land",
             explanation: rule?.explanation,
             sources: rule?.sources,
           },
@@ -334,9 +335,9 @@ describe("the public positions: no package is feasible", () => {
     });
     expect(debrief.redLines.withoutCollisions).toEqual({
       removed: [
-        { role: "ukraine", rule: "ua-no-legal-cession" },
-        { role: "russia", rule: "ru-pub-territory" },
-        { role: "europe", rule: "eu-no-annexation" },
+        { role: "ukraine", rule: "ua-no-legal-cession", title: "No legal cession of Ukrainian land" },
+        { role: "russia", rule: "ru-pub-territory", title: "Recognition of Crimea and four oblasts" },
+        { role: "europe", rule: "eu-no-annexation", title: "No recognition of annexation" },
       ],
       feasible: without.feasible,
       zopa: without.zopa,
@@ -352,7 +353,9 @@ describe("the public positions: no package is feasible", () => {
       },
     });
     expect(debrief.redLines.withoutEach[0]).toEqual({
-      removed: [{ role: "russia", rule: "ru-pub-territory" }],
+      removed: [
+        { role: "russia", rule: "ru-pub-territory", title: "Recognition of Crimea and four oblasts" },
+      ],
       feasible: onlyTerritory.feasible,
       zopa: onlyTerritory.zopa,
       nash: { utilities: onlyTerritory.nash?.utilities },
@@ -369,10 +372,10 @@ describe("the public positions: no package is feasible", () => {
     expect(debrief.summary).toEqual([
       "The facilitator ended the talks in round 1 without an agreement: a stalemate.",
       "No deal was possible: no package satisfied every red line.",
-      "Red lines collide: Ukraine's ua-no-legal-cession and Russia's ru-pub-territory; Russia's ru-pub-territory and Europe's eu-no-annexation.",
+      "Red lines collide: Ukraine's “No legal cession of Ukrainian land” and Russia's “Recognition of Crimea and four oblasts”; Russia's “Recognition of Crimea and four oblasts” and Europe's “No recognition of annexation”.",
       `Without those red lines, ${debrief.redLines.withoutCollisions?.feasible.toLocaleString("en-US")} packages would have satisfied the rest and ${debrief.redLines.withoutCollisions?.zopa?.toLocaleString("en-US")} would have beaten every no-deal value.`,
-      `Setting aside Russia's ru-pub-territory alone would have left ${debrief.redLines.withoutEach[0]?.zopa?.toLocaleString("en-US")} packages in the zone of agreement.`,
-      "The last version tabled, version 1 by Ukraine, was not agreed; it left issues open and broke Russia's ru-pub-territory.",
+      `Setting aside Russia's “Recognition of Crimea and four oblasts” alone would have left ${debrief.redLines.withoutEach[0]?.zopa?.toLocaleString("en-US")} packages in the zone of agreement.`,
+      "The last version tabled, version 1 by Ukraine, was not agreed; it left issues open and broke Russia's “Recognition of Crimea and four oblasts”.",
       "Without an agreement, each party was left with its no-deal value.",
       "Seats were stopped at their own red lines once: Ukraine once.",
     ]);
@@ -385,6 +388,7 @@ describe("the public positions: no package is feasible", () => {
       if (role === "ukraine") continue;
       for (const rule of list) {
         expect(text).not.toContain(rule.id);
+        expect(text).not.toContain(rule.title);
         expect(text).not.toContain(rule.explanation);
       }
     }
@@ -398,9 +402,11 @@ describe("the public positions: no package is feasible", () => {
     expect(forUkraine.redLines.collisions.flat().filter((v) => v.role !== "ukraine")).toEqual(
       expect.arrayContaining([expect.objectContaining({ explanation: "" })]),
     );
-    expect(forUkraine.redLines.withoutEach[0]?.removed).toEqual([{ role: "russia", rule: "undisclosed-1" }]);
+    expect(forUkraine.redLines.withoutEach[0]?.removed).toEqual([
+      { role: "russia", rule: "undisclosed-1", title: "Undisclosed red line 1" },
+    ]);
     expect(forUkraine.summary[2]).toBe(
-      "Red lines collide: Ukraine's ua-no-legal-cession and Russia's undisclosed-1; Russia's undisclosed-1 and Europe's undisclosed-2.",
+      "Red lines collide: Ukraine's “No legal cession of Ukrainian land” and Russia's “Undisclosed red line 1”; Russia's “Undisclosed red line 1” and Europe's “Undisclosed red line 2”.",
     );
     // The figures stay the same.
     expect(forUkraine.analysis.end.feasible).toBe(debrief.analysis.end.feasible);

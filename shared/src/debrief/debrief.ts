@@ -11,7 +11,7 @@ import { assessPackage } from "../analysis/assessment.ts";
 import type { Collision } from "../analysis/collisions.ts";
 import { type PackagePoint, roundPoints } from "../analysis/points.ts";
 import type { Package } from "../package.ts";
-import type { EffectiveScenario } from "../scenario/effective.ts";
+import { type EffectiveScenario, findRedLine } from "../scenario/effective.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { initialTableState, type TableConfig } from "../table/config.ts";
 import type { TableEvent } from "../table/events.ts";
@@ -155,7 +155,12 @@ export function debriefFor(input: DebriefInput, options: DebriefOptions = {}): D
   const endAnalysis = analyses.analyze(end);
   const changed = end.appliedEvents.length > 0;
   const debrief: Omit<Debrief, "summary"> = {
-    scenario: { id: end.scenario.id, title: end.scenario.title, variant: end.variant },
+    scenario: {
+      id: end.scenario.id,
+      title: end.scenario.title,
+      variant: end.variant,
+      variantName: end.scenario.variants.find((v) => v.id === end.variant)?.name ?? "",
+    },
     roles: roles.map((id) => ({
       id,
       name: roleName(state, id),
@@ -204,21 +209,26 @@ function utilitiesOf(effective: EffectiveScenario, pkg: Package): Record<string,
 
 /** A rule by id, as it stood for that role then; a rule since withdrawn is looked up anywhere. */
 function describeRule(effective: EffectiveScenario, role: string, rule: string): DebriefRule {
-  const scenario = effective.scenario;
-  const everywhere = [
-    ...(effective.redLines[role] ?? []),
-    ...Object.values(effective.redLines).flat(),
-    ...Object.values(scenario.redLines).flat(),
-    ...scenario.variants.flatMap((v) => Object.values(v.redLines).flat()),
-    ...scenario.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === "addRedLine" ? [f.redLine] : []))),
-  ];
-  const found = everywhere.find((r) => r.id === rule);
-  return { role, rule, explanation: found?.explanation ?? "", sources: found?.sources ?? [] };
+  const found =
+    (effective.redLines[role] ?? []).find((r) => r.id === rule) ?? findRedLine(effective.scenario, rule);
+  return {
+    role,
+    rule,
+    title: found?.title ?? "A red line",
+    explanation: found?.explanation ?? "",
+    sources: found?.sources ?? [],
+  };
 }
 
 function reportCollisions(collisions: readonly Collision[]): DebriefRule[][] {
   return collisions.map((collision) =>
-    collision.map((v) => ({ role: v.role, rule: v.rule, explanation: v.explanation, sources: v.sources })),
+    collision.map((v) => ({
+      role: v.role,
+      rule: v.rule,
+      title: v.title,
+      explanation: v.explanation,
+      sources: v.sources,
+    })),
   );
 }
 
@@ -279,6 +289,7 @@ function dealOf(state: TableState, analysis: Analysis): DebriefDeal | null {
     violations: assessment.violations.map((v) => ({
       role: v.role,
       rule: v.rule,
+      title: v.title,
       explanation: v.explanation,
       sources: v.sources,
     })),
@@ -305,7 +316,7 @@ function dealOf(state: TableState, analysis: Analysis): DebriefDeal | null {
 /** The scenario with some red lines set aside: a copy, the scenario itself untouched. */
 function withoutRules(
   effective: EffectiveScenario,
-  removed: readonly { role: string; rule: string }[],
+  removed: readonly { role: string; rule: string; title: string }[],
 ): EffectiveScenario {
   return {
     ...effective,
@@ -320,7 +331,7 @@ function withoutRules(
 
 function counterfactual(
   effective: EffectiveScenario,
-  removed: { role: string; rule: string }[],
+  removed: { role: string; rule: string; title: string }[],
   analyses: AnalysisCache,
 ): Counterfactual {
   const variation = `without:${removed.map((r) => `${r.role}/${r.rule}`).join(",")}`;
@@ -343,13 +354,23 @@ function redLineStory(
   const refusalsBySeat = Object.fromEntries(roles.map((role) => [role, 0]));
   for (const refusal of refusals) refusalsBySeat[refusal.seat] = (refusalsBySeat[refusal.seat] ?? 0) + 1;
   // Each colliding rule once, with how many collisions it is part of: the most colliding first.
-  const colliding = new Map<string, { role: string; rule: string; collisions: number; first: number }>();
+  const colliding = new Map<
+    string,
+    { role: string; rule: string; title: string; collisions: number; first: number }
+  >();
   for (const collision of analysis.collisions) {
     for (const v of collision) {
       const key = `${v.role}/${v.rule}`;
       const known = colliding.get(key);
       if (known) known.collisions += 1;
-      else colliding.set(key, { role: v.role, rule: v.rule, collisions: 1, first: colliding.size });
+      else
+        colliding.set(key, {
+          role: v.role,
+          rule: v.rule,
+          title: v.title,
+          collisions: 1,
+          first: colliding.size,
+        });
     }
   }
   const rules = [...colliding.values()];
@@ -366,11 +387,13 @@ function redLineStory(
         ? null
         : counterfactual(
             end,
-            rules.map(({ role, rule }) => ({ role, rule })),
+            rules.map(({ role, rule, title }) => ({ role, rule, title })),
             analyses,
           ),
     withoutEach:
-      rules.length < 2 ? [] : single.map(({ role, rule }) => counterfactual(end, [{ role, rule }], analyses)),
+      rules.length < 2
+        ? []
+        : single.map(({ role, rule, title }) => counterfactual(end, [{ role, rule, title }], analyses)),
   };
 }
 
@@ -426,8 +449,11 @@ export function withOthersRedLinesWithheld(debrief: Debrief, viewer: string): De
     aliases.set(key, name);
     return name;
   };
-  const named = <T extends { role: string; rule: string }>(r: T): T =>
-    r.role === viewer ? r : { ...r, rule: alias(r.role, r.rule) };
+  const named = <T extends { role: string; rule: string; title: string }>(r: T): T => {
+    if (r.role === viewer) return r;
+    const id = alias(r.role, r.rule);
+    return { ...r, rule: id, title: `Undisclosed red line ${id.slice("undisclosed-".length)}` };
+  };
   const rule = (r: DebriefRule): DebriefRule => (r.role === viewer ? r : { ...named(r), explanation: "" });
   const analysis = (a: DebriefAnalysis): DebriefAnalysis => ({
     ...a,

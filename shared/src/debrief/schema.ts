@@ -15,6 +15,8 @@ const time = z.number().nonnegative();
 export const debriefRuleSchema = z.strictObject({
   role: idSchema,
   rule: idSchema,
+  /** The rule's title for people; "Undisclosed red line N" where the reader may not know it. */
+  title: z.string(),
   explanation: z.string(),
   sources: z.array(sourceRefSchema),
 });
@@ -116,7 +118,7 @@ export type DebriefRefusal = z.infer<typeof debriefRefusalSchema>;
 
 /** The feasible set and ZOPA of the scenario with some red lines set aside. */
 export const counterfactualSchema = z.strictObject({
-  removed: z.array(z.strictObject({ role: idSchema, rule: idSchema })),
+  removed: z.array(z.strictObject({ role: idSchema, rule: idSchema, title: z.string() })),
   feasible: count,
   zopa: count.nullable(),
   nash: z.strictObject({ utilities: perRole }).nullable(),
@@ -195,7 +197,8 @@ export const debriefCommunicationSchema = z.strictObject({
 export type DebriefCommunication = z.infer<typeof debriefCommunicationSchema>;
 
 export const debriefSchema = z.strictObject({
-  scenario: z.strictObject({ id: idSchema, title: z.string(), variant: idSchema }),
+  /** `variantName` is the variant's title for people, e.g. "Back channel". */
+  scenario: z.strictObject({ id: idSchema, title: z.string(), variant: idSchema, variantName: z.string() }),
   /** In the scenario's role order. `bot`: the style of a bot that played the seat, if any did. */
   roles: z.array(
     z.strictObject({

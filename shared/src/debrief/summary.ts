@@ -3,6 +3,7 @@
 // stopped people. Numbers are formatted for people: 5,452 packages, 4.1 points.
 import type { OutcomeClass } from "../table/outcome.ts";
 import { possessive } from "../table/state.ts";
+import { listWords } from "../words.ts";
 import type { Debrief, DebriefRule } from "./schema.ts";
 
 /** A whole number with thousands separators: 12,441,600. */
@@ -24,11 +25,7 @@ export function formatGain(x: number): string {
   return Math.round(x * 10) === 0 || text.startsWith("−") ? text : `+${text}`;
 }
 
-/** "Ukraine", "Ukraine and Russia", "Ukraine, Russia and Europe". */
-export function listWords(words: readonly string[]): string {
-  if (words.length <= 1) return words[0] ?? "";
-  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-}
+export { listWords };
 
 const classPhrases: Record<OutcomeClass, string> = {
   "fragile-ceasefire": "a fragile ceasefire",
@@ -49,7 +46,7 @@ function packages(n: number): string {
 
 export function debriefSummary(debrief: Omit<Debrief, "summary">): string[] {
   const name = (role: string) => debrief.roles.find((r) => r.id === role)?.name ?? role;
-  const rule = (r: Pick<DebriefRule, "role" | "rule">) => `${possessive(name(r.role))} ${r.rule}`;
+  const rule = (r: Pick<DebriefRule, "role" | "title">) => `${possessive(name(r.role))} “${r.title}”`;
   const { status, deal, analysis } = debrief;
   const live = !status.concluded;
   const was = live ? "is" : "was";

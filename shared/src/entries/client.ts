@@ -5,3 +5,4 @@ export { formatCount, formatGain, formatPoints, listWords } from "../debrief/sum
 export * from "../redLines/check.ts";
 export * from "../redLines/evaluate.ts";
 export { possessive } from "../table/state.ts";
+export { quoted } from "../words.ts";

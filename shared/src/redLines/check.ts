@@ -8,6 +8,8 @@ export type Violation = {
   role: string;
   /** The red line's id, e.g. `ua-no-legal-cession`. */
   rule: string;
+  /** The red line's short name for people. */
+  title: string;
   explanation: string;
   sources: SourceRef[];
 };
@@ -32,7 +34,13 @@ export function checkRedLines(model: HasRedLines, role: string, pkg: Package): V
   const violations: Violation[] = [];
   for (const redLine of model.redLines[role] ?? []) {
     if (exactRuleTruth(redLine.rule, pkg, optionsOf) === false) {
-      violations.push({ role, rule: redLine.id, explanation: redLine.explanation, sources: redLine.sources });
+      violations.push({
+        role,
+        rule: redLine.id,
+        title: redLine.title,
+        explanation: redLine.explanation,
+        sources: redLine.sources,
+      });
     }
   }
   return violations;

@@ -19,6 +19,24 @@ export function findEvent(scenario: Scenario, eventId: string): ScenarioEvent | 
   return scenario.events.find((e) => e.id === eventId);
 }
 
+/**
+ * A red line by id wherever the scenario defines it (all variants, variant-specific, added by an
+ * event): a rule since withdrawn or from another variant is still found, for logs and debriefs.
+ */
+export function findRedLine(scenario: Scenario, id: string): RedLine | undefined {
+  const everywhere = [
+    ...Object.values(scenario.redLines).flat(),
+    ...scenario.variants.flatMap((v) => Object.values(v.redLines).flat()),
+    ...scenario.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === "addRedLine" ? [f.redLine] : []))),
+  ];
+  return everywhere.find((r) => r.id === id);
+}
+
+/** A red line's title for people; "a red line" if the id is unknown (never the id itself). */
+export function redLineTitle(scenario: Scenario, id: string): string {
+  return findRedLine(scenario, id)?.title ?? "a red line";
+}
+
 export function hasVariant(scenario: Scenario, variantId: string): boolean {
   return scenario.variants.some((v) => v.id === variantId);
 }

@@ -69,6 +69,8 @@ export type RoleUtility = z.infer<typeof roleUtilitySchema>;
 
 export const redLineSchema = z.strictObject({
   id: idSchema,
+  /** A short name for people, e.g. "No legal cession of Ukrainian land": screens never show the id. */
+  title: textSchema,
   rule: ruleSchema,
   /** Plain-language sentence shown when a package breaks the rule. */
   explanation: textSchema,

@@ -54,6 +54,7 @@ export function syntheticScenario(options: SyntheticOptions): Scenario {
   for (const role of roleIds) {
     redLines[role] = Array.from({ length: redLinesPerRole }, (_, k) => ({
       id: `${role}-line-${k + 1}`,
+      title: `Red line ${k + 1} of ${role}`,
       rule: randomRule(random, issueIds, optionIds, utilities[role] as RoleUtility),
       explanation: `Generated red line ${k + 1} of ${role}.`,
       sources: SOURCE,

@@ -10,7 +10,7 @@ describe("a seat played by a bot", () => {
     expect(table.state.seats.russia).toMatchObject({
       occupied: true,
       bot: "conceder",
-      occupant: "Bot (conceder)",
+      occupant: "Bot, flexible",
     });
     const before = table.events.length;
     table.do({ type: "claim-seat", actor: "russia", name: "Dmitri" });

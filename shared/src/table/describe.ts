@@ -1,7 +1,8 @@
 // One plain sentence per event, for activity feeds, the console's "last action" and timelines.
 // Private messages are described without their text: who wrote to whom is all a feed may show.
 import type { TableEvent } from "./events.ts";
-import { possessive, roleName, type TableState } from "./state.ts";
+import { noAgreementReasons } from "./outcome.ts";
+import { possessive, redLinesPhrase, roleName, type TableState } from "./state.ts";
 
 export function describeEvent(state: TableState, event: TableEvent): string {
   const name = (seat: string) => roleName(state, seat);
@@ -65,10 +66,10 @@ export function describeEvent(state: TableState, event: TableEvent): string {
     case "bot-noted":
       return `${possessive(name(event.seat))} bot explained its move.`;
     case "red-line-refused":
-      return `${name(event.seat)} was stopped at its red line ${event.rules.join(", ")}.`;
+      return `${name(event.seat)} was stopped at its ${redLinesPhrase(state, event.rules)}.`;
     case "talks-concluded":
       return event.outcome.reason === "agreement"
         ? `Agreement on version ${event.outcome.version}.`
-        : `The talks ended (${event.outcome.reason.replaceAll("-", " ")}).`;
+        : `The talks ended without agreement: ${noAgreementReasons[event.outcome.reason]}.`;
   }
 }

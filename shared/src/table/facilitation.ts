@@ -1,5 +1,6 @@
 // The instructor's controls (start, pause, resume, events, rounds, skip, end, broadcast) and
 // the server clock's timeout, which only ends a turn whose clock has really run out.
+import { botName } from "../bots/styles.ts";
 import { findEvent } from "../scenario/effective.ts";
 import { mustBeIn, mustBeInstructor, mustNotBePaused } from "./authority.ts";
 import { EventBatch } from "./batch.ts";
@@ -41,7 +42,7 @@ export function start(state: TableState, command: CommandOf<"start">, at: number
         type: "seat-claimed",
         at,
         seat: seat.role,
-        name: `Bot (${fillStyle})`,
+        name: botName(fillStyle),
         by: command.actor,
         bot: fillStyle,
       }));

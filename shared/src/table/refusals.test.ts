@@ -139,8 +139,12 @@ describe("refusals", () => {
       file: "002_dc4659ee7f7471a7.txt",
       section: "Ukraine's Position and Red Lines",
     });
-    expect(refusal.message).toContain("breaks your red line ua-no-legal-cession");
-    expect(refusal.message).toContain("002_dc4659ee7f7471a7.txt");
+    expect(refusal.title).toBe("No legal cession of Ukrainian land");
+    expect(refusal.message).toContain("breaks your red line “No legal cession of Ukrainian land”");
+    // People read titles: the sentence cites the document by its title, never an id or a file name.
+    expect(refusal.message).toContain("Ukraine peace talks status 2026: where negotiations stand");
+    expect(refusal.message).not.toContain("ua-no-legal-cession");
+    expect(refusal.message).not.toContain(".txt");
     expect(table.state.versions).toEqual([]);
   });
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Violation } from "../redLines/check.ts";
 import { idSchema, type SourceRef, sourceRefSchema } from "../scenario/ids.ts";
+import { quoted } from "../words.ts";
 import type { TableEvent } from "./events.ts";
 import { type Phase, possessive, roleName, type TableState } from "./state.ts";
 
@@ -37,6 +38,8 @@ export const refusalSchema = z.strictObject({
   message: z.string(),
   /** The red line broken, e.g. `ua-no-legal-cession` (code `red-line`). */
   rule: idSchema.optional(),
+  /** Its title for people, e.g. "No legal cession of Ukrainian land". */
+  title: z.string().optional(),
   explanation: z.string().optional(),
   /** The rule's first source; `sources` lists them all. */
   source: sourceRefSchema.optional(),
@@ -69,7 +72,7 @@ export function notYourTurn(state: TableState): Refusal {
 
 export function formatSource(state: TableState, source: SourceRef): string {
   const title = state.effective.scenario.documents.find((d) => d.file === source.file)?.title;
-  return `${title ?? source.file} (${source.file}), "${source.section}"`;
+  return `${title ?? "a source document"}, “${source.section}”`;
 }
 
 /** Names the first broken rule; the others are counted so the player knows there is more to fix. */
@@ -80,13 +83,14 @@ export function redLineRefusal(
 ): Refusal {
   const [first, ...rest] = violations;
   if (!first) throw new Error("redLineRefusal needs at least one violation");
-  const more = rest.length === 0 ? "" : ` It also breaks ${rest.map((v) => v.rule).join(", ")}.`;
+  const more = rest.length === 0 ? "" : ` It also breaks ${quoted(rest.map((v) => v.title))}.`;
   const [source] = first.sources;
   const cited = source ? ` Source: ${formatSource(state, source)}.` : "";
   return {
     code: "red-line",
-    message: `You cannot ${action} this package: it breaks your red line ${first.rule}. ${first.explanation}${cited}${more}`,
+    message: `You cannot ${action} this package: it breaks your red line “${first.title}”. ${first.explanation}${cited}${more}`,
     rule: first.rule,
+    title: first.title,
     explanation: first.explanation,
     ...(source ? { source } : {}),
     sources: first.sources,

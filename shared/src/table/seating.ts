@@ -1,5 +1,6 @@
 // Seating decisions: a seat is claimed or left by whoever takes it, assigned or released by
 // the instructor. The state records only that a seat is taken and by what display name.
+import { botName } from "../bots/styles.ts";
 import { knownSeat, mustBeIn, mustBeInstructor, mustBeSeat, mustBeSeated } from "./authority.ts";
 import { type CommandOf, systemActor } from "./commands.ts";
 import type { Decision, Refusal } from "./refusals.ts";
@@ -56,7 +57,7 @@ export function assignSeat(state: TableState, command: CommandOf<"assign-seat">,
         type: "seat-claimed",
         at,
         seat: command.seat,
-        name: command.name ?? (command.bot ? `Bot (${command.bot})` : null),
+        name: command.name ?? (command.bot ? botName(command.bot) : null),
         by: command.actor,
         ...(command.bot ? { bot: command.bot } : {}),
       },

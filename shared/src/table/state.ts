@@ -1,8 +1,9 @@
 // The state of one negotiating table: what the event log folds into. Plain data, so a state can
 // be compared, snapshotted and projected into per-seat views.
 import type { Package } from "../package.ts";
-import type { EffectiveScenario } from "../scenario/effective.ts";
+import { type EffectiveScenario, redLineTitle } from "../scenario/effective.ts";
 import type { Role } from "../scenario/schema.ts";
+import { quoted } from "../words.ts";
 import type { Outcome } from "./outcome.ts";
 
 export const phases = ["lobby", "briefing", "negotiating", "concluded"] as const;
@@ -65,6 +66,8 @@ export type TableState = {
   pausedAt: number | null;
   seats: Record<string, Seat>;
   turn: Turn | null;
+  /** The latest round begun (0 before the talks); unlike `turn`, kept when the talks end. */
+  lastRound: number;
   /** The live draft: the seat whose turn it is edits it, everyone watches. */
   draft: Package;
   versions: Version[];
@@ -101,6 +104,12 @@ export function heldByPerson(state: TableState, role: string): boolean {
 export function roleName(state: TableState, id: string): string {
   const name = findRole(state, id)?.name ?? id;
   return name.replace(/\s*\(.*\)\s*$/, "");
+}
+
+/** `red line “No amnesty for war crimes”`, or `red lines “A” and “B”`: titles, never ids. */
+export function redLinesPhrase(state: TableState, ids: readonly string[]): string {
+  const titles = quoted(ids.map((id) => redLineTitle(state.effective.scenario, id)));
+  return `${ids.length === 1 ? "red line" : "red lines"} ${titles}`;
 }
 
 /** "Ukraine's", "United States'". */

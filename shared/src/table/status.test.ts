@@ -57,7 +57,7 @@ describe("red-line refusals in the log", () => {
     expect(alertFor(after, event as NonNullable<typeof event>)).toMatchObject({
       kind: "red-line",
       seat: "ukraine",
-      message: expect.stringContaining("ua-no-legal-cession"),
+      message: expect.stringContaining("past its red lines “No legal cession of Ukrainian land” and"),
     });
   });
 
@@ -99,7 +99,7 @@ describe("describing events", () => {
     expect(sentences.join(" ")).not.toContain("sanctions");
     expect(sentences).toContain("United States tabled version 1.");
     expect(sentences.some((sentence) => sentence.startsWith("Europe objected to version 1 on "))).toBe(true);
-    expect(sentences.at(-1)).toBe("The talks ended (walk out).");
+    expect(sentences.at(-1)).toBe("The talks ended without agreement: a party walked out.");
   });
 });
 
@@ -131,6 +131,31 @@ describe("table status", () => {
     );
     const kinds = table.events.map((event) => alertFor(table.state, event)?.kind ?? null).filter(Boolean);
     expect(kinds).toEqual(["walk-out", "concluded"]);
-    expect(tableStatus(table.state)).toMatchObject({ phase: "concluded", outcome: "collapse" });
+    // In words: no outcome class or reason id.
+    expect(alertFor(table.state, table.events.at(-1) as (typeof table.events)[number])?.message).toBe(
+      "Talks over without agreement (a party walked out): Collapse.",
+    );
+    // A finished table still says how it ended and in which round, for the console's tile.
+    expect(tableStatus(table.state)).toMatchObject({
+      phase: "concluded",
+      outcome: "collapse",
+      reason: "walk-out",
+      round: 1,
+    });
+  });
+
+  it("keeps the round the talks ended in, and none when they ended before the negotiations", () => {
+    const table = negotiating();
+    expect(tableStatus(table.state)).toMatchObject({ round: 1, reason: null });
+    table.do({ type: "end-talks", actor: "instructor" });
+    expect(tableStatus(table.state)).toMatchObject({ round: 1, reason: "ended-by-instructor" });
+    const briefing = new TableScript({ scenario: "ukraine-2026" });
+    for (const role of roles) briefing.do({ type: "claim-seat", actor: role });
+    briefing.do({ type: "start", actor: "instructor" }, { type: "end-talks", actor: "instructor" });
+    expect(tableStatus(briefing.state)).toMatchObject({
+      phase: "concluded",
+      round: 0,
+      reason: "ended-by-instructor",
+    });
   });
 });

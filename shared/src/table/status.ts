@@ -5,9 +5,9 @@ import { z } from "zod";
 import { idSchema } from "../scenario/ids.ts";
 import { systemActor, type TableCommand, toMillis } from "./commands.ts";
 import type { TableEvent } from "./events.ts";
-import { outcomeClasses } from "./outcome.ts";
+import { conclusionReasons, noAgreementReasons, outcomeClasses, outcomeNames } from "./outcome.ts";
 import type { Refusal } from "./refusals.ts";
-import { phases, roleName, type TableState } from "./state.ts";
+import { phases, redLinesPhrase, roleName, type TableState } from "./state.ts";
 
 /**
  * The events a refusal leaves in the log: none, except a seat trying to table or accept a
@@ -33,6 +33,7 @@ export function refusalEvents(state: TableState, command: TableCommand, refusal:
 export const tableStatusSchema = z.strictObject({
   phase: z.enum(phases),
   paused: z.boolean(),
+  /** The round in play; once the talks are over, the round they ended in (0: before any began). */
   round: z.int().min(0),
   rounds: z.int().min(1),
   /** Whose turn it is, and when its clock runs out (epoch ms; frozen while paused). */
@@ -56,6 +57,8 @@ export const tableStatusSchema = z.strictObject({
   injectedEvents: z.array(idSchema),
   redLineAttempts: z.int().min(0),
   outcome: z.enum(outcomeClasses).nullable(),
+  /** How the talks ended: an agreement, the rounds running out, a walk-out or the instructor. */
+  reason: z.enum(conclusionReasons).nullable(),
 });
 export type TableStatus = z.infer<typeof tableStatusSchema>;
 
@@ -65,7 +68,7 @@ export function tableStatus(state: TableState): TableStatus {
   return {
     phase: state.phase,
     paused: state.paused,
-    round: turn?.round ?? 0,
+    round: turn?.round ?? state.lastRound,
     rounds: state.rounds,
     turnSeat: turn?.seat ?? null,
     turnEndsAt: turn?.endsAt ?? null,
@@ -87,6 +90,7 @@ export function tableStatus(state: TableState): TableStatus {
     injectedEvents: [...state.effective.appliedEvents],
     redLineAttempts: state.redLineAttempts.length,
     outcome: state.outcome?.class ?? null,
+    reason: state.outcome?.reason ?? null,
   };
 }
 
@@ -117,7 +121,7 @@ export function alertFor(state: TableState, event: TableEvent): TableAlert | nul
       return {
         kind: "red-line",
         seat: event.seat,
-        message: `${name(event.seat)} tried to ${what} past its red line ${event.rules.join(", ")}.`,
+        message: `${name(event.seat)} tried to ${what} past its ${redLinesPhrase(state, event.rules)}.`,
         at: event.at,
       };
     }
@@ -154,8 +158,8 @@ export function alertFor(state: TableState, event: TableEvent): TableAlert | nul
         seat: outcome.walkedOut,
         message:
           outcome.reason === "agreement"
-            ? `Agreement on version ${outcome.version}: ${outcome.class.replaceAll("-", " ")}.`
-            : `Talks over (${outcome.reason.replaceAll("-", " ")}): ${outcome.class.replaceAll("-", " ")}.`,
+            ? `Agreement on version ${outcome.version}: ${outcomeNames[outcome.class]}.`
+            : `Talks over without agreement (${noAgreementReasons[outcome.reason]}): ${outcomeNames[outcome.class]}.`,
         at: event.at,
       };
     }

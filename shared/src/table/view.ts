@@ -116,6 +116,7 @@ const points = (x: number) => roundPoints(x);
 function violationsOf(state: TableState, role: string, pkg: Package) {
   return checkRedLines(state.effective, role, pkg).map((v) => ({
     rule: v.rule,
+    title: v.title,
     explanation: v.explanation,
     sources: v.sources,
   }));
@@ -144,6 +145,7 @@ export function seatPrivateView(state: TableState, role: string): SeatPrivateVie
     scores: structuredClone(numbers.scores),
     redLines: (effective.redLines[role] ?? []).map((r) => ({
       id: r.id,
+      title: r.title,
       rule: structuredClone(r.rule),
       explanation: r.explanation,
       sources: r.sources,

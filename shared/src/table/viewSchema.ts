@@ -11,7 +11,12 @@ import { phases } from "./state.ts";
 const at = z.number();
 const sources = z.array(sourceRefSchema);
 
-const violationViewSchema = z.strictObject({ rule: idSchema, explanation: z.string(), sources });
+const violationViewSchema = z.strictObject({
+  rule: idSchema,
+  title: z.string(),
+  explanation: z.string(),
+  sources,
+});
 
 const messageViewSchema = z.strictObject({ from: idSchema, to: idSchema.nullable(), text: z.string(), at });
 
@@ -28,7 +33,9 @@ export const seatPrivateViewSchema = z.strictObject({
   weights: z.record(idSchema, z.number()),
   scores: z.record(idSchema, z.record(idSchema, z.number())),
   /** The rules in force, with their data so a client can preview a move before making it. */
-  redLines: z.array(z.strictObject({ id: idSchema, rule: ruleSchema, explanation: z.string(), sources })),
+  redLines: z.array(
+    z.strictObject({ id: idSchema, title: z.string(), rule: ruleSchema, explanation: z.string(), sources }),
+  ),
   /** The live draft as this seat scores it: utility secured so far and own red lines it breaks. */
   draft: z.strictObject({ utility: z.number(), violations: z.array(violationViewSchema) }),
   versions: z.array(
