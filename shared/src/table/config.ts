@@ -76,6 +76,7 @@ export function initialTableState(config: TableConfig): TableState {
       scenario.roles.map((r) => [r.id, { role: r.id, occupied: false, occupant: null, bot: null }]),
     ),
     turn: null,
+    lastRound: 0,
     draft: {},
     versions: [],
     news: [],

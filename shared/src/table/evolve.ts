@@ -31,6 +31,7 @@ export function evolve(state: TableState, event: TableEvent): TableState {
       return {
         ...state,
         turn: { round: event.round, seat: event.seat, endsAt: event.endsAt },
+        lastRound: event.round,
         draft: { ...(state.versions.at(-1)?.package ?? {}) },
       };
     case "option-set":

@@ -28,6 +28,23 @@ export const conclusionReasons = [
 ] as const;
 export type ConclusionReason = (typeof conclusionReasons)[number];
 
+/** Each outcome class as people read it, e.g. in the console and its alerts. */
+export const outcomeNames: Record<OutcomeClass, string> = {
+  "fragile-ceasefire": "Fragile ceasefire",
+  stalemate: "Stalemate",
+  collapse: "Collapse",
+  "imposed-settlement": "Imposed settlement",
+  "comprehensive-settlement": "Comprehensive settlement",
+  "partial-settlement": "Partial settlement",
+};
+
+/** Why talks ended without an agreement, as the end of a sentence: "the rounds ran out". */
+export const noAgreementReasons: Record<Exclude<ConclusionReason, "agreement">, string> = {
+  "rounds-exhausted": "the rounds ran out",
+  "walk-out": "a party walked out",
+  "ended-by-instructor": "the facilitator ended them",
+};
+
 export const outcomeSchema = z.strictObject({
   class: z.enum(outcomeClasses),
   reason: z.enum(conclusionReasons),
