@@ -112,7 +112,9 @@ async function playTable(): Promise<Played> {
     tableId,
     ukraineSeat: joins.ukraine,
     async conclude() {
-      for (const role of roles) await seats[role].run({ type: "accept", version: 3 });
+      // Europe tabled version 3, which is its acceptance.
+      for (const role of roles.filter((r) => r !== "europe"))
+        await seats[role].run({ type: "accept", version: 3 });
     },
   };
 }

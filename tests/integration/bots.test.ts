@@ -121,7 +121,9 @@ describe("bots", () => {
     // The bots spoke in character while they played, on the public table.
     const botLines = final?.publicChat.filter((message) => message.from !== "ukraine") ?? [];
     expect(botLines.length).toBeGreaterThan(0);
-    expect(botLines.some((message) => /red line [a-z-]+ \(\d{3}, /.test(message.text))).toBe(true);
+    // They name their red lines by title, as people do, never by id.
+    expect(botLines.some((message) => /red line “[A-Z][^”]+”/.test(message.text))).toBe(true);
+    expect(botLines.filter((message) => /\b[a-z]{2}-[a-z]+-[a-z-]+\b/.test(message.text))).toEqual([]);
   }, 120_000);
 
   it("hand a seat to a person who joins mid-game, who then sees the whole table", async () => {

@@ -62,10 +62,10 @@ describe("the table screen's readings of a view", () => {
       option: "current-line",
     });
     const ukraine = viewFor(table.state, "ukraine");
-    expect(optionViolations(ukraine, "territory", "recognize-crimea")).toEqual(["ua-no-legal-cession"]);
+    expect(optionViolations(ukraine, "territory", "recognize-crimea")).toEqual(["No legal cession of Ukrainian land"]);
     expect(optionViolations(ukraine, "territory", "deferred")).toEqual([]);
     // Only together with the ceasefire already in the draft does "no guarantees" break a rule.
-    expect(optionViolations(ukraine, "guarantees", "none")).toEqual(["ua-ceasefire-needs-guarantees"]);
+    expect(optionViolations(ukraine, "guarantees", "none")).toEqual(["No ceasefire without real guarantees"]);
     expect(optionViolations(viewFor(table.state, "russia"), "territory", "recognize-crimea")).toEqual([]);
     expect(optionViolations(viewFor(table.state, "observer"), "territory", "recognize-crimea")).toEqual([]);
   });

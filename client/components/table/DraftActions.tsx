@@ -69,6 +69,9 @@ export function DraftActions({ view, myTurn, act }: Props) {
               {busy === "pass" ? "Passing…" : "Pass (end your turn without tabling)"}
             </button>
           </div>
+          <p className="muted">
+            Tabling a complete draft counts as your acceptance of it: the others then answer it.
+          </p>
           {reply?.about === about && <ReplyNote view={view} reply={reply.reply} />}
         </>
       )}

@@ -97,7 +97,11 @@ function MyResponse({ view, act }: { view: TableView; act: Act }) {
       )}
       <div className={styles.actionRow}>
         <button type="button" disabled={busy || accepted} onClick={() => void accept()}>
-          {accepted ? `You accepted version ${current.number}` : `Accept version ${current.number}`}
+          {!accepted
+            ? `Accept version ${current.number}`
+            : current.tabledBy === me.role
+              ? `You tabled version ${current.number}, so you accept it`
+              : `You accepted version ${current.number}`}
         </button>
         <button
           type="button"

@@ -35,8 +35,9 @@ function negotiating(config: Omit<TableConfig, "scenario"> = {}) {
 const setAll = (actor: string, pkg: Package): ScriptCommand[] =>
   Object.entries(pkg).map(([issue, option]) => ({ type: "set-option", actor, issue, option }));
 
-const acceptAll = (version: number): ScriptCommand[] =>
-  roles.map((actor) => ({ type: "accept", actor, version }));
+/** The seats other than the tabler accept: tabling a complete package is already its acceptance. */
+const acceptAll = (version: number, tabler = "us"): ScriptCommand[] =>
+  roles.filter((actor) => actor !== tabler).map((actor) => ({ type: "accept", actor, version }));
 
 /** A refused red-line attempt: the script logs it as a `red-line-refused` event, as the server does. */
 function attempt(table: TableScript, command: ScriptCommand): void {

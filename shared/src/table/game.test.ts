@@ -27,8 +27,11 @@ function negotiating(config: { variant?: string; rounds?: number; scenario?: Sce
 const setAll = (actor: string, pkg: Package): ScriptCommand[] =>
   Object.entries(pkg).map(([issue, option]) => ({ type: "set-option", actor, issue, option }));
 
-const acceptAll = (version: number, order: readonly string[] = roles): ScriptCommand[] =>
-  order.map((actor) => ({ type: "accept", actor, version }));
+/** Everyone but the tabler accepts (tabling a complete package already counts as its acceptance). */
+const acceptAll = (
+  version: number,
+  order: readonly string[] = roles.filter((r) => r !== "us"),
+): ScriptCommand[] => order.map((actor) => ({ type: "accept", actor, version }));
 
 function nashOf(variant: string) {
   const nash = analyze(effectiveScenario(scenario, variant)).nash;
@@ -78,9 +81,11 @@ describe("a full game on the back channel", () => {
     });
     expect(table.state.versions.map((v) => v.number)).toEqual([1, 2, 3]);
     expect(table.state.versions[2]?.package).toEqual(nash.package);
-    table.do(...acceptAll(3, ["russia", "ukraine", "europe"]));
+    // Tabling a complete package is the tabler's acceptance; an incomplete one is nobody's.
+    expect(viewFor(table.state, "observer").versions.map((v) => v.acceptedBy)).toEqual([[], [], ["us"]]);
+    table.do(...acceptAll(3, ["russia", "ukraine"]));
     expect(table.state.phase).toBe("negotiating");
-    table.do({ type: "accept", actor: "us", version: 3 });
+    table.do({ type: "accept", actor: "europe", version: 3 });
     expect(table.state.phase).toBe("concluded");
     expect(table.state.outcome).toMatchObject({
       class: "fragile-ceasefire",
@@ -237,12 +242,12 @@ describe("responses to a version", () => {
       note: "Relief too early.",
     });
     expect(viewFor(table.state, "observer").versions[0]).toMatchObject({
-      acceptedBy: [],
+      acceptedBy: ["us"],
       objections: [{ seat: "europe", issues: ["sanctions"], note: "Relief too early." }],
     });
     table.do({ type: "accept", actor: "europe", version: 1 });
     expect(viewFor(table.state, "observer").versions[0]).toMatchObject({
-      acceptedBy: ["europe"],
+      acceptedBy: ["us", "europe"],
       objections: [],
     });
   });
@@ -287,7 +292,7 @@ describe("events at the table", () => {
       { type: "event-injected", event: "kyiv-backlash", scheduled: false },
       { type: "acceptance-withdrawn", seat: "ukraine", version: 1, rules: ["ua-no-nato-ban"] },
     ]);
-    expect(viewFor(table.state, "observer").versions[0]?.acceptedBy).toEqual(["russia"]);
+    expect(viewFor(table.state, "observer").versions[0]?.acceptedBy).toEqual(["us", "russia"]);
     expect(table.try({ type: "accept", actor: "ukraine", version: 1 })).toMatchObject({
       ok: false,
       refusal: { code: "red-line", rule: "ua-no-nato-ban" },

@@ -92,15 +92,30 @@ export function tableDraft(state: TableState, command: CommandOf<"table-draft">,
   const violations = checkRedLines(state.effective, command.actor, state.draft);
   if (violations.length > 0) return refused(redLineRefusal(state, "table", violations));
   const batch = new EventBatch(state);
+  const number = (current?.number ?? 0) + 1;
   batch.push({
     type: "version-tabled",
     at,
     seat: command.actor,
-    version: (current?.number ?? 0) + 1,
+    version: number,
     package: { ...state.draft },
   });
+  // Tabling a complete package is accepting it: the tabler stands by what it put forward (its
+  // own red lines were checked above). An incomplete one can be accepted by nobody yet.
+  if (openIssues(state.effective, state.draft).length === 0) {
+    batch.push({ type: "version-accepted", at, seat: command.actor, version: number });
+    if (everyoneAccepted(batch.state)) {
+      conclude(batch, at, agreementOutcome(state.effective, number, state.draft));
+      return { ok: true, events: batch.events };
+    }
+  }
   nextTurn(batch, at);
   return { ok: true, events: batch.events };
+}
+
+function everyoneAccepted(state: TableState): boolean {
+  const responses = currentVersion(state)?.responses ?? {};
+  return roleIds(state).every((role) => responses[role]?.stance === "accepted");
 }
 
 export function accept(state: TableState, command: CommandOf<"accept">, at: number): Decision {
@@ -124,8 +139,7 @@ export function accept(state: TableState, command: CommandOf<"accept">, at: numb
   if (violations.length > 0) return refused(redLineRefusal(state, "accept", violations));
   const batch = new EventBatch(state);
   batch.push({ type: "version-accepted", at, seat: command.actor, version: version.number });
-  const responses = currentVersion(batch.state)?.responses ?? {};
-  if (roleIds(state).every((role) => responses[role]?.stance === "accepted")) {
+  if (everyoneAccepted(batch.state)) {
     conclude(batch, at, agreementOutcome(state.effective, version.number, version.package));
   }
   return { ok: true, events: batch.events };
