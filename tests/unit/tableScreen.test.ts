@@ -12,6 +12,7 @@ import {
   optionViolations,
   previousPackage,
 } from "../../client/components/table/derive.ts";
+import { passingNoticeMs, passingNotices } from "../../client/components/table/notices.ts";
 
 function negotiating() {
   const table = new TableScript({ scenario: "ukraine-2026", variant: "back-channel" });
@@ -62,12 +63,62 @@ describe("the table screen's readings of a view", () => {
       option: "current-line",
     });
     const ukraine = viewFor(table.state, "ukraine");
-    expect(optionViolations(ukraine, "territory", "recognize-crimea")).toEqual(["No legal cession of Ukrainian land"]);
+    expect(optionViolations(ukraine, "territory", "recognize-crimea")).toEqual([
+      "No legal cession of Ukrainian land",
+    ]);
     expect(optionViolations(ukraine, "territory", "deferred")).toEqual([]);
     // Only together with the ceasefire already in the draft does "no guarantees" break a rule.
     expect(optionViolations(ukraine, "guarantees", "none")).toEqual(["No ceasefire without real guarantees"]);
     expect(optionViolations(viewFor(table.state, "russia"), "territory", "recognize-crimea")).toEqual([]);
     expect(optionViolations(viewFor(table.state, "observer"), "territory", "recognize-crimea")).toEqual([]);
+  });
+});
+
+describe("the notices that pass by themselves", () => {
+  it("tell a seat its turn has come, and every seat that a clock ran out or a turn was skipped", () => {
+    const table = negotiating();
+    const before = table.state;
+    const now = 1_000;
+    table.advance(121_000).do({ type: "timeout", actor: "system" });
+    // The US ran out of time: Ukraine's turn now.
+    expect(passingNotices(viewFor(before, "ukraine"), viewFor(table.state, "ukraine"), now)).toEqual([
+      expect.objectContaining({ kind: "timeout", text: "United States ran out of time: the turn moved on." }),
+      expect.objectContaining({
+        kind: "turn",
+        text: "Your turn (round 1): edit the draft, then table it or pass.",
+        until: now + passingNoticeMs,
+      }),
+    ]);
+    expect(passingNotices(viewFor(before, "us"), viewFor(table.state, "us"), now)).toEqual([
+      expect.objectContaining({
+        kind: "timeout",
+        text: "Your time ran out: your turn passed without a move.",
+      }),
+    ]);
+    const afterTimeout = table.state;
+    table.do({ type: "skip-turn", actor: "instructor" });
+    expect(passingNotices(viewFor(afterTimeout, "russia"), viewFor(table.state, "russia"), now)).toEqual([
+      expect.objectContaining({ kind: "timeout", text: "The facilitator skipped Ukraine's turn." }),
+    ]);
+    // A plain pass is no news.
+    const afterSkip = table.state;
+    table.do({ type: "pass", actor: "europe" });
+    expect(passingNotices(viewFor(afterSkip, "us"), viewFor(table.state, "us"), now)).toEqual([]);
+  });
+
+  it("tell everyone how the talks ended, a walk-out by name", () => {
+    const table = negotiating();
+    const before = table.state;
+    table.do({ type: "walk-out", actor: "russia", note: "Enough." });
+    expect(passingNotices(viewFor(before, "europe"), viewFor(table.state, "europe"), 0)).toEqual([
+      expect.objectContaining({
+        kind: "walk-out",
+        text: expect.stringMatching(/^Russia walked out: the talks are over/),
+      }),
+    ]);
+    expect(passingNotices(viewFor(before, "russia"), viewFor(table.state, "russia"), 0)[0]?.text).toMatch(
+      /^You walked out/,
+    );
   });
 });
 

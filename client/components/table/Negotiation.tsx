@@ -2,6 +2,7 @@
 // The negotiation: the turn bar, then the table (turn order, term sheet, draft check and moves,
 // stances, history, walk-out), the talk panel, and the brief.
 import type { TableView } from "@red-lines/shared/protocol";
+import type { ReactNode } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { Brief } from "./Brief.tsx";
@@ -22,9 +23,11 @@ type Props = {
   onTab(key: string): void;
   wide: boolean;
   chat: Panel;
+  /** Broadcasts, news and the turn's notices, pinned under the turn bar. */
+  notices?: ReactNode;
 };
 
-export function Negotiation({ view, act, tab, onTab, wide, chat }: Props) {
+export function Negotiation({ view, act, tab, onTab, wide, chat, notices }: Props) {
   const me = view.me;
   const myTurn = me !== null && view.turn?.seat === me.role && !view.paused;
   const table = (
@@ -49,6 +52,7 @@ export function Negotiation({ view, act, tab, onTab, wide, chat }: Props) {
       onTab={onTab}
       wide={wide}
       top={<TurnBar view={view} />}
+      notices={notices}
       panels={[
         { key: "table", label: "Table", content: table },
         chat,

@@ -13,9 +13,11 @@ type Props = {
   wide: boolean;
   /** Shown above the panels, e.g. the sticky turn bar. */
   top?: ReactNode;
+  /** Pinned under the turn bar and tabs, in view wherever the page is scrolled. */
+  notices?: ReactNode;
 };
 
-export function Panels({ panels, tab, onTab, wide, top }: Props) {
+export function Panels({ panels, tab, onTab, wide, top, notices }: Props) {
   const main = panels.filter((p) => !p.aside);
   const aside = panels.filter((p) => p.aside);
   const known = panels.some((p) => p.key === tab) ? tab : (main[0]?.key ?? "");
@@ -52,6 +54,7 @@ export function Panels({ panels, tab, onTab, wide, top }: Props) {
             })}
           </nav>
         )}
+        {notices}
       </div>
       <div className={styles.columns}>
         <div className={styles.mainColumn}>

@@ -14,7 +14,7 @@ import { ConnectionStatus } from "./ConnectionStatus.tsx";
 import { channelsOf } from "./channels.ts";
 import { seatName } from "./derive.ts";
 import { Negotiation } from "./Negotiation.tsx";
-import { NewsBanner } from "./NewsBanner.tsx";
+import { Notices } from "./Notices.tsx";
 import { type Panel, Panels } from "./Panels.tsx";
 import { Seats } from "./Seats.tsx";
 import styles from "./table.module.css";
@@ -76,6 +76,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
     />
   ) : null;
   const chatPanel: Panel = { key: "chat", label: "Chat", badge: total, aside: true, content: comms };
+  const notices = view ? <Notices view={view} storage={storage} /> : null;
 
   return (
     <div className={styles.screen}>
@@ -104,12 +105,16 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
         ) : !view ? (
           !table.problem && <p className={styles.waiting}>Connecting to the table…</p>
         ) : view.phase === "lobby" ? (
-          <Lobby view={view} connected={table.connected} identity={identity} />
+          <>
+            <div className={styles.sticky}>{notices}</div>
+            <Lobby view={view} connected={table.connected} identity={identity} />
+          </>
         ) : view.phase === "briefing" ? (
           <Panels
             tab={tab}
             onTab={(key) => setTab(() => key)}
             wide={wide}
+            notices={notices}
             panels={[
               {
                 key: "table",
@@ -125,22 +130,21 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
             ]}
           />
         ) : view.phase === "negotiating" ? (
-          <>
-            <NewsBanner view={view} storageKey={storage("news-seen")} />
-            <Negotiation
-              view={view}
-              act={table.act}
-              tab={tab}
-              onTab={(key) => setTab(() => key)}
-              wide={wide}
-              chat={chatPanel}
-            />
-          </>
+          <Negotiation
+            view={view}
+            act={table.act}
+            tab={tab}
+            onTab={(key) => setTab(() => key)}
+            wide={wide}
+            chat={chatPanel}
+            notices={notices}
+          />
         ) : (
           <Panels
             tab={tab}
             onTab={(key) => setTab(() => key)}
             wide={wide}
+            notices={notices}
             panels={[
               {
                 key: "table",

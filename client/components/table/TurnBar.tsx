@@ -1,6 +1,7 @@
 "use client";
 // The strip that stays on screen while negotiating: round, whose turn, the turn clock (or
 // "paused"), and the seat's own score of the draft and of the table against no deal.
+import { possessive } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { clockText, currentVersion, points, seatName, signedPoints } from "./derive.ts";
@@ -44,7 +45,7 @@ export function TurnBar({ view, at }: { view: TableView; at?: number }) {
           </span>
           <span className={styles.turnWho}>
             <RoleFlag role={turn.seat} name={seatName(view, turn.seat)} />{" "}
-            {mine ? <strong>Your turn</strong> : <>{seatName(view, turn.seat)}’s turn</>}
+            {mine ? <strong>Your turn</strong> : <>{possessive(seatName(view, turn.seat))} turn</>}
           </span>
           <TurnClock view={view} at={at} />
         </>

@@ -2,6 +2,7 @@
 // Sentences for a screen reader when something important happens at the table: a new version,
 // the seat's turn, a news flash, a broadcast, a private message, a change of phase. (Refusals
 // are announced where they are shown, as alerts.)
+import { possessive } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
 import { useEffect, useRef, useState } from "react";
 import { currentVersion, seatName } from "./derive.ts";
@@ -15,13 +16,23 @@ function changes(before: TableView, after: TableView): string[] {
   if (before.phase !== after.phase) {
     if (after.phase === "briefing") said.push("The briefing has started: read your brief.");
     if (after.phase === "negotiating") said.push("Negotiations have started.");
-    if (after.phase === "concluded" && after.outcome)
+    if (after.phase === "concluded" && after.outcome) {
+      const walked = after.outcome.walkedOut;
+      if (walked) said.push(`${walked === me ? "You" : seatName(after, walked)} walked out.`);
       said.push(`The talks are over. Outcome: ${outcomeWords[after.outcome.class].name}.`);
+    }
   }
   const version = currentVersion(after);
   if (version && version.number !== before.currentVersion) {
     said.push(
       `New version on the table: version ${version.number}, tabled by ${seatName(after, version.tabledBy)}.`,
+    );
+  }
+  const end = after.lastTurnEnd;
+  if (end && end.at !== before.lastTurnEnd?.at && (end.how === "timed-out" || end.how === "skipped")) {
+    const whose = end.seat === me ? "your" : possessive(seatName(after, end.seat));
+    said.push(
+      end.how === "timed-out" ? `Time ran out for ${whose} turn.` : `The facilitator skipped ${whose} turn.`,
     );
   }
   const turnMoved =
@@ -30,7 +41,7 @@ function changes(before: TableView, after: TableView): string[] {
     said.push(
       after.turn.seat === me
         ? "It is your turn: edit the draft, then table it or pass."
-        : `It is ${seatName(after, after.turn.seat)}’s turn.`,
+        : `It is ${possessive(seatName(after, after.turn.seat))} turn.`,
     );
   }
   if (after.paused !== before.paused)

@@ -77,6 +77,7 @@ export function initialTableState(config: TableConfig): TableState {
     ),
     turn: null,
     lastRound: 0,
+    lastTurnEnd: null,
     draft: {},
     versions: [],
     news: [],

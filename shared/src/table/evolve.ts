@@ -2,7 +2,7 @@
 // debriefs and crash recovery all rebuild a table with this function.
 import { applyEvent } from "../scenario/effective.ts";
 import type { TableEvent } from "./events.ts";
-import type { TableState, Version } from "./state.ts";
+import type { TableState, TurnEnd, Version } from "./state.ts";
 
 export function evolve(state: TableState, event: TableEvent): TableState {
   switch (event.type) {
@@ -43,6 +43,7 @@ export function evolve(state: TableState, event: TableEvent): TableState {
     case "version-tabled":
       return {
         ...state,
+        lastTurnEnd: turnEnd(state, event.seat, "tabled", event.at),
         versions: [
           ...state.versions,
           {
@@ -72,10 +73,13 @@ export function evolve(state: TableState, event: TableEvent): TableState {
         const { [event.seat]: _, ...responses } = v.responses;
         return { ...v, responses };
       });
-    case "bot-noted":
     case "turn-passed":
+      return { ...state, lastTurnEnd: turnEnd(state, event.seat, "passed", event.at) };
     case "turn-timed-out":
+      return { ...state, lastTurnEnd: turnEnd(state, event.seat, "timed-out", event.at) };
     case "turn-skipped":
+      return { ...state, lastTurnEnd: turnEnd(state, event.seat, "skipped", event.at) };
+    case "bot-noted":
     case "walked-out":
       // Facts for the timeline; the turn-started or talks-concluded that follows moves the state.
       return state;
@@ -134,6 +138,10 @@ export function evolve(state: TableState, event: TableEvent): TableState {
 /** Folds a sequence of events: the table's state is `fold(initial, log)`. */
 export function fold(state: TableState, events: readonly TableEvent[]): TableState {
   return events.reduce(evolve, state);
+}
+
+function turnEnd(state: TableState, seat: string, how: TurnEnd["how"], at: number): TurnEnd {
+  return { seat, round: state.turn?.round ?? state.lastRound, how, at };
 }
 
 function updateVersion(state: TableState, number: number, update: (v: Version) => Version): TableState {

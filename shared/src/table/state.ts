@@ -39,6 +39,14 @@ export type Turn = {
   endsAt: number;
 };
 
+/** How the last turn ended, for the seats to be told: a turn that ran out should not pass unseen. */
+export type TurnEnd = {
+  seat: string;
+  round: number;
+  how: "tabled" | "passed" | "timed-out" | "skipped";
+  at: number;
+};
+
 export type NewsItem = { event: string; at: number; scheduled: boolean };
 /** `to` null: the public table chat; otherwise a private channel between `from` and `to`. */
 export type ChatMessage = { from: string; to: string | null; text: string; at: number };
@@ -68,6 +76,8 @@ export type TableState = {
   turn: Turn | null;
   /** The latest round begun (0 before the talks); unlike `turn`, kept when the talks end. */
   lastRound: number;
+  /** How the latest turn ended (null before any did). */
+  lastTurnEnd: TurnEnd | null;
   /** The live draft: the seat whose turn it is edits it, everyone watches. */
   draft: Package;
   versions: Version[];

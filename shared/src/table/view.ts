@@ -52,6 +52,7 @@ export function viewFor(state: TableState, perspective: Perspective): TableView 
       options: issue.options.map((o) => ({ id: o.id, label: o.label, description: o.description ?? null })),
       sources: issue.sources,
     })),
+    lastTurnEnd: state.lastTurnEnd ? { ...state.lastTurnEnd } : null,
     draft: { ...state.draft },
     currentVersion: state.versions.at(-1)?.number ?? null,
     versions: state.versions.map((v) => ({

@@ -118,6 +118,15 @@ export const tableViewSchema = z.strictObject({
       sources,
     }),
   ),
+  /** How the latest turn ended: tabled, passed, ran out of time or skipped by the facilitator. */
+  lastTurnEnd: z
+    .strictObject({
+      seat: idSchema,
+      round: z.int(),
+      how: z.enum(["tabled", "passed", "timed-out", "skipped"]),
+      at,
+    })
+    .nullable(),
   draft: packageSchema,
   currentVersion: z.int().nullable(),
   versions: z.array(
