@@ -124,7 +124,7 @@ describe("a classroom in Chromium, through the UI alone", () => {
     await ua.getByRole("button", { name: "Table this draft as version 2" }).click();
     await ua
       .getByRole("alert")
-      .filter({ hasText: "Refused by the server: this would break ua-no-legal-cession" })
+      .filter({ hasText: "Refused by the server: this would break “No legal cession of Ukrainian land”" })
       .waitFor();
     await setDraft(ua, "territory", "deferred");
     await ua.getByRole("button", { name: /^Pass/ }).click();

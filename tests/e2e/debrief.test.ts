@@ -312,7 +312,8 @@ describe("the debrief", () => {
     // The red-line story: the student's refused draft, with its rule and a link to its source.
     const refusals = page.getByTestId("refusals");
     await expect.poll(() => refusals.textContent()).toContain("Ukraine tried to table its draft");
-    expect(await refusals.textContent()).toContain("ua-no-legal-cession");
+    expect(await refusals.textContent()).toContain("No legal cession of Ukrainian land");
+    expect(await refusals.textContent()).not.toContain("ua-no-legal-cession");
     const sourceLink = refusals.getByRole("link").first();
     expect(await sourceLink.getAttribute("href")).toMatch(/^\/sources\/[^#]+#[a-z0-9-]+$/);
 

@@ -111,7 +111,7 @@ describe("the table screen in Chromium", () => {
     // Briefing: own brief, red lines with a citation that opens the cited section.
     await instructor.run({ type: "start" });
     await ua.getByRole("heading", { name: "Your red lines" }).waitFor();
-    await ua.getByText("ua-no-legal-cession", { exact: true }).first().waitFor();
+    await ua.getByText("No legal cession of Ukrainian land", { exact: true }).first().waitFor();
     const citation = ua
       .getByRole("link", { name: /Ukraine peace talks status 2026.*Ukraine's Position and Red Lines/ })
       .first();
@@ -120,6 +120,7 @@ describe("the table screen in Chromium", () => {
     );
     await pages.russia.getByRole("heading", { name: "Your red lines" }).waitFor();
     expect(await pages.russia.content()).not.toContain("ua-no-legal-cession");
+    expect(await pages.russia.content()).not.toContain("No legal cession of Ukrainian land");
     await ua.getByRole("heading", { name: "Your scores" }).waitFor();
     await checkBothWidths(ua, "briefing");
     await ua.setViewportSize({ width: 375, height: 800 });
@@ -156,13 +157,13 @@ describe("the table screen in Chromium", () => {
     // Ukraine drafts a recognition of annexation: the live check warns, the server refuses.
     await setDraft(ua, "territory", "recognize-crimea");
     await ua
-      .getByText(/this would break ua-no-legal-cession:/)
+      .getByText(/this would break “No legal cession of Ukrainian land”:/)
       .first()
       .waitFor();
     await ua.getByRole("button", { name: "Table this draft as version 2" }).click();
     const refusal = ua
       .getByRole("alert")
-      .filter({ hasText: "Refused by the server: this would break ua-no-legal-cession" });
+      .filter({ hasText: "Refused by the server: this would break “No legal cession of Ukrainian land”" });
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain("source");
     await ua.screenshot({ path: path.join(artifactsDir, "table-1280-refusal.png") });
