@@ -1,7 +1,9 @@
 // The instructor console in Chromium against a real server with the built UI: four SDK players at
 // each of tables 1 and 2 (table 3 stays empty), and the instructor runs the workshop through the
 // page alone — start, pause, resume, an event into one table, a broadcast, ending a table — while
-// every table's answer, alerts and the connection show on the page.
+// every table's answer, alerts and the connection show on the page. Then a finished table: how it
+// ended in words, no control offered that cannot apply, and the toolbar naming what it starts; the
+// projector's join screen on one screen at 1280×800 and 1920×1080; the facilitator's guide.
 import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,9 +11,11 @@ import { Client, type Room } from "@colyseus/sdk";
 import { negotiationRoomName, type RefusalMessage, type TableView } from "@red-lines/shared/engine";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { instructorContext } from "../support/seats.ts";
 import { waitFor } from "../support/wait.ts";
 
 let app: RunningApp;
@@ -55,11 +59,11 @@ async function sit(tableId: string, seatToken: string): Promise<Seat> {
   return seat;
 }
 
-/** A workshop of three tables with four players seated at tables 1 and 2. */
-async function workshopWithPlayers() {
+/** A workshop of `tables` tables (three unless said) with four players seated at tables 1 and 2. */
+async function workshopWithPlayers(tables = 3) {
   const created = await postJson<Created>(app.url, "/workshops", {
     scenarioId: "ukraine-2026",
-    tables: 3,
+    tables,
     turnSeconds: 600,
   });
   expect(created.status).toBe(201);
@@ -81,6 +85,8 @@ async function workshopWithPlayers() {
 }
 
 const tile = (page: Page, table: number): Locator => page.getByRole("article", { name: `Table ${table}` });
+/** The commands for several tables at once. */
+const toolbar = (page: Page): Locator => page.getByRole("region", { name: "Several tables at once" });
 
 async function openControls(page: Page, table: number): Promise<Locator> {
   await page.getByRole("button", { name: `Controls for table ${table}` }).click();
@@ -98,6 +104,25 @@ async function eventOptionDisabled(dialog: Locator, title: string): Promise<bool
 
 async function expectNoSeriousViolations(page: Page) {
   expect(await accessibilityViolations(page)).toEqual([]);
+}
+
+/** What a screen reader reads as an element's description: the text its aria-describedby names. */
+async function description(locator: Locator): Promise<string> {
+  return locator.evaluate((element) =>
+    (element.getAttribute("aria-describedby") ?? "")
+      .split(/\s+/)
+      .map((id) => (id ? (document.getElementById(id)?.textContent ?? "") : ""))
+      .join(" ")
+      .trim(),
+  );
+}
+
+/** The page fits its viewport: nothing to scroll, across or down. */
+async function fitsViewport(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    return root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
+  });
 }
 
 describe("the instructor console in Chromium", () => {
@@ -132,6 +157,13 @@ describe("the instructor console in Chromium", () => {
     await tile(page, 1).getByText("Briefing", { exact: true }).waitFor();
     await tile(page, 2).getByText("Briefing", { exact: true }).waitFor();
     await page.getByRole("status").filter({ hasText: "not done at table 3" }).waitFor();
+    // Tables in different phases: the toolbar says what starts where (it said "the next phase").
+    await page
+      .getByRole("button", {
+        name: "Start briefing at table 3 and negotiations at tables 1 and 2",
+        exact: true,
+      })
+      .waitFor();
 
     // Start negotiations at the two full tables, chosen in the toolbar.
     await page.getByRole("checkbox", { name: "Table 1" }).check();
@@ -238,10 +270,14 @@ describe("the instructor console in Chromium", () => {
       .waitFor();
     await page.keyboard.press("Escape");
     await tile(page, 1).getByText("Concluded", { exact: true }).waitFor();
-    await tile(page, 1).getByText("Outcome: stalemate").waitFor();
+    await tile(page, 1).getByText("Outcome: Stalemate").waitFor();
+    // How it ended, in words where the round was: not "Round — of 6".
+    expect(await tile(page, 1).getByTestId("round").textContent()).toBe(
+      "Ended without agreement: stopped by the facilitator in round 1",
+    );
     await page
       .getByRole("list", { name: "Alerts, newest first" })
-      .getByText(/Talks over \(ended by instructor\): stalemate/)
+      .getByText("Talks over without agreement (the facilitator ended them): Stalemate.")
       .waitFor();
 
     // Skip the United States' turn at table 2; then Ukraine tries to table past its red line.
@@ -301,9 +337,7 @@ describe("the instructor console in Chromium", () => {
       .getByRole("status")
       .filter({ hasText: /Seat a bot as Russia: done/ })
       .waitFor();
-    await tile(page, 2)
-      .getByText(/Russia — Bot \(conceder\)/)
-      .waitFor();
+    await tile(page, 2).getByText("Russia — Bot, flexible").waitFor();
     const [tableLog] = await Promise.all([
       page.waitForEvent("download"),
       controls.getByRole("button", { name: "Download table 2's log (CSV)" }).click(),
@@ -358,6 +392,184 @@ describe("the instructor console in Chromium", () => {
     await page.screenshot({ path: path.join(artifactsDir, "console-375-table-controls.png") });
     await page.keyboard.press("Escape");
     await page.close();
+  });
+
+  it("says how a finished table ended and offers none of the controls that no longer apply", async () => {
+    const { workshop, seat } = await workshopWithPlayers(2);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/instructor/${workshop.workshopId}#key=${workshop.instructorKey}`);
+    await page.getByText(workshop.joinCode, { exact: true }).waitFor();
+    await expect.poll(() => page.getByText("not connected").count()).toBe(0);
+    // Two tables read "both", and the button names the phase it starts.
+    await page.getByRole("radio", { name: "Both tables" }).waitFor();
+    expect(await tile(page, 1).getByTestId("round").textContent()).toBe("None yet (6 planned)");
+    await page.getByRole("button", { name: "Start briefing at both tables", exact: true }).click();
+    for (const table of [1, 2]) await tile(page, table).getByText("Briefing", { exact: true }).waitFor();
+    await tile(page, 1).getByRole("button", { name: "Start negotiations at table 1" }).click();
+    await tile(page, 1).getByText("Negotiating", { exact: true }).waitFor();
+    // Only table 2 can start now, so the toolbar starts only table 2, and says so.
+    await toolbar(page).getByRole("button", { name: "Start negotiations at table 2", exact: true }).click();
+    await tile(page, 2).getByText("Negotiating", { exact: true }).waitFor();
+    await tile(page, 1)
+      .getByText(/United States' turn · \d+:\d\d left/)
+      .waitFor();
+    // Nothing left to start: the button is disabled and says why to a screen reader.
+    const start = toolbar(page).getByRole("button", { name: "Start at both tables", exact: true });
+    expect(await start.isDisabled()).toBe(true);
+    expect(await description(start)).toBe("Nothing to start: neither table is in the lobby or its briefing.");
+    expect(await page.getByText(/next phase/).count()).toBe(0);
+
+    // Table 1 agrees on the Nash package in round 1.
+    const us = seat(1, "us");
+    for (const [issue, option] of Object.entries(nashPackage)) us.send({ type: "set-option", issue, option });
+    us.send({ type: "table-draft" });
+    await waitFor(() => us.views.at(-1)?.versions.length === 1, { what: "version 1 at table 1" });
+    for (const role of roles) seat(1, role).send({ type: "accept", version: 1 });
+    await tile(page, 1).getByText("Concluded", { exact: true }).waitFor();
+    await tile(page, 1).getByText("Outcome: Fragile ceasefire").waitFor();
+    expect(await tile(page, 1).getByTestId("round").textContent()).toBe("Agreement in round 1");
+    expect(await tile(page, 1).textContent()).not.toContain("— of");
+    await page
+      .getByRole("list", { name: "Alerts, newest first" })
+      .getByText("Agreement on version 1: Fragile ceasefire.")
+      .waitFor();
+
+    // Its controls offer no flow, no news, no rounds and no seats, each with the reason.
+    let controls = await openControls(page, 1);
+    await controls.getByText("Concluded · Agreement in round 1 · Fragile ceasefire").waitFor();
+    const over = "The talks at table 1 are over (agreement in round 1).";
+    await controls.getByText(`${over} There is nothing left to start`).waitFor();
+    for (const name of ["Pause table 1", "Resume table 1", "End talks at table 1…"]) {
+      expect(await controls.getByRole("button", { name }).count()).toBe(0);
+    }
+    const addRound = controls.getByRole("button", { name: "Add 1 round at table 1" });
+    expect(await addRound.isDisabled()).toBe(true);
+    expect(await description(addRound)).toBe("No rounds can be added: the talks at table 1 are over.");
+    expect(await controls.getByLabel(/Rounds to add/).isDisabled()).toBe(true);
+    const inject = controls.getByRole("button", { name: "Inject into table 1" });
+    expect(await inject.isDisabled()).toBe(true);
+    expect(await description(inject)).toBe("No news can land: the talks at table 1 are over.");
+    await controls.getByText("Seats no longer change hands: the talks at table 1 are over.").waitFor();
+    expect(await controls.getByRole("button", { name: /Seat a bot/ }).count()).toBe(0);
+    // A broadcast still reaches a finished table.
+    await controls.getByLabel("Message to broadcast").fill("Well done: stay for the debrief.");
+    expect(await controls.getByRole("button", { name: "Broadcast to table 1" }).isEnabled()).toBe(true);
+    await expectNoSeriousViolations(page);
+    await controls.screenshot({ path: path.join(artifactsDir, "console-finished-table-controls.png") });
+    await page.keyboard.press("Escape");
+    await controls.waitFor({ state: "detached" });
+
+    // Table 2 ended by the instructor: every toolbar command but the broadcast is disabled, with why.
+    controls = await openControls(page, 2);
+    await controls.getByRole("button", { name: "End talks at table 2…" }).click();
+    await page
+      .getByRole("alertdialog", { name: "End the talks at table 2?" })
+      .getByRole("button", { name: "End talks at table 2", exact: true })
+      .click();
+    await controls
+      .getByRole("status")
+      .filter({ hasText: /End talks: done/ })
+      .waitFor();
+    await page.keyboard.press("Escape");
+    await tile(page, 2).getByText("Concluded", { exact: true }).waitFor();
+    expect(await tile(page, 2).getByTestId("round").textContent()).toBe(
+      "Ended without agreement: stopped by the facilitator in round 1",
+    );
+    const allOver = "The talks at both tables are over: only a broadcast can still reach them.";
+    await page.getByText(allOver, { exact: true }).first().waitFor();
+    for (const name of [
+      "Start at both tables",
+      "Pause both tables",
+      "Resume both tables",
+      "Skip the turn at both tables",
+      "End talks at both tables…",
+    ]) {
+      const button = toolbar(page).getByRole("button", { name, exact: true });
+      expect(await button.isDisabled(), name).toBe(true);
+      expect(await description(button), name).toBe(allOver);
+    }
+    await page.getByText("Inject an event, broadcast or add rounds at both tables").click();
+    const addRounds = page.getByRole("button", { name: "Add 1 round at both tables" });
+    expect(await addRounds.isDisabled()).toBe(true);
+    expect(await description(addRounds)).toBe("No rounds can be added: the talks at both tables are over.");
+    await page.getByLabel("Message to broadcast").fill("The debrief starts now.");
+    expect(await page.getByRole("button", { name: "Broadcast to both tables" }).isEnabled()).toBe(true);
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: path.join(artifactsDir, "console-finished-1280.png"), fullPage: true });
+
+    // The facilitator's guide, one click from the console, and back.
+    await page.getByRole("link", { name: "Facilitator's guide" }).click();
+    await page.waitForURL(`${app.url}/guide?workshop=${workshop.workshopId}`);
+    await page.getByRole("heading", { level: 1, name: "Facilitator's guide" }).waitFor();
+    for (const section of [
+      "Learning goals",
+      "A 50-minute class",
+      "A 90-minute class",
+      "Using the debrief in class",
+    ]) {
+      await page.getByRole("heading", { level: 2, name: section }).waitFor();
+    }
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: path.join(artifactsDir, "guide-1280.png"), fullPage: true });
+    await page.getByRole("link", { name: "Back to the console" }).click();
+    await page.waitForURL(`${app.url}/instructor/${workshop.workshopId}`);
+    await tile(page, 1).getByText("Agreement in round 1").waitFor();
+    await page.close();
+
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const guide = await phone.newPage();
+    await guide.goto(`${app.url}/guide`);
+    await guide.getByRole("heading", { level: 1, name: "Facilitator's guide" }).waitFor();
+    expect(
+      await guide.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await expectNoSeriousViolations(guide);
+    await guide.screenshot({ path: path.join(artifactsDir, "guide-375.png"), fullPage: true });
+    await guide.screenshot({ path: path.join(artifactsDir, "guide-375-top.png") });
+    await phone.close();
+  });
+
+  it("fits the projector's join screen, who has joined included, on one screen at 1280×800 and 1920×1080", async () => {
+    const { workshop } = await workshopWithPlayers(2);
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      const projector = await instructorContext(browser, workshop, viewport);
+      const screen = await projector.newPage();
+      await screen.goto(`${app.url}/instructor/${workshop.workshopId}/join`);
+      await screen.getByText("8 of 8 seats taken").waitFor();
+      const joined = screen.getByRole("region", { name: "Who has joined" });
+      const box = await joined.boundingBox();
+      expect(box, `${viewport.width}×${viewport.height}`).not.toBeNull();
+      expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+      expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(viewport.width);
+      // Every seat is in view: the list did not scroll inside itself, nor the page.
+      for (const table of [1, 2]) {
+        const seats = screen.getByRole("list", { name: `Seats at table ${table}` });
+        const seatsBox = await seats.boundingBox();
+        expect((seatsBox?.y ?? 0) + (seatsBox?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+      }
+      expect(await fitsViewport(screen)).toBe(true);
+      // The words say what is true: the link and the QR code carry the code; the home page takes it typed.
+      const code = (await screen.getByTestId("join-code").textContent()) ?? "";
+      await screen.getByText("Scan the QR code, or open").waitFor();
+      expect(await screen.getByRole("link", { name: `${app.url}/join/${code}` }).getAttribute("href")).toBe(
+        `${app.url}/join/${code}`,
+      );
+      await screen.getByText(`or go to ${new URL(app.url).host} and type the code`).waitFor();
+      expect(await screen.getByText(/enter the join code/).count()).toBe(0);
+      await expectNoSeriousViolations(screen);
+      await screen.screenshot({
+        path: path.join(artifactsDir, `join-screen-${viewport.width}x${viewport.height}.png`),
+      });
+      await projector.close();
+    }
   });
 
   it("without the key explains where it comes from and opens with the pasted instructor link", async () => {

@@ -228,7 +228,9 @@ describe("the instructor console", () => {
     expect(refused?.refusal.rule).toBe("ua-accountability");
     const redLine = await waitFor(() => desk.alerts.find((alert) => alert.kind === "red-line"));
     expect(redLine).toMatchObject({ table: 2, seat: "ukraine" });
-    expect(redLine.message).toContain("ua-accountability");
+    // The red line by its title, never its id.
+    expect(redLine.message).toContain("“No amnesty for war crimes”");
+    expect(redLine.message).not.toContain("ua-accountability");
     await waitFor(() => desk.tiles.get(2)?.status.redLineAttempts === 1);
 
     await seatOf(seated, 1, "russia").room.leave();
@@ -237,7 +239,13 @@ describe("the instructor console", () => {
     const walkOut = await waitFor(() => desk.alerts.find((alert) => alert.kind === "walk-out"));
     expect(walkOut).toMatchObject({ table: 1, seat: "europe" });
     await waitFor(() => desk.alerts.find((alert) => alert.kind === "concluded" && alert.table === 1));
-    expect(desk.tiles.get(1)?.status).toMatchObject({ phase: "concluded", outcome: "collapse" });
+    // A finished tile still says how and in which round the talks ended.
+    expect(desk.tiles.get(1)?.status).toMatchObject({
+      phase: "concluded",
+      outcome: "collapse",
+      reason: "walk-out",
+      round: 1,
+    });
 
     // A console opened later gets the history from the log.
     const late = await openConsole(workshop.workshopId as string, workshop.instructorKey as string);

@@ -1,21 +1,51 @@
 "use client";
 // Commands for several tables at once: all of them, or the ones ticked. Every button names its
-// target ("Pause all 6 tables", "Broadcast to tables 1 and 3"); the answer is summed up here and
-// each table's own answer shows on its tile.
-import type { ConsoleCommand, ConsoleSnapshot, ConsoleTable } from "@red-lines/shared/protocol";
+// target ("Pause all 6 tables", "Broadcast to tables 1 and 3") and what it starts ("Start briefing
+// at table 3 and negotiations at tables 1 and 2"); the answer is summed up here and each table's
+// own answer shows on its tile. A command no addressed table can take is disabled, and says why.
+import type { ConsoleCommand, ConsoleSnapshot, ConsoleTable, Phase } from "@red-lines/shared/protocol";
 import { useId, useState } from "react";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import styles from "./Controls.module.css";
-import { targetPhrase } from "./format.ts";
+import { startedPhase, targetPhrase } from "./format.ts";
 import type { Execute, Outcome } from "./useCommandAnswers.ts";
 
-function startText(tiles: readonly ConsoleTable[]): string {
-  const phases = new Set(tiles.map((tile) => tile.status.phase));
-  if (phases.size === 1 && phases.has("lobby")) return "Start briefing";
-  if (phases.size === 1 && phases.has("briefing")) return "Start negotiations";
-  return "Start the next phase";
+type StartPlan = {
+  /** The button's words, naming what starts where. */
+  label: string;
+  /** The tables that can start: the whole target when every addressed table can. */
+  target: "all" | number[];
+};
+
+/**
+ * What "start" does at the addressed tables: each table in the lobby begins its briefing, each in
+ * its briefing begins negotiating. Null when none of them can start.
+ */
+function startPlan(
+  targeted: readonly ConsoleTable[],
+  target: "all" | number[],
+  phrase: string,
+  tableCount: number,
+): StartPlan | null {
+  const at = (phase: Phase) =>
+    targeted.filter((tile) => tile.status.phase === phase).map((tile) => tile.number);
+  const briefing = at("lobby");
+  const negotiations = at("briefing");
+  const startable = [...briefing, ...negotiations];
+  if (startable.length === 0) return null;
+  const whole = startable.length === targeted.length;
+  const where = (numbers: number[]) => (whole ? phrase : targetPhrase(numbers, tableCount));
+  const label =
+    briefing.length > 0 && negotiations.length > 0
+      ? `Start briefing at ${targetPhrase(briefing, tableCount)} and negotiations at ${targetPhrase(negotiations, tableCount)}`
+      : `Start ${startedPhase(briefing.length > 0 ? "lobby" : "briefing")} at ${where(startable)}`;
+  return { label, target: whole ? target : startable.toSorted((a, b) => a - b) };
 }
+
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+const over = (tile: ConsoleTable) => tile.status.phase === "concluded";
+const negotiating = (tile: ConsoleTable) => tile.status.phase === "negotiating";
 
 export function BulkControls({
   tables,
@@ -47,10 +77,14 @@ export function BulkControls({
       ),
   );
 
-  async function send(command: ConsoleCommand, label: string): Promise<Outcome> {
+  async function send(
+    command: ConsoleCommand,
+    label: string,
+    to: "all" | number[] = target,
+  ): Promise<Outcome> {
     setBusy(true);
-    setSummary(`${label} — ${phrase}: sending…`);
-    const outcome = await execute(target, command, label);
+    setSummary(`${label} — ${targetPhrase(to, tables.length)}: sending…`);
+    const outcome = await execute(to, command, label);
     setBusy(false);
     setSummary(outcome.summary);
     return outcome;
@@ -64,7 +98,41 @@ export function BulkControls({
     setMode("chosen");
   }
 
-  const start = startText(targeted);
+  const start = startPlan(targeted, target, phrase, tables.length);
+  // Each command the toolbar sends, and why none of the addressed tables can take it.
+  const allOver = !none && targeted.every(over);
+  const overWhy = `The talks at ${phrase} are over: only a broadcast can still reach ${targeted.length === 1 ? "it" : "them"}.`;
+  const noneIs = (what: string) =>
+    targeted.length === 1
+      ? `table ${targeted[0]?.number} is not ${what}`
+      : targeted.length === 2
+        ? `neither table is ${what}`
+        : `none of the ${targeted.length} tables is ${what}`;
+  const why = (applies: (tile: ConsoleTable) => boolean, sentence: string): string | null =>
+    none || targeted.some(applies) ? null : allOver ? overWhy : sentence;
+  const reasons = {
+    start: why(
+      (tile) => startedPhase(tile.status.phase) !== null,
+      `Nothing to start: ${noneIs("in the lobby or its briefing")}.`,
+    ),
+    pause: why(
+      (tile) => negotiating(tile) && !tile.status.paused,
+      `Nothing to pause: ${noneIs("negotiating with its clock running")}.`,
+    ),
+    resume: why((tile) => tile.status.paused, `Nothing to resume: ${noneIs("paused")}.`),
+    skip: why(negotiating, `No turn to skip: ${noneIs("negotiating")}.`),
+    end: why(
+      (tile) => tile.status.phase === "briefing" || negotiating(tile),
+      `Nothing to end: ${noneIs("in its briefing or negotiating")}.`,
+    ),
+  };
+  // Each sentence once, however many commands it explains.
+  const sentences = [...new Set(Object.values(reasons).filter((r): r is string => r !== null))];
+  const sentenceId = (sentence: string) => `${groupId}-why-${sentences.indexOf(sentence)}`;
+  const described = (key: keyof typeof reasons) => {
+    const reason = reasons[key];
+    return reason ? sentenceId(reason) : undefined;
+  };
 
   return (
     <section className={styles.bulk} aria-labelledby={`${groupId}-heading`}>
@@ -80,7 +148,7 @@ export function BulkControls({
             checked={mode === "all"}
             onChange={() => setMode("all")}
           />
-          All {tables.length} tables
+          {capitalised(targetPhrase("all", tables.length))}
         </label>
         <label className={styles.choice}>
           <input
@@ -107,19 +175,35 @@ export function BulkControls({
       {mode === "chosen" && none && <p className={styles.hint}>Tick at least one table.</p>}
 
       <div className={styles.buttons}>
-        <button type="button" disabled={none || busy} onClick={() => void send({ type: "start" }, start)}>
-          {start} at {phrase}
+        <button
+          type="button"
+          disabled={none || busy || !start}
+          aria-describedby={described("start")}
+          onClick={() => start && void send({ type: "start" }, start.label, start.target)}
+        >
+          {start ? start.label : `Start at ${phrase}`}
         </button>
-        <button type="button" disabled={none || busy} onClick={() => void send({ type: "pause" }, "Pause")}>
+        <button
+          type="button"
+          disabled={none || busy || reasons.pause !== null}
+          aria-describedby={described("pause")}
+          onClick={() => void send({ type: "pause" }, "Pause")}
+        >
           Pause {phrase}
         </button>
-        <button type="button" disabled={none || busy} onClick={() => void send({ type: "resume" }, "Resume")}>
+        <button
+          type="button"
+          disabled={none || busy || reasons.resume !== null}
+          aria-describedby={described("resume")}
+          onClick={() => void send({ type: "resume" }, "Resume")}
+        >
           Resume {phrase}
         </button>
         <button
           type="button"
           className={styles.secondary}
-          disabled={none || busy}
+          disabled={none || busy || reasons.skip !== null}
+          aria-describedby={described("skip")}
           onClick={() => void send({ type: "skip-turn" }, "Skip the turn")}
         >
           Skip the turn at {phrase}
@@ -127,12 +211,24 @@ export function BulkControls({
         <button
           type="button"
           className={styles.danger}
-          disabled={none || busy}
+          disabled={none || busy || reasons.end !== null}
+          aria-describedby={described("end")}
           onClick={() => setConfirmEnd(true)}
         >
           End talks at {phrase}…
         </button>
       </div>
+      {sentences.length > 0 && (
+        // Shown when every addressed table is over; otherwise the disabled buttons speak for
+        // themselves on screen, and screen readers read each one's reason as its description.
+        <p className={allOver ? styles.hint : styles.visuallyHidden}>
+          {sentences.map((sentence) => (
+            <span key={sentence} id={sentenceId(sentence)}>
+              {sentence}{" "}
+            </span>
+          ))}
+        </p>
+      )}
 
       <details className={styles.more}>
         <summary>Inject an event, broadcast or add rounds at {phrase}</summary>
@@ -142,6 +238,7 @@ export function BulkControls({
             alreadyInjected={everywhere}
             target={phrase}
             disabled={none}
+            unavailable={allOver ? `No news can land: the talks at ${phrase} are over.` : null}
             onInject={(event) => send({ type: "inject-event", event: event.id }, `Inject "${event.title}"`)}
           />
           <BroadcastForm
@@ -152,6 +249,7 @@ export function BulkControls({
           <ExtendForm
             target={phrase}
             disabled={none}
+            unavailable={allOver ? `No rounds can be added: the talks at ${phrase} are over.` : null}
             onExtend={(by) => send({ type: "extend-rounds", by }, `Add ${by} round${by === 1 ? "" : "s"}`)}
           />
         </div>

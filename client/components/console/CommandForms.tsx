@@ -1,7 +1,8 @@
 "use client";
 // The instructor commands that take a value — inject an event, broadcast a message, add rounds —
 // used for one table (in its controls) and for several (in the toolbar). Each button names its
-// target, e.g. "Broadcast to all 6 tables".
+// target, e.g. "Broadcast to all 6 tables". A form that cannot apply (the talks are over) stays
+// in place, disabled, with the sentence saying why as its description.
 import { type ConsoleSnapshot, tableLimits } from "@red-lines/shared/protocol";
 import { type FormEvent, useId, useState } from "react";
 import styles from "./Controls.module.css";
@@ -14,6 +15,7 @@ export function InjectForm({
   alreadyInjected,
   target,
   disabled = false,
+  unavailable = null,
   onInject,
 }: {
   events: readonly ScenarioEvent[];
@@ -22,17 +24,20 @@ export function InjectForm({
   target: string;
   /** No table is addressed. */
   disabled?: boolean;
+  /** Why no addressed table can take an event (a sentence), or null when one can. */
+  unavailable?: string | null;
   onInject: (event: ScenarioEvent) => Promise<Outcome>;
 }) {
   const selectId = useId();
   const flashId = useId();
+  const whyId = useId();
   const [chosen, setChosen] = useState("");
   const [busy, setBusy] = useState(false);
   const event = events.find((candidate) => candidate.id === chosen && !alreadyInjected.has(candidate.id));
 
   async function submit(submitted: FormEvent) {
     submitted.preventDefault();
-    if (!event || disabled) return;
+    if (!event || disabled || unavailable) return;
     setBusy(true);
     const outcome = await onInject(event);
     setBusy(false);
@@ -47,7 +52,8 @@ export function InjectForm({
         className={styles.select}
         value={event ? chosen : ""}
         onChange={(change) => setChosen(change.target.value)}
-        aria-describedby={event ? flashId : undefined}
+        disabled={unavailable !== null}
+        aria-describedby={unavailable ? whyId : event ? flashId : undefined}
       >
         <option value="">Choose an event…</option>
         {events.map((candidate) => (
@@ -57,12 +63,21 @@ export function InjectForm({
           </option>
         ))}
       </select>
-      {event && (
+      {event && !unavailable && (
         <p id={flashId} className={styles.hint}>
           News flash: {event.flash}
         </p>
       )}
-      <button type="submit" disabled={!event || busy || disabled}>
+      {unavailable && (
+        <p id={whyId} className={styles.hint}>
+          {unavailable}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={!event || busy || disabled || unavailable !== null}
+        aria-describedby={unavailable ? whyId : undefined}
+      >
         Inject into {target}
       </button>
     </form>
@@ -117,20 +132,24 @@ export function BroadcastForm({
 export function ExtendForm({
   target,
   disabled = false,
+  unavailable = null,
   onExtend,
 }: {
   target: string;
   disabled?: boolean;
+  /** Why no addressed table can take more rounds (a sentence), or null when one can. */
+  unavailable?: string | null;
   onExtend: (by: number) => Promise<Outcome>;
 }) {
   const byId = useId();
+  const whyId = useId();
   const [by, setBy] = useState(1);
   const [busy, setBusy] = useState(false);
   const valid = Number.isInteger(by) && by >= 1 && by <= tableLimits.extendRoundsBy;
 
   async function submit(submitted: FormEvent) {
     submitted.preventDefault();
-    if (!valid || disabled) return;
+    if (!valid || disabled || unavailable) return;
     setBusy(true);
     await onExtend(by);
     setBusy(false);
@@ -148,8 +167,19 @@ export function ExtendForm({
         max={tableLimits.extendRoundsBy}
         value={Number.isNaN(by) ? "" : by}
         onChange={(change) => setBy(change.target.valueAsNumber)}
+        disabled={unavailable !== null}
+        aria-describedby={unavailable ? whyId : undefined}
       />
-      <button type="submit" disabled={!valid || busy || disabled}>
+      {unavailable && (
+        <p id={whyId} className={styles.hint}>
+          {unavailable}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={!valid || busy || disabled || unavailable !== null}
+        aria-describedby={unavailable ? whyId : undefined}
+      >
         {valid ? `Add ${by} round${by === 1 ? "" : "s"} at ${target}` : `Add rounds at ${target}`}
       </button>
     </form>

@@ -1,6 +1,6 @@
 "use client";
 // The top of the console: the join code large enough to read out, the connection's state, the
-// projector's join screen, and the whole workshop's log.
+// projector's join screen, the class view, the facilitator's guide, and the whole workshop's log.
 import type { ConnectionStatus } from "../../lib/liveRoom.ts";
 import { connectionText } from "../../lib/liveRoom.ts";
 import styles from "./Console.module.css";
@@ -48,6 +48,9 @@ export function ConsoleHeader({
         </a>
         <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}/class`}>
           Class view
+        </a>
+        <a className={`button ${styles.secondary}`} href={`/guide?workshop=${workshopId}`}>
+          Facilitator&apos;s guide
         </a>
         <LogDownloads workshopId={workshopId} instructorKey={instructorKey} whose="the workshop's" />
       </nav>

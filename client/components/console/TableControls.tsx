@@ -1,6 +1,7 @@
 "use client";
 // Every instructor command for one table, in a modal dialog opened from its tile: the flow of
 // the talks, an event, a broadcast, more rounds, releasing a seat, the log, and the observer view.
+// At a finished table only a broadcast still applies: the rest says why not instead.
 import { possessive } from "@red-lines/shared/client";
 import {
   type BotStyle,
@@ -16,7 +17,15 @@ import { AnswerLine } from "./AnswerLine.tsx";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import styles from "./Controls.module.css";
-import { observerHref, outcomeLabel, phaseLabel, startLabel, watchLink } from "./format.ts";
+import {
+  endingText,
+  observerHref,
+  outcomeLabel,
+  overSentence,
+  phaseLabel,
+  startLabel,
+  watchLink,
+} from "./format.ts";
 import { LogDownloads } from "./LogDownloads.tsx";
 import { ModalDialog } from "./ModalDialog.tsx";
 import type { Execute, TableAnswer } from "./useCommandAnswers.ts";
@@ -51,6 +60,9 @@ export function TableControls({
   const run = (command: ConsoleCommand, label: string) => execute([number], command, label);
   const start = startLabel(status.phase);
   const running = status.phase === "briefing" || status.phase === "negotiating";
+  /** Why nothing but a broadcast applies any more, or null while the talks are not over. */
+  const over = status.phase === "concluded" ? overSentence(status, here) : null;
+  const overAt = `the talks at ${here} are over`;
   const turnName = status.seats.find((candidate) => candidate.role === status.turnSeat)?.name;
   const releasable = status.seats.filter((candidate) => candidate.occupied || candidate.occupant);
   const chosenSeat = releasable.find((candidate) => candidate.role === seat) ?? releasable[0];
@@ -63,50 +75,56 @@ export function TableControls({
             {phaseLabel[status.phase]}
             {status.paused ? " · paused" : ""}
             {status.phase === "negotiating" ? ` · round ${status.round} of ${status.rounds}` : ""}
+            {status.phase === "concluded" ? ` · ${endingText(status)}` : ""}
             {status.outcome ? ` · ${outcomeLabel(status.outcome)}` : ""}
           </p>
           <AnswerLine answer={answer} live />
 
           <section aria-label={`Flow of the talks at ${here}`} className={styles.group}>
-            <div className={styles.buttons}>
-              <button
-                type="button"
-                disabled={!start}
-                onClick={() => void run({ type: "start" }, start ?? "Start")}
-              >
-                {start ?? "Start"} at {here}
-              </button>
-              <button
-                type="button"
-                disabled={status.phase !== "negotiating" || status.paused}
-                onClick={() => void run({ type: "pause" }, "Pause")}
-              >
-                Pause {here}
-              </button>
-              <button
-                type="button"
-                disabled={!status.paused}
-                onClick={() => void run({ type: "resume" }, "Resume")}
-              >
-                Resume {here}
-              </button>
-              <button
-                type="button"
-                className={styles.secondary}
-                disabled={status.phase !== "negotiating"}
-                onClick={() => void run({ type: "skip-turn" }, "Skip the turn")}
-              >
-                {turnName ? `Skip ${possessive(turnName)} turn` : "Skip the turn"} at {here}
-              </button>
-              <button
-                type="button"
-                className={styles.danger}
-                disabled={!running}
-                onClick={() => setConfirming({ kind: "end" })}
-              >
-                End talks at {here}…
-              </button>
-            </div>
+            {over ? (
+              <p className={styles.hint}>
+                {over} There is nothing left to start, pause, skip or end; the debrief and the replay are
+                ready.
+              </p>
+            ) : (
+              <div className={styles.buttons}>
+                {start && (
+                  <button type="button" onClick={() => void run({ type: "start" }, start)}>
+                    {start} at {here}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  disabled={status.phase !== "negotiating" || status.paused}
+                  onClick={() => void run({ type: "pause" }, "Pause")}
+                >
+                  Pause {here}
+                </button>
+                <button
+                  type="button"
+                  disabled={!status.paused}
+                  onClick={() => void run({ type: "resume" }, "Resume")}
+                >
+                  Resume {here}
+                </button>
+                <button
+                  type="button"
+                  className={styles.secondary}
+                  disabled={status.phase !== "negotiating"}
+                  onClick={() => void run({ type: "skip-turn" }, "Skip the turn")}
+                >
+                  {turnName ? `Skip ${possessive(turnName)} turn` : "Skip the turn"} at {here}
+                </button>
+                <button
+                  type="button"
+                  className={styles.danger}
+                  disabled={!running}
+                  onClick={() => setConfirming({ kind: "end" })}
+                >
+                  End talks at {here}…
+                </button>
+              </div>
+            )}
           </section>
 
           <section aria-label={`Event for ${here}`} className={styles.group}>
@@ -114,6 +132,7 @@ export function TableControls({
               events={events}
               alreadyInjected={new Set(status.injectedEvents)}
               target={here}
+              unavailable={over && `No news can land: ${overAt}.`}
               onInject={(event) => run({ type: "inject-event", event: event.id }, `Inject "${event.title}"`)}
             />
           </section>
@@ -125,12 +144,15 @@ export function TableControls({
           <section aria-label={`Rounds at ${here}`} className={styles.group}>
             <ExtendForm
               target={here}
+              unavailable={over && `No rounds can be added: ${overAt}.`}
               onExtend={(by) => run({ type: "extend-rounds", by }, `Add ${by} round${by === 1 ? "" : "s"}`)}
             />
           </section>
 
           <section aria-label={`Release a seat at ${here}`} className={styles.group}>
-            {releasable.length === 0 || !chosenSeat ? (
+            {over ? (
+              <p className={styles.hint}>Seats no longer change hands: {overAt}.</p>
+            ) : releasable.length === 0 || !chosenSeat ? (
               <p className={styles.hint}>No seat is taken at {here}, so there is none to release.</p>
             ) : (
               <form
@@ -161,9 +183,11 @@ export function TableControls({
             )}
           </section>
 
-          <section aria-label={`Seat a bot at ${here}`} className={styles.group}>
-            <BotSeatForm tile={tile} target={here} run={run} />
-          </section>
+          {!over && (
+            <section aria-label={`Seat a bot at ${here}`} className={styles.group}>
+              <BotSeatForm tile={tile} target={here} run={run} />
+            </section>
+          )}
 
           <section aria-label={`Observe and export ${here}`} className={styles.group}>
             <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
@@ -267,7 +291,7 @@ function BotSeatForm({
   const [seat, setSeat] = useState("");
   const [style, setStyle] = useState<BotStyle>("boulware");
   const chosen = empty.find((candidate) => candidate.role === seat) ?? empty[0];
-  if (!chosen || tile.status.phase === "concluded") {
+  if (!chosen) {
     return <p className={styles.hint}>Every seat at {target} is taken, so there is none for a bot.</p>;
   }
   return (

@@ -6,7 +6,16 @@ import { possessive } from "@red-lines/shared/client";
 import type { ConsoleSnapshot, ConsoleTable } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { AnswerLine } from "./AnswerLine.tsx";
-import { ago, clock, observerHref, outcomeLabel, phaseLabel, seatNames, startLabel } from "./format.ts";
+import {
+  ago,
+  clock,
+  observerHref,
+  outcomeLabel,
+  phaseLabel,
+  roundText,
+  seatNames,
+  startLabel,
+} from "./format.ts";
 import styles from "./Tile.module.css";
 import type { TableAnswer } from "./useCommandAnswers.ts";
 
@@ -87,9 +96,9 @@ export function TableTile({
       </header>
 
       <dl className={styles.facts}>
-        <div>
+        <div className={styles.wide}>
           <dt>Round</dt>
-          <dd>{status.round > 0 ? `${status.round} of ${status.rounds}` : `— of ${status.rounds}`}</dd>
+          <dd data-testid="round">{roundText(status)}</dd>
         </div>
         <div className={styles.wide}>
           <dt>Turn</dt>

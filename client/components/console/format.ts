@@ -1,6 +1,7 @@
-// Words and numbers the console shows: phases, clocks, relative times, alert kinds, and how a
-// command's target reads in a button ("all 6 tables", "tables 1 and 3").
-import type { alertKinds, Phase, TableStatus } from "@red-lines/shared/protocol";
+// Words and numbers the console shows: phases, rounds and how a table ended, clocks, relative
+// times, alert kinds, and how a command's target reads in a button ("all 6 tables", "tables 1
+// and 3").
+import { type alertKinds, outcomeNames, type Phase, type TableStatus } from "@red-lines/shared/protocol";
 
 export const phaseLabel: Record<Phase, string> = {
   lobby: "Lobby",
@@ -52,17 +53,62 @@ export function listNumbers(numbers: readonly number[]): string {
   return `${sorted.slice(0, -1).join(", ")} and ${sorted.at(-1)}`;
 }
 
-/** How a command's target reads: "all 6 tables", "the only table", "table 2", "tables 1 and 3". */
+/**
+ * How a command's target reads: "all 6 tables", "both tables", "the only table", "table 2",
+ * "tables 1 and 3".
+ */
 export function targetPhrase(target: "all" | readonly number[], tableCount: number): string {
-  if (target === "all") return tableCount === 1 ? "the only table" : `all ${tableCount} tables`;
+  if (target === "all") {
+    if (tableCount === 1) return "the only table";
+    return tableCount === 2 ? "both tables" : `all ${tableCount} tables`;
+  }
   return target.length === 1 ? `table ${target[0]}` : `tables ${listNumbers(target)}`;
 }
 
-/** What "start" does next at a table in this phase, or null when there is nothing to start. */
-export function startLabel(phase: Phase): string | null {
-  if (phase === "lobby") return "Start briefing";
-  if (phase === "briefing") return "Start negotiations";
+/** What "start" begins at a table in this phase, or null when there is nothing to start. */
+export function startedPhase(phase: Phase): "briefing" | "negotiations" | null {
+  if (phase === "lobby") return "briefing";
+  if (phase === "briefing") return "negotiations";
   return null;
+}
+
+/** The label of "start" at a table in this phase ("Start briefing"), or null. */
+export function startLabel(phase: Phase): string | null {
+  const next = startedPhase(phase);
+  return next ? `Start ${next}` : null;
+}
+
+/**
+ * How a finished table ended, in words: "Agreement in round 4", "Ended without agreement: a
+ * walk-out in round 3".
+ */
+export function endingText(status: Pick<TableStatus, "reason" | "round" | "rounds">): string {
+  const when = status.round > 0 ? `in round ${status.round}` : "before the negotiations began";
+  switch (status.reason) {
+    case "agreement":
+      return `Agreement ${when}`;
+    case "rounds-exhausted":
+      return `Ended without agreement: all ${status.rounds} rounds played`;
+    case "walk-out":
+      return `Ended without agreement: a walk-out ${when}`;
+    case "ended-by-instructor":
+      return `Ended without agreement: stopped by the facilitator ${when}`;
+    case null:
+      return "Talks over";
+  }
+}
+
+/** The tile's round: "2 of 6", "None yet (6 planned)", or how the talks ended. */
+export function roundText(status: TableStatus): string {
+  if (status.phase === "concluded") return endingText(status);
+  if (status.round > 0) return `${status.round} of ${status.rounds}`;
+  return `None yet (${status.rounds} planned)`;
+}
+
+/** Why a finished table takes no more commands but a broadcast, as a sentence. */
+export function overSentence(status: TableStatus, where: string): string {
+  const ending = endingText(status);
+  return `The talks at ${where} are over (${ending.charAt(0).toLowerCase()}${ending.slice(1)}).`;
 }
 
 /** The role names of seats, by id, from a table's status. */
@@ -70,8 +116,9 @@ export function seatNames(status: TableStatus, roles: readonly string[]): string
   return roles.map((role) => status.seats.find((seat) => seat.role === role)?.name ?? role);
 }
 
-export function outcomeLabel(outcome: string): string {
-  return outcome.replaceAll("-", " ");
+/** An outcome class in words: "Fragile ceasefire". */
+export function outcomeLabel(outcome: NonNullable<TableStatus["outcome"]>): string {
+  return outcomeNames[outcome];
 }
 
 /** The link anyone may be given to watch a table's public view: the page's own origin, the observer token. */

@@ -1,7 +1,8 @@
 "use client";
-// The join screen for a projector: big join code, QR code and join link, and a live list of who
-// sits where, from the instructor console's connection (the key comes from the instructor link's
-// fragment or from this browser, where the set-up page left it).
+// The join screen for a projector: the QR code and the join link (both carry the code), the code
+// itself for typing at the home page, and a live list of who sits where, from the instructor
+// console's connection (the key comes from the instructor link's fragment or from this browser,
+// where the set-up page left it). On a landscape screen it all fits one screen, list included.
 import type { ConsoleTable } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useEffect, useState } from "react";
@@ -26,10 +27,12 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
   // undefined: not read yet (the key lives only in the browser); null: this browser has none.
   const [key, setKey] = useState<string | null | undefined>(undefined);
   const [origin, setOrigin] = useState("");
+  const [host, setHost] = useState("");
   useEffect(() => {
     const readKey = () => setKey(takeKeyFromFragment(workshopId) ?? instructorKeyFor(workshopId));
     readKey();
     setOrigin(window.location.origin);
+    setHost(window.location.host);
     // A key pasted into the address bar after the page opened.
     window.addEventListener("hashchange", readKey);
     return () => window.removeEventListener("hashchange", readKey);
@@ -44,9 +47,9 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
           <h2 id="no-key-heading">This screen needs the instructor link</h2>
           <p>
             This browser does not hold the key for this workshop. Open the instructor link you kept when you
-            created the workshop (it ends in <code>#key=…</code>) in this browser, then choose &ldquo;Show the
-            join screen&rdquo;. You can also open the join screen directly: add the same <code>#key=…</code>{" "}
-            to this page&apos;s address.
+            created the workshop (it ends in <code>#key=…</code>) in this browser, then choose &ldquo;Join
+            screen for the projector&rdquo; in the console. You can also open the join screen directly: add
+            the same <code>#key=…</code> to this page&apos;s address.
           </p>
           <p>
             No link? <Link href="/workshop/new">Set up a new workshop</Link>.
@@ -84,19 +87,21 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
           How to join
         </h2>
         <div className={styles.steps}>
-          <p className={styles.step}>Scan the QR code, or go to</p>
+          <p className={styles.step}>Scan the QR code, or open</p>
           <p className={styles.link}>
             {link && code ? (
-              <>
+              <a href={link}>
                 {origin}
                 <wbr />
                 <span className={styles.nowrap}>/join/{code}</span>
-              </>
+              </a>
             ) : (
               "…"
             )}
           </p>
-          <p className={styles.step}>and enter the join code</p>
+          <p className={styles.step}>
+            or go to <span className={styles.host}>{host || "this site"}</span> and type the code
+          </p>
           <p className={styles.code} data-testid="join-code">
             {code ?? "…"}
           </p>
