@@ -165,8 +165,33 @@ function ClassTable({
       <p className={styles.visuallyHidden} role="status">
         Sorted by {sortedBy}, {sort.direction}.
       </p>
+      {/* On a phone the table stacks and its headings go: the same sort, as a choice. */}
+      <div className={`${styles.controls} ${styles.phoneOnly}`}>
+        <div>
+          <label htmlFor="class-sort">Sort tables by</label>
+          <select
+            id="class-sort"
+            value={`${sort.key}|${sort.direction}`}
+            onChange={(event) => {
+              const [key, direction] = event.target.value.split("|") as [SortKey, Sort["direction"]];
+              onSort({ key, direction });
+            }}
+          >
+            {columns.flatMap((column) =>
+              (["ascending", "descending"] as const).map((direction) => (
+                <option key={`${column.key}|${direction}`} value={`${column.key}|${direction}`}>
+                  {column.label}, {direction === "ascending" ? "lowest first" : "highest first"}
+                </option>
+              )),
+            )}
+          </select>
+        </div>
+      </div>
       <Scroller label="Every table's figures">
-        <table className={`${styles.figures} ${styles.classTable}`} data-testid="class-table">
+        <table
+          className={`${styles.figures} ${styles.classTable} ${styles.stacking}`}
+          data-testid="class-table"
+        >
           <caption className={styles.caption}>Every table of the workshop</caption>
           <thead>
             <tr>
@@ -198,8 +223,11 @@ function ClassTable({
           <tbody>
             {rows.map((row) => (
               <tr key={row.tableId} data-table={row.table}>
-                <th scope="row">{row.table}</th>
-                <td>
+                <th scope="row">
+                  <span className={styles.phoneOnly}>Table </span>
+                  {row.table}
+                </th>
+                <td data-label="Outcome">
                   {outcomeText(row)}
                   {row.dealSource && (
                     <span className={styles.sub}>
@@ -208,12 +236,12 @@ function ClassTable({
                     </span>
                   )}
                 </td>
-                <td>{row.rounds}</td>
+                <td data-label="Rounds">{row.rounds}</td>
                 {view.roles.map((role) => {
                   const score = row.scores[role.id];
                   const gain = row.gains[role.id];
                   return (
-                    <td key={role.id} data-role={role.id}>
+                    <td key={role.id} data-role={role.id} data-label={role.name}>
                       {score === null || score === undefined ? (
                         <span className={styles.sub}>
                           {row.phase === "negotiating" ? "in play" : "not started"}
@@ -229,9 +257,11 @@ function ClassTable({
                     </td>
                   );
                 })}
-                <td>{row.distanceToNash === null ? "—" : formatPoints(row.distanceToNash)}</td>
-                <td>{row.redLineRefusals}</td>
-                <td>
+                <td data-label="Distance to Nash">
+                  {row.distanceToNash === null ? "—" : formatPoints(row.distanceToNash)}
+                </td>
+                <td data-label="Red-line refusals">{row.redLineRefusals}</td>
+                <td data-label="Debrief">
                   <a href={`/debrief/${row.tableId}?workshop=${workshopId}`}>
                     Debrief<span className={styles.visuallyHidden}> of table {row.table}</span>
                   </a>

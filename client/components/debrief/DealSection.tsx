@@ -213,7 +213,7 @@ function Scores({ debrief }: { debrief: Debrief }) {
     <>
       <h3>Each party's score against its no-deal value</h3>
       <Scroller label="Scores">
-        <table className={styles.figures} data-testid="scores">
+        <table className={`${styles.figures} ${styles.stacking}`} data-testid="scores">
           <caption className={styles.caption}>Scores in points (0–100)</caption>
           <thead>
             <tr>
@@ -233,9 +233,13 @@ function Scores({ debrief }: { debrief: Debrief }) {
                   </span>{" "}
                   {r.role.name}
                 </th>
-                <td data-testid={`score-${r.role.id}`}>{formatPoints(r.score)}</td>
-                <td data-testid={`no-deal-${r.role.id}`}>{formatPoints(r.noDeal)}</td>
-                <td>
+                <td data-testid={`score-${r.role.id}`} data-label={scoreTitle}>
+                  {formatPoints(r.score)}
+                </td>
+                <td data-testid={`no-deal-${r.role.id}`} data-label="No-deal value">
+                  {formatPoints(r.noDeal)}
+                </td>
+                <td data-label="Against no deal">
                   {formatGain(r.gain)}{" "}
                   {Math.round(r.gain * 10) > 0
                     ? "better"
@@ -244,7 +248,7 @@ function Scores({ debrief }: { debrief: Debrief }) {
                       : "the same"}
                 </td>
                 {end.nash && (
-                  <td data-testid={`nash-score-${r.role.id}`}>
+                  <td data-testid={`nash-score-${r.role.id}`} data-label="At the Nash point">
                     {r.nash === null ? "—" : formatPoints(r.nash)}
                   </td>
                 )}

@@ -15,8 +15,11 @@ import { FrontierSection } from "./FrontierSection.tsx";
 import { InstructorControls } from "./InstructorControls.tsx";
 import { type Labels, labelsFromView, roleNameOf } from "./look.ts";
 import { NewsSection } from "./NewsSection.tsx";
+import { QuestionsSection } from "./QuestionsSection.tsx";
 import { RedLineStory } from "./RedLineStory.tsx";
+import { EverySide, YourSide } from "./SideSection.tsx";
 import { SummarySection } from "./SummarySection.tsx";
+import { TermsSection } from "./TermsSection.tsx";
 import { type DebriefAccess, useDebriefAccess } from "./useDebriefAccess.ts";
 
 type Loaded =
@@ -26,8 +29,13 @@ type Loaded =
 
 /** The end of any log: the replay answers with the last moment when asked past it. */
 const END_OF_LOG = 2 ** 31 - 1;
-/** A student waiting for the debrief to be shared looks again this often. */
-const RECHECK_MS = 15_000;
+/**
+ * A student waiting for the facilitator to share looks again this often, so the debrief opens
+ * within a second of sharing (the answer is one small query); waiting for the talks to end, less
+ * often. A hidden tab does not ask.
+ */
+const RECHECK_SHARING_MS = 750;
+const RECHECK_TALKS_MS = 5_000;
 
 function credentialOf(access: DebriefAccess): ReplayCredential {
   return access.kind === "instructor"
@@ -62,10 +70,22 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
 
   // A student early: look again until the debrief opens.
   const waiting =
-    loaded.kind === "failed" && (loaded.code === "debrief-not-shared" || loaded.code === "talks-not-over");
+    loaded.kind === "failed" && (loaded.code === "debrief-not-shared" || loaded.code === "talks-not-over")
+      ? loaded.code
+      : null;
   useEffect(() => {
     if (!waiting) return;
-    const timer = setInterval(() => void load(), RECHECK_MS);
+    let busy = false;
+    const timer = setInterval(
+      () => {
+        if (busy || document.hidden) return;
+        busy = true;
+        void load().finally(() => {
+          busy = false;
+        });
+      },
+      waiting === "debrief-not-shared" ? RECHECK_SHARING_MS : RECHECK_TALKS_MS,
+    );
     return () => clearInterval(timer);
   }, [waiting, load]);
 
@@ -124,9 +144,14 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
               </>
             )}
             {access?.kind === "seat" && (
-              <a className={`button ${styles.secondary}`} href={`/table/${tableId}`}>
-                Back to the table
-              </a>
+              <>
+                <a className={`button ${styles.secondary}`} href={`/replay/${tableId}`}>
+                  Replay the talks
+                </a>
+                <a className={`button ${styles.secondary}`} href={`/table/${tableId}`}>
+                  Back to the table
+                </a>
+              </>
             )}
           </nav>
         )}
@@ -195,6 +220,8 @@ function Sections({
   tableId: string;
   onShare: (sharing: DebriefSharing) => Promise<string | null>;
 }) {
+  const own =
+    access.kind === "seat" ? debrief.sides.find((side) => side.role === access.seat.role) : undefined;
   return (
     <>
       {access.kind === "seat" && (
@@ -208,13 +235,17 @@ function Sections({
             : "You read your own red lines in full; the other seats' are named by whose they were and where they come from, not by what they said."}
         </p>
       )}
+      {access.kind === "seat" && own && <YourSide debrief={debrief} side={own} labels={labels} />}
+      <TermsSection />
       <SummarySection debrief={debrief} />
+      {access.kind === "instructor" && <EverySide debrief={debrief} labels={labels} />}
       <DealSection debrief={debrief} labels={labels} />
       <ConcessionCurves debrief={debrief} />
       <FrontierSection debrief={debrief} />
       <RedLineStory debrief={debrief} labels={labels} />
       <NewsSection debrief={debrief} />
       <CommunicationSection debrief={debrief} />
+      {access.kind === "instructor" && <QuestionsSection debrief={debrief} />}
       {access.kind === "instructor" && (
         <InstructorControls
           workshopId={access.workshopId}

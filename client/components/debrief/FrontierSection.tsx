@@ -1,7 +1,9 @@
 "use client";
-// The Pareto frontier drawn for two parties at a time (chosen with two selects): every frontier
-// package as a dot, the table's package and the Nash point marked with their own shapes and
-// names, the no-deal values as a cross. The frontier is also a table, one button away.
+// The Pareto frontier drawn for two parties at a time (chosen with two selects). The frontier is
+// over all the parties, so a package on it can sit inside the cloud for two of them (it gives more
+// to a party not drawn): the dots are every four-party frontier package, and a line joins those
+// that are also best for the two drawn. The table's package and the Nash point have their own
+// shapes and names, the no-deal values a cross. The frontier is also a table, one button away.
 import { formatCount, formatPoints, possessive } from "@red-lines/shared/client";
 import type { Debrief } from "@red-lines/shared/protocol";
 import type { ChartConfiguration } from "chart.js";
@@ -35,6 +37,7 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
       : `Last tabled (version ${deal.version})`
     : null;
 
+  const pairFrontier = useMemo(() => frontierOfPair(frontier ?? [], x, y), [frontier, x, y]);
   const config = useMemo<ChartConfiguration<"scatter">>(() => {
     const at = (u: Utilities) => ({ x: u[x] ?? 0, y: u[y] ?? 0 });
     return {
@@ -42,12 +45,22 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
       data: {
         datasets: [
           {
-            label: "Pareto frontier",
-            data: (frontier ?? []).map(at),
-            backgroundColor: "rgba(74, 83, 96, 0.55)",
+            label: "Frontier for these two parties",
+            data: pairFrontier.map(at),
+            backgroundColor: "#4a5360",
             borderColor: "#4a5360",
             pointStyle: "circle",
-            pointRadius: 3.5,
+            pointRadius: 4,
+            showLine: true,
+            borderWidth: 2,
+          },
+          {
+            label: "Frontier for all the parties",
+            data: (frontier ?? []).map(at),
+            backgroundColor: "rgba(74, 83, 96, 0.35)",
+            borderColor: "rgba(74, 83, 96, 0.6)",
+            pointStyle: "circle",
+            pointRadius: 3,
           },
           ...(ours && dealName
             ? [
@@ -109,14 +122,14 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
         },
       },
     };
-  }, [debrief, x, y, frontier, ours, nash, dealName, end.noDeal]);
+  }, [debrief, x, y, frontier, pairFrontier, ours, nash, dealName, end.noDeal]);
 
   const point = (u: Utilities | null) =>
     u
       ? `${roleNameOf(debrief, x)} ${formatPoints(u[x] ?? 0)}, ${roleNameOf(debrief, y)} ${formatPoints(u[y] ?? 0)}`
       : "";
   const label = [
-    `Scatter chart of the Pareto frontier's ${formatCount(frontier?.length ?? 0)} packages by ${possessive(roleNameOf(debrief, x))} score (across) and ${possessive(roleNameOf(debrief, y))} (up).`,
+    `Scatter chart of the Pareto frontier's ${formatCount(frontier?.length ?? 0)} packages by ${possessive(roleNameOf(debrief, x))} score (across) and ${possessive(roleNameOf(debrief, y))} (up); a line joins the ${formatCount(pairFrontier.length)} that are best for these two parties alone.`,
     ours && dealName ? `${dealName}: ${point(ours)}.` : "",
     nash ? `Nash point: ${point(nash)}.` : "",
     `No-deal values: ${point(end.noDeal)}.`,
@@ -149,8 +162,11 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
       ) : (
         <>
           <p>
-            Each dot is a package no other package beats for every party at once. Choose the two parties whose
-            scores to draw; the other parties' scores are in the table.
+            Each dot is a package on the frontier of all {formatCount(roles.length)} parties: no other package
+            is better for one party without being worse for another. Drawn for two parties only, some of them
+            sit inside the cloud, because they give more to a party not drawn. The line joins the packages
+            that are also best for the two parties drawn. Choose which two; every party's scores are in the
+            table.
           </p>
           <div className={`${styles.controls} ${styles.noPrint}`}>
             <div>
@@ -230,4 +246,19 @@ function Row({ name, utilities, roles }: { name: string; utilities: Utilities; r
       ))}
     </tr>
   );
+}
+
+/** The frontier packages no other beats for both `x` and `y`, by `x`: the two-party frontier. */
+export function frontierOfPair(frontier: readonly Utilities[], x: string, y: string): Utilities[] {
+  const sorted = [...frontier].sort((a, b) => (b[x] ?? 0) - (a[x] ?? 0) || (b[y] ?? 0) - (a[y] ?? 0));
+  const kept: Utilities[] = [];
+  let bestY = Number.NEGATIVE_INFINITY;
+  for (const u of sorted) {
+    const uy = u[y] ?? 0;
+    if (uy > bestY) {
+      kept.push(u);
+      bestY = uy;
+    }
+  }
+  return kept.reverse();
 }

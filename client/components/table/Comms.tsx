@@ -2,7 +2,7 @@
 // Talk at the table: a channel picker with unread counts, the open channel's messages (a log,
 // announced politely as they arrive) and, for a seat, a box to write in it.
 import { type TableView, tableLimits } from "@red-lines/shared/protocol";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { Citations } from "./Citation.tsx";
 import type { Channel } from "./channels.ts";
@@ -71,11 +71,33 @@ function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel
         : channel.kind === "broadcasts"
           ? "From the facilitator"
           : "News flashes";
+  // The log scrolls inside itself so the message box stays in view; it follows new messages
+  // unless the reader has scrolled up to read older ones.
+  const log = useRef<HTMLDivElement>(null);
+  const count =
+    channel.kind === "public" || channel.kind === "private" ? channel.messages.length : channel.items.length;
+  const following = useRef(true);
+  useEffect(() => {
+    const box = log.current;
+    if (box && following.current && count > 0) box.scrollTop = box.scrollHeight;
+  }, [count]);
+  const onScroll = () => {
+    const box = log.current;
+    if (box) following.current = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  };
   return (
     <div className={styles.channel}>
       <h3 className={styles.channelTitle}>{title}</h3>
       {channel.kind === "public" || channel.kind === "private" ? (
-        <div className={styles.messages} role="log" aria-label={`Messages: ${channel.label}`}>
+        <div
+          className={styles.messages}
+          role="log"
+          aria-label={`Messages: ${channel.label}`}
+          ref={log}
+          onScroll={onScroll}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard
+          tabIndex={0}
+        >
           <ol className={styles.messageList}>
             {channel.messages.length === 0 && <li className="muted">No messages yet.</li>}
             {keyed(channel.messages).map(({ key, item: m }) => (

@@ -1,7 +1,7 @@
 "use client";
 // The screen's panels: on a phone one at a time behind a tab bar (Table / Chat / Brief); on a wide
 // screen the main panels switch while the aside (the talk panel) stays beside them.
-import type { ReactNode } from "react";
+import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from "react";
 import styles from "./table.module.css";
 
 export type Panel = { key: string; label: string; badge?: number; aside?: boolean; content: ReactNode };
@@ -25,9 +25,24 @@ export function Panels({ panels, tab, onTab, wide, top, notices }: Props) {
   const activeMain = main.some((p) => p.key === known) ? known : (main[0]?.key ?? "");
   const tabs = wide ? main : panels;
   const shown = (p: Panel) => (wide ? p.aside === true || p.key === activeMain : p.key === known);
+  // The sticky bar's height, so what sticks below it (the term sheet's header, the talk panel)
+  // sits just under it however many notices it holds.
+  const sticky = useRef<HTMLDivElement>(null);
+  const [stickyHeight, setStickyHeight] = useState(0);
+  useEffect(() => {
+    const bar = sticky.current;
+    if (!bar || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setStickyHeight(Math.ceil(bar.getBoundingClientRect().height)));
+    observer.observe(bar);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className={styles.panels} data-wide={wide}>
-      <div className={styles.sticky}>
+    <div
+      className={styles.panels}
+      data-wide={wide}
+      style={{ "--sticky-height": `${stickyHeight}px` } as CSSProperties}
+    >
+      <div className={styles.sticky} ref={sticky}>
         {top}
         {tabs.length > 1 && (
           <nav className={styles.tabBar} aria-label="Parts of the table screen">

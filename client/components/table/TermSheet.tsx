@@ -44,9 +44,8 @@ export function TermSheet({ view, editable, act }: Props) {
       </h2>
       <div className={styles.sheetHeader} aria-hidden="true">
         <span>Issue</span>
-        <span>{current ? `On the table (v${current.number})` : "On the table"}</span>
+        <span>{current ? `On the table (v${current.number}) · last changed by` : "On the table"}</span>
         <span>Draft</span>
-        <span>Last changed by</span>
       </div>
       <ol className={styles.sheet}>
         {view.issues.map((issue) => {
@@ -76,6 +75,9 @@ export function TermSheet({ view, editable, act }: Props) {
                 <div>
                   <dt>Last changed by</dt>
                   <dd>
+                    <span className={styles.wideOnly} aria-hidden="true">
+                      by{" "}
+                    </span>
                     {change
                       ? `${seatName(view, change.seat)}${change.version === null ? " (draft)" : ` (v${change.version})`}`
                       : "—"}

@@ -1,9 +1,8 @@
 // The notices that pass by themselves, read off two successive views of the table: the seat's
 // turn, a turn that ran out or was skipped, a walk-out and the end of the talks.
 import { possessive } from "@red-lines/shared/client";
-import type { TableView } from "@red-lines/shared/protocol";
+import { outcomeNames, type TableView } from "@red-lines/shared/protocol";
 import { seatName } from "./derive.ts";
-import { outcomeWords } from "./words.ts";
 
 /** A passing notice goes by itself after this long (it can be dismissed before). */
 export const passingNoticeMs = 12_000;
@@ -66,10 +65,10 @@ export function passingNotices(before: TableView, after: TableView, now: number)
       kind: walked ? "walk-out" : "outcome",
       text:
         outcome.reason === "agreement"
-          ? `Agreement: every party accepted version ${outcome.version}. Outcome: ${outcomeWords[outcome.class].name}.`
+          ? `Agreement: every party accepted version ${outcome.version}. Outcome: ${outcomeNames[outcome.class]}.`
           : walked
-            ? `${walked === me ? "You" : name(walked)} walked out: the talks are over. Outcome: ${outcomeWords[outcome.class].name}.`
-            : `The talks are over without an agreement. Outcome: ${outcomeWords[outcome.class].name}.`,
+            ? `${walked === me ? "You" : name(walked)} walked out: the talks are over. Outcome: ${outcomeNames[outcome.class]}.`
+            : `The talks are over without an agreement. Outcome: ${outcomeNames[outcome.class]}.`,
       until: now + passingNoticeMs * 2,
     });
   }

@@ -19,6 +19,7 @@ import {
   debriefSharingSchema,
   instructorActor,
   withOthersRedLinesWithheld,
+  withOwnSideOnly,
   withoutPrivateChannels,
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
@@ -107,11 +108,8 @@ async function studentDebrief(
   }
   const full = debriefOf(loaded);
   const channels = sharing.revealChannels ? full : withoutPrivateChannels(full);
-  answer(res, {
-    ...(sharing.revealRedLines ? channels : withOthersRedLinesWithheld(channels, seat.role)),
-    sharing,
-    viewer: seat.role,
-  });
+  const redLines = sharing.revealRedLines ? channels : withOthersRedLinesWithheld(channels, seat.role);
+  answer(res, { ...withOwnSideOnly(redLines, seat.role), sharing, viewer: seat.role });
 }
 
 export function mountDebrief(router: Router, options: DebriefOptions): void {

@@ -16,8 +16,10 @@ import {
   createAnalysisCache,
   debriefFor,
   withOthersRedLinesWithheld,
+  withOwnSideOnly,
   withoutPrivateChannels,
 } from "./debrief.ts";
+import { discussionQuestions } from "./questions.ts";
 import { type Debrief, debriefSchema } from "./schema.ts";
 
 const scenario = getScenario("ukraine-2026") as Scenario;
@@ -127,6 +129,44 @@ describe("an agreement on the Nash package", () => {
         gain: nash.gains[role],
       });
     }
+  });
+
+  it("gives each party its own side: what it got, its no-deal value, its best within everyone's red lines, where it gave most", () => {
+    expect(debrief.sides.map((s) => s.role)).toEqual(["ukraine", "russia", "us", "europe"]);
+    for (const side of debrief.sides) {
+      // Its best: its coordinate of the ideal point, computed here by the engine.
+      expect(side).toMatchObject({
+        agreed: true,
+        got: nash.utilities[side.role],
+        noDeal: engine.batna[side.role],
+        best: engine.kalaiSmorodinsky?.ideal[side.role],
+      });
+      expect(side.best).toBeGreaterThanOrEqual(side.got);
+      // Where it gave most, from its own weights and scores, issue by issue.
+      const numbers = backChannel.utilities[side.role];
+      const losses = backChannel.issues.map((issue) => {
+        const scores = numbers?.scores[issue.id] ?? {};
+        const top = Math.max(...issue.options.map((o) => scores[o.id] ?? 0));
+        const got = scores[nash.package[issue.id] ?? ""] ?? 0;
+        return { issue: issue.id, lost: ((numbers?.weights[issue.id] ?? 0) * (top - got)) / 100 };
+      });
+      const most = losses.sort((a, b) => b.lost - a.lost)[0];
+      expect(side.gaveMost?.issue).toBe(most?.issue);
+      expect(side.gaveMost?.option).toBe(nash.package[most?.issue ?? ""]);
+      expect(side.gaveMost?.lost).toBeCloseTo(most?.lost ?? -1, 9);
+    }
+    // A seat's copy holds its own side only.
+    expect(withOwnSideOnly(debrief, "ukraine").sides.map((s) => s.role)).toEqual(["ukraine"]);
+  });
+
+  it("writes questions for the class from the table's own figures", () => {
+    const questions = discussionQuestions(debrief);
+    expect(questions.length).toBeGreaterThanOrEqual(3);
+    expect(questions.length).toBeLessThanOrEqual(5);
+    const least = [...(debrief.deal?.parties ?? [])].sort((a, b) => a.gain - b.gain)[0];
+    const name = debrief.roles.find((r) => r.id === least?.role)?.name ?? "?";
+    expect(questions[0]).toContain(`${name} accepted a package worth`);
+    expect(questions.some((q) => q.includes("landed on the Nash point"))).toBe(true);
   });
 
   it("reports the analysis exactly as the engine computes it, with no start figures (no news)", () => {
@@ -361,6 +401,23 @@ describe("the public positions: no package is feasible", () => {
       zopa: onlyTerritory.zopa,
       nash: { utilities: onlyTerritory.nash?.utilities },
     });
+  });
+
+  it("asks the class about the red lines that collided, by their titles, and leaves each side its no-deal value", () => {
+    const questions = discussionQuestions(debrief);
+    expect(
+      questions.some(
+        (q) => q.includes("“No legal cession of Ukrainian land”") && q.includes("could not both hold"),
+      ),
+    ).toBe(true);
+    expect(questions.some((q) => q.includes("stopped") || q.includes("past their own red lines"))).toBe(true);
+    for (const side of debrief.sides) {
+      expect(side).toMatchObject({
+        agreed: false,
+        got: publicPositions.utilities[side.role]?.batna,
+        best: null,
+      });
+    }
   });
 
   it("judges the last tabled version against the red lines and says so", () => {

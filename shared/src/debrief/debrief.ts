@@ -29,6 +29,7 @@ import type {
   DebriefPoint,
   DebriefRefusal,
   DebriefRule,
+  DebriefSide,
   InjectedEvent,
 } from "./schema.ts";
 import { debriefSummary } from "./summary.ts";
@@ -199,8 +200,42 @@ export function debriefFor(input: DebriefInput, options: DebriefOptions = {}): D
       } satisfies InjectedEvent;
     }),
     communication: communicationOf(state, roles, botNotes),
+    sides: roles.map((role) => sideOf(state, endAnalysis, role)),
   };
   return { ...debrief, summary: debriefSummary(debrief) };
+}
+
+function sideOf(state: TableState, analysis: Analysis, role: string): DebriefSide {
+  const effective = state.effective;
+  const noDeal = batnas(effective)[role] ?? 0;
+  const agreed = state.outcome?.reason === "agreement" ? state.outcome.package : null;
+  const judged = agreed ?? state.versions.at(-1)?.package ?? null;
+  const numbers = effective.utilities[role];
+  let gaveMost: DebriefSide["gaveMost"] = null;
+  if (judged && numbers) {
+    for (const issue of effective.issues) {
+      const option = judged[issue.id];
+      const scores = numbers.scores[issue.id] ?? {};
+      if (option === undefined) continue;
+      const top = Math.max(...issue.options.map((o) => scores[o.id] ?? 0));
+      const lost = roundPoints(((numbers.weights[issue.id] ?? 0) * (top - (scores[option] ?? 0))) / 100);
+      if (lost > 0 && (gaveMost === null || lost > gaveMost.lost))
+        gaveMost = { issue: issue.id, option, lost };
+    }
+  }
+  return {
+    role,
+    got: agreed ? roundPoints(utility(effective, role, agreed)) : noDeal,
+    agreed: agreed !== null,
+    noDeal,
+    best: analysis.kalaiSmorodinsky?.ideal[role] ?? null,
+    gaveMost,
+  };
+}
+
+/** A seat's copy: its own side only (the others' say what they gave up where, which is theirs). */
+export function withOwnSideOnly(debrief: Debrief, viewer: string): Debrief {
+  return { ...debrief, sides: debrief.sides.filter((side) => side.role === viewer) };
 }
 
 function utilitiesOf(effective: EffectiveScenario, pkg: Package): Record<string, number> {

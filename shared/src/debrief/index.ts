@@ -2,5 +2,6 @@
 // class view of every table side by side. Pure: computed from a table's config and log.
 export * from "./classView.ts";
 export * from "./debrief.ts";
+export * from "./questions.ts";
 export * from "./schema.ts";
 export * from "./summary.ts";

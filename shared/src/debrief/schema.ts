@@ -196,6 +196,27 @@ export const debriefCommunicationSchema = z.strictObject({
 });
 export type DebriefCommunication = z.infer<typeof debriefCommunicationSchema>;
 
+/** One party's own reading of the talks: what it got, against what it could have had. */
+export const debriefSideSchema = z.strictObject({
+  role: idSchema,
+  /** The agreement's score for it, or its no-deal value when there was no agreement. */
+  got: z.number(),
+  agreed: z.boolean(),
+  /** Its no-deal value when the talks ended. */
+  noDeal: z.number(),
+  /**
+   * The most any package gave it within everyone's red lines and better than no deal for every
+   * party (its coordinate of the ideal point); null when no package was.
+   */
+  best: z.number().nullable(),
+  /**
+   * The issue of the agreed package (or, without one, the last tabled) where it gave up most
+   * against its own best option on that issue: the option it got and the points given up.
+   */
+  gaveMost: z.strictObject({ issue: idSchema, option: idSchema, lost: z.number() }).nullable(),
+});
+export type DebriefSide = z.infer<typeof debriefSideSchema>;
+
 export const debriefSchema = z.strictObject({
   /** `variantName` is the variant's title for people, e.g. "Back channel". */
   scenario: z.strictObject({ id: idSchema, title: z.string(), variant: idSchema, variantName: z.string() }),
@@ -233,6 +254,11 @@ export const debriefSchema = z.strictObject({
   redLines: debriefRedLinesSchema,
   injectedEvents: z.array(injectedEventSchema),
   communication: debriefCommunicationSchema,
+  /**
+   * Each party's own side, in role order. Private figures (what it gave up where): a seat's copy
+   * holds only its own (`withOwnSideOnly`).
+   */
+  sides: z.array(debriefSideSchema),
   /** A few plain sentences from the figures above. */
   summary: z.array(z.string()),
 });
