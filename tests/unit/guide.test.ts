@@ -78,6 +78,10 @@ describe("the guide's Markdown", () => {
     expect(parseInline("[x](javascript:void)")).toEqual([{ kind: "text", text: "x" }]);
     expect(parseInline("[x](//elsewhere.example)")).toEqual([{ kind: "text", text: "x" }]);
     expect(parseInline("2 * 3 * 4")).toEqual([{ kind: "text", text: "2 * 3 * 4" }]);
+    expect(parseInline("_Ask: why?_ and snake_case_name")).toEqual([
+      { kind: "em", children: [{ kind: "text", text: "Ask: why?" }] },
+      { kind: "text", text: " and snake_case_name" },
+    ]);
   });
 
   it("reads the facilitator's guide whole: one title, the sections a class needs, no Markdown left over", async () => {
@@ -95,6 +99,6 @@ describe("the guide's Markdown", () => {
       ]),
     );
     const text = allInline(blocks).map(plainText).join("\n");
-    expect(text).not.toMatch(/\*\*|`|\]\(|^#/m);
+    expect(text).not.toMatch(/\*\*|`|\]\(|^#|(^|\s)[_*]\S|\S[_*]($|\s)/m);
   });
 });

@@ -1,7 +1,8 @@
 // The small part of Markdown the guides in docs/ are written in, parsed into blocks a page can
 // render as React elements (never as raw HTML): headings, paragraphs, bulleted and numbered
-// lists, and inline **strong**, *emphasis*, `code` and [links](/path). Anything else reads as the
-// plain text it is. Pure, so it is tested without a browser.
+// lists, and inline **strong**, *emphasis* or _emphasis_ (what the formatter writes), `code` and
+// [links](/path). Anything else reads as the plain text it is. Pure, so it is tested without a
+// browser.
 
 export type Inline =
   | { kind: "text"; text: string }
@@ -29,8 +30,10 @@ function safeHref(href: string): string | null {
   return /^(\/(?!\/)|#|https?:\/\/)/.test(href) ? href : null;
 }
 
-// The earliest of: **strong**, `code`, [text](href), *emphasis*.
-const inlinePattern = /\*\*(.+?)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|\*([^*\s](?:[^*]*[^*\s])?)\*/;
+// The earliest of: **strong**, `code`, [text](href), *emphasis*, _emphasis_ (not inside a word,
+// so snake_case stays as it is).
+const inlinePattern =
+  /\*\*(.+?)\*\*|`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|\*([^*\s](?:[^*]*[^*\s])?)\*|(?<![\p{L}\p{N}_])_([^_\s](?:[^_]*[^_\s])?)_(?![\p{L}\p{N}_])/u;
 
 export function parseInline(text: string): Inline[] {
   const parts: Inline[] = [];
@@ -42,7 +45,8 @@ export function parseInline(text: string): Inline[] {
       break;
     }
     if (match.index > 0) parts.push({ kind: "text", text: rest.slice(0, match.index) });
-    const [whole, strong, code, label, href, em] = match;
+    const [whole, strong, code, label, href, starred, underscored] = match;
+    const em = starred ?? underscored;
     if (strong !== undefined) parts.push({ kind: "strong", children: parseInline(strong) });
     else if (code !== undefined) parts.push({ kind: "code", text: code });
     else if (label !== undefined && href !== undefined) {
