@@ -11,16 +11,25 @@ import styles from "./table.module.css";
 import { useNow } from "./useNow.ts";
 import { useSessionState } from "./useSessionState.ts";
 
-export function Notices({ view, storage }: { view: TableView; storage: (name: string) => string | null }) {
-  const [dismissed, setDismissed] = useSessionState<string[]>(storage("notices-dismissed"), []);
+export type NoticeState = {
+  dismissed: readonly string[];
+  passing: readonly Passing[];
+  dismiss(key: string): void;
+};
+
+/**
+ * The notices' memory, kept by the screen (not by the notices themselves, which move from the
+ * negotiation's panels to the outcome's when the talks end): what passed by and what was dismissed.
+ */
+export function useNoticeState(view: TableView | null, storageKey: string | null): NoticeState {
+  const [dismissed, setDismissed] = useSessionState<string[]>(storageKey, []);
   const [passing, setPassing] = useState<Passing[]>([]);
   const previous = useRef<TableView | null>(null);
-  const now = useNow();
 
   useEffect(() => {
     const before = previous.current;
     previous.current = view;
-    if (!before) return;
+    if (!before || !view) return;
     const found = passingNotices(before, view, Date.now());
     if (found.length > 0) {
       setPassing((list) => [...list.filter((p) => !found.some((f) => f.key === p.key)), ...found]);
@@ -31,6 +40,12 @@ export function Notices({ view, storage }: { view: TableView; storage: (name: st
     setDismissed((list) => [...list.slice(-50), key]);
     setPassing((list) => list.filter((p) => p.key !== key));
   };
+  return { dismissed, passing, dismiss };
+}
+
+export function Notices({ view, state }: { view: TableView; state: NoticeState }) {
+  const { dismissed, passing, dismiss } = state;
+  const now = useNow();
 
   const broadcast = view.broadcasts.at(-1);
   const broadcastKey = broadcast ? `broadcast:${broadcast.at}` : null;
@@ -51,6 +66,21 @@ export function Notices({ view, storage }: { view: TableView; storage: (name: st
   if (!any) return null;
   return (
     <div className={styles.notices} data-testid="notices">
+      {/* Newest and most urgent first: what just happened, then the clock, then what stays. */}
+      {shownPassing.map((p) => (
+        <section key={p.key} className={styles.notice} data-kind={p.kind} aria-label="Notice">
+          <p className={styles.noticeText}>{p.text}</p>
+          <DismissButton label="Dismiss this notice" onClick={() => dismiss(p.key)} />
+        </section>
+      ))}
+      {clockLow && left !== null && (
+        <section className={styles.notice} data-kind="clock" aria-label="Your clock" role="status">
+          <p className={styles.noticeText}>
+            <strong>Less than {Math.round(lowClockMs / 1000)} seconds left</strong> in your turn: table the
+            draft or pass before it runs out.
+          </p>
+        </section>
+      )}
       {broadcast && broadcastKey && !dismissed.includes(broadcastKey) && (
         <section className={styles.notice} data-kind="broadcast" aria-label="Message from the facilitator">
           <p className={styles.noticeText}>
@@ -73,20 +103,6 @@ export function Notices({ view, storage }: { view: TableView; storage: (name: st
           <DismissButton label="Dismiss news flash" onClick={() => dismiss(newsKey)} />
         </section>
       )}
-      {clockLow && left !== null && (
-        <section className={styles.notice} data-kind="clock" aria-label="Your clock" role="status">
-          <p className={styles.noticeText}>
-            <strong>Less than {Math.round(lowClockMs / 1000)} seconds left</strong> in your turn: table the
-            draft or pass before it runs out.
-          </p>
-        </section>
-      )}
-      {shownPassing.map((p) => (
-        <section key={p.key} className={styles.notice} data-kind={p.kind} aria-label="Notice">
-          <p className={styles.noticeText}>{p.text}</p>
-          <DismissButton label="Dismiss this notice" onClick={() => dismiss(p.key)} />
-        </section>
-      ))}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { ConnectionStatus } from "./ConnectionStatus.tsx";
 import { channelsOf } from "./channels.ts";
 import { seatName } from "./derive.ts";
 import { Negotiation } from "./Negotiation.tsx";
-import { Notices } from "./Notices.tsx";
+import { Notices, useNoticeState } from "./Notices.tsx";
 import { type Panel, Panels } from "./Panels.tsx";
 import { Seats } from "./Seats.tsx";
 import styles from "./table.module.css";
@@ -46,6 +46,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
     chatOnScreen ? channelKey : null,
   );
   const announcements = useAnnouncements(view);
+  const noticeState = useNoticeState(view, storage("notices-dismissed"));
   const revoked = table.notice?.code === "seat-revoked";
   const replaced = table.notice?.code === "seat-replaced" && table.status === "closed";
 
@@ -76,7 +77,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
     />
   ) : null;
   const chatPanel: Panel = { key: "chat", label: "Chat", badge: total, aside: true, content: comms };
-  const notices = view ? <Notices view={view} storage={storage} /> : null;
+  const notices = view ? <Notices view={view} state={noticeState} /> : null;
 
   return (
     <div className={styles.screen}>
