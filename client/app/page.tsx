@@ -1,10 +1,28 @@
-// Landing page: join a table with a code, or set up a workshop. A server component; the join form
-// is the only client part.
+// Landing page: join a table with a code, or set up a workshop, and the workshops this browser
+// runs. A server component; the join form and the list of workshops are the client parts. The join
+// form sent before the page's scripts ran arrives here as ?code=…&name=…: a good code goes on to
+// its join page, anything else fills the form again.
+import { joinCodeSchema } from "@red-lines/shared/protocol";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import styles from "../components/entry/entry.module.css";
 import { JoinCodeForm } from "../components/entry/JoinCodeForm.tsx";
+import { MyWorkshops } from "../components/entry/MyWorkshops.tsx";
 
-export default function Home() {
+function one(value: string | string[] | undefined): string {
+  return typeof value === "string" ? value : "";
+}
+
+export default async function Home({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const query = await searchParams;
+  const code = one(query.code);
+  const name = one(query.name).trim();
+  const parsed = joinCodeSchema.safeParse(code);
+  if (parsed.success) redirect(`/join/${parsed.data}${name ? `?name=${encodeURIComponent(name)}` : ""}`);
   return (
     <main id="main" className="page">
       <h1>Red Lines</h1>
@@ -19,7 +37,7 @@ export default function Home() {
             Enter the join code your instructor shows (or scan its QR code) and the name others will see. Next
             you choose your seat.
           </p>
-          <JoinCodeForm />
+          <JoinCodeForm initialCode={code} initialName={name} />
         </section>
         <section aria-labelledby="run-heading" className="card">
           <h2 id="run-heading">Run a workshop</h2>
@@ -33,6 +51,7 @@ export default function Home() {
           </Link>
         </section>
       </div>
+      <MyWorkshops />
       <p className={styles.footnote}>
         Checking the network first? <Link href="/sandbox">Try a live connection at the sandbox table</Link>.
       </p>

@@ -10,6 +10,8 @@ import {
   debriefResponseSchema,
   debriefSharingResponseSchema,
   httpErrorSchema,
+  type InstructorOverview,
+  instructorOverviewSchema,
   type JoinRequest,
   type JoinResponse,
   joinResponseSchema,
@@ -82,6 +84,16 @@ export function joinWorkshop(request: JoinRequest): Promise<ApiResult<JoinRespon
 
 export function lookUpCode(code: string): Promise<ApiResult<SeatingOverview>> {
   return call(`/join/${encodeURIComponent(code)}`, seatingOverviewSchema);
+}
+
+/** A workshop as its instructor lists it: titles, when it was created, where each table stands. */
+export function workshopOverview(
+  workshopId: string,
+  instructorKey: string,
+): Promise<ApiResult<InstructorOverview>> {
+  return call(`/workshops/${encodeURIComponent(workshopId)}`, instructorOverviewSchema, {
+    headers: { authorization: `Bearer ${instructorKey}` },
+  });
 }
 
 /** Where the instructor downloads a table's log, or the whole workshop's (JSON or CSV). */

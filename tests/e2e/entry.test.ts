@@ -1,13 +1,17 @@
-// The entry pages in Chromium against the built app: an instructor sets up a workshop, projects the
-// join screen, two students join from their own browsers through the QR code's link, a taken seat
-// is refused with a sentence, a returning student continues in the same seat; axe on every page at
+// The entry pages in Chromium against the built app: an instructor sets up a workshop (Back and a
+// reload show it again, and the home page lists it), projects the join screen, two students join
+// from their own browsers through the QR code's link, a taken seat is refused with a sentence, a
+// returning student continues in the same seat, a join code typed before the page's scripts ran
+// survives them, and a finished table's join page says the talks are over; axe on every page at
 // 1280 px and at 375 px.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
+import { instructorOverviewSchema } from "@red-lines/shared/protocol";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { instructorOn } from "../support/seats.ts";
 
 let app: RunningApp;
 let browser: Browser;
@@ -29,12 +33,16 @@ afterAll(async () => {
 });
 
 let devices = 0;
-async function device(viewport: { width: number; height: number }): Promise<Page> {
+async function device(
+  viewport: { width: number; height: number },
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
   devices += 1;
   const context = await browser.newContext({
     viewport,
     ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
     extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${devices}` },
+    ...options,
   });
   contexts.push(context);
   return context.newPage();
@@ -65,9 +73,15 @@ async function seated(page: Page) {
 
 const tableUrl = /\/table\/[0-9a-f-]{36}$/;
 
+/** The workshops the home page lists, as the page's words. */
+function myWorkshops(page: Page) {
+  return page.getByRole("region", { name: "Your workshops" }).getByRole("listitem");
+}
+
 describe("entry pages in Chromium", () => {
   let workshopId = "";
   let code = "";
+  let setUp: Page;
   let joinLink = "";
   let screen: Page;
   let ada: Page;
@@ -82,7 +96,10 @@ describe("entry pages in Chromium", () => {
     await page.waitForURL(/\/workshop\/new$/);
     await page.getByRole("heading", { name: "Set up a workshop" }).waitFor();
     await page.getByText("Ukraine peace talks status 2026: where negotiations stand").waitFor();
+    // Sources by their titles, never their seed file names.
+    expect(await page.locator("main").textContent()).not.toMatch(/\d{3}_[0-9a-f]{16}\.txt/);
     await expectAccessible(page);
+    await page.screenshot({ path: path.join(artifactsDir, "workshop-new-1280.png"), fullPage: true });
 
     const tables = page.getByLabel("Number of tables");
     await tables.fill("40");
@@ -111,7 +128,77 @@ describe("entry pages in Chromium", () => {
     await page.getByRole("button", { name: "Copy the instructor link" }).waitFor();
     await page.getByRole("link", { name: "Open the console" }).waitFor();
     await expectAccessible(page);
+    setUp = page;
+  });
 
+  it("never offers a blank form again for a workshop it created, and lists it on the home page after a reload", async () => {
+    const page = setUp;
+    const created = `${app.url}/workshop/new?created=${workshopId}`;
+    const ready = page.getByRole("heading", { name: "Your workshop is ready" });
+    const blankForm = page.getByRole("button", { name: "Create the workshop" });
+    code =
+      (await page
+        .locator("strong")
+        .filter({ hasText: /^[A-Z2-9]{4}-[A-Z2-9]{4}$/ })
+        .textContent()) ?? "";
+
+    // On to the console in the page, then Back: the workshop again, from the router.
+    await page.getByRole("link", { name: "Open the console" }).click();
+    await page.waitForURL(`${app.url}/instructor/${workshopId}`);
+    await page.goBack();
+    await ready.or(blankForm).waitFor();
+    expect(await blankForm.count()).toBe(0);
+    // The history entry of the form now names the workshop.
+    expect(page.url()).toBe(created);
+
+    // Home, then Back: the page loads again from the server, and still shows the workshop.
+    await page.goto(`${app.url}/`);
+    const listed = myWorkshops(page);
+    await listed.first().waitFor();
+    await page.goBack();
+    await ready.or(blankForm).waitFor();
+    expect(await blankForm.count()).toBe(0);
+    expect(page.url()).toBe(created);
+    await expectAccessible(page);
+    // A reload of that address too.
+    await page.reload();
+    await ready.waitFor();
+    expect(await blankForm.count()).toBe(0);
+
+    // The home page lists it after a reload: title, date, tables, status, the console link.
+    await page.goto(`${app.url}/`);
+    await page.reload();
+    await expect.poll(() => listed.count()).toBe(1);
+    const item = listed.first();
+    await item.getByRole("heading", { name: "Ukraine peace talks, 2026 · Back channel" }).waitFor();
+    await item.getByText("Not started", { exact: true }).waitFor();
+    const text = (await item.textContent()) ?? "";
+    expect(text).toContain(`Join code${code}`);
+    expect(text).toContain("Tables2");
+    const today = await page.evaluate(
+      () => new Date().toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }).split(",")[0],
+    );
+    expect(text).toContain(`Created${today}`);
+    const consoleLink = item.getByRole("link", { name: `Open the console of workshop ${code}` });
+    expect(await consoleLink.getAttribute("href")).toBe(`/instructor/${workshopId}`);
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(artifactsDir, "home-workshops-1280.png"), fullPage: true });
+    await page.setViewportSize(phone);
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(artifactsDir, "home-workshops-375.png"), fullPage: true });
+    await page.setViewportSize(desktop);
+    // Keyboard: the console link is reached with Tab from the join form's button.
+    await page.getByRole("button", { name: "Find my table" }).focus();
+    let reached = false;
+    for (let step = 0; step < 6 && !reached; step++) {
+      await page.keyboard.press("Tab");
+      reached = await consoleLink.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await consoleLink.click();
+    await page.waitForURL(`${app.url}/instructor/${workshopId}`);
+
+    await page.goto(created);
     await page.getByRole("link", { name: "Show the join screen" }).click();
     await page.waitForURL(`${app.url}/instructor/${workshopId}/join`);
     screen = page;
@@ -226,6 +313,7 @@ describe("entry pages in Chromium", () => {
     await page.goto(`${app.url}/workshop/new`);
     await page.getByRole("heading", { name: "Tables and clock" }).waitFor();
     await expectAccessible(page);
+    await page.screenshot({ path: path.join(artifactsDir, "workshop-new-375.png"), fullPage: true });
     await page.getByLabel("Rounds").fill("0");
     await page.getByRole("button", { name: "Create the workshop" }).click();
     await page.getByRole("alert").filter({ hasText: "Rounds is a whole number from 1 to 100." }).waitFor();
@@ -243,5 +331,119 @@ describe("entry pages in Chromium", () => {
     await page.getByRole("list", { name: "Seats at table 1" }).getByText("Ada").waitFor();
     expect(page.url()).toBe(`${app.url}/instructor/${workshopId}/join`);
     await expectAccessible(page);
+  });
+  it("keeps a join code typed before the page's scripts ran", async () => {
+    const page = await device(desktop);
+    // The page's scripts are held back, as on a loaded network: the server-rendered form is there
+    // to type into, but React has not taken it over yet.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/_next\/static\/.+\.js(\?.*)?$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`${app.url}/`, { waitUntil: "domcontentloaded" });
+    const codeField = page.getByLabel("Join code");
+    const hydrated = () =>
+      codeField.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps")));
+    await codeField.fill(code.toLowerCase());
+    expect(await hydrated()).toBe(false);
+    release();
+    await expect.poll(hydrated, { timeout: 30_000 }).toBe(true);
+    await page.waitForLoadState("load");
+    // Typing the name after hydration renders the form again: the code typed before must stay.
+    await page.getByLabel("Display name").fill("Cy");
+    expect(await codeField.inputValue()).toBe(code.toLowerCase());
+    await page.getByRole("button", { name: "Find my table" }).click();
+    await page.waitForURL(`${app.url}/join/${code}?name=Cy`);
+    await page.getByRole("heading", { name: "Take a seat" }).waitFor();
+    expect(await page.getByLabel("Display name").inputValue()).toBe("Cy");
+
+    // Sent before any script ran (here: none at all), the form still leads to the join page.
+    const noScripts = await device(phone, { javaScriptEnabled: false });
+    await noScripts.goto(`${app.url}/`);
+    await noScripts.getByLabel("Join code").fill(code.replace("-", ""));
+    await noScripts.getByLabel("Display name").fill("Dee");
+    await noScripts.getByLabel("Display name").press("Enter");
+    await noScripts.waitForURL(`${app.url}/join/${code}?name=Dee`);
+  });
+
+  it("says the talks are over at a finished table, offers no seat there, and points its student to the debrief", async () => {
+    const key = JSON.parse(
+      (await screen.evaluate(
+        (id) => window.localStorage.getItem(`red-lines:instructor:${id}`),
+        workshopId,
+      )) ?? '""',
+    ) as string;
+    const response = await fetch(`${app.url}/api/workshops/${workshopId}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const overview = instructorOverviewSchema.parse(await response.json());
+    const ended: string[] = [];
+    const endTalks = async (number: number) => {
+      const tableId = overview.tables.find((table) => table.number === number)?.id ?? "";
+      const instructor = await instructorOn(app.url, tableId, key);
+      try {
+        await instructor.run({ type: "start" });
+        await instructor.run({ type: "end-talks" });
+      } finally {
+        await instructor.room.leave();
+      }
+      ended.push(tableId);
+    };
+
+    // Table 1 (Ada's and Bo's) is over; table 2 has not started.
+    await endTalks(1);
+    const student = await device(phone);
+    await student.goto(joinLink);
+    await student.getByRole("heading", { name: "Take a seat" }).waitFor();
+    await student.getByText("Table 1 · the talks are over: no seats to take.").waitFor();
+    await student
+      .getByText("4 seats are free. The talks at table 1 are over, so it takes nobody new.")
+      .waitFor();
+    expect(await student.getByRole("radio", { name: /table 1/ }).count()).toBe(0);
+    expect(await student.getByRole("radio", { name: /table 2 — free/ }).count()).toBe(4);
+    await expectAccessible(student);
+    await student.screenshot({ path: path.join(artifactsDir, "join-page-one-over-375.png"), fullPage: true });
+
+    // Ada's browser holds a seat at table 1: the page sends her to its debrief, not to a seat.
+    await ada.goto(joinLink);
+    await ada.getByRole("heading", { name: "The talks at your table are over" }).waitFor();
+    const debrief = ada.getByRole("link", { name: "Read your table's debrief" });
+    expect(await debrief.getAttribute("href")).toBe(`/debrief/${adaSeat.tableId}`);
+    expect(await ada.getByRole("button", { name: /^Continue as Ada/ }).count()).toBe(0);
+    await ada.getByRole("heading", { name: "Or join as someone new" }).waitFor();
+    await expectAccessible(ada);
+
+    // Every table over: no seats at all, and no count of free ones.
+    await endTalks(2);
+    await student.reload();
+    await student.getByRole("heading", { name: "The talks are over" }).waitFor();
+    await student
+      .getByText("The negotiation has ended at both tables of this workshop, so there are no seats to take.")
+      .waitFor();
+    const words = (await student.locator("main").textContent()) ?? "";
+    expect(words).not.toMatch(/seats? (is|are) free/);
+    expect(await student.getByRole("radio").count()).toBe(0);
+    expect(await student.getByRole("button", { name: "Join the table" }).count()).toBe(0);
+    await expectAccessible(student);
+    await student.screenshot({ path: path.join(artifactsDir, "join-page-over-375.png"), fullPage: true });
+    await ada.reload();
+    await ada.getByRole("heading", { name: "The talks at your table are over" }).waitFor();
+    expect(await ada.getByRole("heading", { name: "Or join as someone new" }).count()).toBe(0);
+    await expectAccessible(ada);
+    await ada.screenshot({ path: path.join(artifactsDir, "join-page-over-seat-375.png"), fullPage: true });
+    await bo.goto(joinLink);
+    await bo.getByRole("heading", { name: "The talks at your table are over" }).waitFor();
+    await expectAccessible(bo);
+    await bo.screenshot({ path: path.join(artifactsDir, "join-page-over-seat-1280.png"), fullPage: true });
+
+    // The instructor's home page tells it honestly.
+    await screen.goto(`${app.url}/`);
+    const item = myWorkshops(screen).first();
+    await item.getByText("Finished", { exact: true }).waitFor();
+    expect(ended).toEqual(overview.tables.map((table) => table.id));
   });
 });

@@ -1,8 +1,9 @@
 // Workshops over HTTP against a real server and database: create, join by code, seats, the
 // instructor's overview, and every kind of bad input answered with a sentence.
-import { seatingOverviewSchema } from "@red-lines/shared/engine";
+import { instructorOverviewSchema, seatingOverviewSchema } from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
+import { instructorOn } from "../support/seats.ts";
 import { startTestServer } from "../support/server.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -242,5 +243,98 @@ describe("join attempts", () => {
       ),
     );
     expect(lookups.every((response) => response.status === 200)).toBe(true);
+  });
+});
+
+describe("where the talks stand", () => {
+  const overviewOf = async (workshop: { workshopId: string; instructorKey: string }) => {
+    const response = await fetch(`${server.url}/api/workshops/${workshop.workshopId}`, {
+      headers: { authorization: `Bearer ${workshop.instructorKey}` },
+    });
+    expect(response.status).toBe(200);
+    return instructorOverviewSchema.parse(await response.json());
+  };
+  const seatingOf = async (code: string) => {
+    const response = await fetch(`${server.url}/api/join/${code}`, {
+      headers: { "x-forwarded-for": `10.0.2.${++device}` },
+    });
+    return seatingOverviewSchema.parse(await response.json());
+  };
+  /** The instructor starts a table (bots fill it) and ends its talks. */
+  const endTalks = async (tableId: string, instructorKey: string) => {
+    const instructor = await instructorOn(server.url, tableId, instructorKey);
+    try {
+      await instructor.run({ type: "start" });
+      await instructor.run({ type: "end-talks" });
+    } finally {
+      await instructor.room.leave();
+    }
+  };
+
+  it("are told per table, and a table whose talks are over takes nobody new", async () => {
+    const created = await post("/workshops", {
+      scenarioId: "ukraine-2026",
+      variant: "back-channel",
+      tables: 2,
+      botFill: true,
+    });
+    const workshop = created.body;
+    const early = await post("/join", { code: workshop.joinCode, name: "Ada", table: 1, role: "ukraine" });
+    expect(early.status).toBe(201);
+
+    const before = await overviewOf(workshop);
+    expect(before.scenario).toEqual({ title: "Ukraine peace talks, 2026", variant: "Back channel" });
+    expect(Date.parse(before.createdAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect(before.tables.map((table) => table.progress)).toEqual(["not-started", "not-started"]);
+    const [first, second] = before.tables;
+    if (!first || !second) throw new Error("two tables");
+
+    await endTalks(first.id, workshop.instructorKey);
+    expect((await overviewOf(workshop)).tables.map((table) => table.progress)).toEqual([
+      "over",
+      "not-started",
+    ]);
+    expect((await seatingOf(workshop.joinCode)).tables.map((table) => table.progress)).toEqual([
+      "over",
+      "not-started",
+    ]);
+
+    const atOver = await post("/join", { code: workshop.joinCode, name: "Bo", table: 1, role: "russia" });
+    expect(atOver).toMatchObject({ status: 409, body: { error: { code: "talks-over" } } });
+    expect(atOver.body.error.message).toBe(
+      "The talks at table 1 are over, so it takes nobody new. Choose a seat at another table.",
+    );
+    // Any free seat: the table still to start, not the finished one with its three free seats.
+    const anywhere = await post("/join", { code: workshop.joinCode, name: "Cy" });
+    expect(anywhere).toMatchObject({ status: 201, body: { table: 2 } });
+    // A seat held there is still given back to its holder.
+    const back = await post("/join", {
+      code: workshop.joinCode,
+      name: "Ada",
+      seatToken: early.body.seatToken,
+    });
+    expect(back).toMatchObject({ status: 200, body: { table: 1, role: "ukraine", rejoined: true } });
+
+    await endTalks(second.id, workshop.instructorKey);
+    expect((await overviewOf(workshop)).tables.map((table) => table.progress)).toEqual(["over", "over"]);
+    const none = await post("/join", { code: workshop.joinCode, name: "Di" });
+    expect(none).toMatchObject({ status: 409, body: { error: { code: "talks-over" } } });
+    expect(none.body.error.message).toBe(
+      "The talks at every table of this workshop are over, so they take nobody new. Ask your instructor.",
+    );
+  });
+
+  it("reads a started table as running", async () => {
+    const workshop = (await post("/workshops", { scenarioId: "ukraine-2026", tables: 1, botFill: true }))
+      .body;
+    const [table] = (await overviewOf(workshop)).tables;
+    if (!table) throw new Error("one table");
+    const instructor = await instructorOn(server.url, table.id, workshop.instructorKey);
+    try {
+      await instructor.run({ type: "start" });
+    } finally {
+      await instructor.room.leave();
+    }
+    expect((await overviewOf(workshop)).tables.map((entry) => entry.progress)).toEqual(["running"]);
   });
 });

@@ -1,15 +1,19 @@
 "use client";
 // Typing a join code again, after a mistyped or unknown one: checked with the shared schema, then
-// the join page for that code.
+// the join page for that code. Before scripts load, the form sends the code to the join page,
+// which sends the student on to the join page of that code.
 import { joinCodeSchema } from "@red-lines/shared/protocol";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { CodeField } from "./CodeField.tsx";
+import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
 
 export function CodeEntry({ problem, name }: { problem: string; name: string }) {
   const router = useRouter();
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
   const [code, setCode] = useState("");
+  useTypedBeforeHydration(form, (typed) => setCode(typedText(typed, "code") ?? ""));
   const [error, setError] = useState<string | null>(null);
 
   function submit(event: FormEvent) {
@@ -31,8 +35,9 @@ export function CodeEntry({ problem, name }: { problem: string; name: string }) 
         <span aria-hidden="true">⚠ </span>
         {problem}
       </p>
-      <form onSubmit={submit} noValidate>
+      <form ref={form} method="get" onSubmit={submit} noValidate>
         <CodeField id={id} value={code} onChange={setCode} error={error} />
+        {name.trim() ? <input type="hidden" name="name" value={name.trim()} /> : null}
         <button type="submit">Look up this code</button>
       </form>
     </section>

@@ -1,19 +1,32 @@
 "use client";
 // The landing page's "Join a table": a join code and a display name, checked with the shared
 // schemas as typed, then on to the join page, where the student sees the seats and picks one.
-// Deep imports: the landing page needs two small schemas, not the whole game package.
+// Without scripts (or before they load) the form still works: it sends the code and name to the
+// landing page, which sends the student on to the join page.
 import { displayNameSchema, joinCodeSchema } from "@red-lines/shared/protocol";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { CodeField } from "./CodeField.tsx";
 import { FieldError } from "./FieldError.tsx";
+import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
 
-export function JoinCodeForm() {
+export function JoinCodeForm({
+  initialCode = "",
+  initialName = "",
+}: {
+  initialCode?: string;
+  initialName?: string;
+}) {
   const router = useRouter();
   const codeId = useId();
   const nameId = useId();
-  const [code, setCode] = useState("");
-  const [name, setName] = useState("");
+  const form = useRef<HTMLFormElement>(null);
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState(initialName);
+  useTypedBeforeHydration(form, (typed) => {
+    setCode(typedText(typed, "code") ?? initialCode);
+    setName(typedText(typed, "name") ?? initialName);
+  });
   const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
   const [going, setGoing] = useState(false);
 
@@ -35,7 +48,7 @@ export function JoinCodeForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Join a table">
+    <form ref={form} action="/" method="get" onSubmit={submit} noValidate aria-label="Join a table">
       <CodeField
         id={codeId}
         value={code}

@@ -1,7 +1,9 @@
 "use client";
 // The join page's body: the workshop's roles and free seats (kept fresh), a display name and a seat
 // choice, and "continue as …" when this browser already holds a seat for the code. A seat joined or
-// got back is stored in this browser and the student goes on to the table.
+// got back is stored in this browser and the student goes on to the table. Where the talks are
+// over, the page says so and offers no seat there; a student who sat at such a table is pointed
+// to its debrief.
 import { displayNameSchema, joinCodeSchema } from "@red-lines/shared/protocol";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useId, useState } from "react";
@@ -12,7 +14,8 @@ import { ContinueSeat } from "./ContinueSeat.tsx";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 import { RoleStances } from "./RoleStances.tsx";
-import { anySeat, parseSeatChoice, roleName, type SeatChoice, SeatPicker } from "./SeatPicker.tsx";
+import { anySeat, isOver, parseSeatChoice, roleName, type SeatChoice, SeatPicker } from "./SeatPicker.tsx";
+import { TalksOver } from "./TalksOver.tsx";
 import { useSeating } from "./useSeating.ts";
 
 type Errors = { name?: string; seat?: string; form?: string };
@@ -20,7 +23,7 @@ type Errors = { name?: string; seat?: string; form?: string };
 /** Nothing chosen: after the chosen seat was taken, the student chooses again. */
 const noSeat = "";
 
-const seatCodes = new Set(["seat-taken", "no-such-table", "no-such-role", "workshop-full"]);
+const seatCodes = new Set(["seat-taken", "no-such-table", "no-such-role", "workshop-full", "talks-over"]);
 
 export function JoinTable({ code: rawCode, initialName }: { code: string; initialName: string }) {
   const parsedCode = joinCodeSchema.safeParse(rawCode);
@@ -47,19 +50,21 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
   useEffect(() => {
     const chosen = parseSeatChoice(choice);
     if (!overview || !chosen) return;
-    const seat = overview.tables
-      .find((table) => table.number === chosen.table)
-      ?.seats.find((candidate) => candidate.role === chosen.role);
-    if (seat && !seat.taken) return;
+    const table = overview.tables.find((candidate) => candidate.number === chosen.table);
+    const seat = table?.seats.find((candidate) => candidate.role === chosen.role);
+    const ended = table !== undefined && isOver(table);
+    if (seat && !seat.taken && !ended) return;
     setChoice(noSeat);
     setErrors((previous) => ({
       ...previous,
       // Keep the server's sentence when a join was just refused for this seat.
       seat:
         previous.seat ??
-        `${roleName(overview, chosen.role)} at table ${chosen.table} was just taken${
-          seat?.name ? ` by ${seat.name}` : ""
-        }. Choose another seat, or let the workshop place you.`,
+        (ended
+          ? `The talks at table ${chosen.table} just ended. Choose a seat at another table, or let the workshop place you.`
+          : `${roleName(overview, chosen.role)} at table ${chosen.table} was just taken${
+              seat?.name ? ` by ${seat.name}` : ""
+            }. Choose another seat, or let the workshop place you.`),
     }));
   }, [overview, choice]);
 
@@ -126,6 +131,10 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
     setErrors({ form: result.message });
   }
 
+  const allOver = overview !== null && overview.tables.length > 0 && overview.tables.every(isOver);
+  const storedTable = stored ? overview?.tables.find((table) => table.number === stored.table) : undefined;
+  const storedOver = storedTable !== undefined && isOver(storedTable);
+
   return (
     <>
       <p className="lede">
@@ -135,7 +144,14 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
           · join code <strong>{code}</strong>
         </span>
       </p>
-      {stored ? (
+      {overview && (allOver || (stored && storedOver)) ? (
+        <TalksOver
+          everyTable={allOver}
+          tables={overview.tables.length}
+          seat={stored && storedOver ? { ...stored, roleLabel: roleName(overview, stored.role) } : null}
+        />
+      ) : null}
+      {stored && !storedOver && !allOver ? (
         <ContinueSeat
           seat={stored}
           roleLabel={roleName(overview, stored.role)}
@@ -158,7 +174,7 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
           {seating.loading ? "Trying again…" : "Try again"}
         </button>
       ) : null}
-      {overview ? (
+      {overview && !allOver ? (
         <>
           <section aria-labelledby="join-heading" className="card">
             <h2 id="join-heading">{stored ? "Or join as someone new" : "Take a seat"}</h2>

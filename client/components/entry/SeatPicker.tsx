@@ -1,5 +1,6 @@
 // Which seat to take: any free seat (the workshop balances the tables) or one chosen by table and
-// role. Taken seats stay listed, disabled, with who sits there.
+// role. Taken seats stay listed, disabled, with who sits there; a table whose talks are over
+// offers no seats and says so.
 import type { SeatingOverview } from "@red-lines/shared/protocol";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
@@ -22,6 +23,17 @@ export function roleName(overview: SeatingOverview | null, role: string): string
   return overview?.roles.find((candidate) => candidate.id === role)?.name ?? role;
 }
 
+/** The talks at this table are over: it takes nobody new. */
+export function isOver(table: SeatingOverview["tables"][number]): boolean {
+  return table.progress === "over";
+}
+
+/** "table 1", "tables 1 and 3", "tables 1, 2 and 4". */
+export function tableList(numbers: number[]): string {
+  if (numbers.length === 1) return `table ${numbers[0]}`;
+  return `tables ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
+}
+
 export function SeatPicker({
   overview,
   choice,
@@ -35,10 +47,10 @@ export function SeatPicker({
   error: string | null;
   errorId: string;
 }) {
-  const freeSeats = overview.tables.reduce(
-    (sum, table) => sum + table.seats.filter((seat) => !seat.taken).length,
-    0,
-  );
+  const freeSeats = overview.tables
+    .filter((table) => !isOver(table))
+    .reduce((sum, table) => sum + table.seats.filter((seat) => !seat.taken).length, 0);
+  const over = overview.tables.filter(isOver).map((table) => table.number);
   return (
     <fieldset className={styles.seatPicker} aria-describedby={error ? errorId : undefined}>
       <legend>Your seat</legend>
@@ -46,6 +58,9 @@ export function SeatPicker({
         {freeSeats === 0
           ? "Every seat is taken right now."
           : `${freeSeats} ${freeSeats === 1 ? "seat is" : "seats are"} free.`}{" "}
+        {over.length > 0
+          ? `The talks at ${tableList(over)} are over, so ${over.length === 1 ? "it takes" : "they take"} nobody new. `
+          : ""}
         <a href="#roles-heading">Read what each party says in public</a> before you choose.
       </p>
       <label className={styles.option} data-kind="any">
@@ -61,6 +76,15 @@ export function SeatPicker({
       </label>
       <div className={styles.tables}>
         {overview.tables.map((table) => {
+          if (isOver(table)) {
+            return (
+              <div key={table.number} className={styles.table} data-over="true">
+                <p className={styles.tableOver}>
+                  <strong>Table {table.number}</strong> · the talks are over: no seats to take.
+                </p>
+              </div>
+            );
+          }
           const free = table.seats.filter((seat) => !seat.taken).length;
           return (
             <fieldset key={table.number} className={styles.table}>

@@ -2,18 +2,27 @@
 // The instructor's set-up form: scenario (with its sources), variant, tables, rounds, turn clock,
 // bot fill. Checked with the shared request schema as the instructor types, so a bad value gets
 // the same sentence the server would give; then sent, and the server's answer shown per field.
+// Once created, the workshop is kept in this browser and the address becomes
+// /workshop/new?created=<id>, so a reload or going Back to it shows the workshop again, never a
+// blank form that invites a duplicate.
 import {
   type CreatedWorkshop,
   type WorkshopRequest,
   workshopRequestSchema,
 } from "@red-lines/shared/protocol";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { createWorkshop } from "../../lib/api.ts";
-import { saveInstructorKey } from "../../lib/credentials.ts";
+import { createdWorkshop, saveCreatedWorkshop } from "../../lib/credentials.ts";
 import { CreatedPanel } from "./CreatedPanel.tsx";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 import type { ScenarioChoice } from "./scenarioChoice.ts";
+import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
+
+/** The address of the set-up page showing a workshop created in this browser. */
+export function createdAddress(workshopId: string): string {
+  return `/workshop/new?created=${encodeURIComponent(workshopId)}`;
+}
 
 type Field = "scenarioId" | "variant" | "tables" | "rounds" | "turnSeconds" | "botFill";
 type Errors = Partial<Record<Field | "form", string>>;
@@ -33,8 +42,16 @@ function errorsFrom(issues: readonly { path: string; message: string }[]): Error
   return errors;
 }
 
-export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
+export function WorkshopForm({
+  scenarios,
+  createdId,
+}: {
+  scenarios: ScenarioChoice[];
+  /** The workshop the address names as created here (`?created=`), as the server read it. */
+  createdId?: string | undefined;
+}) {
   const id = useId();
+  const form = useRef<HTMLFormElement>(null);
   const first = scenarios[0];
   const [scenarioId, setScenarioId] = useState(first?.id ?? "");
   const [variant, setVariant] = useState(first?.defaultVariant ?? "");
@@ -45,7 +62,33 @@ export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
   const [errors, setErrors] = useState<Errors>({});
   const [submitting, setSubmitting] = useState(false);
   const [created, setCreated] = useState<CreatedWorkshop | null>(null);
+  // The address names a created workshop: this browser's storage says which, once it can be read.
+  const [restoring, setRestoring] = useState(createdId !== undefined);
+  const [notHere, setNotHere] = useState(false);
   const scenario = scenarios.find((candidate) => candidate.id === scenarioId);
+
+  // Read before the first paint, so going Back never flashes the blank form. The address is read
+  // here too: a page restored from the router's cache may have been rendered without it.
+  useLayoutEffect(() => {
+    const named = new URLSearchParams(window.location.search).get("created");
+    if (named) {
+      const stored = createdWorkshop(named);
+      if (stored) setCreated(stored.created);
+      else setNotHere(true);
+    }
+    setRestoring(false);
+  }, []);
+
+  useTypedBeforeHydration(form, (typed) => {
+    const chosen = typedText(typed, "scenarioId");
+    if (chosen !== null && chosen !== scenarioId) chooseScenario(chosen);
+    const typedVariant = typedText(typed, "variant");
+    if (typedVariant !== null) setVariant(typedVariant);
+    setTables(typedText(typed, "tables") ?? tables);
+    setRounds(typedText(typed, "rounds") ?? rounds);
+    setTurnSeconds(typedText(typed, "turnSeconds") ?? turnSeconds);
+    setBotFill(typed.has("botFill"));
+  });
 
   const fieldId = (field: Field | "form") => `${id}-${field}`;
   const errorId = (field: Field | "form") => `${id}-${field}-error`;
@@ -103,7 +146,16 @@ export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
     const result = await createWorkshop(body);
     setSubmitting(false);
     if (result.ok) {
-      saveInstructorKey(result.value.workshopId, result.value.instructorKey);
+      saveCreatedWorkshop({
+        created: result.value,
+        createdAt: Date.now(),
+        scenarioTitle: scenario?.title ?? "",
+        variantName:
+          scenario?.variants.find((candidate) => candidate.id === result.value.settings.variant)?.name ?? "",
+      });
+      // This history entry now shows the workshop: Back and reload come back to it, not to a form.
+      window.history.replaceState(null, "", createdAddress(result.value.workshopId));
+      setNotHere(false);
       setCreated(result.value);
       return;
     }
@@ -111,6 +163,13 @@ export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
   }
 
   if (created) return <CreatedPanel created={created} scenarios={scenarios} />;
+  if (restoring) {
+    return (
+      <p className="card" role="status">
+        Opening your workshop…
+      </p>
+    );
+  }
 
   const numberField = (
     field: "tables" | "rounds" | "turnSeconds",
@@ -147,7 +206,13 @@ export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
   );
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Workshop settings">
+    <form ref={form} onSubmit={submit} noValidate aria-label="Workshop settings">
+      {notHere ? (
+        <p className="card" role="status">
+          This browser does not hold the workshop this address names (workshops are remembered only in the
+          browser that created them). Open its instructor link instead, or set up a new one below.
+        </p>
+      ) : null}
       <section className="card" aria-labelledby={`${id}-scenario-heading`}>
         <h2 id={`${id}-scenario-heading`}>Scenario</h2>
         <div className="field">
@@ -178,9 +243,7 @@ export function WorkshopForm({ scenarios }: { scenarios: ScenarioChoice[] }) {
             <h3 className={styles.subheading}>Its sources</h3>
             <ul className={styles.documents}>
               {scenario.documents.map((document) => (
-                <li key={document.file}>
-                  {document.title} <span className="muted">({document.file})</span>
-                </li>
+                <li key={document.file}>{document.title}</li>
               ))}
             </ul>
           </>

@@ -3,7 +3,13 @@
 import type { Db } from "@red-lines/db";
 import { joinCodeSchema, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared/engine";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
-import { createWorkshop, instructorOverview, joinWorkshop, seatingFor } from "../workshops/store.ts";
+import {
+  createWorkshop,
+  instructorOverview,
+  instructorSummary,
+  joinWorkshop,
+  seatingFor,
+} from "../workshops/store.ts";
 import { mountDebrief } from "./debrief.ts";
 import { mountExport } from "./export.ts";
 import { createJoinLimits, type JoinLimitSettings } from "./rateLimit.ts";
@@ -141,7 +147,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
       });
       return;
     }
-    res.json(overview);
+    res.setHeader("Cache-Control", "no-store");
+    res.json(await instructorSummary(options.prisma, overview));
   });
 
   mountExport(api, options);

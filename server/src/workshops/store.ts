@@ -3,10 +3,12 @@ import { createHash, randomInt } from "node:crypto";
 import type { Db, Prisma } from "@red-lines/db";
 import {
   chooseSeat,
+  type InstructorOverview,
   makeJoinCode,
   type Scenario,
   type SeatChoice,
   type SeatingOverview,
+  type TableProgress,
   type WorkshopSettings,
 } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
@@ -32,6 +34,26 @@ export async function snapshotScenario(prisma: Db, scenario: Scenario): Promise<
     update: {},
   });
   return hash;
+}
+
+/**
+ * Where the talks stand at each table of a workshop, read from the tables' logs: over once talks
+ * concluded (agreement, walk-out, rounds run out or ended by the instructor), running once the
+ * briefing or the negotiation started, not started otherwise.
+ */
+export async function tableProgress(
+  prisma: Pick<Db, "$queryRaw">,
+  workshopId: string,
+): Promise<Map<string, TableProgress>> {
+  const rows = await prisma.$queryRaw<{ id: string; over: boolean; started: boolean }[]>`
+    SELECT t.id::text AS id,
+      EXISTS (SELECT 1 FROM "event" e WHERE e.table_id = t.id AND e.type = 'talks-concluded') AS over,
+      EXISTS (SELECT 1 FROM "event" e WHERE e.table_id = t.id
+        AND e.type IN ('briefing-started', 'negotiations-started')) AS started
+    FROM "table" t WHERE t.workshop_id = ${workshopId}::uuid`;
+  return new Map(
+    rows.map((row) => [row.id, row.over ? "over" : row.started ? "running" : "not-started"] as const),
+  );
 }
 
 export async function createWorkshop(prisma: Db, settings: WorkshopSettings): Promise<CreatedWorkshop> {
@@ -73,6 +95,20 @@ export type JoinResult =
       rejoined: boolean;
     }
   | { ok: false; status: number; code: string; message: string };
+
+/** Why a join finds no table to sit at: the chosen table's talks are over, or every table's are. */
+function talksOver(tables: number, over: ReadonlySet<number>, chosen: number | undefined): string | null {
+  const allOver = tables > 0 && over.size === tables;
+  if (chosen !== undefined && over.has(chosen)) {
+    return `The talks at table ${chosen} are over, so it takes nobody new. ${
+      allOver ? "Ask your instructor." : "Choose a seat at another table."
+    }`;
+  }
+  if (!allOver) return null;
+  return tables === 1
+    ? "The talks at this workshop's table are over, so it takes nobody new. Ask your instructor."
+    : "The talks at every table of this workshop are over, so they take nobody new. Ask your instructor.";
+}
 
 /**
  * Seats a person. A valid seat token gives its holder the same seat back; otherwise the seat is
@@ -131,8 +167,16 @@ export async function joinWorkshop(
       id,
       name: scenario.roles.find((r) => r.id === id)?.name ?? id,
     }));
+    // A table whose talks are over takes nobody new (a seat token above still gets its seat back).
+    const progress = await tableProgress(tx, workshop.id);
+    const open = tables.filter((table) => progress.get(table.id) !== "over");
+    const overTables = new Set(
+      tables.filter((table) => progress.get(table.id) === "over").map((table) => table.number),
+    );
+    const over = talksOver(tables.length, overTables, request.choice.table);
+    if (over) return { ok: false, status: 409, code: "talks-over", message: over };
     const seating = chooseSeat(
-      tables.map((table) => ({ number: table.number, taken: table.seats.map((seat) => seat.role) })),
+      open.map((table) => ({ number: table.number, taken: table.seats.map((seat) => seat.role) })),
       roles,
       request.choice,
     );
@@ -176,6 +220,8 @@ export async function instructorOverview(prisma: Db, workshopId: string, key: st
     workshopId: workshop.id,
     joinCode: workshop.joinCode,
     createdAt: workshop.createdAt.toISOString(),
+    scenarioId: workshop.scenarioId,
+    variant: workshop.variant,
     settings: workshop.settings,
     tables: workshop.tables.map((table) => ({
       id: table.id,
@@ -183,6 +229,27 @@ export async function instructorOverview(prisma: Db, workshopId: string, key: st
       events: table.lastSeq,
       seats: table.seats.map((seat) => ({ role: seat.role, name: seat.displayName })),
     })),
+  };
+}
+
+/**
+ * The instructor's overview as `GET /api/workshops/:id` answers it: the scenario and variant by
+ * their titles, and where the talks stand at each table.
+ */
+export async function instructorSummary(
+  prisma: Db,
+  overview: NonNullable<Awaited<ReturnType<typeof instructorOverview>>>,
+): Promise<InstructorOverview & { settings: unknown }> {
+  const scenario = getScenario(overview.scenarioId);
+  const variant = scenario?.variants.find((candidate) => candidate.id === overview.variant);
+  const progress = await tableProgress(prisma, overview.workshopId);
+  return {
+    ...overview,
+    scenario: {
+      title: scenario?.title ?? "A scenario no longer on this server",
+      variant: variant?.name ?? "",
+    },
+    tables: overview.tables.map((table) => ({ ...table, progress: progress.get(table.id) ?? "not-started" })),
   };
 }
 
@@ -199,6 +266,7 @@ export async function seatingFor(prisma: Db, joinCode: string): Promise<SeatingO
   });
   const scenario = workshop ? getScenario(workshop.scenarioId) : undefined;
   if (!workshop || !scenario) return null;
+  const progress = await tableProgress(prisma, workshop.id);
   const roles = scenario.turnOrder.map((id) => {
     const role = scenario.roles.find((candidate) => candidate.id === id);
     return { id, name: role?.name ?? id, publicStance: role?.publicStance ?? "" };
@@ -209,6 +277,7 @@ export async function seatingFor(prisma: Db, joinCode: string): Promise<SeatingO
     roles,
     tables: workshop.tables.map((table) => ({
       number: table.number,
+      progress: progress.get(table.id) ?? "not-started",
       seats: roles.map(({ id }) => {
         const seat = table.seats.find((candidate) => candidate.role === id);
         return { role: id, taken: seat !== undefined, name: seat?.displayName ?? null };

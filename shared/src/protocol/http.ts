@@ -40,6 +40,15 @@ export const joinResponseSchema = z.object({
 export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
 /**
+ * Where a table's talks stand, from its log: nobody has started them yet, they are under way
+ * (briefing or negotiating), or they are over (concluded, by agreement or not). An over table
+ * takes no new seats.
+ */
+export const tableProgresses = ["not-started", "running", "over"] as const;
+export const tableProgressSchema = z.enum(tableProgresses);
+export type TableProgress = z.infer<typeof tableProgressSchema>;
+
+/**
  * `GET /api/join/:code` answers this: what a student may choose from before joining. Public
  * (anyone with the code sees it) and rate-limited like joining; names of seated players only.
  */
@@ -50,11 +59,34 @@ export const seatingOverviewSchema = z.object({
   tables: z.array(
     z.object({
       number: z.int(),
+      progress: tableProgressSchema,
       seats: z.array(z.object({ role: z.string(), taken: z.boolean(), name: z.string().nullable() })),
     }),
   ),
 });
 export type SeatingOverview = z.infer<typeof seatingOverviewSchema>;
+
+/**
+ * `GET /api/workshops/:id` with the instructor key answers this: the workshop as its instructor's
+ * browser lists it (scenario and variant by their titles, when it was created, where the talks
+ * stand at each table and who sits there).
+ */
+export const instructorOverviewSchema = z.object({
+  workshopId: z.uuid(),
+  joinCode: z.string(),
+  createdAt: z.iso.datetime(),
+  scenario: z.object({ title: z.string(), variant: z.string() }),
+  tables: z.array(
+    z.object({
+      id: z.uuid(),
+      number: z.int(),
+      events: z.int(),
+      progress: tableProgressSchema,
+      seats: z.array(z.object({ role: z.string(), name: z.string().nullable() })),
+    }),
+  ),
+});
+export type InstructorOverview = z.infer<typeof instructorOverviewSchema>;
 
 /** Every HTTP error answers with this body: a code for programs, a sentence for people. */
 export const httpErrorSchema = z.object({

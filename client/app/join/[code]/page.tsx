@@ -1,7 +1,9 @@
 // The join page, opened from the QR code or join link (the code is in the address) or from the
 // landing page: the workshop's roles and free seats, a name, a seat. The live part is a client
 // component; the look-up happens in the student's browser, where the join limit counts per device.
+import { joinCodeSchema } from "@red-lines/shared/protocol";
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { JoinTable } from "../../../components/entry/JoinTable.tsx";
 
 export const metadata: Metadata = { title: "Join a table · Red Lines" };
@@ -22,7 +24,13 @@ export default async function JoinPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { code } = await params;
-  const { name } = await searchParams;
+  const { name, code: typed } = await searchParams;
+  // The "check the join code" form, sent before the page's scripts ran: on to the code typed.
+  const retyped = joinCodeSchema.safeParse(typeof typed === "string" ? typed : undefined);
+  if (retyped.success) {
+    const query = typeof name === "string" && name.trim() ? `?name=${encodeURIComponent(name.trim())}` : "";
+    redirect(`/join/${retyped.data}${query}`);
+  }
   return (
     <main id="main" className="page">
       <h1>Join a table</h1>

@@ -1,5 +1,6 @@
 // The instructor's set-up page. The scenarios are read here, on the server, and handed to the form
-// as plain data: title, summary, source documents, variants and the clock's defaults.
+// as plain data: title, summary, source documents (by their titles), variants and the clock's
+// defaults.
 import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
 import type { Metadata } from "next";
 import type { ScenarioChoice } from "../../../components/entry/scenarioChoice.ts";
@@ -30,7 +31,17 @@ function choices(): ScenarioChoice[] {
   });
 }
 
-export default function NewWorkshopPage() {
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function NewWorkshopPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  // After creation the address names the workshop (?created=<id>): the form shows it again from
+  // this browser's storage instead of a blank form.
+  const { created } = await searchParams;
+  const createdId = typeof created === "string" && uuidPattern.test(created) ? created : undefined;
   return (
     <main id="main" className="page">
       <h1>Set up a workshop</h1>
@@ -38,7 +49,7 @@ export default function NewWorkshopPage() {
         Choose what the class plays and how long turns last. You get a join code for the students and a
         private instructor link to run the tables.
       </p>
-      <WorkshopForm scenarios={choices()} />
+      <WorkshopForm scenarios={choices()} createdId={createdId} />
     </main>
   );
 }
