@@ -6,6 +6,7 @@ import { possessive } from "@red-lines/shared/client";
 import {
   type BotStyle,
   botStyles,
+  botStyleTitles,
   type ConsoleCommand,
   type ConsoleSnapshot,
   type ConsoleTable,
@@ -269,12 +270,6 @@ function ReleaseConfirm({
   );
 }
 
-const botStyleLabels: Record<BotStyle, string> = {
-  boulware: "Firm (concedes late)",
-  linear: "Steady (concedes evenly)",
-  conceder: "Flexible (concedes early)",
-};
-
 /** An empty or abandoned seat played by a bot until a person joins it with the code. */
 function BotSeatForm({
   tile,
@@ -324,7 +319,7 @@ function BotSeatForm({
       >
         {botStyles.map((option) => (
           <option key={option} value={option}>
-            {botStyleLabels[option]}
+            {botStyleTitles[option]}
           </option>
         ))}
       </select>
