@@ -55,6 +55,7 @@ beforeAll(async () => {
     { route: "/", path: "/", as: "anyone" },
     { route: "/_not-found", path: "/no-such-page", as: "anyone" },
     { route: "/workshop/new", path: "/workshop/new", as: "anyone" },
+    { route: "/guide", path: "/guide", as: "anyone" },
     { route: "/join/[code]", path: `/join/${workshop.joinCode}`, as: "anyone" },
     { route: "/sources/[file]", path: `/sources/${encodeURIComponent(source)}`, as: "anyone" },
     {
