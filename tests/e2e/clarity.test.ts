@@ -184,6 +184,20 @@ describe("classroom clarity in Chromium", () => {
     await pages.europe.screenshot({ path: path.join(artifactsDir, "clarity-notices-375.png") });
     await pages.us.screenshot({ path: path.join(artifactsDir, "clarity-notices-1280.png") });
 
+    // On a phone's chat tab, the message box stays in view however long the chat grows.
+    const ru = pages.russia;
+    await ru.getByRole("button", { name: /^Chat\b/ }).click();
+    const box = ru.getByLabel("Message to the table");
+    for (let n = 1; n <= 6; n++) {
+      await box.fill(`Message ${n}: we can discuss the monitoring mission, but only with a clear timetable.`);
+      await ru.getByRole("button", { name: "Send", exact: true }).click();
+      await ru.getByRole("log", { name: "Messages: Table chat" }).getByText(`Message ${n}:`).waitFor();
+    }
+    await scrollToBottom(ru);
+    await expectInView(ru, box, "the phone's message box after six messages");
+    await ru.screenshot({ path: path.join(artifactsDir, "clarity-chat-375.png") });
+    await ru.getByRole("button", { name: "Table", exact: true }).click();
+
     // The United States lets its clock run out: everyone is told, wherever they are scrolled.
     for (const role of roles) await scrollToBottom(pages[role]);
     const ranOut = { us: "Your time ran out", ukraine: "United States ran out of time" } as const;

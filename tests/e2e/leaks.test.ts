@@ -360,7 +360,7 @@ describe("what each browser at a table receives", () => {
     for (const role of ["us", "europe", "russia"] as const) {
       expect(
         captured.some(
-          (c) => c.viewer === role && c.afterSharing && c.text.includes("Undisclosed red line 1"),
+          (c) => c.viewer === role && c.afterSharing && c.text.includes(normalize("Undisclosed red line 1")),
         ),
       ).toBe(true);
     }

@@ -330,7 +330,13 @@ describe("a table's debrief over HTTP", () => {
     await post(sharingPath, { shared: true, revealChannels: true, revealRedLines: true }, key);
     const allRevealed = debriefResponseSchema.parse((await get(path, `Seat ${tokens.russia}`)).body);
     expect(allRevealed.redLines.refusals[0]?.rules[0]).toEqual(refusedRule);
-    expect(strip(allRevealed)).toEqual(full);
+    // Everything but the other parties' sides, which say what each gave up where: a seat reads
+    // its own side only, whatever is revealed.
+    expect(allRevealed.sides.map((side) => side.role)).toEqual(["russia"]);
+    expect(strip(allRevealed)).toEqual({
+      ...full,
+      sides: full.sides.filter((side) => side.role === "russia"),
+    });
 
     // A shared table still in play keeps its debrief closed: everyone's scores are in it.
     await post(

@@ -34,7 +34,7 @@ const END_OF_LOG = 2 ** 31 - 1;
  * within a second of sharing (the answer is one small query); waiting for the talks to end, less
  * often. A hidden tab does not ask.
  */
-const RECHECK_SHARING_MS = 500;
+const RECHECK_SHARING_MS = 800;
 const RECHECK_TALKS_MS = 5_000;
 
 function credentialOf(access: DebriefAccess): ReplayCredential {
