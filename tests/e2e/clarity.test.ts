@@ -184,6 +184,10 @@ describe("classroom clarity in Chromium", () => {
     await pages.europe.screenshot({ path: path.join(artifactsDir, "clarity-notices-375.png") });
     await pages.us.screenshot({ path: path.join(artifactsDir, "clarity-notices-1280.png") });
 
+    // At 1280 px the term sheet's column headings stay in view while the sheet scrolls by.
+    await pages.us.evaluate(() => window.scrollTo(0, 900));
+    await expectInView(pages.us, pages.us.getByTestId("sheet-header"), "the term sheet's headings, scrolled");
+
     // On a phone's chat tab, the message box stays in view however long the chat grows.
     const ru = pages.russia;
     await ru.getByRole("button", { name: /^Chat\b/ }).click();

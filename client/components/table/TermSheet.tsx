@@ -42,7 +42,7 @@ export function TermSheet({ view, editable, act }: Props) {
             (editable ? " · you are editing the draft" : " · the draft changes live")}
         </span>
       </h2>
-      <div className={styles.sheetHeader} aria-hidden="true">
+      <div className={styles.sheetHeader} aria-hidden="true" data-testid="sheet-header">
         <span>Issue</span>
         <span>{current ? `On the table (v${current.number}) · last changed by` : "On the table"}</span>
         <span>Draft</span>
