@@ -224,10 +224,14 @@ describe("classroom clarity in Chromium", () => {
     for (const [issue, option] of Object.entries(nash.package))
       await setDraft(pages.ukraine, issueName(issue), option);
     await pages.ukraine.getByRole("button", { name: "Table this draft as version 1" }).click();
-    for (const role of ["us", "europe", "russia"] as const) {
+    // (The last to accept is wherever its Accept button scrolled it; the others scroll down after.)
+    for (const role of ["us", "europe", "ukraine"] as const) await scrollToBottom(pages[role]);
+    for (const role of ["us", "europe"] as const) {
       await pages[role].getByRole("button", { name: "Accept version 1" }).click();
+      await pages[role].getByRole("button", { name: "You accepted version 1" }).waitFor();
       await scrollToBottom(pages[role]);
     }
+    await pages.russia.getByRole("button", { name: "Accept version 1" }).click();
     for (const role of roles) {
       const outcome = pages[role].getByRole("heading", { name: /^Outcome: / });
       await outcome.waitFor();
@@ -236,6 +240,10 @@ describe("classroom clarity in Chromium", () => {
         .getByRole("region", { name: "Notice" })
         .filter({ hasText: "Agreement: every party accepted version 1" });
       await expectInView(pages[role], agreement, `the agreement notice on ${role}'s screen`);
+      // Turn notices are over with the talks: the end is the only news left.
+      expect(
+        await pages[role].getByRole("region", { name: "Notice" }).filter({ hasText: "out of time" }).count(),
+      ).toBe(0);
       await expectWordsOnly(pages[role], `${role}'s outcome`);
     }
     await pages.russia.screenshot({ path: path.join(artifactsDir, "clarity-agreement-375.png") });

@@ -56,7 +56,11 @@ export function Notices({ view, state }: { view: TableView; state: NoticeState }
   const left =
     turn && turn.seat === me && !view.paused && view.phase === "negotiating" ? turn.endsAt - now : null;
   const clockLow = left !== null && left > 0 && left <= lowClockMs;
-  const shownPassing = passing.filter((p) => p.until > now && !dismissed.includes(p.key));
+  // Newest first; once the talks are over, only how they ended still matters.
+  const shownPassing = passing
+    .filter((p) => p.until > now && !dismissed.includes(p.key))
+    .filter((p) => view.phase !== "concluded" || p.kind === "outcome" || p.kind === "walk-out")
+    .reverse();
 
   const any =
     (broadcastKey && !dismissed.includes(broadcastKey)) ||

@@ -200,6 +200,17 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
     await prisma.table.update({ where: { id: tableId }, data: { debriefSharing: sharing } });
     res.setHeader("Cache-Control", "no-store");
     res.json({ sharing });
+    // Students are waiting on their debrief pages: work it out now, once, so their next look
+    // finds it ready rather than each waiting for the analysis.
+    if (sharing.shared) {
+      void loadTable(prisma, tableId)
+        .then((loaded) => {
+          if (loaded?.state.phase === "concluded") debriefOf(loaded);
+        })
+        .catch(() => {
+          // Only a warm-up: a student's own request works it out if this could not.
+        });
+    }
   });
 
   router.get("/workshops/:id/class", async (req, res) => {
