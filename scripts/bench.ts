@@ -1,5 +1,6 @@
 // `npm run bench [-- args]`: `server ...` runs the load benchmark of the table server
-// (tests/bench/server), `replay ...` times replay views on a long log (tests/bench/replay);
+// (tests/bench/server), `replay ...` times replay views on a long log (tests/bench/replay),
+// `bundle ...` measures each page's first-load JavaScript (tests/bench/bundle);
 // anything else runs the vitest benchmarks, with the arguments as filters.
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
@@ -12,6 +13,9 @@ const args = process.argv.slice(2);
 if (args[0] === "server") {
   const { runServerBench } = await import("../tests/bench/server/main.ts");
   process.exit(await runServerBench(args.slice(1)));
+} else if (args[0] === "bundle") {
+  const { runBundleBench } = await import("../tests/bench/bundle/main.ts");
+  process.exit(await runBundleBench(args.slice(1)));
 } else if (args[0] === "replay") {
   const { runReplayBench } = await import("../tests/bench/replay/main.ts");
   process.exit(await runReplayBench(args.slice(1)));

@@ -80,7 +80,7 @@ export function useLiveRoom<R>(
     const open = () => {
       client
         .get()
-        .joinOrCreate(roomName, JSON.parse(key) as Record<string, unknown>)
+        .then((sdk) => sdk.joinOrCreate(roomName, JSON.parse(key) as Record<string, unknown>))
         .then((room) => {
           if (cancelled) {
             void room.leave();

@@ -63,7 +63,7 @@ export function SandboxTable() {
     setError(null);
     setConnection("connecting");
     try {
-      const room = await client.get().joinOrCreate("table", options.data);
+      const room = await (await client.get()).joinOrCreate("table", options.data);
       roomRef.current = room;
       setMySession(room.sessionId);
       setConnection("connected");
