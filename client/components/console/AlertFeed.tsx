@@ -70,7 +70,7 @@ export function AlertFeed({
           </select>
         </div>
       </div>
-      <p className={styles.visuallyHidden} aria-live="polite">
+      <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
       {shown.length === 0 ? (

@@ -221,7 +221,7 @@ export function BulkControls({
       {sentences.length > 0 && (
         // Shown when every addressed table is over; otherwise the disabled buttons speak for
         // themselves on screen, and screen readers read each one's reason as its description.
-        <p className={allOver ? styles.hint : styles.visuallyHidden}>
+        <p className={allOver ? styles.hint : "visually-hidden"}>
           {sentences.map((sentence) => (
             <span key={sentence} id={sentenceId(sentence)}>
               {sentence}{" "}

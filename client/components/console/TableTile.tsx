@@ -174,22 +174,22 @@ export function TableTile({
         {step && (
           <button type="button" disabled={busy} onClick={() => onStep(step.command, step.label)}>
             {step.label}
-            <span className={styles.visuallyHidden}>
+            <span className="visually-hidden">
               {step.command === "start" ? ` at table ${number}` : ` table ${number}`}
             </span>
           </button>
         )}
         <button type="button" className={styles.secondary} aria-haspopup="dialog" onClick={onOpenControls}>
-          Controls<span className={styles.visuallyHidden}> for table {number}</span>
+          Controls<span className="visually-hidden"> for table {number}</span>
         </button>
         <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
-          Observe<span className={styles.visuallyHidden}> table {number}</span>
+          Observe<span className="visually-hidden"> table {number}</span>
         </Link>
         <Link
           className={`button ${styles.secondary}`}
           href={`/debrief/${tile.tableId}?workshop=${workshopId}`}
         >
-          Debrief<span className={styles.visuallyHidden}> of table {number}</span>
+          Debrief<span className="visually-hidden"> of table {number}</span>
         </Link>
       </div>
     </article>

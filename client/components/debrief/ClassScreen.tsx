@@ -162,7 +162,7 @@ function ClassTable({
         keeps its no-deal value. Distance to Nash is for the agreed package, or the last one tabled. Choose a
         column heading to sort by it.
       </p>
-      <p className={styles.visuallyHidden} role="status">
+      <p className="visually-hidden" role="status">
         Sorted by {sortedBy}, {sort.direction}.
       </p>
       {/* On a phone the table stacks and its headings go: the same sort, as a choice. */}
@@ -263,7 +263,7 @@ function ClassTable({
                 <td data-label="Red-line refusals">{row.redLineRefusals}</td>
                 <td data-label="Debrief">
                   <a href={`/debrief/${row.tableId}?workshop=${workshopId}`}>
-                    Debrief<span className={styles.visuallyHidden}> of table {row.table}</span>
+                    Debrief<span className="visually-hidden"> of table {row.table}</span>
                   </a>
                 </td>
               </tr>

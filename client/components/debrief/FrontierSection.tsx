@@ -4,7 +4,7 @@
 // to a party not drawn): the dots are every four-party frontier package, and a line joins those
 // that are also best for the two drawn. The table's package and the Nash point have their own
 // shapes and names, the no-deal values a cross. The frontier is also a table, one button away.
-import { formatCount, formatPoints, possessive } from "@red-lines/shared/client";
+import { formatCount, formatPoints, frontierOfPair, possessive } from "@red-lines/shared/client";
 import type { Debrief } from "@red-lines/shared/protocol";
 import type { ChartConfiguration } from "chart.js";
 import { useId, useMemo, useState } from "react";
@@ -246,19 +246,4 @@ function Row({ name, utilities, roles }: { name: string; utilities: Utilities; r
       ))}
     </tr>
   );
-}
-
-/** The frontier packages no other beats for both `x` and `y`, by `x`: the two-party frontier. */
-export function frontierOfPair(frontier: readonly Utilities[], x: string, y: string): Utilities[] {
-  const sorted = [...frontier].sort((a, b) => (b[x] ?? 0) - (a[x] ?? 0) || (b[y] ?? 0) - (a[y] ?? 0));
-  const kept: Utilities[] = [];
-  let bestY = Number.NEGATIVE_INFINITY;
-  for (const u of sorted) {
-    const uy = u[y] ?? 0;
-    if (uy > bestY) {
-      kept.push(u);
-      bestY = uy;
-    }
-  }
-  return kept.reverse();
 }

@@ -43,6 +43,7 @@ export function YourSide({
   const deal = debrief.deal;
   const gain = side.got - side.noDeal;
   const short = side.best === null ? null : side.best - side.got;
+  const most = gaveMost(side, labels, deal, "your");
   return (
     <section aria-labelledby="your-side-heading" className={`${styles.section} ${styles.side}`}>
       <h2 id="your-side-heading">Your side: {roleNameOf(debrief, side.role)}</h2>
@@ -75,10 +76,10 @@ export function YourSide({
         <div>
           <dt>Where you gave most</dt>
           <dd data-testid="side-gave-most" className={styles.sideIssue}>
-            {gaveMost(side, labels, deal, "your").issue}
+            {most.issue}
           </dd>
           <dd className={styles.sideNote}>
-            {gaveMost(side, labels, deal, "your").detail}{" "}
+            {most.detail}{" "}
             {deal?.source === "agreed"
               ? "(In the agreed package.)"
               : deal
@@ -114,18 +115,20 @@ export function EverySide({ debrief, labels }: { debrief: Debrief; labels: Label
             </tr>
           </thead>
           <tbody>
-            {debrief.sides.map((side) => (
-              <tr key={side.role}>
-                <th scope="row">{roleNameOf(debrief, side.role)}</th>
-                <td data-label="Got">{formatPoints(side.got)}</td>
-                <td data-label="No deal">{formatPoints(side.noDeal)}</td>
-                <td data-label="Best possible">{side.best === null ? "—" : formatPoints(side.best)}</td>
-                <td data-label="Gave most on">
-                  <strong>{gaveMost(side, labels, debrief.deal, "its").issue}</strong>:{" "}
-                  {gaveMost(side, labels, debrief.deal, "its").detail}
-                </td>
-              </tr>
-            ))}
+            {debrief.sides.map((side) => {
+              const most = gaveMost(side, labels, debrief.deal, "its");
+              return (
+                <tr key={side.role}>
+                  <th scope="row">{roleNameOf(debrief, side.role)}</th>
+                  <td data-label="Got">{formatPoints(side.got)}</td>
+                  <td data-label="No deal">{formatPoints(side.noDeal)}</td>
+                  <td data-label="Best possible">{side.best === null ? "—" : formatPoints(side.best)}</td>
+                  <td data-label="Gave most on">
+                    <strong>{most.issue}</strong>: {most.detail}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </Scroller>

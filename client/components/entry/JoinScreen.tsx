@@ -83,7 +83,7 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
         </p>
       ) : null}
       <section className={styles.hero} aria-labelledby="how-heading">
-        <h2 id="how-heading" className={styles.visuallyHidden}>
+        <h2 id="how-heading" className="visually-hidden">
           How to join
         </h2>
         <div className={styles.steps}>

@@ -146,15 +146,15 @@ export function MyWorkshops() {
               </dl>
               {answer.kind === "unknown" ? (
                 <button type="button" className={styles.secondary} onClick={() => forget(row.workshopId)}>
-                  Remove from this list<span className={styles.visuallyHidden}> ({which})</span>
+                  Remove from this list<span className="visually-hidden"> ({which})</span>
                 </button>
               ) : (
                 <div className={styles.actions}>
                   <Link className="button" href={`/instructor/${row.workshopId}`}>
-                    Open the console<span className={styles.visuallyHidden}> of {which}</span>
+                    Open the console<span className="visually-hidden"> of {which}</span>
                   </Link>
                   <Link className={`button ${styles.secondary}`} href={`/instructor/${row.workshopId}/join`}>
-                    Join screen<span className={styles.visuallyHidden}> of {which}</span>
+                    Join screen<span className="visually-hidden"> of {which}</span>
                   </Link>
                 </div>
               )}

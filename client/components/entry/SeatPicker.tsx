@@ -112,7 +112,7 @@ export function SeatPicker({
                         <RoleFlag role={seat.role} name={name} />
                         <span>
                           {name}
-                          <span className={styles.visuallyHidden}>, table {table.number}</span>
+                          <span className="visually-hidden">, table {table.number}</span>
                           <span className={styles.seatState}>
                             {seat.taken ? ` — taken${seat.name ? ` by ${seat.name}` : ""}` : " — free"}
                           </span>

@@ -257,7 +257,7 @@ export function WorkshopForm({
             className={styles.plainFieldset}
             aria-describedby={errors.variant ? errorId("variant") : undefined}
           >
-            <legend className={styles.visuallyHidden}>Variant</legend>
+            <legend className="visually-hidden">Variant</legend>
             {scenario.variants.map((candidate, index) => (
               <label key={candidate.id} className={styles.variant}>
                 <input

@@ -129,17 +129,17 @@ export function ReplayControls(props: Props) {
       </div>
       <div className={styles.jumps}>
         <fieldset className={styles.pair}>
-          <legend className={styles.visuallyHidden}>One event</legend>
+          <legend className="visually-hidden">One event</legend>
           {jumpButton(jumps.back, "before")}
           {jumpButton(jumps.forward, "after")}
         </fieldset>
         <fieldset className={styles.pair}>
-          <legend className={styles.visuallyHidden}>Tabled versions</legend>
+          <legend className="visually-hidden">Tabled versions</legend>
           {jumpButton(jumps.previousVersion, "before")}
           {jumpButton(jumps.nextVersion, "after")}
         </fieldset>
         <fieldset className={styles.pair}>
-          <legend className={styles.visuallyHidden}>News</legend>
+          <legend className="visually-hidden">News</legend>
           {jumpButton(jumps.previousNews, "before")}
           {jumpButton(jumps.nextNews, "after")}
         </fieldset>

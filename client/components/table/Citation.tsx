@@ -14,7 +14,7 @@ export function Citation({
   const title = documents.find((d) => d.file === source.file)?.title ?? source.file;
   return (
     <a className={styles.citation} href={sourceHref(source)} target="_blank" rel="noopener">
-      {title}, “{source.section}”<span className={styles.visuallyHidden}> (opens in a new tab)</span>
+      {title}, “{source.section}”<span className="visually-hidden"> (opens in a new tab)</span>
     </a>
   );
 }

@@ -46,7 +46,7 @@ export function Comms({ view, channels, active, onSelect, unread, act }: Props) 
                 {count > 0 && (
                   <span className={styles.badge}>
                     {count}
-                    <span className={styles.visuallyHidden}> unread</span>
+                    <span className="visually-hidden"> unread</span>
                   </span>
                 )}
               </button>

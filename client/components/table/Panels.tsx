@@ -61,7 +61,7 @@ export function Panels({ panels, tab, onTab, wide, top, notices }: Props) {
                   {p.badge !== undefined && p.badge > 0 && (
                     <span className={styles.badge}>
                       {p.badge}
-                      <span className={styles.visuallyHidden}> unread</span>
+                      <span className="visually-hidden"> unread</span>
                     </span>
                   )}
                 </button>

@@ -128,7 +128,7 @@ function DraftSelect({
   const scores = me?.scores[issue.id] ?? {};
   return (
     <>
-      <label htmlFor={id} className={styles.visuallyHidden}>
+      <label htmlFor={id} className="visually-hidden">
         Draft option for {issue.name}
       </label>
       <select

@@ -25,7 +25,7 @@ export function TurnClock({ view, at }: { view: TableView; at?: number }) {
   const left = turn.endsAt - now;
   return (
     <span className={styles.clock} data-state={left <= 15_000 ? "low" : "running"}>
-      {clockText(left)} left<span className={styles.visuallyHidden}> in this turn</span>
+      {clockText(left)} left<span className="visually-hidden"> in this turn</span>
     </span>
   );
 }

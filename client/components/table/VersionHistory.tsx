@@ -35,7 +35,7 @@ export function VersionHistory({ view }: { view: TableView }) {
                       <li key={c.issue}>
                         {issueName(c.issue)}: <del>{optionLabel(view, c.issue, c.from)}</del>{" "}
                         <span aria-hidden="true">→</span>
-                        <span className={styles.visuallyHidden}> changed to </span>{" "}
+                        <span className="visually-hidden"> changed to </span>{" "}
                         <ins>{optionLabel(view, c.issue, c.to)}</ins>
                       </li>
                     ))}

@@ -38,7 +38,7 @@ export function WalkOut({ view, act }: Props) {
       </button>
       {confirming && (
         <fieldset className={styles.confirm}>
-          <legend className={styles.visuallyHidden}>Confirm walking out</legend>
+          <legend className="visually-hidden">Confirm walking out</legend>
           <p>
             <strong>Walk out of the talks?</strong> This ends the negotiation for everyone at the table: the
             outcome is a collapse and every party is left with its no-deal value. It cannot be undone.

@@ -2,6 +2,7 @@
 // class view of every table side by side. Pure: computed from a table's config and log.
 export * from "./classView.ts";
 export * from "./debrief.ts";
+export * from "./frontier.ts";
 export * from "./questions.ts";
 export * from "./schema.ts";
 export * from "./summary.ts";
