@@ -1,26 +1,37 @@
 // The HTTP API as the pages call it: every answer parsed with the shared schemas, every failure
 // turned into one sentence a person can act on.
-import {
-  type ClassView,
-  type CreatedWorkshop,
-  classViewSchema,
-  createdWorkshopSchema,
-  type DebriefResponse,
-  type DebriefSharing,
-  debriefResponseSchema,
-  debriefSharingResponseSchema,
-  httpErrorSchema,
-  type InstructorOverview,
-  instructorOverviewSchema,
-  type JoinRequest,
-  type JoinResponse,
-  joinResponseSchema,
-  type SeatingOverview,
-  seatingOverviewSchema,
-  tableViewSchema,
-  type WorkshopRequest,
+import type {
+  ClassView,
+  CreatedWorkshop,
+  DebriefResponse,
+  DebriefSharing,
+  InstructorOverview,
+  JoinRequest,
+  JoinResponse,
+  SeatingOverview,
+  WorkshopRequest,
 } from "@red-lines/shared/protocol";
-import { z } from "zod";
+import type { ZodType } from "zod";
+import type { ReplayView, Timeline } from "./answers.ts";
+
+export type { ReplayView, Timeline, TimelineEntry } from "./answers.ts";
+
+type Answers = typeof import("./answers.ts");
+
+/**
+ * The schemas answers are checked with (and zod), fetched with a page's first request, alongside
+ * it, rather than with the page. null when they could not be fetched.
+ */
+function answers(): Promise<Answers | null> {
+  return import("./answers.ts").catch(() => null);
+}
+
+const offline = {
+  ok: false,
+  status: 0,
+  code: "offline",
+  message: "The server could not be reached. Check your connection and try again.",
+} as const;
 
 export type ApiResult<T> =
   | { ok: true; value: T }
@@ -32,7 +43,12 @@ export type ApiResult<T> =
       issues?: { path: string; message: string }[];
     };
 
-async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {}): Promise<ApiResult<T>> {
+async function call<T>(
+  path: string,
+  schemaOf: (schemas: Answers) => ZodType<T>,
+  init: RequestInit = {},
+): Promise<ApiResult<T>> {
+  const schemas = answers();
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -44,16 +60,13 @@ async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {
       },
     });
   } catch {
-    return {
-      ok: false,
-      status: 0,
-      code: "offline",
-      message: "The server could not be reached. Check your connection and try again.",
-    };
+    return offline;
   }
   const body: unknown = await response.json().catch(() => null);
+  const loaded = await schemas;
+  if (!loaded) return offline;
   if (!response.ok) {
-    const parsed = httpErrorSchema.safeParse(body);
+    const parsed = loaded.httpErrorSchema.safeParse(body);
     return parsed.success
       ? { ok: false, status: response.status, ...parsed.data.error }
       : {
@@ -63,7 +76,7 @@ async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {
           message: `The server answered ${response.status}.`,
         };
   }
-  const parsed = schema.safeParse(body);
+  const parsed = schemaOf(loaded).safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data }
     : {
@@ -75,15 +88,21 @@ async function call<T>(path: string, schema: z.ZodType<T>, init: RequestInit = {
 }
 
 export function createWorkshop(request: WorkshopRequest): Promise<ApiResult<CreatedWorkshop>> {
-  return call("/workshops", createdWorkshopSchema, { method: "POST", body: JSON.stringify(request) });
+  return call("/workshops", (schemas) => schemas.createdWorkshopSchema, {
+    method: "POST",
+    body: JSON.stringify(request),
+  });
 }
 
 export function joinWorkshop(request: JoinRequest): Promise<ApiResult<JoinResponse>> {
-  return call("/join", joinResponseSchema, { method: "POST", body: JSON.stringify(request) });
+  return call("/join", (schemas) => schemas.joinResponseSchema, {
+    method: "POST",
+    body: JSON.stringify(request),
+  });
 }
 
 export function lookUpCode(code: string): Promise<ApiResult<SeatingOverview>> {
-  return call(`/join/${encodeURIComponent(code)}`, seatingOverviewSchema);
+  return call(`/join/${encodeURIComponent(code)}`, (schemas) => schemas.seatingOverviewSchema);
 }
 
 /** A workshop as its instructor lists it: titles, when it was created, where each table stands. */
@@ -91,7 +110,7 @@ export function workshopOverview(
   workshopId: string,
   instructorKey: string,
 ): Promise<ApiResult<InstructorOverview>> {
-  return call(`/workshops/${encodeURIComponent(workshopId)}`, instructorOverviewSchema, {
+  return call(`/workshops/${encodeURIComponent(workshopId)}`, (schemas) => schemas.instructorOverviewSchema, {
     headers: { authorization: `Bearer ${instructorKey}` },
   });
 }
@@ -109,8 +128,9 @@ export async function downloadLog(
   try {
     const response = await fetch(path, { headers: { authorization: `Bearer ${instructorKey}` } });
     if (!response.ok) {
-      const parsed = httpErrorSchema.safeParse(await response.json().catch(() => null));
-      return parsed.success
+      const [schemas, body] = await Promise.all([answers(), response.json().catch(() => null)]);
+      const parsed = schemas?.httpErrorSchema.safeParse(body);
+      return parsed?.success
         ? { ok: false, status: response.status, ...parsed.data.error }
         : {
             ok: false,
@@ -137,25 +157,6 @@ function replayHeaders(credential: ReplayCredential): Record<string, string> {
   };
 }
 
-const timelineEntrySchema = z.object({
-  seq: z.int().min(1),
-  at: z.number(),
-  type: z.string(),
-  text: z.string(),
-  version: z.int().nullable(),
-});
-const timelineSchema = z.object({ length: z.int().min(0), events: z.array(timelineEntrySchema) });
-export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
-export type Timeline = z.infer<typeof timelineSchema>;
-
-const replayViewSchema = z.object({
-  at: z.int().min(0),
-  length: z.int().min(0),
-  view: tableViewSchema,
-  event: z.object({ seq: z.int().min(1), at: z.number(), type: z.string(), text: z.string() }).nullable(),
-});
-export type ReplayView = z.infer<typeof replayViewSchema>;
-
 /** The events of a table's log one perspective may step through, with one sentence each. */
 export function getTimeline(
   tableId: string,
@@ -163,9 +164,13 @@ export function getTimeline(
   credential: ReplayCredential,
 ): Promise<ApiResult<Timeline>> {
   const query = new URLSearchParams({ as: perspective });
-  return call(`/tables/${encodeURIComponent(tableId)}/timeline?${query}`, timelineSchema, {
-    headers: replayHeaders(credential),
-  });
+  return call(
+    `/tables/${encodeURIComponent(tableId)}/timeline?${query}`,
+    (schemas) => schemas.timelineSchema,
+    {
+      headers: replayHeaders(credential),
+    },
+  );
 }
 
 /** The table as `perspective` saw it once the log's first `at` events had happened. */
@@ -176,9 +181,13 @@ export function getReplayView(
   credential: ReplayCredential,
 ): Promise<ApiResult<ReplayView>> {
   const query = new URLSearchParams({ at: String(at), as: perspective });
-  return call(`/tables/${encodeURIComponent(tableId)}/replay?${query}`, replayViewSchema, {
-    headers: replayHeaders(credential),
-  });
+  return call(
+    `/tables/${encodeURIComponent(tableId)}/replay?${query}`,
+    (schemas) => schemas.replayViewSchema,
+    {
+      headers: replayHeaders(credential),
+    },
+  );
 }
 
 /** Who reads a debrief: the workshop's instructor key, or the seat token this browser holds there. */
@@ -205,7 +214,9 @@ export function getDebrief(
   const path = workshopId
     ? `/workshops/${encodeURIComponent(workshopId)}/tables/${table}/debrief`
     : `/tables/${table}/debrief`;
-  return call(path, debriefResponseSchema, { headers: debriefAuthorization(credential) });
+  return call(path, (schemas) => schemas.debriefResponseSchema, {
+    headers: debriefAuthorization(credential),
+  });
 }
 
 /** The instructor's choice: share the table's debrief with its students, and reveal the private channels. */
@@ -217,7 +228,7 @@ export function setDebriefSharing(
 ): Promise<ApiResult<{ sharing: DebriefSharing }>> {
   return call(
     `/workshops/${encodeURIComponent(workshopId)}/tables/${encodeURIComponent(tableId)}/debrief/sharing`,
-    debriefSharingResponseSchema,
+    (schemas) => schemas.debriefSharingResponseSchema,
     {
       method: "POST",
       body: JSON.stringify(sharing),
@@ -228,7 +239,7 @@ export function setDebriefSharing(
 
 /** Every table of the workshop side by side: outcome, rounds, scores, distance to Nash, refusals. */
 export function getClassView(workshopId: string, instructorKey: string): Promise<ApiResult<ClassView>> {
-  return call(`/workshops/${encodeURIComponent(workshopId)}/class`, classViewSchema, {
+  return call(`/workshops/${encodeURIComponent(workshopId)}/class`, (schemas) => schemas.classViewSchema, {
     headers: { authorization: `Bearer ${instructorKey}` },
   });
 }

@@ -1,11 +1,12 @@
 "use client";
 // Typing a join code again, after a mistyped or unknown one: checked with the shared schema, then
 // the join page for that code. Before scripts load, the form sends the code to the join page,
-// which sends the student on to the join page of that code.
-import { joinCodeSchema } from "@red-lines/shared/protocol";
+// which sends the student on to the join page of that code. The schema loads when the form is
+// first focused (formChecks.ts), not with the page.
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { CodeField } from "./CodeField.tsx";
+import { formChecks, prepareFormChecks } from "./formChecks.ts";
 import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
 
 export function CodeEntry({ problem, name }: { problem: string; name: string }) {
@@ -16,9 +17,15 @@ export function CodeEntry({ problem, name }: { problem: string; name: string }) 
   useTypedBeforeHydration(form, (typed) => setCode(typedText(typed, "code") ?? ""));
   const [error, setError] = useState<string | null>(null);
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = joinCodeSchema.safeParse(code);
+    const checks = await formChecks().catch(() => null);
+    if (!checks) {
+      // The check could not be fetched: the form goes as it does without scripts.
+      form.current?.submit();
+      return;
+    }
+    const parsed = checks.joinCodeSchema.safeParse(code);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? "Check the join code.");
       return;
@@ -35,7 +42,7 @@ export function CodeEntry({ problem, name }: { problem: string; name: string }) 
         <span aria-hidden="true">⚠ </span>
         {problem}
       </p>
-      <form ref={form} method="get" onSubmit={submit} noValidate>
+      <form ref={form} method="get" onSubmit={submit} onFocus={prepareFormChecks} noValidate>
         <CodeField id={id} value={code} onChange={setCode} error={error} />
         {name.trim() ? <input type="hidden" name="name" value={name.trim()} /> : null}
         <button type="submit">Look up this code</button>

@@ -2,12 +2,13 @@
 // The landing page's "Join a table": a join code and a display name, checked with the shared
 // schemas as typed, then on to the join page, where the student sees the seats and picks one.
 // Without scripts (or before they load) the form still works: it sends the code and name to the
-// landing page, which sends the student on to the join page.
-import { displayNameSchema, joinCodeSchema } from "@red-lines/shared/protocol";
+// landing page, which sends the student on to the join page. The schemas load when the form is
+// first focused (formChecks.ts), not with the page.
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { CodeField } from "./CodeField.tsx";
 import { FieldError } from "./FieldError.tsx";
+import { formChecks, prepareFormChecks } from "./formChecks.ts";
 import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
 
 export function JoinCodeForm({
@@ -30,8 +31,16 @@ export function JoinCodeForm({
   const [errors, setErrors] = useState<{ code?: string; name?: string }>({});
   const [going, setGoing] = useState(false);
 
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
+    const checks = await formChecks().catch(() => null);
+    if (!checks) {
+      // The checks could not be fetched: the form goes as it does without scripts, and the
+      // landing page checks the code.
+      form.current?.submit();
+      return;
+    }
+    const { displayNameSchema, joinCodeSchema } = checks;
     const parsedCode = joinCodeSchema.safeParse(code);
     const parsedName = displayNameSchema.safeParse(name);
     const next = {
@@ -48,7 +57,15 @@ export function JoinCodeForm({
   }
 
   return (
-    <form ref={form} action="/" method="get" onSubmit={submit} noValidate aria-label="Join a table">
+    <form
+      ref={form}
+      action="/"
+      method="get"
+      onSubmit={submit}
+      onFocus={prepareFormChecks}
+      noValidate
+      aria-label="Join a table"
+    >
       <CodeField
         id={codeId}
         value={code}

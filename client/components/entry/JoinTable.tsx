@@ -3,19 +3,21 @@
 // choice, and "continue as …" when this browser already holds a seat for the code. A seat joined or
 // got back is stored in this browser and the student goes on to the table. Where the talks are
 // over, the page says so and offers no seat there; a student who sat at such a table is pointed
-// to its debrief.
-import { displayNameSchema, joinCodeSchema } from "@red-lines/shared/protocol";
+// to its debrief. The join code comes checked from the page (on the server); the name is checked
+// with the shared schema, which loads when the form is first focused (formChecks.ts); what this
+// browser keeps (credentials.ts, checked with zod) loads once the page is up, as it is read then.
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { joinWorkshop } from "../../lib/api.ts";
-import { forgetSeat, type StoredSeat, saveSeat, seatForCode } from "../../lib/credentials.ts";
+import type { StoredSeat } from "../../lib/credentials.ts";
 import { CodeEntry } from "./CodeEntry.tsx";
 import { ContinueSeat } from "./ContinueSeat.tsx";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
+import { formChecks, prepareFormChecks } from "./formChecks.ts";
 import { RoleStances } from "./RoleStances.tsx";
 import { anySeat, isOver, parseSeatChoice, roleName, type SeatChoice, SeatPicker } from "./SeatPicker.tsx";
-import { TalksOver } from "./TalksOver.tsx";
 import { useSeating } from "./useSeating.ts";
 
 type Errors = { name?: string; seat?: string; form?: string };
@@ -25,9 +27,17 @@ const noSeat = "";
 
 const seatCodes = new Set(["seat-taken", "no-such-table", "no-such-role", "workshop-full", "talks-over"]);
 
-export function JoinTable({ code: rawCode, initialName }: { code: string; initialName: string }) {
-  const parsedCode = joinCodeSchema.safeParse(rawCode);
-  const code = parsedCode.success ? parsedCode.data : null;
+/** The join code of the address, as the page checked it: its canonical form, or what is wrong. */
+export type CheckedCode = { ok: true; code: string } | { ok: false; problem: string };
+
+/** Shown only where the talks are over, once the seats are read: loaded then, not with the page. */
+const TalksOver = dynamic(() => import("./TalksOver.tsx").then((module) => module.TalksOver));
+
+/** What this browser keeps, checked as it is read: loaded once the page is up. */
+const credentials = () => import("../../lib/credentials.ts");
+
+export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCode; initialName: string }) {
+  const code = checkedCode.ok ? checkedCode.code : null;
   const router = useRouter();
   const nameId = useId();
   const seatErrorId = useId();
@@ -39,11 +49,23 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
   const [errors, setErrors] = useState<Errors>({});
   const [unknownCode, setUnknownCode] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  /** A join is under way, from the click on (its checks may still be loading). */
+  const joining = useRef(false);
   const [stored, setStored] = useState<StoredSeat | null>(null);
 
   // Local storage exists only in the browser: read it after the first render.
   useEffect(() => {
-    setStored(code ? seatForCode(code) : null);
+    let current = true;
+    if (code === null) setStored(null);
+    else
+      void credentials()
+        .then(({ seatForCode }) => {
+          if (current) setStored(seatForCode(code));
+        })
+        .catch(() => {});
+    return () => {
+      current = false;
+    };
   }, [code]);
 
   // A seat chosen here may be taken by someone else before this student joins.
@@ -68,24 +90,45 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
     }));
   }, [overview, choice]);
 
-  if (!parsedCode.success) {
-    return <CodeEntry problem={parsedCode.error.issues[0]?.message ?? "Check the join code."} name={name} />;
+  if (!checkedCode.ok) {
+    return <CodeEntry problem={checkedCode.problem} name={name} />;
   }
   const lookupUnknown = seating.problem?.code === "unknown-code" ? seating.problem.message : null;
   if (unknownCode ?? lookupUnknown) {
     return <CodeEntry problem={unknownCode ?? lookupUnknown ?? ""} name={name} />;
   }
 
-  function arrive(seat: StoredSeat) {
-    saveSeat(seat);
+  async function arrive(seat: StoredSeat, replacing?: StoredSeat) {
+    const kept = await credentials().catch(() => null);
+    if (!kept) {
+      setSubmitting(false);
+      setErrors({ form: "The page could not keep your seat. Check your connection and try again." });
+      return;
+    }
+    if (replacing) kept.forgetSeat(replacing);
+    kept.saveSeat(seat);
     router.push(`/table/${seat.tableId}`);
   }
 
   async function join(event: FormEvent) {
     event.preventDefault();
-    if (code === null || submitting) return;
+    if (code === null || submitting || joining.current) return;
+    joining.current = true;
+    try {
+      await joinAs(code);
+    } finally {
+      joining.current = false;
+    }
+  }
+
+  async function joinAs(code: string) {
+    const checks = await formChecks().catch(() => null);
+    if (!checks) {
+      setErrors({ form: "The server could not be reached. Check your connection and try again." });
+      return;
+    }
     const next: Errors = {};
-    const parsedName = displayNameSchema.safeParse(name);
+    const parsedName = checks.displayNameSchema.safeParse(name);
     if (!parsedName.success) next.name = parsedName.error.issues[0]?.message ?? "Check your name.";
     const chosen = parseSeatChoice(choice);
     if (choice !== anySeat && !chosen) next.seat = "Choose a seat, or let the workshop place you.";
@@ -105,7 +148,7 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
       // A seat held before keeps its own entry (its table page still finds it); the code now
       // leads to the new one.
       const { rejoined: _rejoined, ...seat } = result.value;
-      arrive({ joinCode: code, name: parsedName.data, ...seat });
+      await arrive({ joinCode: code, name: parsedName.data, ...seat });
       return;
     }
     setSubmitting(false);
@@ -155,10 +198,7 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
         <ContinueSeat
           seat={stored}
           roleLabel={roleName(overview, stored.role)}
-          onArrive={(seat) => {
-            if (seat.tableId !== stored.tableId) forgetSeat(stored);
-            arrive(seat);
-          }}
+          onArrive={(seat) => void arrive(seat, seat.tableId !== stored.tableId ? stored : undefined)}
           onUnknownCode={setUnknownCode}
         />
       ) : null}
@@ -178,7 +218,7 @@ export function JoinTable({ code: rawCode, initialName }: { code: string; initia
         <>
           <section aria-labelledby="join-heading" className="card">
             <h2 id="join-heading">{stored ? "Or join as someone new" : "Take a seat"}</h2>
-            <form onSubmit={join} noValidate aria-labelledby="join-heading">
+            <form onSubmit={join} onFocus={prepareFormChecks} noValidate aria-labelledby="join-heading">
               <div className="field">
                 <label htmlFor={nameId}>Display name</label>
                 <input

@@ -3,12 +3,16 @@
 // (created here, or opened here with its instructor link), newest first, with what the server
 // says about it now: when it was created, its tables, where their talks stand, and the way back to
 // its console. The list lives in this browser only; its keys go to this server, as the console's do.
+// Nothing of it is in the page's first view: what reads the browser's storage (credentials.ts,
+// checked with zod) loads once the page is up.
 import type { InstructorOverview } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { workshopOverview } from "../../lib/api.ts";
-import { forgetWorkshop, type StoredWorkshop, workshopsHere } from "../../lib/credentials.ts";
+import type { StoredWorkshop } from "../../lib/credentials.ts";
 import styles from "./entry.module.css";
+
+const credentials = () => import("../../lib/credentials.ts");
 
 type Answer =
   | { kind: "asking" }
@@ -65,24 +69,30 @@ export function MyWorkshops() {
   const [rows, setRows] = useState<Row[] | null>(null);
 
   useEffect(() => {
-    const here = workshopsHere();
-    setRows(here.map(({ workshopId, stored }) => ({ workshopId, stored, answer: { kind: "asking" } })));
     let live = true;
-    for (const { workshopId, key } of here) {
-      void workshopOverview(workshopId, key).then((result) => {
-        if (!live) return;
-        const answer: Answer = result.ok
-          ? { kind: "known", overview: result.value }
-          : result.status === 403 || result.status === 404
-            ? { kind: "unknown", message: result.message }
-            : { kind: "unreachable", message: result.message };
-        setRows((previous) =>
-          previous
-            ? previous.map((row) => (row.workshopId === workshopId ? { ...row, answer } : row))
-            : previous,
-        );
-      });
+    function ask(here: { workshopId: string; key: string; stored: StoredWorkshop | null }[]) {
+      setRows(here.map(({ workshopId, stored }) => ({ workshopId, stored, answer: { kind: "asking" } })));
+      for (const { workshopId, key } of here) {
+        void workshopOverview(workshopId, key).then((result) => {
+          if (!live) return;
+          const answer: Answer = result.ok
+            ? { kind: "known", overview: result.value }
+            : result.status === 403 || result.status === 404
+              ? { kind: "unknown", message: result.message }
+              : { kind: "unreachable", message: result.message };
+          setRows((previous) =>
+            previous
+              ? previous.map((row) => (row.workshopId === workshopId ? { ...row, answer } : row))
+              : previous,
+          );
+        });
+      }
     }
+    void credentials()
+      .then(({ workshopsHere }) => {
+        if (live) ask(workshopsHere());
+      })
+      .catch(() => {});
     return () => {
       live = false;
     };
@@ -92,7 +102,8 @@ export function MyWorkshops() {
   const sorted = [...rows].sort((a, b) => (when(b) ?? 0) - (when(a) ?? 0));
 
   function forget(workshopId: string) {
-    forgetWorkshop(workshopId);
+    // Loaded with the list, so this is at hand.
+    void credentials().then(({ forgetWorkshop }) => forgetWorkshop(workshopId));
     setRows((previous) => previous?.filter((row) => row.workshopId !== workshopId) ?? null);
   }
 

@@ -31,10 +31,19 @@ export default async function JoinPage({
     const query = typeof name === "string" && name.trim() ? `?name=${encodeURIComponent(name.trim())}` : "";
     redirect(`/join/${retyped.data}${query}`);
   }
+  // The code in the address, checked here so the page's scripts need no schema for it.
+  const parsed = joinCodeSchema.safeParse(decoded(code));
   return (
     <main id="main" className="page">
       <h1>Join a table</h1>
-      <JoinTable code={decoded(code)} initialName={typeof name === "string" ? name : ""} />
+      <JoinTable
+        code={
+          parsed.success
+            ? { ok: true, code: parsed.data }
+            : { ok: false, problem: parsed.error.issues[0]?.message ?? "Check the join code." }
+        }
+        initialName={typeof name === "string" ? name : ""}
+      />
     </main>
   );
 }
