@@ -34,6 +34,8 @@ export type LiveRoom<R> = {
   status: ConnectionStatus;
   /** Why the room could not be joined or was left, as a sentence. */
   problem: string | null;
+  /** The code the server refused the join with (4xx), when it did. */
+  failureCode: number | null;
   /** Sends an intent (the id is added here) and resolves with the server's answer to it. */
   send(type: string, body: Record<string, unknown>): Promise<R | { kind: "timeout" } | { kind: "offline" }>;
 };
@@ -50,6 +52,7 @@ export function useLiveRoom<R>(
   const client = useGameClient();
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
+  const [failureCode, setFailureCode] = useState<number | null>(null);
   const roomRef = useRef<Room | null>(null);
   const pending = useRef(new Map<string, Pending<R>>());
   const listenRef = useRef(listen);
@@ -63,6 +66,7 @@ export function useLiveRoom<R>(
     let retry: ReturnType<typeof setTimeout> | undefined;
     setStatus("connecting");
     setProblem(null);
+    setFailureCode(null);
     const answer = (intentId: string, reply: R) => {
       const waiting = pending.current.get(intentId);
       if (!waiting) return;
@@ -117,6 +121,7 @@ export function useLiveRoom<R>(
           if (typeof error.code === "number" && error.code >= 400 && error.code < 500) {
             setStatus("failed");
             setProblem(error.message || "Could not connect to the server.");
+            setFailureCode(error.code);
             return;
           }
           setProblem(tries >= 3 ? "The server is not answering; trying again…" : null);
@@ -147,5 +152,5 @@ export function useLiveRoom<R>(
     });
   }, []);
 
-  return { status, problem, send };
+  return { status, problem, failureCode, send };
 }

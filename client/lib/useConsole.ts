@@ -24,7 +24,7 @@ export type ConsoleReply =
   | { kind: "timeout" }
   | { kind: "offline" };
 
-export type ConsoleConnection = Omit<LiveRoom<ConsoleReply>, "send"> & {
+export type ConsoleConnection = Omit<LiveRoom<ConsoleReply>, "send" | "failureCode"> & {
   joinCode: string | null;
   /** The workshop's observer token, for observer links (null until the first snapshot). */
   watchToken: string | null;

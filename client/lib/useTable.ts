@@ -4,14 +4,17 @@
 import {
   type ErrorMessage,
   errorMessageSchema,
+  followViews,
   negotiationRoomName,
+  outdatedProtocolCode,
   type Refusal,
   refusalMessageSchema,
   type TableJoinOptions,
   type TableView,
   tableMessages,
+  tableProtocolVersion,
 } from "@red-lines/shared/protocol";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { type LiveRoom, useLiveRoom } from "./liveRoom.ts";
 
 export type CommandReply =
@@ -23,7 +26,7 @@ export type CommandReply =
 
 type SyncedMap<T> = { forEach(callback: (value: T, key: string) => void): void };
 
-export type TableConnection = Omit<LiveRoom<CommandReply>, "send"> & {
+export type TableConnection = Omit<LiveRoom<CommandReply>, "send" | "failureCode"> & {
   view: TableView | null;
   /** Seat role → whether someone is connected on it right now (the room's synced summary). */
   connected: Record<string, boolean>;
@@ -31,6 +34,8 @@ export type TableConnection = Omit<LiveRoom<CommandReply>, "send"> & {
   tableNumber: number | null;
   /** Errors the server sent that answer no particular intent (rate limit, a revoked seat…). */
   notice: ErrorMessage | null;
+  /** The server speaks another version of the table protocol: this page must be reloaded. */
+  outdated: boolean;
   act(command: { type: string } & Record<string, unknown>): Promise<CommandReply>;
 };
 
@@ -39,7 +44,12 @@ export function useTable(options: TableJoinOptions | null): TableConnection {
   const [notice, setNotice] = useState<ErrorMessage | null>(null);
   const [connected, setConnected] = useState<Record<string, boolean>>({});
   const [tableNumber, setTableNumber] = useState<number | null>(null);
-  const live = useLiveRoom<CommandReply>(negotiationRoomName, options, (room, answer) => {
+  // Every join says which protocol this page speaks; a server of another version asks for a reload.
+  const joinOptions = useMemo(
+    () => (options === null ? null : { ...options, protocol: tableProtocolVersion }),
+    [options],
+  );
+  const live = useLiveRoom<CommandReply>(negotiationRoomName, joinOptions, (room, answer) => {
     const summarize = (state: { table?: number; connected?: SyncedMap<boolean> }) => {
       const next: Record<string, boolean> = {};
       state.connected?.forEach((value, seat) => {
@@ -50,7 +60,9 @@ export function useTable(options: TableJoinOptions | null): TableConnection {
     };
     room.onStateChange(summarize);
     if (room.state) summarize(room.state);
-    room.onMessage(tableMessages.view, (payload: TableView) => setView(payload));
+    // A whole view, then patches applied immutably: unchanged parts keep their identity, so
+    // React redraws only what changed. Out of step, it asks for the whole view again.
+    followViews(room, setView);
     room.onMessage(tableMessages.done, (payload: { intentId: string }) =>
       answer(payload.intentId, { kind: "done" }),
     );
@@ -72,6 +84,7 @@ export function useTable(options: TableJoinOptions | null): TableConnection {
     connected,
     tableNumber,
     notice,
+    outdated: live.failureCode === outdatedProtocolCode,
     act: (command) => live.send(tableMessages.command, { command }),
   };
 }

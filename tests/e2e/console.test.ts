@@ -16,6 +16,7 @@ import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
 import { instructorContext } from "../support/seats.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let app: RunningApp;
@@ -46,14 +47,17 @@ type Seat = {
 };
 
 async function sit(tableId: string, seatToken: string): Promise<Seat> {
-  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, { tableId, seatToken });
+  const room = await new Client(app.url).joinOrCreate(
+    negotiationRoomName,
+    withProtocol({ tableId, seatToken }),
+  );
   rooms.push(room);
   const seat: Seat = {
     views: [],
     refusals: [],
     send: (command) => room.send("command", { intentId: crypto.randomUUID(), command }),
   };
-  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  followViews(room, (view: TableView) => seat.views.push(view));
   room.onMessage("refusal", (refusal: RefusalMessage) => seat.refusals.push(refusal));
   room.onMessage("*", () => {});
   return seat;

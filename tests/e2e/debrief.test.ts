@@ -35,6 +35,7 @@ import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
 import { instructorContext, seatContext } from "../support/seats.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let app: RunningApp;
@@ -65,7 +66,7 @@ type Seat = {
 };
 
 async function connect(options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const done = new Set<string>();
   const refused = new Set<string>();
@@ -85,7 +86,7 @@ async function connect(options: Record<string, string>): Promise<Seat> {
       await waitFor(() => refused.has(intentId), { what: `${String(command.type)} to be refused` });
     },
   };
-  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  followViews(room, (view: TableView) => seat.views.push(view));
   room.onMessage("done", ({ intentId }: { intentId: string }) => done.add(intentId));
   room.onMessage("refusal", ({ intentId }: { intentId: string }) => refused.add(intentId));
   room.onMessage("*", () => {});

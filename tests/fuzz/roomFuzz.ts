@@ -26,6 +26,7 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import { loadTable } from "../../server/src/tables/tableLog.ts";
 import { postJson, watchTokenOf } from "../support/api.ts";
 import type { startTestServer } from "../support/server.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
@@ -196,6 +197,7 @@ export class RoomFuzz {
     if (roll < 0.89) return this.observerFlood();
     if (roll < 0.93) return this.otherWriter();
     if (roll < 0.96) return this.refusedAppend();
+    if (roll < 0.98) return this.resyncOne(open);
     if (actors.length > 0) return this.command(r.pick(actors));
     return this.join();
   }
@@ -241,7 +243,7 @@ export class RoomFuzz {
   ): Promise<Connection | null> {
     let room: Room;
     try {
-      room = await new Client(this.server.url).joinOrCreate(negotiationRoomName, options);
+      room = await new Client(this.server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
     } catch {
       return null; // a revoked token, a full gallery: refused with a sentence, as it should be
     }
@@ -271,7 +273,7 @@ export class RoomFuzz {
       connection.waiting.delete(intentId);
     };
     // Only the latest view matters to the checks.
-    room.onMessage("view", (view: TableView) => {
+    followViews(room, (view: TableView) => {
       connection.views[0] = view;
       connection.viewJson = null;
     });
@@ -392,6 +394,15 @@ export class RoomFuzz {
       }
     }
     return "resend-foreign";
+  }
+
+  /** A connection asks for its whole view again (now and then with a malformed request). */
+  private async resyncOne(open: Connection[]): Promise<string> {
+    const connection = this.random.pick(open);
+    const malformed = this.random.chance(0.2);
+    connection.room.send("resync", malformed ? { since: "yesterday" } : {});
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return malformed ? "resync-malformed" : "resync";
   }
 
   private async cutOne(open: Connection[]): Promise<string> {

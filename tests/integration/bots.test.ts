@@ -6,6 +6,7 @@ import { negotiationRoomName, ruleIssues, type TableView } from "@red-lines/shar
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -28,7 +29,7 @@ type Seat = {
 };
 
 async function connect(options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const seat: Seat = {
     room,
@@ -40,7 +41,7 @@ async function connect(options: Record<string, string>): Promise<Seat> {
       return intentId;
     },
   };
-  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  followViews(room, (view: TableView) => seat.views.push(view));
   room.onMessage("done", (message: { intentId: string }) => seat.done.push(message.intentId));
   room.onMessage("*", () => {});
   return seat;

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -47,7 +48,7 @@ type Seat = {
 };
 
 async function sit(options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const seat: Seat = {
     room,
@@ -66,7 +67,7 @@ async function sit(options: Record<string, string>): Promise<Seat> {
       return seat.refusals.find((r) => r.intentId === intentId);
     },
   };
-  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  followViews(room, (view: TableView) => seat.views.push(view));
   room.onMessage("done", (message: { intentId: string }) => seat.done.push(message.intentId));
   room.onMessage("refusal", (message: RefusalMessage) => seat.refusals.push(message));
   room.onMessage("*", () => {});

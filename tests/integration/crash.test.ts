@@ -17,6 +17,7 @@ import { afterEach, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { createDatabase } from "../support/postgres.ts";
 import { spawnServer } from "../support/serverProcess.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 const cleanups: (() => unknown)[] = [];
@@ -32,10 +33,10 @@ function startServer(env: Record<string, string>) {
 type Seat = { room: Room; views: TableView[]; done: string[] };
 
 async function sit(url: string, options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(url).joinOrCreate(negotiationRoomName, withProtocol(options));
   room.reconnection.enabled = false;
   const seat: Seat = { room, views: [], done: [] };
-  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  followViews(room, (view: TableView) => seat.views.push(view));
   room.onMessage("done", (message: { intentId: string }) => seat.done.push(message.intentId));
   room.onMessage("*", () => {});
   cleanups.push(() => (room.connection.isOpen ? room.leave().catch(() => undefined) : undefined));

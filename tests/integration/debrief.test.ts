@@ -21,6 +21,7 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -47,7 +48,7 @@ type Seat = {
 };
 
 async function sit(options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const send = (command: Record<string, unknown>) => {
     const intentId = randomUUID();

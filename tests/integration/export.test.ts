@@ -22,6 +22,7 @@ import { toNewEvent } from "../../server/src/tables/tableLog.ts";
 import { postJson } from "../support/api.ts";
 import { type Backend, backends } from "../support/backends.ts";
 import { startTestServer } from "../support/server.ts";
+import { withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 /** Chat typed by a student: a comma, quotes, a line break, unicode, and a leading formula sign. */
@@ -105,7 +106,7 @@ describe.each(backends)("table log export on %s", (backend: Backend) => {
   }
 
   async function connect(options: Record<string, string>) {
-    const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+    const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
     rooms.push(room);
     const done: string[] = [];
     const refusals: RefusalMessage[] = [];

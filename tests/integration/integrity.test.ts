@@ -3,10 +3,18 @@
 // own code, and one connection per seat.
 import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import { closeCodes, type ErrorMessage, negotiationRoomName, type TableView } from "@red-lines/shared/engine";
+import {
+  closeCodes,
+  type ErrorMessage,
+  negotiationRoomName,
+  outdatedProtocolCode,
+  type TableView,
+  tableProtocolVersion,
+} from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson, watchTokenOf } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -34,7 +42,7 @@ type Connection = {
 };
 
 async function connect(options: Record<string, string>): Promise<Connection> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   room.reconnection.enabled = false;
   rooms.push(room);
   const connection: Connection = {
@@ -44,7 +52,7 @@ async function connect(options: Record<string, string>): Promise<Connection> {
     errors: [],
     closed: new Promise((resolve) => room.onLeave((code) => resolve(code))),
   };
-  room.onMessage("view", (view: TableView) => connection.views.push(view));
+  followViews(room, (view: TableView) => connection.views.push(view));
   room.onMessage("done", (message: { intentId: string }) => connection.done.push(message.intentId));
   room.onMessage("error", (error: ErrorMessage) => connection.errors.push(error));
   room.onMessage("*", () => {});
@@ -83,7 +91,10 @@ describe("one table, one room", () => {
     }
     // The 51st watcher is told why; it does not open a second room.
     await expect(
-      new Client(server.url).joinOrCreate(negotiationRoomName, { tableId: europe.tableId, watchToken }),
+      new Client(server.url).joinOrCreate(
+        negotiationRoomName,
+        withProtocol({ tableId: europe.tableId, watchToken }),
+      ),
     ).rejects.toThrow(/already has 50 observers/);
     // Dropped instructor tabs hold reconnection slots; they must not push a seat out either.
     for (let index = 0; index < 5; index++) {
@@ -102,12 +113,31 @@ describe("one table, one room", () => {
   it("lets nobody watch without the observer link, and nobody in with a wrong one", async () => {
     const created = await workshop();
     const { tableId } = await seat(created, "us");
-    await expect(new Client(server.url).joinOrCreate(negotiationRoomName, { tableId })).rejects.toThrow(
-      /observer link/,
-    );
     await expect(
-      new Client(server.url).joinOrCreate(negotiationRoomName, { tableId, watchToken: "x".repeat(32) }),
+      new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol({ tableId })),
+    ).rejects.toThrow(/observer link/);
+    await expect(
+      new Client(server.url).joinOrCreate(
+        negotiationRoomName,
+        withProtocol({ tableId, watchToken: "x".repeat(32) }),
+      ),
     ).rejects.toThrow(/observer link is not valid/);
+  });
+
+  it("tells a client of another protocol version, or of none, to reload, and lets a current one in", async () => {
+    const created = await workshop();
+    const { tableId, seatToken } = await seat(created, "us");
+    for (const protocol of [undefined, tableProtocolVersion - 1, tableProtocolVersion + 1]) {
+      const joining = new Client(server.url).joinOrCreate(negotiationRoomName, {
+        tableId,
+        seatToken,
+        ...(protocol === undefined ? {} : { protocol }),
+      });
+      await expect(joining).rejects.toMatchObject({ code: outdatedProtocolCode });
+      await expect(joining).rejects.toThrow(/Reload the page/);
+    }
+    const current = await connect({ tableId, seatToken });
+    await waitFor(() => current.views.at(-1)?.me?.role === "us", { what: "the seat's view" });
   });
 });
 

@@ -9,13 +9,17 @@ import {
   negotiationRoomName,
   type RefusalMessage,
   type TableView,
+  ViewFollower,
+  type ViewPatchMessage,
   viewFor,
+  type WholeViewMessage,
 } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTable } from "../../server/src/tables/tableLog.ts";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -38,12 +42,20 @@ async function api(path: string, body: unknown) {
 }
 
 async function connect(options: Record<string, string>): Promise<Connection> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const seen: Seen = { views: [], refusals: [], done: [], raw: [] };
+  // Every message is kept as it came (patches included), and the views are followed from them.
+  const follower = new ViewFollower();
   room.onMessage("*", (type, payload) => {
     seen.raw.push({ type, payload });
-    if (type === "view") seen.views.push(payload as TableView);
+    const followed =
+      type === "view"
+        ? follower.whole(payload as WholeViewMessage)
+        : type === "patch"
+          ? follower.patch(payload as ViewPatchMessage)
+          : null;
+    if (followed && "view" in followed) seen.views.push(followed.view);
     if (type === "refusal") seen.refusals.push(payload as RefusalMessage);
     if (type === "done") seen.done.push((payload as { intentId: string }).intentId);
   });

@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -24,10 +25,10 @@ afterAll(async () => {
 type Seat = { room: Room; views: TableView[]; errors: ErrorMessage[]; done: string[] };
 
 async function sit(options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const seat: Seat = { room, views: [], errors: [], done: [] };
-  room.onMessage("view", (view: TableView) => seat.views.push(view));
+  followViews(room, (view: TableView) => seat.views.push(view));
   room.onMessage("error", (error: ErrorMessage) => seat.errors.push(error));
   room.onMessage("done", (message: { intentId: string }) => seat.done.push(message.intentId));
   room.onMessage("*", () => {});

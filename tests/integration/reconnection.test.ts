@@ -13,6 +13,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson, watchTokenOf } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 const graceSeconds = 2;
@@ -55,18 +56,24 @@ describe("a dropped seat", () => {
     const post = async (path: string, body: unknown) => (await postJson(target.url, path, body)).body;
     const workshop = await post("/workshops", { scenarioId: "ukraine-2026", tables: 1 });
     const joined = await post("/join", { code: workshop.joinCode, name: "Dana", role: "europe" });
-    const room = await new Client(target.url).joinOrCreate(negotiationRoomName, {
-      tableId: joined.tableId,
-      seatToken: joined.seatToken,
-    });
+    const room = await new Client(target.url).joinOrCreate(
+      negotiationRoomName,
+      withProtocol({
+        tableId: joined.tableId,
+        seatToken: joined.seatToken,
+      }),
+    );
     room.reconnection.enabled = false; // the test reconnects by hand, to control the timing
     room.onMessage("*", () => {});
-    const observer = await new Client(target.url).joinOrCreate(negotiationRoomName, {
-      tableId: joined.tableId,
-      watchToken: await watchTokenOf(target.url, workshop as { workshopId: string; instructorKey: string }),
-    });
+    const observer = await new Client(target.url).joinOrCreate(
+      negotiationRoomName,
+      withProtocol({
+        tableId: joined.tableId,
+        watchToken: await watchTokenOf(target.url, workshop as { workshopId: string; instructorKey: string }),
+      }),
+    );
     const views: TableView[] = [];
-    observer.onMessage("view", (view: TableView) => views.push(view));
+    followViews(observer, (view: TableView) => views.push(view));
     observer.onMessage("*", () => {});
     rooms.push(room, observer);
     await waitFor(() => views.at(-1)?.seats.find((seat) => seat.role === "europe")?.occupied);
@@ -79,7 +86,7 @@ describe("a dropped seat", () => {
     cut(room);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const back = await new Client(url).reconnect(token);
-    const view = await new Promise<TableView>((resolve) => back.onMessage("view", resolve));
+    const view = await new Promise<TableView>((resolve) => followViews(back, resolve));
     rooms.push(back);
     expect(view.me?.role ?? view.perspective).toBe("europe");
     expect(views.at(-1)?.seats.find((seat) => seat.role === "europe")?.occupied).toBe(true);
@@ -113,18 +120,24 @@ describe("a dropped seat", () => {
     const eve = await join("Eve");
     expect(eve.status).toBe(201);
     expect(eve.body.seatToken).not.toBe(joined.seatToken);
-    const seated = await new Client(url).joinOrCreate(negotiationRoomName, {
-      tableId: eve.body.tableId,
-      seatToken: eve.body.seatToken,
-    });
+    const seated = await new Client(url).joinOrCreate(
+      negotiationRoomName,
+      withProtocol({
+        tableId: eve.body.tableId,
+        seatToken: eve.body.seatToken,
+      }),
+    );
     rooms.push(seated);
     seated.onMessage("*", () => {});
     await waitFor(() => views.at(-1)?.seats.find((seat) => seat.role === "europe")?.occupant === "Eve");
     await expect(
-      new Client(url).joinOrCreate(negotiationRoomName, {
-        tableId: joined.tableId,
-        seatToken: joined.seatToken,
-      }),
+      new Client(url).joinOrCreate(
+        negotiationRoomName,
+        withProtocol({
+          tableId: joined.tableId,
+          seatToken: joined.seatToken,
+        }),
+      ),
     ).rejects.toThrow(/not valid for this table/);
   });
 });
@@ -132,11 +145,14 @@ describe("a dropped seat", () => {
 describe("a seat's access", () => {
   /** A seat on the SDK, with everything it hears. */
   async function seat(url: string, tableId: string, seatToken: string) {
-    const room = await new Client(url).joinOrCreate(negotiationRoomName, { tableId, seatToken });
+    const room = await new Client(url).joinOrCreate(
+      negotiationRoomName,
+      withProtocol({ tableId, seatToken }),
+    );
     room.reconnection.enabled = false;
     const views: TableView[] = [];
     const errors: { code: string; intentId?: string }[] = [];
-    room.onMessage("view", (view: TableView) => views.push(view));
+    followViews(room, (view: TableView) => views.push(view));
     room.onMessage("error", (error: { code: string; intentId?: string }) => errors.push(error));
     room.onMessage("*", () => {});
     rooms.push(room);

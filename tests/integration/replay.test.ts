@@ -15,6 +15,7 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -32,7 +33,7 @@ afterAll(async () => {
 type Seat = { room: Room; done: string[]; act(command: Record<string, unknown>): Promise<void> };
 
 async function sit(options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const seat: Seat = {
     room,

@@ -14,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { startTestServer } from "../support/server.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -35,12 +36,12 @@ async function post(route: string, body: unknown) {
 type Connection = { room: Room; views: TableView[]; replies: { type: string; payload: unknown }[] };
 
 async function connect(options: Record<string, string>): Promise<Connection> {
-  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(server.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const connection: Connection = { room, views: [], replies: [] };
+  followViews(room, (view) => connection.views.push(view));
   room.onMessage("*", (type, payload) => {
-    if (type === "view") connection.views.push(payload as TableView);
-    else connection.replies.push({ type: String(type), payload });
+    if (type !== "view" && type !== "patch") connection.replies.push({ type: String(type), payload });
   });
   return connection;
 }

@@ -17,6 +17,7 @@ import { freePort } from "../support/ports.ts";
 import { createDatabase } from "../support/postgres.ts";
 import { startRedis } from "../support/redis.ts";
 import { spawnServer } from "../support/serverProcess.ts";
+import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
 const cleanups: (() => unknown)[] = [];
@@ -58,13 +59,16 @@ describe("two server processes sharing Redis and PostgreSQL", () => {
       const joined = (
         await postJson(via.url, "/join", { code: workshop.joinCode, name: role, role, table: 1 })
       ).body;
-      const room = await new Client(via.url).joinOrCreate(negotiationRoomName, {
-        tableId: joined.tableId,
-        seatToken: joined.seatToken,
-      });
+      const room = await new Client(via.url).joinOrCreate(
+        negotiationRoomName,
+        withProtocol({
+          tableId: joined.tableId,
+          seatToken: joined.seatToken,
+        }),
+      );
       cleanups.push(() => (room.connection.isOpen ? room.leave().catch(() => undefined) : undefined));
       const seat = { role, room, views: [] as TableView[] };
-      room.onMessage("view", (view: TableView) => seat.views.push(view));
+      followViews(room, (view: TableView) => seat.views.push(view));
       room.onMessage("*", () => {});
       seats.push(seat);
     }

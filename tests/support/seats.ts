@@ -9,6 +9,7 @@ import { negotiationRoomName, type TableView } from "@red-lines/shared/protocol"
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import { postJson } from "./api.ts";
+import { followViews, withProtocol } from "./tableRoom.ts";
 
 /** What `POST /api/join` answers, with the name the student gave. */
 export type JoinedSeat = {
@@ -104,10 +105,10 @@ export function instructorOn(url: string, tableId: string, instructorKey: string
 
 /** One SDK connection (a seat or the instructor) that sends commands and waits for each answer. */
 export async function actorOn(url: string, options: Record<string, string>): Promise<Instructor> {
-  const room = await new Client(url).joinOrCreate(negotiationRoomName, options);
+  const room = await new Client(url).joinOrCreate(negotiationRoomName, withProtocol(options));
   const views: TableView[] = [];
   const pending = new Map<string, { resolve(): void; reject(error: Error): void }>();
-  room.onMessage("view", (view: TableView) => views.push(view));
+  followViews(room, (view: TableView) => views.push(view));
   room.onMessage("done", ({ intentId }: { intentId: string }) => pending.get(intentId)?.resolve());
   room.onMessage("refusal", ({ intentId, refusal }: { intentId: string; refusal: { message: string } }) =>
     pending.get(intentId)?.reject(new Error(refusal.message)),

@@ -23,8 +23,10 @@ describe("bench server flags", () => {
       rate: 1,
       workers: 4,
       instructors: false,
+      anchor: false,
       json: false,
     });
+    expect(options(["--anchor"]).anchor).toBe(true);
   });
 
   it("takes values after a space or an equals sign", () => {

@@ -98,6 +98,8 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
           <Revoked identity={identity} />
         ) : replaced ? (
           <Replaced />
+        ) : table.outdated ? (
+          <Outdated />
         ) : (
           table.problem && <ConnectionProblem problem={table.problem} identity={identity} />
         )}
@@ -264,6 +266,24 @@ function Replaced() {
       <p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
           Use the seat in this tab
+        </button>
+      </p>
+    </section>
+  );
+}
+
+/** The server was updated while this page was open: the page speaks an older protocol. */
+function Outdated() {
+  return (
+    <section className={styles.problem} role="alert" aria-labelledby="outdated-heading">
+      <h2 id="outdated-heading">Reload this page to go on</h2>
+      <p>
+        Red Lines was updated while this page was open, so this page can no longer talk to the table. Reload
+        it to carry on; your seat is kept.
+      </p>
+      <p>
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Reload the page
         </button>
       </p>
     </section>

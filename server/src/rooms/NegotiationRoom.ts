@@ -3,7 +3,7 @@
 // of views. Every table change is a batch through `TableCommandHandler` (decide → append with
 // the expected sequence number → evolve), durable before anyone is told.
 import type { Client, OnMessageException, RoomException } from "@colyseus/core";
-import { Room, ServerError } from "@colyseus/core";
+import { getMessageBytes, Protocol, Room, ServerError } from "@colyseus/core";
 import type { Db, EventAppender } from "@red-lines/db";
 import {
   alertFor,
@@ -16,6 +16,7 @@ import {
   commandIntentSchema,
   createRandom,
   describeEvent,
+  diffViews,
   type ErrorMessage,
   type Handled,
   heldByPerson,
@@ -28,10 +29,12 @@ import {
   type Submitted,
   type TableCommand,
   TableCommandHandler,
+  type TableView,
   tableJoinOptionsSchema,
   tableMessages,
   tableStatus,
   viewFor,
+  viewResyncSchema,
 } from "@red-lines/shared/engine";
 import { databaseTableLog, loadTable } from "../tables/tableLog.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
@@ -84,6 +87,11 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private lastAction: ConsoleTable["lastAction"] = null;
     /** Batches run one at a time: each decides on the state the previous one left. */
     private queue: Promise<unknown> = Promise.resolve();
+    /**
+     * The latest view of each perspective some connection holds, and the log position it shows:
+     * what the next patch for that perspective starts from. Dropped when nobody holds it.
+     */
+    private readonly published = new Map<string, { seq: number; view: TableView }>();
     /** Intents being carried out, by scoped key, with the connections waiting for the answer. */
     private readonly inFlight = new Map<string, Set<TableClient>>();
     private readonly seats = new SeatConnections(
@@ -125,6 +133,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
       this.onMessage(tableMessages.command, (client, payload) =>
         this.receive(client as TableClient, payload),
       );
+      this.onMessage(tableMessages.resync, (client, payload) => this.resync(client as TableClient, payload));
       this.onMessage("*", (client, type) =>
         this.reply(client as TableClient, {
           code: "unknown-intent",
@@ -160,7 +169,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
           await this.submit(() => [{ command: claim }]).catch(() => undefined);
         }
       }
-      client.send(tableMessages.view, this.viewOf(identity));
+      // Joining may have claimed the seat, whose change already sent this connection its view.
+      this.sendWholeView(client, false);
     }
 
     override onReconnect(client: TableClient) {
@@ -168,8 +178,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
       if (!identity) return;
       if (identity.kind === "seat")
         this.seats.takeOver(client, identity.role, seatReplaced, closeCodes.seatReplaced);
-      // Views sent while it was away were lost: the whole current view, now.
-      client.send(tableMessages.view, this.viewOf(identity));
+      // Patches sent while it was away were lost: the whole current view, now.
+      this.sendWholeView(client, true);
     }
 
     override onLeave(client: TableClient) {
@@ -331,10 +341,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const last = events.at(-1)?.event;
       if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
       this.refresh();
-      for (const client of this.clients as TableClient[]) {
-        const identity = client.userData?.identity;
-        if (identity) client.send(tableMessages.view, this.viewOf(identity));
-      }
+      this.publishViews();
       for (const { event } of events) {
         const alert = alertFor(this.table, event);
         if (alert)
@@ -369,8 +376,79 @@ export function createNegotiationRoom(services: NegotiationServices) {
     }
 
     /** What this connection may see now: a seat it no longer holds sees what an observer sees. */
-    private viewOf(identity: Identity) {
-      return viewFor(this.table, this.holds(identity) ? perspectiveOf(identity) : observerPerspective);
+    private perspectiveOf(identity: Identity): string {
+      return this.holds(identity) ? perspectiveOf(identity) : observerPerspective;
+    }
+
+    /** A perspective's view of the table as it stands, made once per log position. */
+    private currentView(perspective: string): { seq: number; view: TableView } {
+      const seq = this.handler.lastSeq;
+      const known = this.published.get(perspective);
+      if (known?.seq === seq) return known;
+      const current = { seq, view: viewFor(this.table, perspective) };
+      this.published.set(perspective, current);
+      return current;
+    }
+
+    /** The whole view, tagged with its log position; `force` sends it even if the connection has it. */
+    private sendWholeView(client: TableClient, force: boolean) {
+      const data = client.userData;
+      if (!data) return;
+      const perspective = this.perspectiveOf(data.identity);
+      const { seq, view } = this.currentView(perspective);
+      if (!force && data.view?.seq === seq && data.view.perspective === perspective) return;
+      data.view = { seq, perspective };
+      client.send(tableMessages.view, { seq, view });
+    }
+
+    /**
+     * After a change: each perspective's view is made once, compared once with the one before,
+     * and each connection gets the patch (encoded once per perspective) if it holds the view the
+     * patch starts from, or else the whole view.
+     */
+    private publishViews() {
+      const groups = new Map<string, TableClient[]>();
+      for (const client of this.clients as TableClient[]) {
+        const identity = client.userData?.identity;
+        if (!identity) continue;
+        const perspective = this.perspectiveOf(identity);
+        groups.set(perspective, [...(groups.get(perspective) ?? []), client]);
+      }
+      for (const perspective of this.published.keys())
+        if (!groups.has(perspective)) this.published.delete(perspective);
+      for (const [perspective, clients] of groups) {
+        const before = this.published.get(perspective);
+        const after = this.currentView(perspective);
+        if (before === after) continue;
+        let patch: Buffer | undefined;
+        let whole: Buffer | undefined;
+        for (const client of clients) {
+          const data = client.userData as NonNullable<TableClient["userData"]>;
+          const held = data.view;
+          if (held?.seq === after.seq && held.perspective === perspective) continue;
+          if (before && held?.seq === before.seq && held.perspective === perspective) {
+            patch ??= encode(tableMessages.patch, {
+              from: before.seq,
+              to: after.seq,
+              ops: diffViews(before.view, after.view),
+            });
+            client.enqueueRaw(patch);
+          } else {
+            whole ??= encode(tableMessages.view, { seq: after.seq, view: after.view });
+            client.enqueueRaw(whole);
+          }
+          data.view = { seq: after.seq, perspective };
+        }
+      }
+    }
+
+    /** A connection lost track of its view (a patch that did not fit): the whole view again. */
+    private resync(client: TableClient, payload: unknown) {
+      if (overRate(client.userData, Date.now())) return this.reply(client, rateLimitedAnswer(payload));
+      const parsed = viewResyncSchema.safeParse(payload ?? {});
+      if (!parsed.success)
+        return this.reply(client, invalidMessage(parsed.error, "The resync request", tableMessages.resync));
+      this.sendWholeView(client, true);
     }
 
     private publishTile(live = true) {
@@ -385,4 +463,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
       client.send(tableMessages.error, error);
     }
   };
+}
+
+/** A message's bytes, encoded once to go to several connections. */
+function encode(type: string, message: unknown): Buffer {
+  return getMessageBytes.raw(Protocol.ROOM_DATA, type, message);
 }

@@ -13,6 +13,8 @@ export type ClientData = RateWindow &
     closedForGood?: boolean;
     /** A dropped connection's pending reconnection, cancelled if its seat goes to someone else. */
     reconnection?: Deferred<Client>;
+    /** The view this connection holds: the perspective and log position of the last one sent. */
+    view?: { seq: number; perspective: string };
   };
 export type TableClient = Client<{ userData: ClientData; auth: Identity }>;
 

@@ -3,7 +3,13 @@
 // each kind has its own cap, so watchers can never fill the room a seat needs.
 import { ServerError } from "@colyseus/core";
 import type { Db } from "@red-lines/db";
-import { instructorActor, observerPerspective, tableJoinOptionsSchema } from "@red-lines/shared/engine";
+import {
+  instructorActor,
+  observerPerspective,
+  outdatedProtocolCode,
+  tableJoinOptionsSchema,
+  tableProtocolVersion,
+} from "@red-lines/shared/engine";
 import { sameSecret, secretMatches, watchTokenFor } from "../workshops/secrets.ts";
 
 export type Identity =
@@ -32,7 +38,13 @@ export async function identify(
 ): Promise<Identity> {
   const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
-  const { tableId, seatToken, instructorKey, watchToken } = parsed.data;
+  const { tableId, seatToken, instructorKey, watchToken, protocol } = parsed.data;
+  if (protocol !== tableProtocolVersion) {
+    throw new ServerError(
+      outdatedProtocolCode,
+      "This page is from another version of Red Lines than the server now runs. Reload the page to join the table again.",
+    );
+  }
   if (tableId !== table.tableId) throw new ServerError(400, "This connection is for another table.");
   if (instructorKey !== undefined) {
     if (!secretMatches(instructorKey, table.instructorKeyHash)) {

@@ -9,6 +9,7 @@ export * from "../protocol/console.ts";
 export * from "../protocol/http.ts";
 export * from "../protocol/messages.ts";
 export * from "../protocol/table.ts";
+export * from "../protocol/viewPatch.ts";
 export * from "../protocol/workshop.ts";
 export * from "../redLines/rule.ts";
 export * from "../scenario/ids.ts";

@@ -15,6 +15,11 @@ export const tableJoinOptionsSchema = z
     instructorKey: z.string().min(1).max(100).optional(),
     /** The workshop's observer token, from the observer link the instructor hands out: watches. */
     watchToken: z.string().min(1).max(100).optional(),
+    /**
+     * The table protocol the client speaks (`tableProtocolVersion`). Optional here so that a
+     * client without it is told to reload rather than given a schema error.
+     */
+    protocol: z.int().min(0).max(1_000_000).optional(),
   })
   .refine(
     (options) =>
@@ -38,11 +43,21 @@ export type CommandIntent = z.infer<typeof commandIntentSchema>;
 export const refusalMessageSchema = z.strictObject({ intentId: z.string(), refusal: refusalSchema });
 export type RefusalMessage = z.infer<typeof refusalMessageSchema>;
 
+/** client → server `resync`: the connection's view is out of step; send the whole view again. */
+export const viewResyncSchema = z.strictObject({});
+
 export const tableMessages = {
   /** client → server: a CommandIntent. */
   command: "command",
-  /** server → client: the TableView for the connection's perspective, after every change. */
+  /** client → server: asks for the whole view again (`viewResyncSchema`). */
+  resync: "resync",
+  /**
+   * server → client: the whole TableView for the connection's perspective with the log position
+   * it shows (`WholeViewMessage`): on join, on reconnect, on a resync, and when no patch fits.
+   */
   view: "view",
+  /** server → client: what changed in that view since the last one (`ViewPatchMessage`). */
+  patch: "patch",
   /** server → client: a RefusalMessage. */
   refusal: "refusal",
   /** server → client: an ErrorMessage (malformed message, rate limit, storage unavailable). */

@@ -13,4 +13,5 @@ export * from "./script.ts";
 export * from "./state.ts";
 export * from "./status.ts";
 export * from "./view.ts";
+export * from "./viewDiff.ts";
 export * from "./viewSchema.ts";

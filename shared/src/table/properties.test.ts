@@ -3,6 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analysis/analyze.ts";
+import { applyPatch } from "../protocol/viewPatch.ts";
 import { checkRedLines } from "../redLines/check.ts";
 import { effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
@@ -13,7 +14,8 @@ import { fold } from "./evolve.ts";
 import { type ScriptCommand, TableScript } from "./script.ts";
 import type { TableState } from "./state.ts";
 import { viewFor } from "./view.ts";
-import { tableViewSchema } from "./viewSchema.ts";
+import { diffViews } from "./viewDiff.ts";
+import { type TableView, tableViewSchema } from "./viewSchema.ts";
 
 const scenario = getScenario("ukraine-2026") as Scenario;
 const roles = scenario.roles.map((r) => r.id);
@@ -312,4 +314,62 @@ describe("random command sequences (property)", () => {
       { seed: 99, numRuns: 60 },
     );
   });
+
+  it("patch each perspective's view into exactly the next one, sharing every unchanged part", () => {
+    let operations = 0;
+    let wholeBytes = 0;
+    let patchBytes = 0;
+    fc.assert(
+      fc.property(runArbitrary, (run) => {
+        const { states } = play(run);
+        for (const perspective of [...roles, "observer", "instructor"]) {
+          // The client's copy is what came over the wire: a decoded copy, never the server's objects.
+          let server = viewFor(states[0] as TableState, perspective);
+          let client = deepFreeze(JSON.parse(JSON.stringify(server)) as TableView);
+          for (const state of states.slice(1)) {
+            const next = viewFor(deepFreeze(state), perspective);
+            const ops = diffViews(server, next);
+            operations += ops.length;
+            wholeBytes += JSON.stringify(next).length;
+            patchBytes += JSON.stringify(ops).length;
+            const patched = applyPatch(client, JSON.parse(JSON.stringify(ops)));
+            expect(patched).toStrictEqual(JSON.parse(JSON.stringify(next)));
+            expectSharedWhereUnchanged(client, patched);
+            server = next;
+            client = deepFreeze(patched);
+          }
+        }
+      }),
+      { seed: 2026, numRuns: 8 },
+    );
+    expect(operations).toBeGreaterThan(1000);
+    // Patches are what they are for: a small part of the whole views they replace.
+    expect(patchBytes).toBeLessThan(wholeBytes / 20);
+  }, 60_000);
 });
+
+/** Freezes a value and everything in it, so any later change to it throws (modules are strict). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/**
+ * Every part of the patched view equal to the same part before (down to each item of each list
+ * and each entry of each object under the top) is the very object it was: what a renderer that
+ * compares by identity needs to redraw only what changed.
+ */
+function expectSharedWhereUnchanged(before: unknown, after: unknown, path = "", depth = 0) {
+  if (typeof before !== "object" || before === null || typeof after !== "object" || after === null) return;
+  if (JSON.stringify(before) === JSON.stringify(after)) {
+    expect(after, `${path || "the view"} is unchanged, so it should be the same object`).toBe(before);
+    return;
+  }
+  if (depth >= 3) return;
+  for (const [key, child] of Object.entries(after)) {
+    expectSharedWhereUnchanged((before as Record<string, unknown>)[key], child, `${path}/${key}`, depth + 1);
+  }
+}

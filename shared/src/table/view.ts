@@ -3,41 +3,67 @@
 import { roundPoints } from "../analysis/points.ts";
 import type { Package } from "../package.ts";
 import { checkRedLines } from "../redLines/check.ts";
+import type { EffectiveScenario } from "../scenario/effective.ts";
 import { utility } from "../utility.ts";
 import { instructorActor } from "./commands.ts";
-import { roleIds, type TableState } from "./state.ts";
+import type { Outcome } from "./outcome.ts";
+import { type ChatMessage, type NewsItem, roleIds, type TableState, type Version } from "./state.ts";
 import type { InstructorView, SeatPrivateView, TableView } from "./viewSchema.ts";
 
 export const observerPerspective = "observer";
 export type Perspective = string;
 
+/**
+ * Views are built from immutable state, so a part of the view made from an unchanged part of the
+ * state is made once and reused: the same object, every call and every perspective. That keeps
+ * views cheap to make, lets `diffViews` skip unchanged parts by identity, and lets the parts every
+ * view shares (the scenario, the issues, the versions, the chat) be held in memory once.
+ */
+const scenarioViews = new WeakMap<EffectiveScenario["scenario"], TableView["scenario"]>();
+const issueViews = new WeakMap<EffectiveScenario, TableView["issues"]>();
+const versionViews = new WeakMap<EffectiveScenario, WeakMap<Version, TableView["versions"][number]>>();
+const newsViews = new WeakMap<NewsItem, TableView["news"][number]>();
+const outcomeViews = new WeakMap<Outcome, NonNullable<TableView["outcome"]>>();
+const publicChats = new WeakMap<readonly ChatMessage[], ChatMessage[]>();
+
+function memo<K extends object, V>(table: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = table.get(key);
+  if (value === undefined) {
+    value = make();
+    table.set(key, value);
+  }
+  return value;
+}
+
 /** The view for a seat's role id, "observer" or "instructor"; anything else sees what an observer sees. */
 export function viewFor(state: TableState, perspective: Perspective): TableView {
   const seat = roleIds(state).includes(perspective) ? perspective : null;
   const isInstructor = perspective === instructorActor;
-  const { scenario } = state.effective;
+  const { effective } = state;
+  const { scenario } = effective;
   const canRead = (m: { from: string; to: string | null }) =>
     isInstructor || (seat !== null && (m.from === seat || m.to === seat));
+  const versions = memo(versionViews, effective, () => new WeakMap());
   return {
     perspective: seat ?? (isInstructor ? instructorActor : observerPerspective),
-    scenario: {
+    scenario: memo(scenarioViews, scenario, () => ({
       id: scenario.id,
       title: scenario.title,
       summary: scenario.summary,
       documents: scenario.documents.map((d) => ({ file: d.file, title: d.title })),
-    },
+    })),
     phase: state.phase,
     paused: state.paused,
     rounds: state.rounds,
     turnSeconds: state.turnSeconds,
-    turnOrder: [...state.turnOrder],
+    turnOrder: state.turnOrder,
     turn: state.turn
       ? {
           ...state.turn,
           remainingMs: state.paused && state.pausedAt !== null ? state.turn.endsAt - state.pausedAt : null,
         }
       : null,
-    seats: state.effective.roles.map((role) => ({
+    seats: effective.roles.map((role) => ({
       role: role.id,
       name: role.name,
       publicStance: role.publicStance,
@@ -45,51 +71,60 @@ export function viewFor(state: TableState, perspective: Perspective): TableView 
       occupant: state.seats[role.id]?.occupant ?? null,
       bot: (state.seats[role.id]?.bot ?? null) !== null,
     })),
-    issues: state.effective.issues.map((issue) => ({
-      id: issue.id,
-      name: issue.name,
-      description: issue.description,
-      options: issue.options.map((o) => ({ id: o.id, label: o.label, description: o.description ?? null })),
-      sources: issue.sources,
-    })),
-    lastTurnEnd: state.lastTurnEnd ? { ...state.lastTurnEnd } : null,
-    draft: { ...state.draft },
+    issues: memo(issueViews, effective, () =>
+      effective.issues.map((issue) => ({
+        id: issue.id,
+        name: issue.name,
+        description: issue.description,
+        options: issue.options.map((o) => ({ id: o.id, label: o.label, description: o.description ?? null })),
+        sources: issue.sources,
+      })),
+    ),
+    lastTurnEnd: state.lastTurnEnd,
+    draft: state.draft,
     currentVersion: state.versions.at(-1)?.number ?? null,
-    versions: state.versions.map((v) => ({
-      number: v.number,
-      package: { ...v.package },
-      tabledBy: v.tabledBy,
-      at: v.at,
-      complete: state.effective.issues.every((i) => v.package[i.id] !== undefined),
-      acceptedBy: Object.entries(v.responses).flatMap(([s, r]) => (r.stance === "accepted" ? [s] : [])),
-      objections: Object.entries(v.responses).flatMap(([s, r]) =>
-        r.stance === "objected" ? [{ seat: s, issues: [...r.issues], note: r.note, at: r.at }] : [],
-      ),
-    })),
-    news: state.news.map((item) => {
-      const event = scenario.events.find((e) => e.id === item.event);
-      return {
-        event: item.event,
-        title: event?.title ?? item.event,
-        flash: event?.flash ?? "",
-        sources: event?.sources ?? [],
-        at: item.at,
-        scheduled: item.scheduled,
-      };
-    }),
-    broadcasts: state.broadcasts.map((b) => ({ ...b })),
-    publicChat: state.messages.filter((m) => m.to === null).map((m) => ({ ...m })),
+    versions: state.versions.map((v) =>
+      memo(versions, v, () => ({
+        number: v.number,
+        package: v.package,
+        tabledBy: v.tabledBy,
+        at: v.at,
+        complete: effective.issues.every((i) => v.package[i.id] !== undefined),
+        acceptedBy: Object.entries(v.responses).flatMap(([s, r]) => (r.stance === "accepted" ? [s] : [])),
+        objections: Object.entries(v.responses).flatMap(([s, r]) =>
+          r.stance === "objected" ? [{ seat: s, issues: r.issues, note: r.note, at: r.at }] : [],
+        ),
+      })),
+    ),
+    news: state.news.map((item) =>
+      memo(newsViews, item, () => {
+        const event = scenario.events.find((e) => e.id === item.event);
+        return {
+          event: item.event,
+          title: event?.title ?? item.event,
+          flash: event?.flash ?? "",
+          sources: event?.sources ?? [],
+          at: item.at,
+          scheduled: item.scheduled,
+        };
+      }),
+    ),
+    broadcasts: state.broadcasts,
+    publicChat: memo(publicChats, state.messages, () => state.messages.filter((m) => m.to === null)),
     privateChannels: privateChannels(state, canRead),
     outcome: state.outcome
-      ? {
-          class: state.outcome.class,
-          reason: state.outcome.reason,
-          version: state.outcome.version,
-          package: state.outcome.package ? { ...state.outcome.package } : null,
-          walkedOut: state.outcome.walkedOut,
-          utilities: state.outcome.utilities ? { ...state.outcome.utilities } : null,
-          batnas: { ...state.outcome.batnas },
-        }
+      ? memo(outcomeViews, state.outcome, () => {
+          const outcome = state.outcome as Outcome;
+          return {
+            class: outcome.class,
+            reason: outcome.reason,
+            version: outcome.version,
+            package: outcome.package,
+            walkedOut: outcome.walkedOut,
+            utilities: outcome.utilities,
+            batnas: outcome.batnas,
+          };
+        })
       : null,
     me: seat ? seatPrivateView(state, seat) : null,
     instructor: isInstructor ? instructorView(state) : null,
@@ -106,7 +141,7 @@ function privateChannels(
     const between = [m.from, m.to].sort() as [string, string];
     const key = between.join(" ");
     const channel = channels.get(key) ?? { between, messages: [] };
-    channel.messages.push({ ...m });
+    channel.messages.push(m);
     channels.set(key, channel);
   }
   return [...channels.values()];
@@ -114,8 +149,8 @@ function privateChannels(
 
 const points = (x: number) => roundPoints(x);
 
-function violationsOf(state: TableState, role: string, pkg: Package) {
-  return checkRedLines(state.effective, role, pkg).map((v) => ({
+function violationsOf(effective: EffectiveScenario, role: string, pkg: Package) {
+  return checkRedLines(effective, role, pkg).map((v) => ({
     rule: v.rule,
     title: v.title,
     explanation: v.explanation,
@@ -123,8 +158,20 @@ function violationsOf(state: TableState, role: string, pkg: Package) {
   }));
 }
 
-export function seatPrivateView(state: TableState, role: string): SeatPrivateView {
-  const { effective } = state;
+type SeatNumbers = { utility: number; violations: SeatPrivateView["draft"]["violations"] };
+type SeatMemo = {
+  /** What changes only with the scenario as it stands (variant and events). */
+  fixed: Omit<SeatPrivateView, "draft" | "versions" | "outcomeUtility">;
+  /** A package as this seat scores it, by package (drafts and versions alike). */
+  packages: WeakMap<Package, SeatNumbers>;
+  versions: WeakMap<Version, SeatPrivateView["versions"][number]>;
+};
+const seatMemos = new WeakMap<EffectiveScenario, Map<string, SeatMemo>>();
+
+function seatMemo(effective: EffectiveScenario, role: string): SeatMemo {
+  const memos = memo(seatMemos, effective, () => new Map<string, SeatMemo>());
+  let found = memos.get(role);
+  if (found) return found;
   const authored = effective.scenario.roles.find((r) => r.id === role);
   const numbers = effective.utilities[role];
   if (!authored || !numbers) throw new Error(`unknown role "${role}"`);
@@ -133,54 +180,77 @@ export function seatPrivateView(state: TableState, role: string): SeatPrivateVie
   const variant = effective.variantByRole[role] ?? effective.variant;
   const note = effective.scenario.variants.find((v) => v.id === variant)?.briefNotes?.[role] ?? null;
   const batna = numbers.batna;
+  found = {
+    fixed: {
+      role,
+      brief: {
+        summary: authored.privateBrief.summary,
+        priorities: authored.privateBrief.priorities,
+        variantNote: note,
+      },
+      batna,
+      startingBatna: effective.scenario.utilities[role]?.batna ?? batna,
+      weights: numbers.weights,
+      scores: numbers.scores,
+      redLines: (effective.redLines[role] ?? []).map((r) => ({
+        id: r.id,
+        title: r.title,
+        rule: r.rule,
+        explanation: r.explanation,
+        sources: r.sources,
+      })),
+    },
+    packages: new WeakMap(),
+    versions: new WeakMap(),
+  };
+  memos.set(role, found);
+  return found;
+}
+
+function scored(effective: EffectiveScenario, role: string, seatMemo: SeatMemo, pkg: Package): SeatNumbers {
+  return memo(seatMemo.packages, pkg, () => ({
+    utility: points(utility(effective, role, pkg)),
+    violations: violationsOf(effective, role, pkg),
+  }));
+}
+
+export function seatPrivateView(state: TableState, role: string): SeatPrivateView {
+  const { effective } = state;
+  const memo = seatMemo(effective, role);
+  const { batna } = memo.fixed;
   return {
-    role,
-    brief: {
-      summary: authored.privateBrief.summary,
-      priorities: [...authored.privateBrief.priorities],
-      variantNote: note,
-    },
-    batna,
-    startingBatna: effective.scenario.utilities[role]?.batna ?? batna,
-    weights: { ...numbers.weights },
-    scores: structuredClone(numbers.scores),
-    redLines: (effective.redLines[role] ?? []).map((r) => ({
-      id: r.id,
-      title: r.title,
-      rule: structuredClone(r.rule),
-      explanation: r.explanation,
-      sources: r.sources,
-    })),
-    draft: {
-      utility: points(utility(effective, role, state.draft)),
-      violations: violationsOf(state, role, state.draft),
-    },
+    ...memo.fixed,
+    draft: scored(effective, role, memo, state.draft),
     versions: state.versions.map((v) => {
-      const value = points(utility(effective, role, v.package));
-      return {
-        number: v.number,
-        utility: value,
-        gain: points(value - batna),
-        violations: violationsOf(state, role, v.package),
-      };
+      let row = memo.versions.get(v);
+      if (row === undefined) {
+        const { utility: value, violations } = scored(effective, role, memo, v.package);
+        row = { number: v.number, utility: value, gain: points(value - batna), violations };
+        memo.versions.set(v, row);
+      }
+      return row;
     }),
     outcomeUtility: state.outcome?.utilities?.[role] ?? null,
   };
 }
 
+const instructorEvents = new WeakMap<EffectiveScenario, InstructorView["events"]>();
+
 function instructorView(state: TableState): InstructorView {
   const { effective } = state;
   return {
     variant: effective.variant,
-    variantByRole: { ...effective.variantByRole },
-    events: effective.scenario.events.map((e) => ({
-      id: e.id,
-      title: e.title,
-      applied: effective.appliedEvents.includes(e.id),
-      effects: structuredClone(e.effects),
-    })),
+    variantByRole: effective.variantByRole,
+    events: memo(instructorEvents, effective, () =>
+      effective.scenario.events.map((e) => ({
+        id: e.id,
+        title: e.title,
+        applied: effective.appliedEvents.includes(e.id),
+        effects: e.effects,
+      })),
+    ),
     seats: roleIds(state).map((role) => seatPrivateView(state, role)),
-    outcomeUtilities: state.outcome?.utilities ? { ...state.outcome.utilities } : null,
-    redLineAttempts: state.redLineAttempts.map((attempt) => ({ ...attempt, rules: [...attempt.rules] })),
+    outcomeUtilities: state.outcome?.utilities ?? null,
+    redLineAttempts: state.redLineAttempts,
   };
 }

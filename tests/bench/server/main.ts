@@ -14,6 +14,7 @@ import {
   type BenchOptions,
   type LatencySummary,
   parseBenchArguments,
+  percentile,
   socketsPerTable,
   splitEvenly,
   summarise,
@@ -23,9 +24,12 @@ import type { ParentMessage, TableAssignment, WorkerMessage, WorkerResult } from
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
-const scenarioId = "ukraine-2026";
-const tablesPerWorkshop = 30;
+export const scenarioId = "ukraine-2026";
+export const tablesPerWorkshop = 30;
 const serverStartTimeoutMs = 90_000;
+/** The long-game table: played to this many public chat lines and tabled versions before the load. */
+const longGameLines = 500;
+const longGameVersions = 40;
 const drainMs = 10_000;
 
 export type ServerBenchReport = LatencySummary & {
@@ -47,33 +51,60 @@ export type ServerBenchReport = LatencySummary & {
   errors: number;
   disconnects: number;
   serverRssMb: number | null;
+  /** The server's RSS once started, before any workshop or table. */
+  serverRssMbBase: number | null;
   serverRssMbIdle: number | null;
   serverRssMbEnd: number | null;
   serverCpuPercent: number | null;
   workerCpuPercentMax: number;
   workerLoopDelayP99MsMax: number;
   avgViewBytes: number | null;
+  /** RSS over the base per table (the long-game table counted), seated and idle, and at the window's end. */
+  rssKbPerTableIdle: number | null;
+  rssKbPerTableEnd: number | null;
+  /** Bytes on the wire of each view update one connection received per command (p50, p99). */
+  updateBytes: { p50: number; p99: number } | null;
+  /** The long-game table: its length when the load began and its update sizes under the load. */
+  longGame: { chatLines: number; versions: number; updateBytes: { p50: number; p99: number } | null } | null;
+  /** With --anchor: the same load against bare Colyseus rooms. */
+  anchor:
+    | (LatencySummary & {
+        timeouts: number;
+        serverRssMb: number | null;
+        serverCpuPercent: number | null;
+        updateBytes: { p50: number; p99: number } | null;
+      })
+    | null;
+  /** This server's p99 over the anchor's. */
+  anchorP99Ratio: number | null;
   chatLinesPerTableAtEnd: number;
   setupSeconds: number;
   serverLogLines: number;
   problems: string[];
 };
 
-function progress(line: string) {
+export function progress(line: string) {
   process.stderr.write(`bench: ${line}\n`);
 }
 
-class BenchError extends Error {}
+export class BenchError extends Error {}
 
 // --- the server under test -------------------------------------------------------------------
 
-type ServerChild = { child: ChildProcess; url: string; logLines: string[]; exited: Promise<void> };
+export type ServerChild = { child: ChildProcess; url: string; logLines: string[]; exited: Promise<void> };
 
-async function startServerChild(options: BenchOptions, dataDir: string): Promise<ServerChild> {
+/** `nodeArgs`: more Node flags for the server (e.g. `--expose-gc`); `env`: more variables. */
+export async function startServerChild(
+  options: Pick<BenchOptions, "profile" | "databaseUrl">,
+  dataDir: string,
+  nodeArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+): Promise<ServerChild> {
   const child = spawn(
     process.execPath,
     [
       ...(options.profile ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(options.profile)] : []),
+      ...nodeArgs,
       "--import",
       "tsx",
       "--import",
@@ -95,6 +126,7 @@ async function startServerChild(options: BenchOptions, dataDir: string): Promise
         DATA_DIR: dataDir,
         PUBLIC_URL: "",
         ALLOWED_ORIGINS: "",
+        ...env,
       },
     },
   );
@@ -141,7 +173,7 @@ async function startServerChild(options: BenchOptions, dataDir: string): Promise
   return { child, url, logLines, exited };
 }
 
-async function stopServerChild(server: ServerChild) {
+export async function stopServerChild(server: ServerChild) {
   if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   server.child.kill("SIGTERM");
   const stopped = await Promise.race([
@@ -156,7 +188,7 @@ async function stopServerChild(server: ServerChild) {
 }
 
 /** Resident memory of a process in MB, from Linux's /proc; null elsewhere. */
-async function rssMb(pid: number): Promise<number | null> {
+export async function rssMb(pid: number): Promise<number | null> {
   try {
     const status = await readFile(`/proc/${pid}/status`, "utf8");
     const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1];
@@ -181,9 +213,9 @@ async function cpuSeconds(pid: number): Promise<number | null> {
 
 // --- the HTTP set-up -------------------------------------------------------------------------
 
-type Workshop = { workshopId: string; joinCode: string; instructorKey: string; tables: number };
+export type Workshop = { workshopId: string; joinCode: string; instructorKey: string; tables: number };
 
-async function createWorkshops(url: string, tables: number): Promise<Workshop[]> {
+export async function createWorkshops(url: string, tables: number): Promise<Workshop[]> {
   const workshops: Workshop[] = [];
   for (let remaining = tables; remaining > 0; remaining -= tablesPerWorkshop) {
     const count = Math.min(tablesPerWorkshop, remaining);
@@ -211,9 +243,9 @@ async function createWorkshops(url: string, tables: number): Promise<Workshop[]>
 
 // --- the workers -----------------------------------------------------------------------------
 
-type Worker = { child: ChildProcess; index: number; seated: number; exited: Promise<void> };
+export type Worker = { child: ChildProcess; index: number; seated: number; exited: Promise<void> };
 
-function startWorker(index: number): Worker {
+export function startWorker(index: number): Worker {
   const child = fork(path.join(here, "worker.ts"), [], {
     execArgv: ["--import", "tsx"],
     cwd: repoRoot,
@@ -226,7 +258,7 @@ function startWorker(index: number): Worker {
 }
 
 /** Resolves with the first message of `type` from a worker; rejects if it fails or exits first. */
-function expectFrom<T extends WorkerMessage["type"]>(
+export function expectFrom<T extends WorkerMessage["type"]>(
   worker: Worker,
   type: T,
   onOther: (message: WorkerMessage) => void = () => {},
@@ -257,7 +289,7 @@ function expectFrom<T extends WorkerMessage["type"]>(
   return answer;
 }
 
-function tell(worker: Worker, message: ParentMessage) {
+export function tell(worker: Worker, message: ParentMessage) {
   worker.child.send(message);
 }
 
@@ -266,6 +298,165 @@ function tell(worker: Worker, message: ParentMessage) {
 function round(value: number, digits = 1): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
+}
+
+type Phase = {
+  reports: WorkerResult[];
+  groups: number[][];
+  setupSeconds: number;
+  rssMbIdle: number | null;
+  rssMbPeak: number | null;
+  rssMbEnd: number | null;
+  cpuPercent: number | null;
+  windowStart: number;
+  windowEnd: number;
+};
+
+/**
+ * Seats the tables over the workers (the long-game table with worker 1), runs the load and
+ * collects what the workers saw, sampling the server process's memory and CPU meanwhile.
+ */
+async function drive(
+  target: { url: string; pid: number },
+  assignments: TableAssignment[],
+  roles: string[],
+  options: BenchOptions,
+  mode: "table" | "anchor",
+  cleanups: (() => Promise<void>)[],
+  longGame?: { assignment: TableAssignment; lines: number; versions: number },
+): Promise<Phase> {
+  const setupStarted = performance.now();
+  const workers = Array.from({ length: options.workers }, (_, index) => startWorker(index));
+  const stopWorkers = async () => {
+    for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGTERM");
+    await Promise.all(workers.map((worker) => worker.exited));
+  };
+  cleanups.push(stopWorkers);
+  const groups = splitEvenly(assignments.length, options.workers);
+  let lastReport = 0;
+  const onProgress = (worker: Worker) => (message: WorkerMessage) => {
+    if (message.type !== "progress") return;
+    worker.seated = message.seated;
+    const seated = workers.reduce((sum, w) => sum + w.seated, 0);
+    if (performance.now() - lastReport > 2000 || seated === assignments.length) {
+      lastReport = performance.now();
+      progress(`  ${seated}/${assignments.length} tables seated${mode === "table" ? " and started" : ""}`);
+    }
+  };
+  if (longGame)
+    progress(`playing the long-game table to ${longGame.lines} chat lines and ${longGame.versions} versions`);
+  const ready = workers.map((worker) => expectFrom(worker, "ready", onProgress(worker)));
+  for (const worker of workers) {
+    tell(worker, {
+      type: "setup",
+      worker: worker.index,
+      url: target.url,
+      roles,
+      tables: groups[worker.index]?.map((i) => assignments[i] as TableAssignment) ?? [],
+      keepInstructors: options.instructors,
+      mode,
+      ...(longGame && worker.index === 0 ? { longGame } : {}),
+    });
+  }
+  await Promise.all(ready);
+  const setupSeconds = round((performance.now() - setupStarted) / 1000);
+  const rssMbIdle = await rssMb(target.pid);
+
+  progress(
+    `load: ${options.rate} intent(s) per table per second, ${options.warmup} s warm-up, ${options.duration} s measured`,
+  );
+  const results = workers.map((worker) => expectFrom(worker, "result"));
+  const windowStart = Date.now() + options.warmup * 1000;
+  const windowEnd = windowStart + options.duration * 1000;
+  for (const worker of workers) {
+    tell(worker, {
+      type: "load",
+      rate: options.rate,
+      warmupMs: options.warmup * 1000,
+      durationMs: options.duration * 1000,
+      drainMs,
+    });
+  }
+
+  // Memory all through the load; CPU over the measured window.
+  let rssMbPeak: number | null = null;
+  let rssMbEnd: number | null = null;
+  const sampler = setInterval(async () => {
+    const rss = await rssMb(target.pid);
+    if (rss === null) return;
+    rssMbPeak = Math.max(rssMbPeak ?? 0, rss);
+    if (Date.now() <= windowEnd) rssMbEnd = rss;
+  }, 250);
+  const cpuAt = async (at: number) => {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
+    return { cpu: await cpuSeconds(target.pid), at: Date.now() };
+  };
+  const [cpuStart, cpuEnd] = await Promise.all([cpuAt(windowStart), cpuAt(windowEnd)]);
+  const cpuPercent =
+    cpuStart.cpu !== null && cpuEnd.cpu !== null
+      ? round(((cpuEnd.cpu - cpuStart.cpu) / ((cpuEnd.at - cpuStart.at) / 1000)) * 100, 0)
+      : null;
+  if (options.duration >= 10) progress("measured window over; letting the last intents land");
+
+  const reports: WorkerResult[] = (await Promise.all(results)).map((message) => message.result);
+  clearInterval(sampler);
+  for (const worker of workers) tell(worker, { type: "close" });
+  await Promise.race([
+    Promise.all(workers.map((worker) => worker.exited)),
+    new Promise((resolve) => setTimeout(resolve, 10_000)),
+  ]);
+  await stopWorkers();
+  return {
+    reports,
+    groups,
+    setupSeconds,
+    rssMbIdle,
+    rssMbPeak,
+    rssMbEnd,
+    cpuPercent,
+    windowStart,
+    windowEnd,
+  };
+}
+
+/** p50 and p99 of byte counts, in bytes; null when there are none. */
+function byteSummary(values: readonly number[]): { p50: number; p99: number } | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/** The anchor's bare Colyseus server (anchor.ts), as a child process like the server under test. */
+async function startAnchorChild(): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "anchor.ts")], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(
+      () => reject(new BenchError("The anchor server did not start within 30 s.")),
+      30_000,
+    );
+    child.stdout?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready at (http:\/\/[^\s]+)/.exec(output);
+      if (ready?.[1]) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new BenchError(`The anchor server exited (code ${code}): ${output.slice(-300)}`));
+    });
+  });
+  return { child, url, exited };
 }
 
 async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchReport> {
@@ -294,9 +485,10 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
     cleanups.push(() => stopServerChild(server));
     const serverPid = server.child.pid as number;
     progress(`server ready at ${server.url} (pid ${serverPid})`);
+    const serverRssMbBase = await rssMb(serverPid);
 
-    const setupStarted = performance.now();
-    const workshops = await createWorkshops(server.url, options.tables);
+    // One table more than asked: the long game, played long before the load begins.
+    const workshops = await createWorkshops(server.url, options.tables + 1);
     const assignments: TableAssignment[] = workshops.flatMap((workshop, w) =>
       Array.from({ length: workshop.tables }, (_, t) => ({
         index: w * tablesPerWorkshop + t,
@@ -305,6 +497,7 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
         number: t + 1,
       })),
     );
+    const longAssignment = assignments.pop() as TableAssignment;
     if (options.databaseUrl) {
       const settings = { DATABASE_URL: options.databaseUrl, DATA_DIR: dataDir, DATABASE_POOL_SIZE: 1 };
       cleanups.push(async () => {
@@ -321,81 +514,16 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
     progress(
       `seating ${options.tables} tables (${sockets} sockets, ${workshops.length} workshops) over ${options.workers} workers`,
     );
-    const workers = Array.from({ length: options.workers }, (_, index) => startWorker(index));
-    cleanups.push(async () => {
-      for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGTERM");
-      await Promise.all(workers.map((worker) => worker.exited));
-    });
-    const groups = splitEvenly(assignments.length, options.workers);
-    let lastReport = 0;
-    const onProgress = (worker: Worker) => (message: WorkerMessage) => {
-      if (message.type !== "progress") return;
-      worker.seated = message.seated;
-      const seated = workers.reduce((sum, w) => sum + w.seated, 0);
-      if (performance.now() - lastReport > 2000 || seated === options.tables) {
-        lastReport = performance.now();
-        progress(`  ${seated}/${options.tables} tables seated and started`);
-      }
-    };
-    const ready = workers.map((worker) => expectFrom(worker, "ready", onProgress(worker)));
-    for (const worker of workers) {
-      tell(worker, {
-        type: "setup",
-        worker: worker.index,
-        url: server.url,
-        roles,
-        tables: groups[worker.index]?.map((i) => assignments[i] as TableAssignment) ?? [],
-        keepInstructors: options.instructors,
-      });
-    }
-    await Promise.all(ready);
-    const setupSeconds = round((performance.now() - setupStarted) / 1000);
-    const serverRssMbIdle = await rssMb(serverPid);
-
-    progress(
-      `load: ${options.rate} intent(s) per table per second, ${options.warmup} s warm-up, ${options.duration} s measured`,
+    const phase = await drive(
+      { url: server.url, pid: serverPid },
+      assignments,
+      roles,
+      options,
+      "table",
+      cleanups,
+      { assignment: longAssignment, lines: longGameLines, versions: longGameVersions },
     );
-    const results = workers.map((worker) => expectFrom(worker, "result"));
-    const loadStartedAt = Date.now();
-    const windowStart = loadStartedAt + options.warmup * 1000;
-    const windowEnd = windowStart + options.duration * 1000;
-    for (const worker of workers) {
-      tell(worker, {
-        type: "load",
-        rate: options.rate,
-        warmupMs: options.warmup * 1000,
-        durationMs: options.duration * 1000,
-        drainMs,
-      });
-    }
-
-    // Memory all through the load; CPU over the measured window.
-    let serverRssMb: number | null = null;
-    let serverRssMbEnd: number | null = null;
-    const sampler = setInterval(async () => {
-      const rss = await rssMb(serverPid);
-      if (rss === null) return;
-      serverRssMb = Math.max(serverRssMb ?? 0, rss);
-      if (Date.now() <= windowEnd) serverRssMbEnd = rss;
-    }, 250);
-    const cpuAt = async (at: number) => {
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, at - Date.now())));
-      return { cpu: await cpuSeconds(serverPid), at: Date.now() };
-    };
-    const [cpuStart, cpuEnd] = await Promise.all([cpuAt(windowStart), cpuAt(windowEnd)]);
-    const serverCpuPercent =
-      cpuStart.cpu !== null && cpuEnd.cpu !== null
-        ? round(((cpuEnd.cpu - cpuStart.cpu) / ((cpuEnd.at - cpuStart.at) / 1000)) * 100, 0)
-        : null;
-    if (options.duration >= 10) progress("measured window over; letting the last intents land");
-
-    const reports: WorkerResult[] = (await Promise.all(results)).map((message) => message.result);
-    clearInterval(sampler);
-    for (const worker of workers) tell(worker, { type: "close" });
-    await Promise.race([
-      Promise.all(workers.map((worker) => worker.exited)),
-      new Promise((resolve) => setTimeout(resolve, 10_000)),
-    ]);
+    const { reports, groups, windowStart, windowEnd } = phase;
 
     // What the server logged under load (its shutdown lines are not news).
     const serverLog = [...server.logLines];
@@ -426,10 +554,46 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
       progress(`could not count the stored events: ${(error as Error).message}`);
     }
 
+    let anchor: ServerBenchReport["anchor"] = null;
+    if (options.anchor) {
+      progress("the anchor: the same load against bare Colyseus rooms (no engine, no log)");
+      const anchorServer = await startAnchorChild();
+      const stopAnchor = async () => {
+        if (anchorServer.child.exitCode === null) anchorServer.child.kill("SIGKILL");
+        await anchorServer.exited;
+      };
+      cleanups.push(stopAnchor);
+      const anchorTables = assignments.map((assignment) => ({
+        ...assignment,
+        joinCode: "",
+        instructorKey: "",
+      }));
+      const anchorPhase = await drive(
+        { url: anchorServer.url, pid: anchorServer.child.pid as number },
+        anchorTables,
+        roles,
+        options,
+        "anchor",
+        cleanups,
+      );
+      await stopAnchor();
+      const anchorSummary = summarise(anchorPhase.reports.flatMap((report) => report.samples));
+      anchor = {
+        ...anchorSummary,
+        timeouts: anchorPhase.reports.reduce((total, report) => total + report.timeouts, 0),
+        serverRssMb: anchorPhase.rssMbPeak,
+        serverCpuPercent: anchorPhase.cpuPercent,
+        updateBytes: byteSummary(anchorPhase.reports.flatMap((report) => report.updateBytes)),
+      };
+    }
+
     const samples = reports.flatMap((report) => report.samples);
     const sum = (pick: (report: WorkerResult) => number) =>
       reports.reduce((total, report) => total + pick(report), 0);
     const views = sum((r) => r.views);
+    const latency = summarise(samples);
+    const longGame = reports.find((report) => report.longGame)?.longGame ?? null;
+    const tablesAtRest = options.tables + 1;
     return {
       tables: options.tables,
       clients: options.tables * roles.length,
@@ -439,7 +603,7 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
       ratePerTable: options.rate,
       warmupSeconds: options.warmup,
       durationSeconds: options.duration,
-      ...summarise(samples),
+      ...latency,
       intentsSent: sum((r) => r.sent),
       intentsConfirmed: sum((r) => r.confirmed),
       intentsPerSecond: round(sum((r) => r.confirmed) / options.duration),
@@ -449,17 +613,33 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
       refusals: sum((r) => r.refusals),
       errors: sum((r) => r.errors),
       disconnects: sum((r) => r.disconnects),
-      serverRssMb,
-      serverRssMbIdle,
-      serverRssMbEnd,
-      serverCpuPercent,
+      serverRssMb: phase.rssMbPeak,
+      serverRssMbBase,
+      serverRssMbIdle: phase.rssMbIdle,
+      serverRssMbEnd: phase.rssMbEnd,
+      rssKbPerTableIdle:
+        phase.rssMbIdle === null || serverRssMbBase === null
+          ? null
+          : Math.round(((phase.rssMbIdle - serverRssMbBase) * 1024) / tablesAtRest),
+      rssKbPerTableEnd:
+        phase.rssMbEnd === null || serverRssMbBase === null
+          ? null
+          : Math.round(((phase.rssMbEnd - serverRssMbBase) * 1024) / tablesAtRest),
+      serverCpuPercent: phase.cpuPercent,
       workerCpuPercentMax: round(Math.max(...reports.map((r) => (r.cpuMs / r.windowMs) * 100)), 0),
       workerLoopDelayP99MsMax: round(Math.max(...reports.map((r) => r.loopDelayP99Ms))),
       avgViewBytes: views === 0 ? null : Math.round(sum((r) => r.viewBytes) / views),
+      updateBytes: byteSummary(reports.flatMap((report) => report.updateBytes)),
+      longGame: longGame && {
+        ...longGame,
+        updateBytes: byteSummary(reports.flatMap((report) => report.longUpdateBytes)),
+      },
+      anchor,
+      anchorP99Ratio: anchor && anchor.p99Ms > 0 ? round(latency.p99Ms / anchor.p99Ms, 2) : null,
       chatLinesPerTableAtEnd: round(
         sum((r) => r.chatLines * (groups[reports.indexOf(r)]?.length ?? 0)) / options.tables,
       ),
-      setupSeconds,
+      setupSeconds: phase.setupSeconds,
       serverLogLines: serverLog.length,
       problems: reports.flatMap((report) => report.problems).slice(0, 10),
     };
@@ -473,14 +653,22 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
 function describe(report: ServerBenchReport): string {
   const ms = (value: number) => `${value.toFixed(1)} ms`;
   const mb = (value: number | null) => (value === null ? "n/a" : `${value} MB`);
+  const bytes = (value: number | undefined) => (value === undefined ? "n/a" : `${value} B`);
   const lines = [
     `Red Lines server bench: ${report.tables} tables × ${report.clients / report.tables} seats (${report.sockets} sockets) over ${report.workers} workers, ${report.database} database`,
     `  load                 ${report.ratePerTable} intent/table/s, ${report.durationSeconds} s measured after ${report.warmupSeconds} s warm-up`,
     `  intent → all seats   p50 ${ms(report.p50Ms)}  p90 ${ms(report.p90Ms)}  p99 ${ms(report.p99Ms)}  max ${ms(report.maxMs)}  (${report.samples} samples)`,
     `  throughput           ${report.eventsPerSecond ?? "n/a"} events/s stored, ${report.intentsPerSecond} intents/s confirmed`,
-    `  server               RSS peak ${mb(report.serverRssMb)} (idle ${mb(report.serverRssMbIdle)}, end ${mb(report.serverRssMbEnd)}), CPU ${report.serverCpuPercent ?? "n/a"}% of a core`,
+    `  server               RSS peak ${mb(report.serverRssMb)} (base ${mb(report.serverRssMbBase)}, seated ${mb(report.serverRssMbIdle)}, end ${mb(report.serverRssMbEnd)}), CPU ${report.serverCpuPercent ?? "n/a"}% of a core`,
+    `  memory per table     ${report.rssKbPerTableIdle ?? "n/a"} KB seated, ${report.rssKbPerTableEnd ?? "n/a"} KB at the end (RSS over the base)`,
     `  load generators      CPU up to ${report.workerCpuPercentMax}% of a core each, event-loop lateness p99 up to ${ms(report.workerLoopDelayP99MsMax)}`,
-    `  views                ${report.avgViewBytes ?? "n/a"} bytes on average, ${report.chatLinesPerTableAtEnd} chat lines a table at the end`,
+    `  bytes per command    per connection p50 ${bytes(report.updateBytes?.p50)}, p99 ${bytes(report.updateBytes?.p99)}; ${report.chatLinesPerTableAtEnd} chat lines a table at the end`,
+    `  long game            ${report.longGame ? `${report.longGame.chatLines} chat lines, ${report.longGame.versions} versions: per connection p50 ${bytes(report.longGame.updateBytes?.p50)}, p99 ${bytes(report.longGame.updateBytes?.p99)}` : "n/a"}`,
+    ...(report.anchor
+      ? [
+          `  anchor (bare rooms)  p50 ${ms(report.anchor.p50Ms)}  p99 ${ms(report.anchor.p99Ms)}; this server's p99 is ${report.anchorP99Ratio ?? "n/a"}× the anchor's; anchor RSS peak ${mb(report.anchor.serverRssMb)}, CPU ${report.anchor.serverCpuPercent ?? "n/a"}%`,
+        ]
+      : []),
     `  problems             ${report.timeouts} lost, ${report.refusals} refused, ${report.errors} errors, ${report.disconnects} disconnects, ${report.serverLogLines} server log lines`,
   ];
   for (const problem of report.problems) lines.push(`    ${problem}`);

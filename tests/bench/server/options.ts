@@ -7,7 +7,9 @@ export const usage = `usage: npm run bench -- server [options]
 Starts a Red Lines server (API only, embedded database in a temporary folder unless
 --database-url is given), seats --tables tables of four WebSocket clients spread over worker
 processes, has every table say about --rate public chat lines a second, and reports the time
-from an intent sent to the resulting view received by all four seats (durable append included).
+from an intent sent to the resulting view received by all four seats (durable append included),
+the bytes each connection receives per command, the server's memory per table, and those bytes
+at one more table played to 500 chat lines and 40 versions before the load (the long game).
 
 options:
   --tables <n>          tables to drive, 1-2000 (default 250)
@@ -16,6 +18,8 @@ options:
   --rate <n>            intents per table per second, 0.05-20 (default 1)
   --workers <n>         load-generator processes, 1-64 (default: at most ~250 sockets each, at least 2)
   --instructors         keep each table's instructor connected during the load (one more socket a table)
+  --anchor              then run the same load against bare Colyseus rooms (no engine, no log, the
+                        same message sizes) and report the ratio of the two p99s
   --database-url <url>  bench against this PostgreSQL server instead of the embedded database
                         (the bench's workshops are deleted from it afterwards)
   --profile <dir>       write a V8 CPU profile of the server (.cpuprofile) into this folder
@@ -43,6 +47,7 @@ const benchOptionsSchema = z.strictObject({
     .default(1),
   workers: whole("workers", 1, 64).optional(),
   instructors: z.boolean().default(false),
+  anchor: z.boolean().default(false),
   databaseUrl: z
     .string()
     .regex(
@@ -68,6 +73,7 @@ const valueFlags: Record<string, keyof z.input<typeof benchOptionsSchema>> = {
 const booleanFlags: Record<string, keyof z.input<typeof benchOptionsSchema>> = {
   json: "json",
   instructors: "instructors",
+  anchor: "anchor",
 };
 
 /** Sockets a table holds: its seats, and the instructor when kept. */

@@ -18,6 +18,10 @@ export type ParentMessage =
       roles: string[];
       tables: TableAssignment[];
       keepInstructors: boolean;
+      /** `table`: the Red Lines server; `anchor`: the bare Colyseus rooms of anchor.ts. */
+      mode?: "table" | "anchor";
+      /** One more table, played to this many chat lines and versions before the load. */
+      longGame?: { assignment: TableAssignment; lines: number; versions: number };
     }
   | { type: "load"; rate: number; warmupMs: number; durationMs: number; drainMs: number }
   | { type: "close" };
@@ -40,6 +44,11 @@ export type WorkerResult = {
   /** View messages received in the measured window, and their total size on the wire. */
   views: number;
   viewBytes: number;
+  /** The size on the wire of each view update (a whole view or a patch) in the window, bytes. */
+  updateBytes: number[];
+  /** The same at the long-game table, and how long its game was when the load began. */
+  longUpdateBytes: number[];
+  longGame: { chatLines: number; versions: number } | null;
   /** Public chat lines at a table at the end (averaged over the worker's tables). */
   chatLines: number;
   /** CPU time this worker used in the measured window, ms, and the window's length, ms. */

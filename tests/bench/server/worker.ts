@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Client, type Room } from "@colyseus/sdk";
-import { negotiationRoomName, type TableView } from "@red-lines/shared/engine";
+import { followViews, negotiationRoomName, type TableView, withProtocol } from "../../support/tableRoom.ts";
 import type { ParentMessage, TableAssignment, WorkerMessage, WorkerResult } from "./protocol.ts";
 
 /** How long an intent may stay unseen before it counts as lost. */
@@ -25,7 +25,7 @@ const filler = "We could accept a phased withdrawal if the guarantees are writte
 
 type Pending = { t0: number; measured: boolean; seenBy: number; seenCount: number };
 
-type Seat = { role: string; room: Room; index: number };
+type Seat = { role: string; room: Room; index: number; view: TableView | null };
 
 type BenchTable = {
   assignment: TableAssignment;
@@ -36,6 +36,8 @@ type BenchTable = {
   pending: Map<number, Pending>;
   timer: ReturnType<typeof setTimeout> | undefined;
   chatLines: number;
+  /** The long-game table: its update sizes are counted on their own. */
+  long: boolean;
 };
 
 function send(message: WorkerMessage) {
@@ -47,6 +49,8 @@ let addressCounter = 0;
 const tables: BenchTable[] = [];
 /** intentId → where it was sent, until its `done` or refusal. */
 const intents = new Map<string, { table: BenchTable; n: number; measured: boolean }>();
+/** intentId → who waits for its answer (the long game's set-up). */
+const awaited = new Map<string, (answer: "done" | "refused") => void>();
 
 const stats = {
   measuring: false,
@@ -59,6 +63,11 @@ const stats = {
   disconnects: 0,
   views: 0,
   viewBytes: 0,
+  /** The size of each view update (whole view or patch) a connection received in the window. */
+  updateBytes: [] as number[],
+  /** The same, at the long-game table. */
+  longUpdateBytes: [] as number[],
+  longGame: null as { chatLines: number; versions: number } | null,
   samples: [] as number[],
   problems: [] as string[],
 };
@@ -134,6 +143,7 @@ function frameSizes(room: Room): { last: number } {
 function watchConnection(room: Room, table: BenchTable, who: string) {
   const label = `table ${table.assignment.index + 1} ${who}`;
   room.onMessage("refusal", (payload: { intentId?: string; refusal?: { code: string; message: string } }) => {
+    if (payload.intentId) awaited.get(payload.intentId)?.("refused");
     if (!stats.loading) return;
     stats.refusals += 1;
     problem(`${label}: refusal ${payload.refusal?.code}: ${payload.refusal?.message}`);
@@ -146,6 +156,7 @@ function watchConnection(room: Room, table: BenchTable, who: string) {
     forget(payload.intentId);
   });
   room.onMessage("done", (payload: { intentId: string }) => {
+    awaited.get(payload.intentId)?.("done");
     const intent = intents.get(payload.intentId);
     if (!intent) return;
     intents.delete(payload.intentId);
@@ -173,9 +184,15 @@ function forget(intentId: string | undefined) {
 
 /** A seat received a view: every pending intent whose line is in its public chat is seen by it. */
 function onSeatView(table: BenchTable, seat: Seat, view: TableView, bytes: number) {
+  seat.view = view;
   if (stats.measuring) {
-    stats.views += 1;
-    stats.viewBytes += bytes;
+    if (table.long) {
+      stats.longUpdateBytes.push(bytes);
+    } else {
+      stats.views += 1;
+      stats.viewBytes += bytes;
+      stats.updateBytes.push(bytes);
+    }
   }
   const chat = view.publicChat;
   table.chatLines = chat.length;
@@ -204,7 +221,7 @@ function onSeatView(table: BenchTable, seat: Seat, view: TableView, bytes: numbe
 async function connect(url: string, options: Record<string, string>, what: string): Promise<Room> {
   try {
     return await withTimeout(
-      new Client(url).joinOrCreate(negotiationRoomName, options),
+      new Client(url).joinOrCreate(negotiationRoomName, withProtocol(options)),
       setupTimeoutMs,
       `connecting ${what}`,
     );
@@ -218,25 +235,16 @@ async function setUpTable(
   roles: string[],
   assignment: TableAssignment,
   keepInstructor: boolean,
+  long = false,
 ): Promise<BenchTable> {
-  const table: BenchTable = {
-    assignment,
-    tableId: "",
-    seats: [],
-    instructor: undefined,
-    sent: 0,
-    pending: new Map(),
-    timer: undefined,
-    chatLines: 0,
-  };
-  tables.push(table);
+  const table = newTable(assignment, long);
   for (const [index, role] of roles.entries()) {
     const { tableId, seatToken } = await joinSeat(url, assignment, role);
     table.tableId = tableId;
     const room = await connect(url, { tableId, seatToken }, `seat ${role}`);
-    const seat: Seat = { role, room, index };
+    const seat: Seat = { role, room, index, view: null };
     const size = frameSizes(room);
-    room.onMessage("view", (view: TableView) => onSeatView(table, seat, view, size.last));
+    followViews(room, (view: TableView) => onSeatView(table, seat, view, size.last));
     watchConnection(room, table, role);
     table.seats.push(seat);
   }
@@ -249,7 +257,7 @@ async function setUpTable(
   table.instructor = instructor;
   let latest: TableView | undefined;
   let viewArrived = () => {};
-  instructor.onMessage("view", (view: TableView) => {
+  followViews(instructor, (view: TableView) => {
     latest = view;
     viewArrived();
   });
@@ -296,8 +304,96 @@ async function setUpTable(
   return table;
 }
 
+function newTable(assignment: TableAssignment, long: boolean): BenchTable {
+  const table: BenchTable = {
+    assignment,
+    tableId: "",
+    seats: [],
+    instructor: undefined,
+    sent: 0,
+    pending: new Map(),
+    timer: undefined,
+    chatLines: 0,
+    long,
+  };
+  tables.push(table);
+  return table;
+}
+
+/** An anchor "table": its seats in one bare room of the anchor server, no HTTP, no instructor. */
+async function setUpAnchorTable(url: string, roles: string[], assignment: TableAssignment) {
+  const table = newTable(assignment, false);
+  table.tableId = `anchor-${assignment.index}`;
+  for (const [index, role] of roles.entries()) {
+    const room = await withTimeout(
+      new Client(url).joinOrCreate("anchor", { table: assignment.index }),
+      setupTimeoutMs,
+      `connecting seat ${role} to the anchor`,
+    );
+    const seat: Seat = { role, room, index, view: null };
+    const size = frameSizes(room);
+    followViews(room, (view: TableView) => onSeatView(table, seat, view, size.last));
+    watchConnection(room, table, role);
+    table.seats.push(seat);
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends a command from a seat and waits for its answer (the long game's set-up only). */
+function command(seat: Seat, body: Record<string, unknown>): Promise<"done" | "refused"> {
+  const intentId = randomUUID();
+  const answer = withTimeout(
+    new Promise<"done" | "refused">((resolve) => awaited.set(intentId, resolve)),
+    setupTimeoutMs,
+    `the long game's ${String(body.type)}`,
+  ).finally(() => awaited.delete(intentId));
+  seat.room.send("command", { intentId, command: body });
+  // Well under the server's polite limit of 20 messages a second per connection.
+  return pause(20).then(() => answer);
+}
+
+/** Plays the long-game table up to `lines` public chat lines and `versions` tabled versions. */
+async function playLongGame(table: BenchTable, lines: number, versions: number) {
+  for (let i = 0; i < lines; i++) {
+    await command(table.seats[i % table.seats.length] as Seat, { type: "say", text: `${filler} (${i + 1})` });
+  }
+  const latest = () => table.seats[0]?.view as TableView;
+  for (let turns = 0; latest().versions.length < versions; turns++) {
+    if (turns > versions * 3)
+      throw new Error(`the long game reached only ${latest().versions.length} versions`);
+    const seat = table.seats.find((s) => s.role === latest().turn?.seat) as Seat;
+    let tabled = false;
+    for (const issue of latest().issues) {
+      for (const option of issue.options) {
+        if (tabled || seat.view?.draft[issue.id] === option.id) continue;
+        if ((await command(seat, { type: "set-option", issue: issue.id, option: option.id })) !== "done")
+          continue;
+        tabled = (await command(seat, { type: "table-draft" })) === "done";
+        if (!tabled) await command(seat, { type: "clear-option", issue: issue.id });
+      }
+    }
+    if (!tabled) await command(seat, { type: "pass" });
+  }
+  stats.longGame = { chatLines: latest().publicChat.length, versions: latest().versions.length };
+}
+
 async function setUp(message: Extract<ParentMessage, { type: "setup" }>) {
   worker = message.worker;
+  if (message.mode === "anchor") {
+    let seated = 0;
+    for (const assignment of message.tables) {
+      await setUpAnchorTable(message.url, message.roles, assignment);
+      send({ type: "progress", seated: ++seated });
+    }
+    send({ type: "ready", tableIds: tables.map((table) => table.tableId) });
+    return;
+  }
+  if (message.longGame) {
+    const { assignment, lines, versions } = message.longGame;
+    const table = await setUpTable(message.url, message.roles, assignment, false, true);
+    await playLongGame(table, lines, versions);
+  }
   let next = 0;
   let seated = 0;
   const lanes = Array.from({ length: Math.min(setupConcurrency, message.tables.length) }, async () => {
@@ -390,6 +486,7 @@ async function load(message: Extract<ParentMessage, { type: "load" }>) {
   sweep(Number.POSITIVE_INFINITY);
   stats.loading = false;
 
+  const regular = tables.filter((table) => !table.long);
   const result: WorkerResult = {
     samples: stats.samples,
     sent: stats.sent,
@@ -401,7 +498,10 @@ async function load(message: Extract<ParentMessage, { type: "load" }>) {
     problems: stats.problems,
     views: stats.views,
     viewBytes: stats.viewBytes,
-    chatLines: tables.reduce((sum, table) => sum + table.chatLines, 0) / Math.max(1, tables.length),
+    updateBytes: stats.updateBytes,
+    longUpdateBytes: stats.longUpdateBytes,
+    longGame: stats.longGame,
+    chatLines: regular.reduce((sum, table) => sum + table.chatLines, 0) / Math.max(1, regular.length),
     cpuMs: (cpu.user + cpu.system) / 1000,
     windowMs: message.durationMs,
     loopDelayP99Ms: lateness(loopDelay.percentile(99)),
