@@ -103,8 +103,12 @@ export function MyWorkshops() {
 
   function forget(workshopId: string) {
     // Loaded with the list, so this is at hand.
-    void credentials().then(({ forgetWorkshop }) => forgetWorkshop(workshopId));
-    setRows((previous) => previous?.filter((row) => row.workshopId !== workshopId) ?? null);
+    void credentials()
+      .then(({ forgetWorkshop }) => {
+        forgetWorkshop(workshopId);
+        setRows((previous) => previous?.filter((row) => row.workshopId !== workshopId) ?? null);
+      })
+      .catch(() => {});
   }
 
   return (
