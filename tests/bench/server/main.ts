@@ -4,7 +4,7 @@
 // intent takes to come back to every seat as a view (decide → durable append → broadcast), the
 // server's memory and CPU, and how hard the load generators themselves were working.
 import { type ChildProcess, fork, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,7 @@ import {
   summarise,
   usage,
 } from "./options.ts";
+import { type ProfileEntry, readProfileTop } from "./profile.ts";
 import type { ParentMessage, TableAssignment, WorkerMessage, WorkerResult } from "./protocol.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,6 +78,8 @@ export type ServerBenchReport = LatencySummary & {
     | null;
   /** This server's p99 over the anchor's. */
   anchorP99Ratio: number | null;
+  /** With --profile: the server's heaviest functions by self time in the measured window. */
+  profileTop: ProfileEntry[] | null;
   chatLinesPerTableAtEnd: number;
   setupSeconds: number;
   serverLogLines: number;
@@ -103,7 +106,7 @@ export async function startServerChild(
   const child = spawn(
     process.execPath,
     [
-      ...(options.profile ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(options.profile)] : []),
+      ...(options.profile ? ["--import", path.join(here, "windowProfiler.ts")] : []),
       ...nodeArgs,
       "--import",
       "tsx",
@@ -126,6 +129,7 @@ export async function startServerChild(
         DATA_DIR: dataDir,
         PUBLIC_URL: "",
         ALLOWED_ORIGINS: "",
+        ...(options.profile ? { BENCH_PROFILE_DIR: path.resolve(options.profile) } : {}),
         ...env,
       },
     },
@@ -317,7 +321,7 @@ type Phase = {
  * collects what the workers saw, sampling the server process's memory and CPU meanwhile.
  */
 async function drive(
-  target: { url: string; pid: number },
+  target: { url: string; pid: number; profile?: ServerChild },
   assignments: TableAssignment[],
   roles: string[],
   options: BenchOptions,
@@ -361,6 +365,7 @@ async function drive(
   await Promise.all(ready);
   const setupSeconds = round((performance.now() - setupStarted) / 1000);
   const rssMbIdle = await rssMb(target.pid);
+  const profile = target.profile ? windowProfile(target.pid, target.profile) : undefined;
 
   progress(
     `load: ${options.rate} intent(s) per table per second, ${options.warmup} s warm-up, ${options.duration} s measured`,
@@ -368,6 +373,7 @@ async function drive(
   const results = workers.map((worker) => expectFrom(worker, "result"));
   const windowStart = Date.now() + options.warmup * 1000;
   const windowEnd = windowStart + options.duration * 1000;
+  if (profile) setTimeout(() => profile.start(), Math.max(0, windowStart - Date.now()));
   for (const worker of workers) {
     tell(worker, {
       type: "load",
@@ -392,6 +398,7 @@ async function drive(
     return { cpu: await cpuSeconds(target.pid), at: Date.now() };
   };
   const [cpuStart, cpuEnd] = await Promise.all([cpuAt(windowStart), cpuAt(windowEnd)]);
+  if (profile) await profile.stop();
   const cpuPercent =
     cpuStart.cpu !== null && cpuEnd.cpu !== null
       ? round(((cpuEnd.cpu - cpuStart.cpu) / ((cpuEnd.at - cpuStart.at) / 1000)) * 100, 0)
@@ -416,6 +423,27 @@ async function drive(
     cpuPercent,
     windowStart,
     windowEnd,
+  };
+}
+
+/**
+ * The measured window's CPU profile (windowProfiler.ts in the server): SIGUSR2 starts it, the
+ * second SIGUSR2 stops it, and the server says when the file is written.
+ */
+function windowProfile(pid: number, server: ServerChild) {
+  return {
+    start: () => process.kill(pid, "SIGUSR2"),
+    stop: async () => {
+      const seen = server.logLines.length;
+      process.kill(pid, "SIGUSR2");
+      const deadline = Date.now() + 30_000;
+      while (!server.logLines.slice(seen).some((line) => line.includes("profile written"))) {
+        if (Date.now() > deadline)
+          throw new BenchError("The server did not write its CPU profile within 30 s.");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      server.logLines.splice(seen);
+    },
   };
 }
 
@@ -476,6 +504,7 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
   process.on("SIGTERM", interrupted);
 
   try {
+    if (options.profile) await mkdir(path.resolve(options.profile), { recursive: true });
     const dataDir = await mkdtemp(path.join(tmpdir(), "red-lines-bench-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const database = options.databaseUrl ? "postgresql" : "embedded";
@@ -515,7 +544,7 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
       `seating ${options.tables} tables (${sockets} sockets, ${workshops.length} workshops) over ${options.workers} workers`,
     );
     const phase = await drive(
-      { url: server.url, pid: serverPid },
+      { url: server.url, pid: serverPid, ...(options.profile ? { profile: server } : {}) },
       assignments,
       roles,
       options,
@@ -530,7 +559,21 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
     for (const line of serverLog.slice(0, 5)) progress(`server said: ${line}`);
     progress("stopping the server");
     await stopServerChild(server);
-    if (options.profile) progress(`the server's CPU profile is in ${path.resolve(options.profile)}`);
+    let profileTop: ProfileEntry[] | null = null;
+    if (options.profile) {
+      const folder = path.resolve(options.profile);
+      const written = (await readdir(folder)).filter((name) => name.endsWith(".cpuprofile"));
+      const newest = (
+        await Promise.all(
+          written.map(async (name) => ({ name, at: (await stat(path.join(folder, name))).mtimeMs })),
+        )
+      ).sort((a, b) => b.at - a.at)[0];
+      if (newest) {
+        const file = path.join(folder, newest.name);
+        progress(`the server's CPU profile of the measured window is ${file}`);
+        profileTop = await readProfileTop(file, 15, repoRoot);
+      } else progress(`no CPU profile was written into ${folder}`);
+    }
 
     // Events durably appended in the window, read back from the database the server wrote.
     let eventsInWindow: number | null = null;
@@ -635,6 +678,7 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
         updateBytes: byteSummary(reports.flatMap((report) => report.longUpdateBytes)),
       },
       anchor,
+      profileTop,
       anchorP99Ratio: anchor && anchor.p99Ms > 0 ? round(latency.p99Ms / anchor.p99Ms, 2) : null,
       chatLinesPerTableAtEnd: round(
         sum((r) => r.chatLines * (groups[reports.indexOf(r)]?.length ?? 0)) / options.tables,
@@ -672,6 +716,11 @@ function describe(report: ServerBenchReport): string {
     `  problems             ${report.timeouts} lost, ${report.refusals} refused, ${report.errors} errors, ${report.disconnects} disconnects, ${report.serverLogLines} server log lines`,
   ];
   for (const problem of report.problems) lines.push(`    ${problem}`);
+  if (report.profileTop) {
+    lines.push("  CPU profile of the measured window, self time:");
+    for (const entry of report.profileTop)
+      lines.push(`    ${entry.selfPercent.toFixed(1).padStart(5)}%  ${entry.function}  ${entry.where}`);
+  }
   return lines.join("\n");
 }
 

@@ -22,7 +22,8 @@ options:
                         same message sizes) and report the ratio of the two p99s
   --database-url <url>  bench against this PostgreSQL server instead of the embedded database
                         (the bench's workshops are deleted from it afterwards)
-  --profile <dir>       write a V8 CPU profile of the server (.cpuprofile) into this folder
+  --profile <dir>       write a V8 CPU profile of the server over the measured window (.cpuprofile)
+                        into this folder, and report its heaviest functions
   --json                print one JSON object on stdout (progress goes to stderr)
   --help                this text`;
 
