@@ -1,7 +1,6 @@
 // What a browser keeps so a reload or a lost connection changes nothing: a student's seat token
-// (per workshop join code), an instructor's key (per workshop) and what the set-up page answered
-// for each workshop created here. Only in this browser.
-import { createdWorkshopSchema } from "@red-lines/shared/protocol";
+// (per workshop join code) and an instructor's key (per workshop). Only in this browser. What the
+// set-up page answered for each workshop created here is kept by workshopsHere.ts.
 import { z } from "zod";
 
 const seatSchema = z.object({
@@ -17,11 +16,11 @@ export type StoredSeat = z.infer<typeof seatSchema>;
 
 const seatKey = (tableId: string) => `red-lines:seat:${tableId}`;
 const codeKey = (joinCode: string) => `red-lines:code:${joinCode}`;
-const instructorKeyPrefix = "red-lines:instructor:";
-const instructorKeyName = (workshopId: string) => `${instructorKeyPrefix}${workshopId}`;
-const createdKeyName = (workshopId: string) => `red-lines:workshop:${workshopId}`;
+export const instructorKeyPrefix = "red-lines:instructor:";
+export const instructorKeyName = (workshopId: string) => `${instructorKeyPrefix}${workshopId}`;
 
-function read<T>(key: string, schema: z.ZodType<T>): T | null {
+/** What this browser keeps under `key`, if it is there and `schema` accepts it. */
+export function read<T>(key: string, schema: z.ZodType<T>): T | null {
   try {
     const raw = window.localStorage.getItem(key);
     if (raw === null) return null;
@@ -32,7 +31,7 @@ function read<T>(key: string, schema: z.ZodType<T>): T | null {
   }
 }
 
-function write(key: string, value: unknown): void {
+export function write(key: string, value: unknown): void {
   try {
     window.localStorage.setItem(key, JSON.stringify(value));
   } catch {
@@ -85,54 +84,4 @@ export function takeKeyFromFragment(workshopId: string): string | null {
     return key;
   }
   return instructorKeyFor(workshopId);
-}
-
-/** A workshop created in this browser: the set-up page's answer, its titles, and when. */
-const storedWorkshopSchema = z.object({
-  created: createdWorkshopSchema,
-  /** Epoch ms, this browser's clock. */
-  createdAt: z.number(),
-  scenarioTitle: z.string(),
-  variantName: z.string(),
-});
-export type StoredWorkshop = z.infer<typeof storedWorkshopSchema>;
-
-/** Keeps what creating a workshop answered, so the set-up page and the home page can show it again. */
-export function saveCreatedWorkshop(workshop: StoredWorkshop): void {
-  saveInstructorKey(workshop.created.workshopId, workshop.created.instructorKey);
-  write(createdKeyName(workshop.created.workshopId), workshop);
-}
-
-export function createdWorkshop(workshopId: string): StoredWorkshop | null {
-  return read(createdKeyName(workshopId), storedWorkshopSchema);
-}
-
-/**
- * Every workshop this browser holds the instructor key of: created here, or opened with its
- * instructor link. Each with what creating it answered, when this browser created it.
- */
-export function workshopsHere(): { workshopId: string; key: string; stored: StoredWorkshop | null }[] {
-  const ids: string[] = [];
-  try {
-    for (let index = 0; index < window.localStorage.length; index++) {
-      const name = window.localStorage.key(index);
-      if (name?.startsWith(instructorKeyPrefix)) ids.push(name.slice(instructorKeyPrefix.length));
-    }
-  } catch {
-    return [];
-  }
-  return ids.flatMap((workshopId) => {
-    const key = instructorKeyFor(workshopId);
-    return key ? [{ workshopId, key, stored: createdWorkshop(workshopId) }] : [];
-  });
-}
-
-/** Forgets a workshop in this browser: its key and what creating it answered. */
-export function forgetWorkshop(workshopId: string): void {
-  try {
-    window.localStorage.removeItem(instructorKeyName(workshopId));
-    window.localStorage.removeItem(createdKeyName(workshopId));
-  } catch {
-    // nothing stored
-  }
 }

@@ -3,16 +3,16 @@
 // (created here, or opened here with its instructor link), newest first, with what the server
 // says about it now: when it was created, its tables, where their talks stand, and the way back to
 // its console. The list lives in this browser only; its keys go to this server, as the console's do.
-// Nothing of it is in the page's first view: what reads the browser's storage (credentials.ts,
+// Nothing of it is in the page's first view: what reads the browser's storage (workshopsHere.ts,
 // checked with zod) loads once the page is up.
 import type { InstructorOverview } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { workshopOverview } from "../../lib/api.ts";
-import type { StoredWorkshop } from "../../lib/credentials.ts";
+import type { StoredWorkshop } from "../../lib/workshopsHere.ts";
 import styles from "./entry.module.css";
 
-const credentials = () => import("../../lib/credentials.ts");
+const kept = () => import("../../lib/workshopsHere.ts");
 
 type Answer =
   | { kind: "asking" }
@@ -88,7 +88,7 @@ export function MyWorkshops() {
         });
       }
     }
-    void credentials()
+    void kept()
       .then(({ workshopsHere }) => {
         if (live) ask(workshopsHere());
       })
@@ -103,7 +103,7 @@ export function MyWorkshops() {
 
   function forget(workshopId: string) {
     // Loaded with the list, so this is at hand.
-    void credentials()
+    void kept()
       .then(({ forgetWorkshop }) => {
         forgetWorkshop(workshopId);
         setRows((previous) => previous?.filter((row) => row.workshopId !== workshopId) ?? null);

@@ -12,7 +12,7 @@ import {
 } from "@red-lines/shared/protocol";
 import { type FormEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { createWorkshop } from "../../lib/api.ts";
-import { createdWorkshop, saveCreatedWorkshop } from "../../lib/credentials.ts";
+import { createdWorkshop, saveCreatedWorkshop } from "../../lib/workshopsHere.ts";
 import { CreatedPanel } from "./CreatedPanel.tsx";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
