@@ -1,7 +1,8 @@
 // Tabs that outlive the server: after a deploy (SIGTERM) or a crash (SIGKILL) every open table
 // page joins again by itself within five seconds of the server answering, with its seat; and a
 // seat opened in a second tab takes over from the first, which says so and can take it back.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { tableProtocolVersion } from "@red-lines/shared/engine";
+import type { Browser, BrowserContext, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { artifactsDir, launchBrowser } from "../support/browser.ts";
@@ -103,5 +104,30 @@ describe("a seat opened twice", () => {
     await first.getByRole("button", { name: "Use the seat in this tab" }).click();
     await connected(first).waitFor();
     await second.getByRole("heading", { name: "Your seat is open somewhere else" }).waitFor();
+  });
+});
+
+describe("a page older than the server", () => {
+  it("is told to reload, and a reload brings the seat back", async () => {
+    const { workshop, seats, tableId } = await seatedWorkshop(app.url);
+    const context = await seatContext(browser, workshop.joinCode, seats.ukraine, { width: 375, height: 812 });
+    contexts.push(context);
+    // The page as a build from before the current table protocol would join: with an older version.
+    const older = async (route: Route) => {
+      const options = route.request().postDataJSON() as Record<string, unknown>;
+      await route.continue({ postData: JSON.stringify({ ...options, protocol: tableProtocolVersion - 1 }) });
+    };
+    await context.route("**/matchmake/**", older);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/table/${tableId}`);
+    const heading = page.getByRole("heading", { name: "Reload this page to go on" });
+    await heading.waitFor();
+    await page.screenshot({ path: `${artifactsDir}/outdated-375.png`, fullPage: true });
+    // After an update the reloaded page is current: it joins and keeps the seat.
+    await context.unroute("**/matchmake/**", older);
+    await page.getByRole("button", { name: "Reload the page" }).click();
+    await connected(page).waitFor();
+    expect(await heading.count()).toBe(0);
+    await page.getByText("You are Ukraine", { exact: false }).first().waitFor();
   });
 });
