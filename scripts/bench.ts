@@ -1,6 +1,7 @@
 // `npm run bench [-- args]`: `server ...` runs the load benchmark of the table server
 // (tests/bench/server), `replay ...` times replay views on a long log (tests/bench/replay),
-// `bundle ...` measures each page's first-load JavaScript (tests/bench/bundle);
+// `bundle ...` measures each page's first-load JavaScript (tests/bench/bundle), `memory ...` what
+// a negotiating table holds in the server's memory (tests/bench/memory);
 // anything else runs the vitest benchmarks, with the arguments as filters.
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
@@ -16,6 +17,9 @@ if (args[0] === "server") {
 } else if (args[0] === "bundle") {
   const { runBundleBench } = await import("../tests/bench/bundle/main.ts");
   process.exit(await runBundleBench(args.slice(1)));
+} else if (args[0] === "memory") {
+  const { runMemoryBench } = await import("../tests/bench/memory/main.ts");
+  process.exit(await runMemoryBench(args.slice(1)));
 } else if (args[0] === "replay") {
   const { runReplayBench } = await import("../tests/bench/replay/main.ts");
   process.exit(await runReplayBench(args.slice(1)));
