@@ -1,9 +1,10 @@
-// The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) in this process,
-// served on a loopback port so Prisma reaches it through the same pg adapter as a real server.
+// The embedded default database: PGlite (PostgreSQL compiled to WebAssembly) in a thread of this
+// process (embeddedWorker.mjs), served on a loopback port so Prisma reaches it through the same pg
+// adapter as a real server.
 import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { Worker } from "node:worker_threads";
 
 export type EmbeddedPostgres = {
   url: string;
@@ -47,31 +48,74 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Starts PGlite on `dataDir` (or in memory when null) and serves it on 127.0.0.1 at a free port. */
+/** A compiled WebAssembly.Module (the project's TypeScript libraries do not declare WebAssembly). */
+type CompiledModule = object;
+type CompiledPglite = { pgliteWasmModule: CompiledModule; initdbWasmModule: CompiledModule };
+const { WebAssembly: wasm } = globalThis as unknown as {
+  WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledModule> };
+};
+let compiled: Promise<CompiledPglite> | undefined;
+
+/** PGlite's WebAssembly, compiled once per process: each start's thread gets the compiled modules. */
+function compiledModules(): Promise<CompiledPglite> {
+  compiled ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
+    const [pgliteWasmModule = {}, initdbWasmModule = {}] = await Promise.all(
+      ["pglite.wasm", "initdb.wasm"].map(async (file) => wasm.compile(await readFile(path.join(dist, file)))),
+    );
+    return { pgliteWasmModule, initdbWasmModule };
+  })();
+  compiled.catch(() => {
+    compiled = undefined;
+  });
+  return compiled;
+}
+
+/**
+ * Starts PGlite on `dataDir` (or in memory when null) in its own thread, served on 127.0.0.1 at a
+ * free port.
+ */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
   let releaseLock: () => Promise<void> = async () => {};
   if (dataDir !== null) {
     await mkdir(dataDir, { recursive: true });
     releaseLock = await takeLock(dataDir);
   }
-  let db: PGlite;
+  const worker = new Worker(new URL("./embeddedWorker.mjs", import.meta.url), {
+    workerData: { dataDir, ...(await compiledModules()) },
+    // Not the server's own flags (a loader, --cpu-prof): the thread runs plain JavaScript.
+    execArgv: [],
+  });
+  let conn: string;
   try {
-    db = dataDir === null ? await PGlite.create() : await PGlite.create(dataDir);
+    conn = await new Promise<string>((resolve, reject) => {
+      worker.once("message", (message: { conn?: string; error?: string }) =>
+        message.conn ? resolve(message.conn) : reject(new Error(message.error ?? "no answer")),
+      );
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`its thread stopped (code ${code})`)));
+    });
   } catch (error) {
+    await worker.terminate();
     await releaseLock();
     throw new Error(`Could not open the embedded database in ${dataDir}: ${(error as Error).message}`);
   }
-  // Several connections are accepted (the migration engine, the app's pool, a psql for inspection);
-  // the socket server queues their queries and keeps a transaction's queries together.
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 8 });
-  await server.start();
+  let stopping: Promise<void> | undefined;
   return {
-    url: `postgresql://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+    url: `postgresql://postgres:postgres@${conn}/postgres?sslmode=disable`,
     dataDir,
-    async stop() {
-      await server.stop();
-      await db.close();
-      await releaseLock();
+    stop() {
+      stopping ??= (async () => {
+        const stopped = new Promise<void>((resolve) => {
+          worker.once("message", () => resolve());
+          worker.once("exit", () => resolve());
+        });
+        worker.postMessage("stop");
+        await stopped;
+        await worker.terminate();
+        await releaseLock();
+      })();
+      return stopping;
     },
   };
 }

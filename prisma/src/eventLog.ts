@@ -70,7 +70,8 @@ export type EventAppender = {
 
 /**
  * Group commit across tables: appends that arrive while a transaction is being written wait and
- * go together in the next one (one conditional UPDATE of the counters, one INSERT of the rows).
+ * go together in the next one: one statement that advances the counters still at their expected
+ * values and inserts the rows of exactly those tables.
  * At low load each append is written at once; under load, hundreds of tables share one commit.
  */
 export function createEventAppender(prisma: Db, options: { maxBatch?: number } = {}): EventAppender {
@@ -85,26 +86,35 @@ export function createEventAppender(prisma: Db, options: { maxBatch?: number } =
     const sizes = batch.map((entry) => entry.events.length);
     let advanced: Set<string>;
     try {
-      advanced = await prisma.$transaction(async (tx) => {
-        const rows = await tx.$queryRaw<{ id: string }[]>`
-          UPDATE "table" AS t SET last_seq = t.last_seq + v.n
-          FROM (SELECT unnest(${ids}::uuid[]) AS id, unnest(${expected}::int[]) AS expected,
-                       unnest(${sizes}::int[]) AS n) AS v
+      // One statement, so one round trip and its own transaction: advance every counter still at
+      // its expected value, and store the events of exactly the tables whose counter moved.
+      const rows = batch.flatMap((entry) =>
+        entry.events.map((event, index) => ({ entry, event, seq: entry.expectedLastSeq + index + 1 })),
+      );
+      const tableIds = rows.map((row) => row.entry.tableId);
+      const seqs = rows.map((row) => row.seq);
+      const types = rows.map((row) => row.event.type);
+      const actors = rows.map((row) => row.event.actor);
+      const payloads = rows.map((row) => JSON.stringify(row.event.payload));
+      const times = rows.map((row) => row.event.time.toISOString());
+      const intents = rows.map((row) => row.event.intent ?? null);
+      const won = await prisma.$queryRaw<{ id: string }[]>`
+        WITH v AS (
+          SELECT * FROM unnest(${ids}::uuid[], ${expected}::int[], ${sizes}::int[]) AS v(id, expected, n)
+        ), advanced AS (
+          UPDATE "table" AS t SET last_seq = t.last_seq + v.n FROM v
           WHERE t.id = v.id AND t.last_seq = v.expected
-          RETURNING t.id::text AS id`;
-        const won = new Set(rows.map((row) => row.id));
-        const data = batch
-          .filter((entry) => won.has(entry.tableId))
-          .flatMap((entry) =>
-            entry.events.map((event, index) => ({
-              ...event,
-              tableId: entry.tableId,
-              seq: entry.expectedLastSeq + index + 1,
-            })),
-          );
-        if (data.length > 0) await tx.event.createMany({ data });
-        return won;
-      });
+          RETURNING t.id
+        ), stored AS (
+          INSERT INTO "event" (table_id, seq, type, actor, payload, "time", intent)
+          SELECT e.table_id, e.seq, e.type, e.actor, e.payload::jsonb, e.at::timestamptz, e.intent
+          FROM unnest(${tableIds}::uuid[], ${seqs}::int[], ${types}::text[], ${actors}::text[],
+                      ${payloads}::text[], ${times}::text[], ${intents}::text[])
+               AS e(table_id, seq, type, actor, payload, at, intent)
+          WHERE e.table_id IN (SELECT id FROM advanced)
+        )
+        SELECT id::text AS id FROM advanced`;
+      advanced = new Set(won.map((row) => row.id));
     } catch (error) {
       if (batch.length === 1) {
         batch[0]?.reject(error as Error);

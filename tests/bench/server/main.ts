@@ -551,7 +551,11 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
       "table",
       cleanups,
       { assignment: longAssignment, lines: longGameLines, versions: longGameVersions },
-    );
+    ).catch((error: Error) => {
+      // What the server said is what explains a failed set-up.
+      const said = server.logLines.slice(-3).map((line) => line.slice(0, 500));
+      throw said.length > 0 ? new BenchError(`${error.message} The server said: ${said.join(" | ")}`) : error;
+    });
     const { reports, groups, windowStart, windowEnd } = phase;
 
     // What the server logged under load (its shutdown lines are not news).
