@@ -15,13 +15,13 @@ function error(argv: string[]) {
 }
 
 describe("bench server flags", () => {
-  it("defaults to 250 tables for 30 s after 5 s, one intent a table a second, over 4 workers", () => {
+  it("defaults to 250 tables for 30 s after 5 s, one intent a table a second, over 2 workers", () => {
     expect(options([])).toEqual({
       tables: 250,
       duration: 30,
       warmup: 5,
       rate: 1,
-      workers: 4,
+      workers: 2,
       instructors: false,
       anchor: false,
       json: false,
@@ -41,9 +41,9 @@ describe("bench server flags", () => {
     );
   });
 
-  it("gives each worker at most ~250 sockets, at least 2 workers, never more workers than tables", () => {
-    expect(options(["--tables", "1000"]).workers).toBe(16);
-    expect(options(["--tables", "250", "--instructors"]).workers).toBe(5);
+  it("gives each worker at most ~1,000 sockets, at least 2 workers, never more workers than tables", () => {
+    expect(options(["--tables", "1000"]).workers).toBe(4);
+    expect(options(["--tables", "1000", "--instructors"]).workers).toBe(5);
     expect(options(["--tables", "10"]).workers).toBe(2);
     expect(options(["--tables", "1"]).workers).toBe(1);
     expect(options(["--tables", "10", "--workers", "3"]).workers).toBe(3);
