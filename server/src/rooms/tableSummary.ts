@@ -1,6 +1,13 @@
 // The public summary of a table that Colyseus keeps in sync with every connection: enough for
 // a lobby or a console tile. Everything a seat may see in detail arrives as its own view message.
-import { schema, t } from "@colyseus/schema";
+import { Encoder, schema, t } from "@colyseus/schema";
+
+// Colyseus gives each room's state two buffers of Encoder.BUFFER_SIZE bytes, kept for the room's
+// life (its encoder's output buffer and the serializer's full-state buffer): 16 KB each by
+// default, a quarter of all a table held in memory. This summary, the only room state, encodes to
+// 72 bytes with four seats; 1 KB leaves room for scenarios with many more, and an encoder grows a
+// buffer that overflows. Set here, before any room (so any encoder) is made.
+Encoder.BUFFER_SIZE = 1024;
 
 export const TableSummary = schema(
   {

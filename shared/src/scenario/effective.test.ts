@@ -58,6 +58,23 @@ describe("the effective scenario", () => {
     expect(scenario.utilities.europe?.scores.sanctions?.tightened).toBe(70);
   });
 
+  it("is one shared object per variant before any event, and an event copies only what it changes", () => {
+    const base = effectiveScenario(scenario, "back-channel");
+    expect(effectiveScenario(scenario, "back-channel")).toBe(base);
+    expect(effectiveScenario(scenario, "public-positions")).not.toBe(base);
+    // Tables hold the authored utilities, not copies of them.
+    expect(base.utilities).toBe(scenario.utilities);
+    const snapshot = structuredClone(base);
+    // pokrovsk-breakthrough changes ukraine's and russia's BATNAs only.
+    const after = applyEvent(base, "pokrovsk-breakthrough");
+    expect(after.utilities.ukraine).not.toBe(base.utilities.ukraine);
+    expect(after.utilities.russia).not.toBe(base.utilities.russia);
+    expect(after.utilities.us).toBe(base.utilities.us);
+    expect(after.utilities.europe).toBe(base.utilities.europe);
+    expect(base).toEqual(snapshot);
+    expect(effectiveScenario(scenario, "back-channel", ["pokrovsk-breakthrough"])).toEqual(after);
+  });
+
   it("the Paris summit raises ukraine's score for bilateral treaties, capped at 100", () => {
     const once = effectiveScenario(scenario, "back-channel", ["paris-guarantees"]);
     expect(once.utilities.ukraine?.scores.guarantees?.["bilateral-treaties"]).toBe(85);

@@ -1,5 +1,8 @@
 // The effective scenario: a scenario as it stands at a table, for one variant after a sequence
 // of events. Effects apply declaratively, in order; the authored scenario is never mutated.
+// Effective scenarios are immutable and share what an event did not change: every table of a
+// variant holds the same one until an event applies, and an event copies only the utilities of
+// the roles it touches. (A table in memory then holds its own state, not a copy of the scenario.)
 import type { Effect, Issue, RedLine, Role, RoleUtility, Scenario, ScenarioEvent } from "./schema.ts";
 
 export type EffectiveScenario = {
@@ -10,6 +13,7 @@ export type EffectiveScenario = {
   roles: readonly Role[];
   issues: readonly Issue[];
   variantByRole: Record<string, string>;
+  /** Shared with the scenario and other tables where no event changed them: never mutated. */
   utilities: Record<string, RoleUtility>;
   /** Red lines in force per role: all-variant ones, the role's variant's, then event-added ones. */
   redLines: Record<string, RedLine[]>;
@@ -51,37 +55,60 @@ export function effectiveScenario(
   variant: string = scenario.defaultVariant,
   appliedEventIds: readonly string[] = [],
 ): EffectiveScenario {
+  let effective = startingScenario(scenario, variant);
+  for (const eventId of appliedEventIds) effective = applyEvent(effective, eventId);
+  return effective;
+}
+
+/** The effective scenario of each variant before any event, one per scenario object. */
+const starting = new WeakMap<Scenario, Map<string, EffectiveScenario>>();
+
+function startingScenario(scenario: Scenario, variant: string): EffectiveScenario {
+  let variants = starting.get(scenario);
+  if (!variants) {
+    variants = new Map();
+    starting.set(scenario, variants);
+  }
+  const known = variants.get(variant);
+  if (known) return known;
   if (!hasVariant(scenario, variant)) throw new Error(`unknown variant "${variant}"`);
-  const variantByRole = Object.fromEntries(scenario.roles.map((r) => [r.id, variant]));
-  const redLines = Object.fromEntries(
-    scenario.roles.map((r) => [
-      r.id,
-      [...(scenario.redLines[r.id] ?? []), ...variantRedLines(scenario, variant, r.id)],
-    ]),
-  );
-  let effective: EffectiveScenario = {
+  const effective: EffectiveScenario = {
     scenario,
     variant,
     appliedEvents: [],
     roles: scenario.roles,
     issues: scenario.issues,
-    variantByRole,
-    utilities: structuredClone(scenario.utilities),
-    redLines,
+    variantByRole: Object.fromEntries(scenario.roles.map((r) => [r.id, variant])),
+    // The authored utilities themselves: an event copies a role's before changing it.
+    utilities: scenario.utilities,
+    redLines: Object.fromEntries(
+      scenario.roles.map((r) => [
+        r.id,
+        [...(scenario.redLines[r.id] ?? []), ...variantRedLines(scenario, variant, r.id)],
+      ]),
+    ),
   };
-  for (const eventId of appliedEventIds) effective = applyEvent(effective, eventId);
+  variants.set(variant, effective);
   return effective;
 }
 
-/** The effective scenario after one more event. */
+/** The effective scenario after one more event; `effective` itself is left as it was. */
 export function applyEvent(effective: EffectiveScenario, eventId: string): EffectiveScenario {
   const event = findEvent(effective.scenario, eventId);
   if (!event) throw new Error(`unknown event "${eventId}"`);
+  // Copies of what the effects change: the utilities of the roles they name (the rest are
+  // shared), the variant map and the red-line lists.
+  const touched = new Set(event.effects.map((effect) => effect.role));
   let next: EffectiveScenario = {
     ...effective,
     appliedEvents: [...effective.appliedEvents, eventId],
     variantByRole: { ...effective.variantByRole },
-    utilities: structuredClone(effective.utilities),
+    utilities: Object.fromEntries(
+      Object.entries(effective.utilities).map(([role, utility]) => [
+        role,
+        touched.has(role) ? structuredClone(utility) : utility,
+      ]),
+    ),
     redLines: Object.fromEntries(Object.entries(effective.redLines).map(([role, list]) => [role, [...list]])),
   };
   for (const effect of event.effects) next = applyEffect(next, effect);
