@@ -189,8 +189,10 @@ function describeIdentity(
 ): string | null {
   if (!identity) return null;
   if (identity.kind === "seat") {
-    const role = name ? name(identity.seat.role) : identity.seat.role;
-    return `You are ${role} (${identity.seat.name})`;
+    // Before the first view there is no role name to show, and an id is not one: the name only.
+    return name
+      ? `You are ${name(identity.seat.role)} (${identity.seat.name})`
+      : `You are ${identity.seat.name}`;
   }
   if (identity.kind === "instructor") return "You are watching as the facilitator: every channel is visible.";
   if (identity.kind === "visitor") return null;
