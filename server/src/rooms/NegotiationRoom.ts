@@ -417,7 +417,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
         const identity = client.userData?.identity;
         if (!identity) continue;
         const perspective = this.perspectiveOf(identity);
-        groups.set(perspective, [...(groups.get(perspective) ?? []), client]);
+        const group = groups.get(perspective);
+        if (group) group.push(client);
+        else groups.set(perspective, [client]);
       }
       for (const perspective of this.published.keys())
         if (!groups.has(perspective)) this.published.delete(perspective);

@@ -1,8 +1,9 @@
 // View patches on the wire: a connection gets one whole view, tagged with the table log's
 // sequence number, and from then on only what changed, as RFC 6902 JSON Patch operations tagged
 // with the sequence numbers they lead from and to. The server makes them (`diffViews`, engine
-// side); clients follow them here. Client-safe: no scenario data, no library.
+// side); clients follow them here. Client-safe: no scenario data, no diff library.
 import type { TableView } from "../table/viewSchema.ts";
+import { tableMessages } from "./table.ts";
 
 /**
  * The version of the table protocol. A client sends it with its join options; the server turns
@@ -168,15 +169,15 @@ export type ViewChannel = {
 /**
  * Follows a table room's views as every client does (the browser, the tests, the bench): whole
  * views and patches in, `onView` with each new view out, and one resync request whenever the
- * copy is out of step. The message names are `tableMessages`' (view, patch, resync).
+ * copy is out of step.
  */
 export function followViews(room: ViewChannel, onView: (view: TableView) => void): ViewFollower {
   const follower = new ViewFollower();
   const take = (followed: Followed) => {
     if ("view" in followed) onView(followed.view);
-    else if ("resync" in followed) room.send("resync", {});
+    else if ("resync" in followed) room.send(tableMessages.resync, {});
   };
-  room.onMessage("view", (message) => take(follower.whole(message as WholeViewMessage)));
-  room.onMessage("patch", (message) => take(follower.patch(message as ViewPatchMessage)));
+  room.onMessage(tableMessages.view, (message) => take(follower.whole(message as WholeViewMessage)));
+  room.onMessage(tableMessages.patch, (message) => take(follower.patch(message as ViewPatchMessage)));
   return follower;
 }

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getScenario } from "@red-lines/shared/scenarios";
 import {
+  assignmentsOf,
   BenchError,
   createWorkshops,
   expectFrom,
@@ -21,11 +22,11 @@ import {
   startServerChild,
   startWorker,
   stopServerChild,
-  tablesPerWorkshop,
   tell,
   type Worker,
+  withCleanups,
 } from "../server/main.ts";
-import { socketsPerWorker, splitEvenly } from "../server/options.ts";
+import { splitEvenly, workersFor } from "../server/options.ts";
 import type { TableAssignment } from "../server/protocol.ts";
 import { HeapGraph, type HeapSnapshotFile, type RetainedBranch } from "./heapSnapshot.ts";
 import { type MemoryOptions, parseMemoryArguments, usage } from "./options.ts";
@@ -254,21 +255,7 @@ async function analyseSnapshots(before: string, after: string, tables: number): 
 }
 
 async function run(options: MemoryOptions, roles: string[]): Promise<MemoryBenchReport> {
-  const cleanups: (() => Promise<void>)[] = [];
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () => {
-    cleaning ??= (async () => {
-      for (const step of cleanups.reverse()) await step().catch(() => {});
-    })();
-    return cleaning;
-  };
-  const interrupted = (signal: NodeJS.Signals) => {
-    progress(`${signal}: stopping the workers and the server`);
-    void cleanUp().then(() => process.exit(130));
-  };
-  process.on("SIGINT", interrupted);
-  process.on("SIGTERM", interrupted);
-  try {
+  return withCleanups(async (cleanups) => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "red-lines-bench-memory-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const snapshotDir = options.snapshot ? path.resolve(options.snapshot) : undefined;
@@ -288,18 +275,9 @@ async function run(options: MemoryOptions, roles: string[]): Promise<MemoryBench
     const setupStarted = performance.now();
     const warmup = options.warmupTables;
     const workshops = await createWorkshops(server.url, warmup + options.tables);
-    const assignments: TableAssignment[] = workshops.flatMap((workshop, w) =>
-      Array.from({ length: workshop.tables }, (_, t) => ({
-        index: w * tablesPerWorkshop + t,
-        joinCode: workshop.joinCode,
-        instructorKey: workshop.instructorKey,
-        number: t + 1,
-      })),
-    );
-    const workersFor = (tables: number) =>
-      Math.min(tables, Math.max(2, Math.ceil((tables * roles.length) / socketsPerWorker)));
-    const warmupWorkers = workersFor(warmup);
-    const workerCount = workersFor(options.tables);
+    const assignments = assignmentsOf(workshops);
+    const warmupWorkers = workersFor(warmup * roles.length, warmup);
+    const workerCount = workersFor(options.tables * roles.length, options.tables);
     const workers = Array.from({ length: warmupWorkers + workerCount }, (_, index) => startWorker(index));
     cleanups.push(async () => {
       for (const worker of workers) if (worker.child.exitCode === null) worker.child.kill("SIGTERM");
@@ -385,11 +363,7 @@ async function run(options: MemoryOptions, roles: string[]): Promise<MemoryBench
       setupSeconds,
       serverLogLines,
     };
-  } finally {
-    await cleanUp();
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
-  }
+  });
 }
 
 function branchLines(branches: RetainedBranch[], indent: string): string[] {

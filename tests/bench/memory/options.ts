@@ -1,6 +1,7 @@
 // Flags of `npm run bench -- memory`: a small tokenizer, then a zod schema, so every mistake is
 // one sentence rather than a stack trace.
 import { z } from "zod";
+import { tokenizeFlags, whole } from "../server/options.ts";
 
 export const usage = `usage: npm run bench -- memory [options]
 
@@ -22,13 +23,6 @@ options:
   --json                print one JSON object on stdout (progress goes to stderr)
   --help                this text`;
 
-const whole = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `--${name} must be a whole number from ${min} to ${max}.` })
-    .int(`--${name} must be a whole number from ${min} to ${max}.`)
-    .min(min, `--${name} must be a whole number from ${min} to ${max}.`)
-    .max(max, `--${name} must be a whole number from ${min} to ${max}.`);
-
 const memoryOptionsSchema = z.strictObject({
   tables: whole("tables", 1, 1000).default(100),
   warmupTables: whole("warmup-tables", 1, 1000).default(1),
@@ -49,25 +43,9 @@ const valueFlags: Record<string, keyof MemoryOptions> = {
 export function parseMemoryArguments(
   argv: readonly string[],
 ): { ok: true; options: MemoryOptions } | { ok: false; error: string } | { ok: "help" } {
-  const raw: Record<string, unknown> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i] as string;
-    if (token === "--help" || token === "-h" || token === "help") return { ok: "help" };
-    if (!token.startsWith("--")) return { ok: false, error: `Unexpected argument "${token}".` };
-    const [name = "", inline] = token.slice(2).split(/=(.*)/s, 2);
-    const valueKey = valueFlags[name];
-    if (name === "json") {
-      if (inline !== undefined) return { ok: false, error: "--json takes no value." };
-      raw.json = true;
-    } else if (valueKey) {
-      const value = inline ?? argv[++i];
-      if (value === undefined || value.startsWith("--") || value.trim() === "")
-        return { ok: false, error: `--${name} needs a value.` };
-      raw[valueKey] = value;
-    } else {
-      return { ok: false, error: `Unknown option --${name}.` };
-    }
-  }
+  const flags = tokenizeFlags(argv, valueFlags, { json: "json" });
+  if (flags.ok !== true) return flags;
+  const { raw } = flags;
   const parsed = memoryOptionsSchema.safeParse(raw);
   if (!parsed.success)
     return { ok: false, error: parsed.error.issues.map((issue) => issue.message).join(" ") };

@@ -304,6 +304,46 @@ function round(value: number, digits = 1): number {
   return Math.round(value * factor) / factor;
 }
 
+/**
+ * Runs `body` with a list of clean-up steps, which run in reverse order when it ends, fails or is
+ * interrupted (Ctrl-C, SIGTERM): no server or worker outlives the bench.
+ */
+export async function withCleanups<T>(body: (cleanups: (() => Promise<void>)[]) => Promise<T>): Promise<T> {
+  const cleanups: (() => Promise<void>)[] = [];
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () => {
+    cleaning ??= (async () => {
+      for (const step of cleanups.reverse()) await step().catch(() => {});
+    })();
+    return cleaning;
+  };
+  const interrupted = (signal: NodeJS.Signals) => {
+    progress(`${signal}: stopping the workers and the server`);
+    void cleanUp().then(() => process.exit(130));
+  };
+  process.on("SIGINT", interrupted);
+  process.on("SIGTERM", interrupted);
+  try {
+    return await body(cleanups);
+  } finally {
+    await cleanUp();
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
+  }
+}
+
+/** Every table of the workshops, numbered across the bench, for the workers to seat. */
+export function assignmentsOf(workshops: readonly Workshop[]): TableAssignment[] {
+  return workshops.flatMap((workshop, w) =>
+    Array.from({ length: workshop.tables }, (_, t) => ({
+      index: w * tablesPerWorkshop + t,
+      joinCode: workshop.joinCode,
+      instructorKey: workshop.instructorKey,
+      number: t + 1,
+    })),
+  );
+}
+
 type Phase = {
   reports: WorkerResult[];
   groups: number[][];
@@ -488,22 +528,7 @@ async function startAnchorChild(): Promise<{ child: ChildProcess; url: string; e
 }
 
 async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchReport> {
-  const cleanups: (() => Promise<void>)[] = [];
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () => {
-    cleaning ??= (async () => {
-      for (const step of cleanups.reverse()) await step().catch(() => {});
-    })();
-    return cleaning;
-  };
-  const interrupted = (signal: NodeJS.Signals) => {
-    progress(`${signal}: stopping the workers and the server`);
-    void cleanUp().then(() => process.exit(130));
-  };
-  process.on("SIGINT", interrupted);
-  process.on("SIGTERM", interrupted);
-
-  try {
+  return withCleanups(async (cleanups) => {
     if (options.profile) await mkdir(path.resolve(options.profile), { recursive: true });
     const dataDir = await mkdtemp(path.join(tmpdir(), "red-lines-bench-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
@@ -518,14 +543,7 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
 
     // One table more than asked: the long game, played long before the load begins.
     const workshops = await createWorkshops(server.url, options.tables + 1);
-    const assignments: TableAssignment[] = workshops.flatMap((workshop, w) =>
-      Array.from({ length: workshop.tables }, (_, t) => ({
-        index: w * tablesPerWorkshop + t,
-        joinCode: workshop.joinCode,
-        instructorKey: workshop.instructorKey,
-        number: t + 1,
-      })),
-    );
+    const assignments = assignmentsOf(workshops);
     const longAssignment = assignments.pop() as TableAssignment;
     if (options.databaseUrl) {
       const settings = { DATABASE_URL: options.databaseUrl, DATA_DIR: dataDir, DATABASE_POOL_SIZE: 1 };
@@ -691,11 +709,7 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
       serverLogLines: serverLog.length,
       problems: reports.flatMap((report) => report.problems).slice(0, 10),
     };
-  } finally {
-    await cleanUp();
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
-  }
+  });
 }
 
 function describe(report: ServerBenchReport): string {

@@ -35,7 +35,8 @@ options:
  */
 export const socketsPerWorker = 1000;
 
-const whole = (name: string, min: number, max: number, unit = "") =>
+/** A whole-number flag between `min` and `max`, its one sentence naming the flag. */
+export const whole = (name: string, min: number, max: number, unit = "") =>
   z.coerce
     .number({ error: `--${name} must be a whole number from ${min} to ${max}${unit}.` })
     .int(`--${name} must be a whole number from ${min} to ${max}${unit}.`)
@@ -87,10 +88,15 @@ export function socketsPerTable(seats: number, instructors: boolean): number {
   return seats + (instructors ? 1 : 0);
 }
 
-export function parseBenchArguments(
+/**
+ * The bench flags' tokenizer: `--name value`, `--name=value` and boolean `--name`, into the raw
+ * object a zod schema then checks. "help" when asked for; else one sentence for the first mistake.
+ */
+export function tokenizeFlags(
   argv: readonly string[],
-  seatsPerTable = 4,
-): { ok: true; options: BenchOptions } | { ok: false; error: string } | { ok: "help" } {
+  valueFlags: Record<string, string>,
+  booleanFlags: Record<string, string>,
+): { ok: true; raw: Record<string, unknown> } | { ok: false; error: string } | { ok: "help" } {
   const raw: Record<string, unknown> = {};
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
@@ -111,14 +117,31 @@ export function parseBenchArguments(
       return { ok: false, error: `Unknown option --${name}.` };
     }
   }
+  return { ok: true, raw };
+}
+
+/** Load generators for this many sockets: about `socketsPerWorker` each, at least 2, at most one a table. */
+export function workersFor(sockets: number, tables: number): number {
+  return Math.min(tables, Math.max(2, Math.ceil(sockets / socketsPerWorker)));
+}
+
+export function parseBenchArguments(
+  argv: readonly string[],
+  seatsPerTable = 4,
+): { ok: true; options: BenchOptions } | { ok: false; error: string } | { ok: "help" } {
+  const flags = tokenizeFlags(argv, valueFlags, booleanFlags);
+  if (flags.ok !== true) return flags;
+  const { raw } = flags;
   const parsed = benchOptionsSchema.safeParse(raw);
   if (!parsed.success)
     return { ok: false, error: parsed.error.issues.map((issue) => issue.message).join(" ") };
   const { workers, ...rest } = parsed.data;
   const sockets = rest.tables * socketsPerTable(seatsPerTable, rest.instructors);
-  const chosen = workers ?? Math.max(2, Math.ceil(sockets / socketsPerWorker));
   // A worker owns whole tables, so there is no point in more workers than tables.
-  return { ok: true, options: { ...rest, workers: Math.min(chosen, rest.tables) } };
+  return {
+    ok: true,
+    options: { ...rest, workers: Math.min(workers ?? workersFor(sockets, rest.tables), rest.tables) },
+  };
 }
 
 /** Splits tables 0..count-1 into `parts` contiguous groups as equal as possible. */
