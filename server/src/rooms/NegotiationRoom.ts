@@ -50,7 +50,7 @@ import {
   senderOf,
   type TableSecrets,
 } from "./tableAccess.ts";
-import { TableClock } from "./tableClock.ts";
+import { processTimers, TableClock } from "./tableClock.ts";
 import {
   answerTo,
   internalError,
@@ -112,8 +112,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
       this.secrets = { tableId, workshopId, instructorKeyHash };
       // The synced summary changes a few times a minute, and every view goes as its own message:
       // 20 patch checks a second (Colyseus' default) in each of 1,000 rooms cost about a tenth of
-      // the server's time for nothing. The room's clock (turn timers, bot moves) ticks with it,
-      // so timers fire within 200 ms of their time.
+      // the server's time for nothing. The room's clock ticks with it, so the table's own timers
+      // (turn clock, bot moves) use the process's timers instead and fire on time.
       this.patchRate = 200;
       this.state.table = loaded.number;
       const log = (line: string) => services.log(`table ${this.state.table}: ${line}`);
@@ -123,7 +123,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
         log,
       );
       this.timers = new TableClock({
-        clock: this.clock,
+        clock: processTimers,
         now: services.now,
         botDelayMs: services.botDelayMs,
         state: () => this.table,

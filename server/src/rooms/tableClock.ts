@@ -14,6 +14,14 @@ import {
 
 type Timer = { clear(): void };
 
+/** The process's own timers: unlike a room's clock, they do not wait for the room's next patch tick. */
+export const processTimers = {
+  setTimeout(handler: () => void, ms: number): Timer {
+    const timer = setTimeout(handler, ms);
+    return { clear: () => clearTimeout(timer) };
+  },
+};
+
 export type TableClockParts = {
   clock: { setTimeout(handler: () => void, ms: number): Timer };
   now: () => number;
