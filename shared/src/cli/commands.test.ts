@@ -187,7 +187,7 @@ describe("scenario CLI: bad input", () => {
     [["analyze", "ukraine-2026", "surplus"], 'scenario: unexpected argument "surplus" (see --help)'],
     [
       ["analyze", "atlantis"],
-      'scenario: no built-in scenario or file named "atlantis" (built-in: ukraine-2026)',
+      'scenario: no built-in scenario or file named "atlantis" (built-in: ukraine-2026, allied-coordination-2026)',
     ],
     [
       ["analyze", "ukraine-2026", "--variant", "secret-channel"],

@@ -1,10 +1,14 @@
 // The scenarios that ship with the product, validated once on first use. A built-in scenario
 // that fails validation is a programmer error and throws with every problem listed.
+import alliedCoordination2026 from "../../scenarios/allied-coordination-2026.json" with { type: "json" };
 import ukraine2026 from "../../scenarios/ukraine-2026.json" with { type: "json" };
 import { formatScenarioErrors, loadScenario } from "./load.ts";
 import type { Scenario } from "./schema.ts";
 
-const builtIn: Record<string, unknown> = { "ukraine-2026": ukraine2026 };
+const builtIn: Record<string, unknown> = {
+  "ukraine-2026": ukraine2026,
+  "allied-coordination-2026": alliedCoordination2026,
+};
 const loaded = new Map<string, Scenario>();
 
 export const scenarioIds: readonly string[] = Object.keys(builtIn);

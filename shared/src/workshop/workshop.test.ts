@@ -40,7 +40,7 @@ describe("workshop settings", () => {
     const noScenario = resolveWorkshopSettings({ scenarioId: "atlantis", tables: 1 });
     expect(!noScenario.ok && noScenario.issues[0]).toEqual({
       path: "scenarioId",
-      message: 'There is no scenario "atlantis". Available: ukraine-2026.',
+      message: 'There is no scenario "atlantis". Available: ukraine-2026, allied-coordination-2026.',
     });
     const noVariant = resolveWorkshopSettings({ scenarioId: "ukraine-2026", variant: "secret", tables: 1 });
     expect(!noVariant.ok && noVariant.issues[0]?.message).toMatch(/no variant "secret".*back-channel/);
