@@ -266,7 +266,7 @@ describe("the instructor console in Chromium", () => {
     expect(await tile(page, 1).getByText("Negotiating", { exact: true }).count()).toBe(1);
     await controls.getByRole("button", { name: "End talks at table 1…" }).click();
     confirm = page.getByRole("alertdialog", { name: "End the talks at table 1?" });
-    await confirm.getByText(/stalemate/).waitFor();
+    await confirm.getByText(/without an agreement: every party is left with its no-deal value/).waitFor();
     await confirm.getByRole("button", { name: "End talks at table 1", exact: true }).click();
     await controls
       .getByRole("status")

@@ -18,15 +18,7 @@ import { AnswerLine } from "./AnswerLine.tsx";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import styles from "./Controls.module.css";
-import {
-  endingText,
-  observerHref,
-  outcomeLabel,
-  overSentence,
-  phaseLabel,
-  startLabel,
-  watchLink,
-} from "./format.ts";
+import { endingText, observerHref, overSentence, phaseLabel, startLabel, watchLink } from "./format.ts";
 import { LogDownloads } from "./LogDownloads.tsx";
 import { ModalDialog } from "./ModalDialog.tsx";
 import type { Execute, TableAnswer } from "./useCommandAnswers.ts";
@@ -77,7 +69,7 @@ export function TableControls({
             {status.paused ? " · paused" : ""}
             {status.phase === "negotiating" ? ` · round ${status.round} of ${status.rounds}` : ""}
             {status.phase === "concluded" ? ` · ${endingText(status)}` : ""}
-            {status.outcome ? ` · ${outcomeLabel(status.outcome)}` : ""}
+            {status.outcomeTitle ? ` · ${status.outcomeTitle}` : ""}
           </p>
           <AnswerLine answer={answer} live />
 
@@ -223,7 +215,7 @@ export function TableControls({
           {confirming?.kind === "end" && (
             <ConfirmDialog
               title={`End the talks at ${here}?`}
-              question={`The talks at ${here} end now, without an agreement: the outcome is a stalemate. This cannot be undone.`}
+              question={`The talks at ${here} end now, without an agreement: every party is left with its no-deal value. This cannot be undone.`}
               confirmLabel={`End talks at ${here}`}
               onConfirm={() => void run({ type: "end-talks" }, "End talks")}
               onClose={() => setConfirming(null)}

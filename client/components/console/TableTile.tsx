@@ -6,23 +6,14 @@ import { possessive } from "@red-lines/shared/client";
 import type { ConsoleSnapshot, ConsoleTable } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { AnswerLine } from "./AnswerLine.tsx";
-import {
-  ago,
-  clock,
-  observerHref,
-  outcomeLabel,
-  phaseLabel,
-  roundText,
-  seatNames,
-  startLabel,
-} from "./format.ts";
+import { ago, clock, observerHref, phaseLabel, roundText, seatNames, startLabel } from "./format.ts";
 import styles from "./Tile.module.css";
 import type { TableAnswer } from "./useCommandAnswers.ts";
 
 function turnText(tile: ConsoleTable, now: number): { who: string; clock: string | null } {
   const { status } = tile;
   if (status.phase === "concluded") {
-    return { who: status.outcome ? `Outcome: ${outcomeLabel(status.outcome)}` : "Talks over", clock: null };
+    return { who: status.outcomeTitle ? `Outcome: ${status.outcomeTitle}` : "Talks over", clock: null };
   }
   if (status.phase !== "negotiating" || !status.turnSeat) {
     return {

@@ -1,7 +1,7 @@
 // Words and numbers the console shows: phases, rounds and how a table ended, clocks, relative
 // times, alert kinds, and how a command's target reads in a button ("all 6 tables", "tables 1
 // and 3").
-import { type alertKinds, outcomeNames, type Phase, type TableStatus } from "@red-lines/shared/protocol";
+import type { alertKinds, Phase, TableStatus } from "@red-lines/shared/protocol";
 
 export const phaseLabel: Record<Phase, string> = {
   lobby: "Lobby",
@@ -114,11 +114,6 @@ export function overSentence(status: TableStatus, where: string): string {
 /** The role names of seats, by id, from a table's status. */
 export function seatNames(status: TableStatus, roles: readonly string[]): string[] {
   return roles.map((role) => status.seats.find((seat) => seat.role === role)?.name ?? role);
-}
-
-/** An outcome class in words: "Fragile ceasefire". */
-export function outcomeLabel(outcome: NonNullable<TableStatus["outcome"]>): string {
-  return outcomeNames[outcome];
 }
 
 /** The link anyone may be given to watch a table's public view: the page's own origin, the observer token. */

@@ -7,7 +7,6 @@ import type { ClassRow, ClassView } from "@red-lines/shared/protocol";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getClassView } from "../../lib/api.ts";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";
-import { outcomeWords } from "../table/words.ts";
 import styles from "./Debrief.module.css";
 import { Scroller } from "./Scroller.tsx";
 
@@ -27,7 +26,7 @@ const phaseWords: Record<ClassRow["phase"], string> = {
 };
 
 export function outcomeText(row: ClassRow): string {
-  if (row.outcomeClass) return outcomeWords[row.outcomeClass].name;
+  if (row.outcomeTitle) return row.outcomeTitle;
   return phaseWords[row.phase];
 }
 

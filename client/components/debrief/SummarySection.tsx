@@ -2,13 +2,13 @@
 // how the talks ended and how many rounds were played.
 import { formatCount } from "@red-lines/shared/client";
 import type { Debrief } from "@red-lines/shared/protocol";
-import { outcomeWords, reasonSentence } from "../table/words.ts";
+import { reasonSentence } from "../table/words.ts";
 import styles from "./Debrief.module.css";
 import { roleNameOf } from "./look.ts";
 
 export function SummarySection({ debrief }: { debrief: Debrief }) {
   const { status } = debrief;
-  const words = status.outcomeClass ? outcomeWords[status.outcomeClass] : null;
+  const outcome = status.outcome;
   return (
     <section aria-labelledby="summary-heading" className={styles.section}>
       <h2 id="summary-heading">In short</h2>
@@ -21,7 +21,7 @@ export function SummarySection({ debrief }: { debrief: Debrief }) {
         <div>
           <dt>Outcome</dt>
           <dd data-testid="outcome">
-            {words ? words.name : status.concluded ? "Concluded" : "Not concluded yet"}
+            {outcome ? outcome.title : status.concluded ? "Concluded" : "Not concluded yet"}
           </dd>
         </div>
         <div>
@@ -47,7 +47,7 @@ export function SummarySection({ debrief }: { debrief: Debrief }) {
           <dd>{formatCount(status.versionsTabled)}</dd>
         </div>
       </dl>
-      {words && <p className={styles.meaning}>{words.meaning}</p>}
+      {outcome && <p className={styles.meaning}>{outcome.description}</p>}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { optionLabel, points, seatName, signedPoints } from "./derive.ts";
 import styles from "./table.module.css";
 import type { Identity } from "./useIdentity.ts";
-import { outcomeWords, reasonSentence } from "./words.ts";
+import { reasonSentence } from "./words.ts";
 
 /** Where this reader finds the table's debrief: the instructor always, a seat once it is shared. */
 export function debriefHref(tableId: string, identity: Identity | undefined): string | null {
@@ -17,13 +17,12 @@ export function debriefHref(tableId: string, identity: Identity | undefined): st
 export function Concluded({ view, debrief = null }: { view: TableView; debrief?: string | null }) {
   const outcome = view.outcome;
   if (!outcome) return null;
-  const words = outcomeWords[outcome.class];
   return (
     <div className={styles.concluded}>
       <section aria-labelledby="outcome-heading" className="card">
         <p className={styles.label}>How the talks ended</p>
         <h2 id="outcome-heading" className={styles.outcomeName} tabIndex={-1}>
-          Outcome: {words.name}
+          Outcome: {outcome.title}
         </h2>
         <p>
           {reasonSentence(outcome.reason, {
@@ -32,7 +31,7 @@ export function Concluded({ view, debrief = null }: { view: TableView; debrief?:
             seats: view.seats.length,
           })}
         </p>
-        <p>{words.meaning}</p>
+        <p>{outcome.description}</p>
         {debrief && (
           <p>
             <a className="button" href={debrief}>

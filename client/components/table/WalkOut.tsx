@@ -40,8 +40,8 @@ export function WalkOut({ view, act }: Props) {
         <fieldset className={styles.confirm}>
           <legend className="visually-hidden">Confirm walking out</legend>
           <p>
-            <strong>Walk out of the talks?</strong> This ends the negotiation for everyone at the table: the
-            outcome is a collapse and every party is left with its no-deal value. It cannot be undone.
+            <strong>Walk out of the talks?</strong> This ends the negotiation for everyone at the table,
+            without an agreement: every party is left with its no-deal value. It cannot be undone.
           </p>
           <label htmlFor={noteId}>Why you are leaving (optional, everyone reads it)</label>
           <textarea

@@ -1,7 +1,7 @@
 // The notices that pass by themselves, read off two successive views of the table: the seat's
 // turn, a turn that ran out or was skipped, a walk-out and the end of the talks.
 import { possessive } from "@red-lines/shared/client";
-import { outcomeNames, type TableView } from "@red-lines/shared/protocol";
+import type { TableView } from "@red-lines/shared/protocol";
 import { seatName } from "./derive.ts";
 
 /** A passing notice goes by itself after this long (it can be dismissed before). */
@@ -65,10 +65,10 @@ export function passingNotices(before: TableView, after: TableView, now: number)
       kind: walked ? "walk-out" : "outcome",
       text:
         outcome.reason === "agreement"
-          ? `Agreement: every party accepted version ${outcome.version}. Outcome: ${outcomeNames[outcome.class]}.`
+          ? `Agreement: every party accepted version ${outcome.version}. Outcome: ${outcome.title}.`
           : walked
-            ? `${walked === me ? "You" : name(walked)} walked out: the talks are over. Outcome: ${outcomeNames[outcome.class]}.`
-            : `The talks are over without an agreement. Outcome: ${outcomeNames[outcome.class]}.`,
+            ? `${walked === me ? "You" : name(walked)} walked out: the talks are over. Outcome: ${outcome.title}.`
+            : `The talks are over without an agreement. Outcome: ${outcome.title}.`,
       until: now + passingNoticeMs * 2,
     });
   }

@@ -6,7 +6,6 @@ import { possessive } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
 import { useEffect, useRef, useState } from "react";
 import { currentVersion, seatName } from "./derive.ts";
-import { outcomeWords } from "./words.ts";
 
 export type Announcement = { id: number; text: string };
 
@@ -19,7 +18,7 @@ function changes(before: TableView, after: TableView): string[] {
     if (after.phase === "concluded" && after.outcome) {
       const walked = after.outcome.walkedOut;
       if (walked) said.push(`${walked === me ? "You" : seatName(after, walked)} walked out.`);
-      said.push(`The talks are over. Outcome: ${outcomeWords[after.outcome.class].name}.`);
+      said.push(`The talks are over. Outcome: ${after.outcome.title}.`);
     }
   }
   const version = currentVersion(after);

@@ -15,7 +15,7 @@ import {
   type TableState,
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
-import { getScenario } from "@red-lines/shared/scenarios";
+import { getScenario, withFormerOutcomes } from "@red-lines/shared/scenarios";
 
 export type LoadedTable = {
   tableId: string;
@@ -101,7 +101,8 @@ export function toNewEvent({ event, actor, intent }: LoggedEvent) {
 
 /**
  * The workshop's scenario snapshot, validated like any scenario file; workshops created before
- * snapshots existed fall back to the built-in scenario of that id.
+ * snapshots existed fall back to the built-in scenario of that id. A snapshot older than outcome
+ * classes gets the classes its tables were then classed by.
  */
 const snapshots = new Map<string, Scenario>();
 
@@ -109,7 +110,7 @@ function storedScenario(snapshot: { hash: string; data: unknown } | null, scenar
   if (snapshot) {
     const cached = snapshots.get(snapshot.hash);
     if (cached) return cached;
-    const loaded = loadScenario(snapshot.data);
+    const loaded = loadScenario(withFormerOutcomes(snapshot.data));
     if (!loaded.ok) throw new Error(`the stored scenario snapshot for "${scenarioId}" is invalid`);
     if (snapshots.size > 100) snapshots.clear();
     snapshots.set(snapshot.hash, loaded.scenario);

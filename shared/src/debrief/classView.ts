@@ -2,7 +2,7 @@
 // routes send and receive: the instructor's sharing choice and the debrief with it.
 import { z } from "zod";
 import { idSchema } from "../scenario/ids.ts";
-import { conclusionReasons, outcomeClasses } from "../table/outcome.ts";
+import { conclusionReasons } from "../table/outcome.ts";
 import { phases } from "../table/state.ts";
 import { type Debrief, debriefSchema } from "./schema.ts";
 
@@ -12,7 +12,9 @@ export const classRowSchema = z.strictObject({
   phase: z.enum(phases),
   concluded: z.boolean(),
   /** Null while the talks are not concluded. */
-  outcomeClass: z.enum(outcomeClasses).nullable(),
+  outcomeClass: idSchema.nullable(),
+  /** The class's title, for people. */
+  outcomeTitle: z.string().nullable(),
   reason: z.enum(conclusionReasons).nullable(),
   /** Rounds begun. */
   rounds: z.int().min(0),
@@ -53,6 +55,7 @@ export function classRow(debrief: Debrief, table: { number: number; id: string }
     phase: status.phase,
     concluded: status.concluded,
     outcomeClass: status.outcomeClass,
+    outcomeTitle: status.outcome?.title ?? null,
     reason: status.reason,
     rounds: status.roundsPlayed,
     dealSource: deal?.source ?? null,

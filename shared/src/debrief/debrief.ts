@@ -16,7 +16,7 @@ import type { Scenario } from "../scenario/schema.ts";
 import { initialTableState, type TableConfig } from "../table/config.ts";
 import type { TableEvent } from "../table/events.ts";
 import { evolve } from "../table/evolve.ts";
-import { batnas } from "../table/outcome.ts";
+import { batnas, outcomeWords } from "../table/outcome.ts";
 import { roleName, type TableState } from "../table/state.ts";
 import { utility } from "../utility.ts";
 import type {
@@ -172,6 +172,7 @@ export function debriefFor(input: DebriefInput, options: DebriefOptions = {}): D
       phase: state.phase,
       concluded: state.phase === "concluded",
       outcomeClass: state.outcome?.class ?? null,
+      outcome: state.outcome ? outcomeWords(state.effective.scenario, state.outcome.class) : null,
       reason: state.outcome?.reason ?? null,
       walkedOut: state.outcome?.walkedOut ?? null,
       roundsPlayed,

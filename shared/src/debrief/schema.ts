@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { packageSchema } from "../package.ts";
 import { idSchema, sourceRefSchema } from "../scenario/ids.ts";
-import { conclusionReasons, outcomeClasses } from "../table/outcome.ts";
+import { conclusionReasons } from "../table/outcome.ts";
 import { phases } from "../table/state.ts";
 
 const perRole = z.record(idSchema, z.number());
@@ -233,7 +233,9 @@ export const debriefSchema = z.strictObject({
     phase: z.enum(phases),
     concluded: z.boolean(),
     /** Null until the talks conclude ("not concluded"). */
-    outcomeClass: z.enum(outcomeClasses).nullable(),
+    outcomeClass: idSchema.nullable(),
+    /** The class as people read it: its title, what it means, and how a sentence names it. */
+    outcome: z.strictObject({ title: z.string(), description: z.string(), phrase: z.string() }).nullable(),
     reason: z.enum(conclusionReasons).nullable(),
     walkedOut: idSchema.nullable(),
     /** The last round begun (0 before negotiations). */

@@ -1,7 +1,6 @@
 // The debrief's few plain sentences, written from its figures alone: what was possible, what the
 // table did, how far that was from the Nash point, what the news changed and where red lines
 // stopped people. Numbers are formatted for people: 5,452 packages, 4.1 points.
-import type { OutcomeClass } from "../table/outcome.ts";
 import { possessive } from "../table/state.ts";
 import { listWords } from "../words.ts";
 import type { Debrief, DebriefRule } from "./schema.ts";
@@ -26,15 +25,6 @@ export function formatGain(x: number): string {
 }
 
 export { listWords };
-
-const classPhrases: Record<OutcomeClass, string> = {
-  "fragile-ceasefire": "a fragile ceasefire",
-  stalemate: "a stalemate",
-  collapse: "a collapse",
-  "imposed-settlement": "an imposed settlement",
-  "comprehensive-settlement": "a comprehensive settlement",
-  "partial-settlement": "a partial settlement",
-};
 
 function times(n: number): string {
   return n === 1 ? "once" : n === 2 ? "twice" : `${formatCount(n)} times`;
@@ -61,7 +51,7 @@ export function debriefSummary(debrief: Omit<Debrief, "summary">): string[] {
       `The talks are still under way, in round ${status.roundsPlayed} of ${status.rounds}: these figures are as of now.`,
     );
   } else if (status.reason === "agreement" && deal) {
-    const cls = status.outcomeClass ? `, ${classPhrases[status.outcomeClass]}` : "";
+    const cls = status.outcome ? `, ${status.outcome.phrase}` : "";
     const nash =
       deal.distanceToNash === null
         ? ""
@@ -77,11 +67,13 @@ export function debriefSummary(debrief: Omit<Debrief, "summary">): string[] {
       `The talks collapsed ${when}: ${status.walkedOut ? name(status.walkedOut) : "a party"} walked out.`,
     );
   } else if (status.reason === "ended-by-instructor") {
+    const ending = status.outcome ? `: ${status.outcome.phrase}` : "";
     const when = status.roundsPlayed > 0 ? `in round ${status.roundsPlayed}` : "before negotiations began";
-    sentences.push(`The facilitator ended the talks ${when} without an agreement: a stalemate.`);
+    sentences.push(`The facilitator ended the talks ${when} without an agreement${ending}.`);
   } else {
     const rounds = `${status.roundsPlayed} ${status.roundsPlayed === 1 ? "round" : "rounds"}`;
-    sentences.push(`Your table reached no agreement in ${rounds}: the rounds ran out, a stalemate.`);
+    const ending = status.outcome ? `, ${status.outcome.phrase}` : "";
+    sentences.push(`Your table reached no agreement in ${rounds}: the rounds ran out${ending}.`);
   }
 
   // What was possible.

@@ -2,6 +2,7 @@
 // ids that must be unique, weights that must sum to 100, turn orders that must name every role.
 import type { Rule } from "../redLines/rule.ts";
 import { forEachMembership } from "../redLines/rule.ts";
+import { outcomeErrors } from "./outcomes.ts";
 import type { RedLine, Scenario, SourceRef } from "./schema.ts";
 
 export type Path = (string | number)[];
@@ -246,6 +247,12 @@ export function crossReferenceErrors(scenario: Scenario): ScenarioError[] {
   });
   scenario.issues.forEach((issue, i) => {
     checkSources(issue.sources, ["issues", i, "sources"]);
+  });
+
+  // Outcome classes: known ids, and every ending in exactly one class.
+  outcomeErrors(scenario.outcomes, scenario, fail);
+  scenario.outcomes.forEach((outcome, i) => {
+    checkSources(outcome.sources, ["outcomes", i, "sources"]);
   });
 
   return errors;

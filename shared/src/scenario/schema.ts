@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ruleSchema } from "../redLines/rule.ts";
 import { idSchema, type SourceRef, sourceRefSchema, sourcesSchema, textSchema } from "./ids.ts";
+import { outcomeClassSchema } from "./outcomes.ts";
 
 export { idSchema, type SourceRef, sourceRefSchema, sourcesSchema };
 
@@ -138,7 +139,10 @@ export const scenarioSchema = z.strictObject({
   title: textSchema,
   summary: textSchema,
   documents: z.array(documentSchema).min(1),
-  roles: z.array(roleSchema).min(2, { error: "a scenario needs at least two roles" }),
+  roles: z
+    .array(roleSchema)
+    .min(2, { error: "a scenario needs at least two roles" })
+    .max(6, { error: "a scenario has at most six roles" }),
   issues: z.array(issueSchema).min(1, { error: "a scenario needs at least one issue" }),
   utilities: z.record(idSchema, roleUtilitySchema),
   /** Red lines each role holds in every variant. */
@@ -148,5 +152,12 @@ export const scenarioSchema = z.strictObject({
   events: z.array(scenarioEventSchema),
   turnOrder: z.array(idSchema),
   clock: clockSchema,
+  /** How the talks can end, as the debrief names it: every ending in exactly one class. */
+  outcomes: z
+    .array(outcomeClassSchema, {
+      error:
+        "list the outcome classes: how the talks can end, each with its endings and, for agreements, a rule",
+    })
+    .min(1, { error: "a scenario needs its outcome classes" }),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;

@@ -91,6 +91,29 @@ export function syntheticScenario(options: SyntheticOptions): Scenario {
     events: [],
     turnOrder: roleIds,
     clock: { rounds: 6, turnSeconds: 120 },
+    outcomes: [
+      {
+        id: "agreement",
+        title: "Agreement",
+        description: "The parties agreed on a package.",
+        endings: ["agreement"],
+        sources: SOURCE,
+      },
+      {
+        id: "no-agreement",
+        title: "No agreement",
+        description: "The talks ended without a package everyone accepted.",
+        endings: ["rounds-exhausted", "ended-by-instructor"],
+        sources: SOURCE,
+      },
+      {
+        id: "walk-out",
+        title: "Walk-out",
+        description: "A party left the talks.",
+        endings: ["walk-out"],
+        sources: SOURCE,
+      },
+    ],
   };
   const loaded = loadScenario(data);
   if (!loaded.ok) throw new Error(`synthetic scenario is invalid:\n${formatScenarioErrors(loaded.errors)}`);

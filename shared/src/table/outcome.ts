@@ -1,42 +1,22 @@
-// How talks end and how the ending is classed for the debrief, after 002's "Scenarios and
-// Timelines". The class is decided when the talks conclude and recorded in the log.
+// How talks end and how the ending is classed for the debrief, by the scenario's outcome classes
+// (scenario/outcomes.ts). The class is decided when the talks conclude and recorded in the log.
 import { z } from "zod";
 import { roundPoints } from "../analysis/points.ts";
 import { type Package, packageSchema } from "../package.ts";
 import type { EffectiveScenario } from "../scenario/effective.ts";
 import { idSchema } from "../scenario/ids.ts";
+import {
+  type AgreementFacts,
+  type ConclusionReason,
+  classifyEnding,
+  conclusionReasons,
+  findOutcomeClass,
+  outcomePhrase,
+} from "../scenario/outcomes.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import { utility } from "../utility.ts";
 
-export const outcomeClasses = [
-  "fragile-ceasefire",
-  "stalemate",
-  "collapse",
-  "imposed-settlement",
-  "comprehensive-settlement",
-  // Not one of 002's scenarios: an agreement that neither resolves territory nor anchors a
-  // ceasefire in European guarantees (e.g. after events removed red lines). Calling it a
-  // ceasefire or a settlement would overstate it, so the debrief names it apart.
-  "partial-settlement",
-] as const;
-export type OutcomeClass = (typeof outcomeClasses)[number];
-
-export const conclusionReasons = [
-  "agreement",
-  "rounds-exhausted",
-  "walk-out",
-  "ended-by-instructor",
-] as const;
-export type ConclusionReason = (typeof conclusionReasons)[number];
-
-/** Each outcome class as people read it, e.g. in the console and its alerts. */
-export const outcomeNames: Record<OutcomeClass, string> = {
-  "fragile-ceasefire": "Fragile ceasefire",
-  stalemate: "Stalemate",
-  collapse: "Collapse",
-  "imposed-settlement": "Imposed settlement",
-  "comprehensive-settlement": "Comprehensive settlement",
-  "partial-settlement": "Partial settlement",
-};
+export { type ConclusionReason, conclusionReasons };
 
 /** Why talks ended without an agreement, as the end of a sentence: "the rounds ran out". */
 export const noAgreementReasons: Record<Exclude<ConclusionReason, "agreement">, string> = {
@@ -46,7 +26,8 @@ export const noAgreementReasons: Record<Exclude<ConclusionReason, "agreement">, 
 };
 
 export const outcomeSchema = z.strictObject({
-  class: z.enum(outcomeClasses),
+  /** One of the scenario's outcome classes. */
+  class: idSchema,
   reason: z.enum(conclusionReasons),
   /** The agreed version, when there is one. */
   version: z.int().min(1).nullable(),
@@ -60,27 +41,37 @@ export const outcomeSchema = z.strictObject({
 });
 export type Outcome = z.infer<typeof outcomeSchema>;
 
-const ceasefires = new Set(["current-line", "current-line-dmz", "phased-withdrawal"]);
-const europeanGuarantees = new Set(["bilateral-treaties", "article5-equivalent"]);
-
 /**
- * The class of an agreement. The spec's classes name ukraine-2026 ids; in a scenario without
- * them the checks simply do not match and the agreement is a partial settlement. Imposition
- * comes first: a deal Ukraine is worse off under than its starting BATNA is Scenario 4 however
- * its terms read.
+ * The scenario's class of an agreement: its rule is asked about the package and, for each role,
+ * whether its score (at the numbers in force) is below its no-deal value at the start of the
+ * talks (the authored one) or now.
  */
-export function classifyAgreement(effective: EffectiveScenario, pkg: Package): OutcomeClass {
-  const ukraine = effective.scenario.utilities.ukraine;
-  if (ukraine && utility(effective, "ukraine", pkg) < ukraine.batna) return "imposed-settlement";
-  if (pkg.territory === "full-restoration") return "comprehensive-settlement";
-  if (
-    pkg.territory === "deferred" &&
-    ceasefires.has(pkg.ceasefire ?? "") &&
-    europeanGuarantees.has(pkg.guarantees ?? "")
-  ) {
-    return "fragile-ceasefire";
-  }
-  return "partial-settlement";
+export function classifyAgreement(effective: EffectiveScenario, pkg: Package): string {
+  const facts: AgreementFacts = {
+    pkg,
+    below: (role, at) => {
+      const noDeal = (at === "start" ? effective.scenario.utilities[role] : effective.utilities[role])?.batna;
+      return noDeal !== undefined && utility(effective, role, pkg) < noDeal;
+    },
+  };
+  return classOf(effective.scenario, "agreement", facts);
+}
+
+function classOf(scenario: Scenario, ending: ConclusionReason, facts: AgreementFacts | null): string {
+  const found = classifyEnding(scenario.outcomes, ending, facts);
+  // A checked scenario classes every ending; this is a programmer error.
+  if (!found) throw new Error(`scenario "${scenario.id}" has no outcome class for ${ending}`);
+  return found.id;
+}
+
+/** A class's title and description for people; a neutral name if the scenario lacks the id. */
+export function outcomeWords(
+  scenario: Scenario,
+  id: string,
+): { title: string; description: string; phrase: string } {
+  const found = findOutcomeClass(scenario.outcomes, id);
+  if (!found) return { title: "Talks over", description: "", phrase: "the end of the talks" };
+  return { title: found.title, description: found.description, phrase: outcomePhrase(found) };
 }
 
 export function batnas(effective: EffectiveScenario): Record<string, number> {
@@ -107,7 +98,7 @@ export function noAgreementOutcome(
   walkedOut: string | null = null,
 ): Outcome {
   return {
-    class: reason === "walk-out" ? "collapse" : "stalemate",
+    class: classOf(effective.scenario, reason, null),
     reason,
     version: null,
     package: null,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { idSchema } from "../scenario/ids.ts";
 import { systemActor, type TableCommand, toMillis } from "./commands.ts";
 import type { TableEvent } from "./events.ts";
-import { conclusionReasons, noAgreementReasons, outcomeClasses, outcomeNames } from "./outcome.ts";
+import { conclusionReasons, noAgreementReasons, outcomeWords } from "./outcome.ts";
 import type { Refusal } from "./refusals.ts";
 import { phases, redLinesPhrase, roleName, type TableState } from "./state.ts";
 
@@ -56,7 +56,10 @@ export const tableStatusSchema = z.strictObject({
   ),
   injectedEvents: z.array(idSchema),
   redLineAttempts: z.int().min(0),
-  outcome: z.enum(outcomeClasses).nullable(),
+  /** The scenario's outcome class, once the talks are over… */
+  outcome: idSchema.nullable(),
+  /** …and its title, for people. */
+  outcomeTitle: z.string().nullable(),
   /** How the talks ended: an agreement, the rounds running out, a walk-out or the instructor. */
   reason: z.enum(conclusionReasons).nullable(),
 });
@@ -90,6 +93,7 @@ export function tableStatus(state: TableState): TableStatus {
     injectedEvents: [...state.effective.appliedEvents],
     redLineAttempts: state.redLineAttempts.length,
     outcome: state.outcome?.class ?? null,
+    outcomeTitle: state.outcome ? outcomeWords(state.effective.scenario, state.outcome.class).title : null,
     reason: state.outcome?.reason ?? null,
   };
 }
@@ -153,13 +157,14 @@ export function alertFor(state: TableState, event: TableEvent): TableAlert | nul
       };
     case "talks-concluded": {
       const outcome = event.outcome;
+      const { title } = outcomeWords(state.effective.scenario, outcome.class);
       return {
         kind: outcome.reason === "agreement" ? "agreement" : "concluded",
         seat: outcome.walkedOut,
         message:
           outcome.reason === "agreement"
-            ? `Agreement on version ${outcome.version}: ${outcomeNames[outcome.class]}.`
-            : `Talks over without agreement (${noAgreementReasons[outcome.reason]}): ${outcomeNames[outcome.class]}.`,
+            ? `Agreement on version ${outcome.version}: ${title}.`
+            : `Talks over without agreement (${noAgreementReasons[outcome.reason]}): ${title}.`,
         at: event.at,
       };
     }

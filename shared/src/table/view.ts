@@ -6,7 +6,7 @@ import { checkRedLines } from "../redLines/check.ts";
 import type { EffectiveScenario } from "../scenario/effective.ts";
 import { utility } from "../utility.ts";
 import { instructorActor } from "./commands.ts";
-import type { Outcome } from "./outcome.ts";
+import { type Outcome, outcomeWords } from "./outcome.ts";
 import { type ChatMessage, type NewsItem, roleIds, type TableState, type Version } from "./state.ts";
 import type { InstructorView, SeatPrivateView, TableView } from "./viewSchema.ts";
 
@@ -115,8 +115,11 @@ export function viewFor(state: TableState, perspective: Perspective): TableView 
     outcome: state.outcome
       ? memo(outcomeViews, state.outcome, () => {
           const outcome = state.outcome as Outcome;
+          const words = outcomeWords(state.effective.scenario, outcome.class);
           return {
             class: outcome.class,
+            title: words.title,
+            description: words.description,
             reason: outcome.reason,
             version: outcome.version,
             package: outcome.package,

@@ -5,7 +5,7 @@ import { packageSchema } from "../package.ts";
 import { ruleSchema } from "../redLines/rule.ts";
 import { idSchema, sourceRefSchema } from "../scenario/ids.ts";
 import { effectSchema } from "../scenario/schema.ts";
-import { conclusionReasons, outcomeClasses } from "./outcome.ts";
+import { conclusionReasons } from "./outcome.ts";
 import { phases } from "./state.ts";
 
 const at = z.number();
@@ -161,7 +161,10 @@ export const tableViewSchema = z.strictObject({
   ),
   outcome: z
     .strictObject({
-      class: z.enum(outcomeClasses),
+      /** The scenario's outcome class, with its title and description for people. */
+      class: idSchema,
+      title: z.string(),
+      description: z.string(),
       reason: z.enum(conclusionReasons),
       version: z.int().nullable(),
       package: packageSchema.nullable(),
