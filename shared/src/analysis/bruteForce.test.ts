@@ -46,18 +46,28 @@ const dominates = (a: number[], b: number[]) =>
   a.every((x, r) => x >= (b[r] ?? 0) - 1e-9) && a.some((x, r) => x > (b[r] ?? 0) + 1e-9);
 
 describe("the pruned analysis agrees with brute-force enumeration", () => {
-  it("on random small scenarios: counts, frontier, Nash, Kalai–Smorodinsky, welfare and collisions", () => {
+  it("on random small scenarios of 2 to 6 seats: counts, frontier, Nash, Kalai–Smorodinsky, welfare and collisions", () => {
+    const runsBySeats = new Map<number, number>();
+    const dealsBySeats = new Map<number, number>();
+    let infeasible = 0;
     fc.assert(
       fc.property(
         fc.record({
           seed: fc.integer(),
-          roles: fc.integer({ min: 2, max: 4 }),
+          roles: fc.integer({ min: 2, max: 6 }),
           issues: fc.integer({ min: 2, max: 5 }),
           options: fc.integer({ min: 2, max: 4 }),
           redLinesPerRole: fc.integer({ min: 0, max: 3 }),
           batna: fc.integer({ min: 30, max: 60 }),
         }),
-        (options) => {
+        (drawn) => {
+          // At most 10 red lines in all: without a feasible package both sides search every set of
+          // lines for collisions, and at 12 lines that took most of the test's time.
+          const options = {
+            ...drawn,
+            redLinesPerRole: Math.min(drawn.redLinesPerRole, Math.floor(10 / drawn.roles)),
+          };
+          runsBySeats.set(options.roles, (runsBySeats.get(options.roles) ?? 0) + 1);
           const effective = effectiveScenario(syntheticScenario(options));
           const rows = enumerate(effective);
           const analysis = analyze(effective, { collisionLimits: { maxSize: 12, maxChecks: 1_000_000 } });
@@ -65,6 +75,8 @@ describe("the pruned analysis agrees with brute-force enumeration", () => {
           const zopa = feasible.filter((r) => r.gains.every((g) => g > 1e-9));
           expect(analysis.feasible).toBe(feasible.length);
           expect(analysis.zopa).toBe(zopa.length);
+          if (zopa.length > 0) dealsBySeats.set(options.roles, (dealsBySeats.get(options.roles) ?? 0) + 1);
+          if (feasible.length === 0) infeasible += 1;
 
           const frontier = zopa.filter((r) => !zopa.some((o) => dominates(o.utilities, r.utilities)));
           const key = (p: Package) => JSON.stringify(p);
@@ -115,5 +127,11 @@ describe("the pruned analysis agrees with brute-force enumeration", () => {
       ),
       { seed: 20260214, numRuns: 120 },
     );
+    // Every size of table is tried, with a deal possible in some runs; some runs have no feasible package.
+    for (const seats of [2, 3, 4, 5, 6]) {
+      expect(runsBySeats.get(seats) ?? 0).toBeGreaterThanOrEqual(10);
+      expect(dealsBySeats.get(seats) ?? 0).toBeGreaterThanOrEqual(3);
+    }
+    expect(infeasible).toBeGreaterThanOrEqual(5);
   });
 });

@@ -1,10 +1,12 @@
-// Generated scenarios for benchmarks and property tests: any number of roles, issues and
-// options, seeded random additive utilities with built-in conflict, and a few red lines per role.
+// Generated scenarios for benchmarks and property tests: any number of roles (2 to 6 make a valid
+// scenario), issues and options, seeded random additive utilities with built-in conflict, a few
+// red lines per role, and on request more variants (each with its own red lines and brief notes)
+// and news events (that move no-deal values and add red lines).
 
 import { createRandom, type Random } from "../random.ts";
 import type { Rule } from "../redLines/rule.ts";
 import { formatScenarioErrors, loadScenario } from "./load.ts";
-import type { RedLine, RoleUtility, Scenario } from "./schema.ts";
+import type { RedLine, RoleUtility, Scenario, ScenarioEvent, Variant } from "./schema.ts";
 
 export type SyntheticOptions = {
   seed: number | string;
@@ -14,13 +16,30 @@ export type SyntheticOptions = {
   redLinesPerRole?: number;
   /** Every role's BATNA. */
   batna?: number;
+  /** Variants (default 1); each one after the first adds a red line and a brief note per role. */
+  variants?: number;
+  /** News events (default 0): each moves a role's BATNA and adds a red line to another role. */
+  events?: number;
 };
 
 const SOURCE = [{ file: "synthetic.txt", section: "Generated" }];
 
-/** A valid scenario (checked by `loadScenario`) with ids `party-1…`, `issue-1…`, `option-1…`. */
+/**
+ * A valid scenario (checked by `loadScenario`) with ids `party-1…`, `issue-1…`, `option-1…`,
+ * `variant-2…` and `event-1…`, named "Party 1", "Issue 1", "Option 1"… Every private text (brief,
+ * red line, variant note) names its role, so tests can tell whose it is.
+ */
 export function syntheticScenario(options: SyntheticOptions): Scenario {
-  const { seed, roles = 4, issues = 20, options: optionCount = 4, redLinesPerRole = 3, batna = 50 } = options;
+  const {
+    seed,
+    roles = 4,
+    issues = 20,
+    options: optionCount = 4,
+    redLinesPerRole = 3,
+    batna = 50,
+    variants = 1,
+    events = 0,
+  } = options;
   const random = createRandom(`synthetic:${seed}`);
   const roleIds = Array.from({ length: roles }, (_, r) => `party-${r + 1}`);
   const issueIds = Array.from({ length: issues }, (_, i) => `issue-${i + 1}`);
@@ -50,16 +69,58 @@ export function syntheticScenario(options: SyntheticOptions): Scenario {
     };
   });
 
+  const nameOf = (role: string) => `Party ${roleIds.indexOf(role) + 1}`;
+  const redLine = (role: string, id: string, title: string): RedLine => ({
+    id,
+    title,
+    rule: randomRule(random, issueIds, optionIds, utilities[role] as RoleUtility),
+    explanation: `Generated: ${title}.`,
+    sources: SOURCE,
+  });
   const redLines: Record<string, RedLine[]> = {};
   for (const role of roleIds) {
-    redLines[role] = Array.from({ length: redLinesPerRole }, (_, k) => ({
-      id: `${role}-line-${k + 1}`,
-      title: `Red line ${k + 1} of ${role}`,
-      rule: randomRule(random, issueIds, optionIds, utilities[role] as RoleUtility),
-      explanation: `Generated red line ${k + 1} of ${role}.`,
-      sources: SOURCE,
-    }));
+    redLines[role] = Array.from({ length: redLinesPerRole }, (_, k) =>
+      redLine(role, `${role}-line-${k + 1}`, `Red line ${k + 1} of ${nameOf(role)}`),
+    );
   }
+  // Drawn after everything above, so the default scenario of a seed stays what it always was.
+  const extraVariants: Variant[] = Array.from({ length: Math.max(0, variants - 1) }, (_, v) => {
+    const id = `variant-${v + 2}`;
+    return {
+      id,
+      name: `Variant ${v + 2}`,
+      description: `Generated variant ${v + 2}.`,
+      redLines: Object.fromEntries(
+        roleIds.map((role) => [
+          role,
+          [redLine(role, `${role}-${id}-line`, `Red line of ${nameOf(role)} in variant ${v + 2}`)],
+        ]),
+      ),
+      briefNotes: Object.fromEntries(
+        roleIds.map((role) => [role, `Note of ${nameOf(role)} in variant ${v + 2}.`]),
+      ),
+      sources: SOURCE,
+    };
+  });
+  const newsEvents: ScenarioEvent[] = Array.from({ length: events }, (_, e) => {
+    const id = `event-${e + 1}`;
+    const moved = random.pick(roleIds);
+    const bound = random.pick(roleIds);
+    return {
+      id,
+      title: `News ${e + 1}`,
+      flash: `Generated news ${e + 1}.`,
+      effects: [
+        { kind: "batna", role: moved, delta: random.pick([-10, -5, 5, 10]) },
+        {
+          kind: "addRedLine",
+          role: bound,
+          redLine: redLine(bound, `${bound}-${id}-line`, `Red line of ${nameOf(bound)} after news ${e + 1}`),
+        },
+      ],
+      sources: SOURCE,
+    };
+  });
 
   const data: Scenario = {
     format: "red-lines/scenario@1",
@@ -69,26 +130,27 @@ export function syntheticScenario(options: SyntheticOptions): Scenario {
     documents: [{ file: "synthetic.txt", title: "Generated data" }],
     roles: roleIds.map((id) => ({
       id,
-      name: id,
+      name: nameOf(id),
       capacities: ["signatory"],
-      publicStance: `Stance of ${id}.`,
-      privateBrief: { summary: `Brief of ${id}.`, priorities: ["Generated."] },
+      publicStance: `Stance of ${nameOf(id)}.`,
+      privateBrief: { summary: `Brief of ${nameOf(id)}.`, priorities: [`Priority of ${nameOf(id)}.`] },
       sources: SOURCE,
     })),
-    issues: issueIds.map((id) => ({
+    issues: issueIds.map((id, i) => ({
       id,
-      name: id,
-      description: `Generated issue ${id}.`,
-      options: optionIds.map((o) => ({ id: o, label: o })),
+      name: `Issue ${i + 1}`,
+      description: `Generated issue ${i + 1}.`,
+      options: optionIds.map((o, k) => ({ id: o, label: `Option ${k + 1}` })),
       sources: SOURCE,
     })),
     utilities,
     redLines,
     variants: [
-      { id: "default", name: "Default", description: "The only variant.", redLines: {}, sources: SOURCE },
+      { id: "default", name: "Default", description: "The first variant.", redLines: {}, sources: SOURCE },
+      ...extraVariants,
     ],
     defaultVariant: "default",
-    events: [],
+    events: newsEvents,
     turnOrder: roleIds,
     clock: { rounds: 6, turnSeconds: 120 },
     outcomes: [
