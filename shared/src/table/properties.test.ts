@@ -1,5 +1,6 @@
 // Seeded property tests over random command sequences: red lines hold for every acceptance and
-// every tabled version, the log folds back into the state, and views never leak private data.
+// every tabled version, the log folds back into the state, and views never leak private data;
+// at the flagship's four seats and at random generated scenarios of 2 to 6 seats.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analysis/analyze.ts";
@@ -7,7 +8,8 @@ import { applyPatch } from "../protocol/viewPatch.ts";
 import { checkRedLines } from "../redLines/check.ts";
 import { effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
-import type { Scenario } from "../scenario/schema.ts";
+import type { Issue, Scenario } from "../scenario/schema.ts";
+import { syntheticScenario } from "../scenario/synthetic.ts";
 import { parseCommand } from "./decide.ts";
 import { eventSchema } from "./events.ts";
 import { fold } from "./evolve.ts";
@@ -17,10 +19,26 @@ import { viewFor } from "./view.ts";
 import { diffViews } from "./viewDiff.ts";
 import { type TableView, tableViewSchema } from "./viewSchema.ts";
 
+/** A scenario to play, with what the command generator aims at: the Nash package's options. */
+type Game = {
+  scenario: Scenario;
+  roles: string[];
+  issues: readonly Issue[];
+  nashPackage: Record<string, string>;
+};
+
+function gameOf(scenario: Scenario, variant = scenario.defaultVariant): Game {
+  return {
+    scenario,
+    roles: scenario.roles.map((r) => r.id),
+    issues: scenario.issues,
+    nashPackage: analyze(effectiveScenario(scenario, variant)).nash?.package ?? {},
+  };
+}
+
 const scenario = getScenario("ukraine-2026") as Scenario;
-const roles = scenario.roles.map((r) => r.id);
-const issues = scenario.issues;
-const nashPackage = analyze(effectiveScenario(scenario, "back-channel")).nash?.package ?? {};
+const flagship = gameOf(scenario, "back-channel");
+const roles = flagship.roles;
 
 const kinds = [
   ["claim-seat", 4],
@@ -70,15 +88,16 @@ type RunValue = typeof runArbitrary extends fc.Arbitrary<infer T> ? T : never;
 let messageCounter = 0;
 
 /** Turns an abstract step into a concrete command against the current state, biased towards moves that can succeed. */
-function commandsFor(state: TableState, step: StepValue): ScriptCommand[] {
+function commandsFor(game: Game, state: TableState, step: StepValue): ScriptCommand[] {
   const { kind } = step;
-  if (kind === "fill-and-table") return fillAndTable(state, step);
-  return [commandFor(state, { ...step, kind })];
+  if (kind === "fill-and-table") return fillAndTable(game, state, step);
+  return [commandFor(game, state, { ...step, kind })];
 }
 
 /** The seat on turn completes the draft (mostly with the Nash options, so some versions are acceptable) and tables it. */
-function fillAndTable(state: TableState, step: StepValue): ScriptCommand[] {
-  const actor = state.turn?.seat ?? "us";
+function fillAndTable(game: Game, state: TableState, step: StepValue): ScriptCommand[] {
+  const { issues, nashPackage } = game;
+  const actor = state.turn?.seat ?? state.turnOrder[0] ?? "nobody";
   const sets: ScriptCommand[] = issues
     .filter((issue) => state.draft[issue.id] === undefined)
     .map((issue, i) => {
@@ -91,11 +110,13 @@ function fillAndTable(state: TableState, step: StepValue): ScriptCommand[] {
 }
 
 function commandFor(
+  game: Game,
   state: TableState,
   step: Omit<StepValue, "kind"> & { kind: Exclude<StepValue["kind"], "fill-and-table"> },
 ): ScriptCommand {
+  const { scenario, roles, issues, nashPackage } = game;
   // Turn-bound moves mostly come from the seat whose turn it is, the rest from anyone.
-  const turnSeat = state.turn?.seat ?? "us";
+  const turnSeat = state.turn?.seat ?? state.turnOrder[0] ?? "nobody";
   const slots = [...roles, "instructor", "system", "china"];
   const actor = step.who % 8 < 6 ? turnSeat : (slots[step.who % slots.length] as string);
   const seat = roles[step.who % roles.length] as string;
@@ -165,7 +186,10 @@ function commandFor(
     case "walk-out":
       return step.to % 10 === 0 ? { type: "walk-out", actor: seat } : { type: "pass", actor };
     case "say": {
-      const to = step.to % (roles.length + 1) === roles.length ? undefined : roles[step.to % roles.length];
+      // Public now and then, else to another seat (at a table of two, a seat has one other).
+      const others = roles.filter((role) => role !== actor);
+      const to =
+        step.to % (others.length + 1) === others.length ? undefined : others[step.to % others.length];
       messageCounter += 1;
       const text = to ? `private-${messageCounter}-${actor}-${to}` : `public-${messageCounter}-${actor}`;
       return to ? { type: "say", actor, to, text } : { type: "say", actor, text };
@@ -178,16 +202,16 @@ function commandFor(
 type Run = { table: TableScript; states: TableState[] };
 
 /** Plays a run, checking after each decision that no seat tabled or accepted against its own red lines. */
-function play(run: RunValue): Run {
-  const table = new TableScript({ scenario: "ukraine-2026", variant: run.variant, rounds: run.rounds });
+function play(run: RunValue, game: Game = flagship): Run {
+  const table = new TableScript({ scenario: game.scenario, variant: run.variant, rounds: run.rounds });
   if (run.preseated) {
-    for (const role of roles) table.do({ type: "claim-seat", actor: role });
+    for (const role of game.roles) table.do({ type: "claim-seat", actor: role });
     table.do({ type: "start", actor: "instructor" }, { type: "start", actor: "instructor" });
   }
   const states = [table.state];
   for (const step of run.steps) {
     table.advance(step.dt);
-    for (const command of commandsFor(table.state, step)) {
+    for (const command of commandsFor(game, table.state, step)) {
       // Every generated command is one a client could send.
       expect(parseCommand({ ...command, at: table.now }).ok).toBe(true);
       const before = table.state;
@@ -258,57 +282,12 @@ describe("random command sequences (property)", () => {
   });
 
   it("give no seat or observer another seat's brief, red lines or private messages", () => {
-    const effective = [
-      effectiveScenario(
-        scenario,
-        "back-channel",
-        scenario.events.map((e) => e.id),
-      ),
-      effectiveScenario(
-        scenario,
-        "public-positions",
-        scenario.events.map((e) => e.id),
-      ),
-      effectiveScenario(scenario, "back-channel"),
-      effectiveScenario(scenario, "public-positions"),
-    ];
-    const redLineIds = (role: string) =>
-      new Set(effective.flatMap((e) => (e.redLines[role] ?? []).map((r) => r.id)));
-    const privateTexts = (role: string) => {
-      const brief = scenario.roles.find((r) => r.id === role)?.privateBrief;
-      const notes = scenario.variants.flatMap((v) => (v.briefNotes?.[role] ? [v.briefNotes[role]] : []));
-      return [brief?.summary ?? "", ...(brief?.priorities ?? []), ...notes];
-    };
     fc.assert(
       fc.property(runArbitrary, fc.nat(), (run, pick) => {
         const { table, states } = play(run);
         // The final state and one state from along the way.
         for (const state of [table.state, states[pick % states.length] as TableState]) {
-          for (const perspective of [...roles, "observer", "instructor"]) {
-            const view = viewFor(state, perspective);
-            // Strict schemas: no field beyond the documented ones reaches the wire.
-            tableViewSchema.parse(view);
-            const json = JSON.stringify(view);
-            expect(JSON.parse(json)).toEqual(view);
-            if (perspective === "instructor") {
-              for (const m of state.messages) expect(json).toContain(m.text);
-              continue;
-            }
-            const seat = roles.includes(perspective) ? perspective : null;
-            expect(view.instructor).toBeNull();
-            expect(view.me?.role ?? null).toBe(seat);
-            const own = seat ? redLineIds(seat) : new Set<string>();
-            for (const other of roles.filter((r) => r !== seat)) {
-              for (const id of redLineIds(other)) if (!own.has(id)) expect(json).not.toContain(`"${id}"`);
-              for (const text of privateTexts(other))
-                expect(json).not.toContain(JSON.stringify(text).slice(1, -1));
-            }
-            for (const m of state.messages) {
-              const mine = m.to === null || m.from === seat || m.to === seat;
-              if (mine) expect(json).toContain(`"${m.text}"`);
-              else expect(json).not.toContain(`"${m.text}"`);
-            }
-          }
+          expectNoLeaks(flagship, state);
         }
       }),
       { seed: 99, numRuns: 60 },
@@ -347,6 +326,117 @@ describe("random command sequences (property)", () => {
     expect(patchBytes).toBeLessThan(wholeBytes / 20);
   }, 60_000);
 });
+
+const syntheticArbitrary = fc.record({
+  scenario: fc.record({
+    seed: fc.integer(),
+    roles: fc.integer({ min: 2, max: 6 }),
+    issues: fc.integer({ min: 2, max: 4 }),
+    options: fc.integer({ min: 2, max: 3 }),
+    redLinesPerRole: fc.integer({ min: 0, max: 2 }),
+    batna: fc.integer({ min: 20, max: 50 }),
+    variants: fc.integer({ min: 1, max: 2 }),
+    events: fc.integer({ min: 0, max: 2 }),
+  }),
+  variant: fc.nat(),
+  rounds: fc.integer({ min: 1, max: 10 }),
+  preseated: fc.oneof({ arbitrary: fc.constant(true), weight: 4 }, fc.constant(false)),
+  steps: fc.array(stepArbitrary, { minLength: 10, maxLength: 150, size: "max" }),
+  pick: fc.nat(),
+});
+
+describe("random command sequences at random scenarios of 2 to 6 seats (property)", () => {
+  it("keep every seat within its own red lines, fold back into the state, and leak nothing to another seat", () => {
+    const bySeats = new Map<number, { runs: number; tabled: number; private: number; concluded: number }>();
+    fc.assert(
+      fc.property(syntheticArbitrary, ({ scenario: options, variant, pick, ...rest }) => {
+        const game = gameOf(syntheticScenario(options));
+        const variants = game.scenario.variants;
+        const run = { ...rest, variant: variants[variant % variants.length]?.id ?? "default" };
+        const { table, states } = play(run, game);
+        expect(fold(table.initial, table.events)).toEqual(table.state);
+        for (const state of [table.state, states[pick % states.length] as TableState]) {
+          expectNoLeaks(game, state);
+        }
+        const tally = bySeats.get(game.roles.length) ?? { runs: 0, tabled: 0, private: 0, concluded: 0 };
+        tally.runs += 1;
+        tally.tabled += table.state.versions.length;
+        tally.private += table.state.messages.filter((m) => m.to !== null).length;
+        if (table.state.phase === "concluded") tally.concluded += 1;
+        bySeats.set(game.roles.length, tally);
+      }),
+      { seed: 16, numRuns: 60 },
+    );
+    // Every size of table is played far enough for the properties to say something.
+    for (const seats of [2, 3, 4, 5, 6]) {
+      const tally = bySeats.get(seats);
+      expect(tally?.runs ?? 0, `${seats} seats`).toBeGreaterThanOrEqual(6);
+      expect(tally?.tabled ?? 0, `${seats} seats`).toBeGreaterThan(5);
+      expect(tally?.private ?? 0, `${seats} seats`).toBeGreaterThan(5);
+    }
+  });
+});
+
+/** Each role's private data anywhere in the scenario: red-line ids (every variant and event) and texts. */
+function secretsOf(scenario: Scenario, role: string): { redLines: Set<string>; texts: string[] } {
+  const lines = [
+    ...(scenario.redLines[role] ?? []),
+    ...scenario.variants.flatMap((v) => v.redLines[role] ?? []),
+    ...scenario.events.flatMap((e) =>
+      e.effects.flatMap((f) => (f.kind === "addRedLine" && f.role === role ? [f.redLine] : [])),
+    ),
+  ];
+  const brief = scenario.roles.find((r) => r.id === role)?.privateBrief;
+  const notes = scenario.variants.flatMap((v) => (v.briefNotes?.[role] ? [v.briefNotes[role]] : []));
+  return {
+    redLines: new Set(lines.map((l) => l.id)),
+    texts: [
+      brief?.summary ?? "",
+      ...(brief?.priorities ?? []),
+      ...notes,
+      ...lines.flatMap((l) => [l.title, l.explanation]),
+    ],
+  };
+}
+
+/**
+ * Every perspective's view of the state: within the strict schema, and holding no other seat's
+ * brief, red lines (by id, title or explanation) or private messages; the instructor's holds
+ * every message.
+ */
+function expectNoLeaks(game: Game, state: TableState) {
+  const { scenario, roles } = game;
+  for (const perspective of [...roles, "observer", "instructor"]) {
+    const view = viewFor(state, perspective);
+    // Strict schemas: no field beyond the documented ones reaches the wire.
+    tableViewSchema.parse(view);
+    const json = JSON.stringify(view);
+    expect(JSON.parse(json)).toEqual(view);
+    if (perspective === "instructor") {
+      for (const m of state.messages) expect(json).toContain(m.text);
+      continue;
+    }
+    const seat = roles.includes(perspective) ? perspective : null;
+    expect(view.instructor).toBeNull();
+    expect(view.me?.role ?? null).toBe(seat);
+    const own = seat ? secretsOf(scenario, seat) : { redLines: new Set<string>(), texts: [] };
+    for (const other of roles.filter((r) => r !== seat)) {
+      const secrets = secretsOf(scenario, other);
+      for (const id of secrets.redLines) if (!own.redLines.has(id)) expect(json).not.toContain(`"${id}"`);
+      for (const text of secrets.texts) {
+        if (own.texts.includes(text)) continue;
+        expect(json, `${perspective} sees ${other}'s "${text}"`).not.toContain(
+          JSON.stringify(text).slice(1, -1),
+        );
+      }
+    }
+    for (const m of state.messages) {
+      const mine = m.to === null || m.from === seat || m.to === seat;
+      if (mine) expect(json).toContain(`"${m.text}"`);
+      else expect(json).not.toContain(`"${m.text}"`);
+    }
+  }
+}
 
 /** Freezes a value and everything in it, so any later change to it throws (modules are strict). */
 function deepFreeze<T>(value: T): T {
