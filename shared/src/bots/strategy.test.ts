@@ -5,17 +5,20 @@ import { createRandom } from "../random.ts";
 import { checkRedLines } from "../redLines/check.ts";
 import { effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { syntheticScenario } from "../scenario/synthetic.ts";
 import { TableScript } from "../table/script.ts";
 import { viewFor } from "../table/view.ts";
 import { simulate, simulateTable } from "./simulate.ts";
 import { aspiration, botMove, estimateOthers, progress } from "./strategy.ts";
 
+const ukraine = getScenario("ukraine-2026") as Scenario;
 const roles = ["us", "ukraine", "europe", "russia"] as const;
 const boulware = Object.fromEntries(roles.map((role) => [role, "boulware" as const]));
 const conceder = Object.fromEntries(roles.map((role) => [role, "conceder" as const]));
 
 function negotiating(variant = "back-channel") {
-  const table = new TableScript({ scenario: "ukraine-2026", variant });
+  const table = new TableScript({ scenario: ukraine, variant });
   for (const role of roles) table.do({ type: "claim-seat", actor: role, name: role });
   return table.do({ type: "start", actor: "instructor" }, { type: "start", actor: "instructor" });
 }
@@ -26,7 +29,7 @@ describe("a bot", () => {
     if (!scenario) throw new Error("no flagship scenario");
     for (const variant of ["back-channel", "public-positions"]) {
       const effective = effectiveScenario(scenario, variant);
-      const table = simulateTable({ scenario: "ukraine-2026", variant }, `red-lines:${variant}`, boulware);
+      const table = simulateTable({ scenario: ukraine, variant }, `red-lines:${variant}`, boulware);
       expect(table.redLineBreaches).toBe(0);
       expect(table.otherRefusals).toBe(0);
       // Each move's reasoning is in the log for the debrief, and in no seat's view.
@@ -105,8 +108,8 @@ describe("a bot", () => {
   });
 
   it("plays the same game from the same seed", () => {
-    const a = simulateTable({ scenario: "ukraine-2026", variant: "back-channel" }, "same", conceder);
-    const b = simulateTable({ scenario: "ukraine-2026", variant: "back-channel" }, "same", conceder);
+    const a = simulateTable({ scenario: ukraine, variant: "back-channel" }, "same", conceder);
+    const b = simulateTable({ scenario: ukraine, variant: "back-channel" }, "same", conceder);
     expect(JSON.stringify(a.events)).toBe(JSON.stringify(b.events));
   });
 });
@@ -114,17 +117,43 @@ describe("a bot", () => {
 describe("bot-only simulation over 200 seeded tables", () => {
   it("reaches agreement in at least 60% on back-channel, never on public-positions, with no red line broken", () => {
     const back = simulate(
-      { scenario: "ukraine-2026", variant: "back-channel" },
+      { scenario: ukraine, variant: "back-channel" },
       { tables: 200, seed: "t", styles: boulware },
     );
     expect(back.agreementRate).toBeGreaterThanOrEqual(0.6);
     expect(back.redLineBreaches).toBe(0);
     expect(back.meanParetoDistance).not.toBeNull();
     const publicPositions = simulate(
-      { scenario: "ukraine-2026", variant: "public-positions" },
+      { scenario: ukraine, variant: "public-positions" },
       { tables: 200, seed: "t", styles: boulware },
     );
     expect(publicPositions.agreementRate).toBe(0);
     expect(publicPositions.redLineBreaches).toBe(0);
   }, 120_000);
+});
+
+describe("bot-only tables of 2 to 6 seats", () => {
+  it("play a generated scenario of each size to its end, every seat moving, no red line broken", () => {
+    const styles = ["boulware", "linear", "conceder"] as const;
+    for (const seats of [2, 3, 4, 5, 6]) {
+      const scenario = syntheticScenario({
+        seed: `bots-${seats}`,
+        roles: seats,
+        issues: 5,
+        options: 3,
+        redLinesPerRole: 1,
+        batna: 35,
+      });
+      const each = Object.fromEntries(
+        scenario.turnOrder.map((role, r) => [role, styles[r % styles.length] ?? "linear"]),
+      );
+      const table = simulateTable({ scenario, rounds: 3 }, `size-${seats}`, each);
+      expect(table.state.phase, `${seats} seats`).toBe("concluded");
+      expect(table.redLineBreaches, `${seats} seats`).toBe(0);
+      const tablers = new Set(table.events.flatMap((e) => (e.type === "version-tabled" ? [e.seat] : [])));
+      const speakers = new Set(table.events.flatMap((e) => (e.type === "message-sent" ? [e.from] : [])));
+      expect([...speakers].sort(), `${seats} seats`).toEqual([...scenario.turnOrder].sort());
+      expect(tablers.size, `${seats} seats`).toBeGreaterThan(0);
+    }
+  });
 });

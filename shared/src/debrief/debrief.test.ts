@@ -8,6 +8,7 @@ import type { Package } from "../package.ts";
 import { type EffectiveScenario, effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { syntheticScenario } from "../scenario/synthetic.ts";
 import type { TableConfig } from "../table/config.ts";
 import { type ScriptCommand, TableScript } from "../table/script.ts";
 import { utility } from "../utility.ts";
@@ -640,5 +641,53 @@ describe("a table played by bots", () => {
     }
     times.sort((a, b) => a - b);
     expect(times[2]).toBeLessThan(250);
+  });
+});
+
+describe("tables of 2 to 6 seats", () => {
+  it("debrief every party, give each seat its own side, and withhold the others' red lines", () => {
+    let named = 0;
+    for (const seats of [2, 3, 5, 6]) {
+      const generated = syntheticScenario({
+        seed: `debrief-${seats}`,
+        roles: seats,
+        issues: 4,
+        options: 3,
+        redLinesPerRole: 2,
+        batna: 40,
+      });
+      const config = { scenario: generated, rounds: 2 };
+      const each = Object.fromEntries(generated.turnOrder.map((role) => [role, "linear" as const]));
+      const played = simulateTable(config, `debrief-${seats}`, each);
+      const debrief = debriefFor({ config, events: played.events });
+      debriefSchema.parse(debrief);
+      const roleIds = generated.roles.map((r) => r.id);
+      expect(debrief.roles.map((r) => r.id)).toEqual(roleIds);
+      expect(debrief.sides.map((side) => side.role)).toEqual(roleIds);
+      expect(debrief.analysis.end.zopa).toBe(analyze(effectiveScenario(generated)).zopa);
+      expect(Object.keys(classRow(debrief, { number: 1, id: crypto.randomUUID() }).scores).sort()).toEqual(
+        [...roleIds].sort(),
+      );
+      // The instructor's copy names the rules that broke or collided: what a seat's copy must not.
+      const whole = JSON.stringify({ ...debrief, communication: null });
+      named += Object.values(generated.redLines)
+        .flat()
+        .filter((line) => whole.includes(line.title)).length;
+      for (const viewer of roleIds) {
+        const copy = withOwnSideOnly(withOthersRedLinesWithheld(debrief, viewer), viewer);
+        expect(copy.sides.map((side) => side.role)).toEqual([viewer]);
+        // Bots explain their own moves in their notes; everything else names no other seat's rule.
+        const text = JSON.stringify({ ...copy, communication: null });
+        for (const [role, lines] of Object.entries(generated.redLines)) {
+          if (role === viewer) continue;
+          for (const line of lines) {
+            expect(text).not.toContain(`"${line.id}"`);
+            expect(text).not.toContain(line.title);
+            expect(text).not.toContain(line.explanation);
+          }
+        }
+      }
+    }
+    expect(named).toBeGreaterThan(0);
   });
 });
