@@ -1,6 +1,7 @@
 // Workshops over HTTP against a real server and database: create, join by code, seats, the
 // instructor's overview, and every kind of bad input answered with a sentence.
-import { instructorOverviewSchema, seatingOverviewSchema } from "@red-lines/shared/engine";
+import { createHash } from "node:crypto";
+import { instructorOverviewSchema, seatingOverviewSchema, syntheticScenario } from "@red-lines/shared/engine";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { instructorOn } from "../support/seats.ts";
@@ -180,6 +181,50 @@ describe("looking a join code up", () => {
     let last = 0;
     for (let i = 0; i < 31; i++) last = (await get(guess(i), "10.8.8.8")).status;
     expect(last).toBe(429);
+  });
+});
+
+describe("a workshop's stored scenario", () => {
+  it("gives the seats, their names and the scenario's title, whatever the built-in of its id has", async () => {
+    const workshop = await createWorkshop(2);
+    // Tables are played with the workshop's snapshot: here one of three roles.
+    const scenario = syntheticScenario({ seed: "stored", roles: 3, issues: 3, options: 3 });
+    const data = JSON.parse(JSON.stringify(scenario));
+    const hash = createHash("sha256").update(JSON.stringify(scenario)).digest("hex");
+    const { prisma } = server.database;
+    await prisma.scenarioSnapshot.create({ data: { hash, scenarioId: scenario.id, data } });
+    await prisma.workshop.update({
+      where: { id: workshop.workshopId },
+      data: { scenarioHash: hash, variant: scenario.defaultVariant },
+    });
+
+    const response = await fetch(`${server.url}/api/join/${workshop.joinCode}`, {
+      headers: { "x-forwarded-for": `10.0.2.${++device}` },
+    });
+    const seating = seatingOverviewSchema.parse(await response.json());
+    expect(seating.scenario.title).toBe(scenario.title);
+    expect(seating.roles.map((role) => role.name)).toEqual(["Party 1", "Party 2", "Party 3"]);
+    expect(seating.tables.map((table) => table.seats.length)).toEqual([3, 3]);
+
+    const joined = await post("/join", { code: workshop.joinCode, name: "Ada", role: "party-3", table: 2 });
+    expect(joined.status).toBe(201);
+    expect([joined.body.role, joined.body.table]).toEqual(["party-3", 2]);
+    const refused = await post("/join", { code: workshop.joinCode, name: "Bo", role: "us" });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toEqual({
+      code: "no-such-role",
+      message: 'There is no seat "us". The seats are Party 1, Party 2 and Party 3.',
+    });
+
+    const overview = await fetch(`${server.url}/api/workshops/${workshop.workshopId}`, {
+      headers: { authorization: `Bearer ${workshop.instructorKey}` },
+    });
+    const body = await overview.json();
+    expect(instructorOverviewSchema.parse(body).scenario).toEqual({
+      title: scenario.title,
+      variant: "Default",
+    });
+    expect(JSON.stringify(body)).not.toContain(hash);
   });
 });
 

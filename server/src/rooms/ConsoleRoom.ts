@@ -30,8 +30,7 @@ import {
   type TableState,
   tableStatus,
 } from "@red-lines/shared/engine";
-import { getScenario } from "@red-lines/shared/scenarios";
-import { loadTable } from "../tables/tableLog.ts";
+import { loadTable, workshopScenario } from "../tables/tableLog.ts";
 import { secretMatches, watchTokenFor } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
@@ -82,7 +81,8 @@ export function createConsoleRoom(services: ConsoleServices) {
       }
       this.workshopId = workshop.id;
       this.joinCode = workshop.joinCode;
-      this.events = (getScenario(workshop.scenarioId)?.events ?? []).map((event) => ({
+      // The events of the scenario the workshop really plays: its stored snapshot.
+      this.events = ((await workshopScenario(services.prisma, workshop))?.events ?? []).map((event) => ({
         id: event.id,
         title: event.title,
         flash: event.flash,
@@ -95,12 +95,6 @@ export function createConsoleRoom(services: ConsoleServices) {
       for (const { id } of workshop.tables) {
         const loaded = await loadTable(services.prisma, id);
         if (!loaded) continue;
-        // The events of the scenario the workshop really plays: its stored snapshot.
-        this.events = loaded.scenario.events.map((event) => ({
-          id: event.id,
-          title: event.title,
-          flash: event.flash,
-        }));
         for (const event of loaded.events) {
           const alert = alertFor(loaded.state, event);
           if (alert) alerts.push({ ...alert, table: loaded.number, tableId: id });

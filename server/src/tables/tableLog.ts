@@ -120,3 +120,23 @@ function storedScenario(snapshot: { hash: string; data: unknown } | null, scenar
   if (!builtIn) throw new Error(`no scenario "${scenarioId}" for this workshop`);
   return builtIn;
 }
+
+/**
+ * The scenario a workshop is played with, as its tables fold it: its snapshot (read from the
+ * database once per process), else the built-in of its id; undefined when neither exists. Seating
+ * and the instructor's overview read it too, so a table's seats are always the snapshot's roles.
+ */
+export async function workshopScenario(
+  prisma: Pick<Db, "scenarioSnapshot">,
+  workshop: { scenarioHash: string | null; scenarioId: string },
+): Promise<Scenario | undefined> {
+  const { scenarioHash: hash, scenarioId } = workshop;
+  if (hash === null) return getScenario(scenarioId);
+  const cached = snapshots.get(hash);
+  if (cached) return cached;
+  const snapshot = await prisma.scenarioSnapshot.findUnique({
+    where: { hash },
+    select: { hash: true, data: true },
+  });
+  return snapshot ? storedScenario(snapshot, scenarioId) : getScenario(scenarioId);
+}

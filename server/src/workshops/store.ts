@@ -12,6 +12,7 @@ import {
   type WorkshopSettings,
 } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
+import { workshopScenario } from "../tables/tableLog.ts";
 import { hashSecret, newSecret, secretMatches } from "./secrets.ts";
 
 export type CreatedWorkshop = {
@@ -120,8 +121,9 @@ export async function joinWorkshop(
   request: { joinCode: string; name: string; choice: SeatChoice; seatToken?: string | undefined },
 ): Promise<JoinResult> {
   return prisma.$transaction(async (tx) => {
-    const [workshop] = await tx.$queryRaw<{ id: string; scenario_id: string }[]>`
-      select id, scenario_id from workshop where join_code = ${request.joinCode} for update`;
+    const [workshop] = await tx.$queryRaw<
+      { id: string; scenario_id: string; scenario_hash: string | null }[]
+    >`select id, scenario_id, scenario_hash from workshop where join_code = ${request.joinCode} for update`;
     if (!workshop) {
       return {
         ok: false,
@@ -154,7 +156,10 @@ export async function joinWorkshop(
         }
       }
     }
-    const scenario = getScenario(workshop.scenario_id);
+    const scenario = await workshopScenario(tx, {
+      scenarioHash: workshop.scenario_hash,
+      scenarioId: workshop.scenario_id,
+    });
     if (!scenario) {
       return {
         ok: false,
@@ -223,6 +228,7 @@ export async function instructorOverview(prisma: Db, workshopId: string, key: st
     scenarioId: workshop.scenarioId,
     variant: workshop.variant,
     settings: workshop.settings,
+    scenarioHash: workshop.scenarioHash,
     tables: workshop.tables.map((table) => ({
       id: table.id,
       number: table.number,
@@ -240,11 +246,13 @@ export async function instructorSummary(
   prisma: Db,
   overview: NonNullable<Awaited<ReturnType<typeof instructorOverview>>>,
 ): Promise<InstructorOverview & { settings: unknown }> {
-  const scenario = getScenario(overview.scenarioId);
+  // The snapshot's hash says which scenario; the answer names it by its title.
+  const { scenarioHash, ...shown } = overview;
+  const scenario = await workshopScenario(prisma, { scenarioHash, scenarioId: overview.scenarioId });
   const variant = scenario?.variants.find((candidate) => candidate.id === overview.variant);
   const progress = await tableProgress(prisma, overview.workshopId);
   return {
-    ...overview,
+    ...shown,
     scenario: {
       title: scenario?.title ?? "A scenario no longer on this server",
       variant: variant?.name ?? "",
@@ -264,7 +272,7 @@ export async function seatingFor(prisma: Db, joinCode: string): Promise<SeatingO
       },
     },
   });
-  const scenario = workshop ? getScenario(workshop.scenarioId) : undefined;
+  const scenario = workshop ? await workshopScenario(prisma, workshop) : undefined;
   if (!workshop || !scenario) return null;
   const progress = await tableProgress(prisma, workshop.id);
   const roles = scenario.turnOrder.map((id) => {

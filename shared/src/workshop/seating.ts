@@ -1,5 +1,6 @@
 // Where a student who joins a workshop sits: their choice where it is free, otherwise the table
 // with the fewest people (so a class spreads evenly and bots fill the gaps), in turn order.
+import { listWords } from "../words.ts";
 
 export type TableSeats = { number: number; taken: readonly string[] };
 export type SeatChoice = { table?: number | undefined; role?: string | undefined };
@@ -17,7 +18,7 @@ export function chooseSeat(
     return {
       ok: false,
       code: "no-such-role",
-      message: `There is no seat "${choice.role}". Seats: ${roles.map((role) => role.id).join(", ")}.`,
+      message: `There is no seat "${choice.role}". The seats are ${listWords(roles.map((role) => role.name))}.`,
     };
   }
   if (choice.table !== undefined && !tables.some((table) => table.number === choice.table)) {

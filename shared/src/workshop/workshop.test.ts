@@ -98,7 +98,11 @@ describe("seating", () => {
       message: "Table 1 is full. Choose another table.",
     });
     expect(chooseSeat(full, roles, { table: 2 })).toMatchObject({ ok: false, code: "no-such-table" });
-    expect(chooseSeat(full, roles, { role: "china" })).toMatchObject({ ok: false, code: "no-such-role" });
+    expect(chooseSeat(full, roles, { role: "china" })).toEqual({
+      ok: false,
+      code: "no-such-role",
+      message: 'There is no seat "china". The seats are US, UKRAINE, EUROPE and RUSSIA.',
+    });
     expect(chooseSeat(full, roles)).toMatchObject({ ok: false, code: "workshop-full" });
   });
 });
