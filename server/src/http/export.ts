@@ -10,20 +10,18 @@ import { once } from "node:events";
 import type { Db } from "@red-lines/db";
 import {
   type ExportedEvent,
-  evolve,
-  initialTableState,
   type LogCsvColumn,
   type LogExport,
   logCsvColumns,
   logExportFormat,
   type Scenario,
-  utility,
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
 import type { Request, Response, Router } from "express";
 import { loadTable } from "../tables/tableLog.ts";
 import { type CsvValue, csvRecord } from "./csv.ts";
 import { fail, instructorWorkshop, type Overview, uuidPattern } from "./requests.ts";
+import { versionsCsv } from "./versionsCsv.ts";
 
 export type ExportOptions = {
   prisma: Db;
@@ -253,11 +251,7 @@ async function writeCsv(out: Out, options: ExportOptions, workshopId: string, ta
   }
 }
 
-/**
- * `versions.csv`: one row per tabled version × issue, with each role's score for the option and
- * utility, no-deal value and gain for the whole version, at the numbers in force when it was
- * tabled (events may have changed them). Built by folding each table's log with the engine.
- */
+/** `versions.csv`: one row per tabled version × issue (versionsCsv.ts says what is in it). */
 async function exportVersions(req: Request, res: Response, options: ExportOptions) {
   const workshopId = String(req.params.id);
   const tableId = req.params.tableId === undefined ? undefined : String(req.params.tableId);
@@ -279,62 +273,7 @@ async function exportVersions(req: Request, res: Response, options: ExportOption
     const one = await loadTable(options.prisma, table.id);
     if (one) loaded.push(one);
   }
-  const roles = loaded[0]?.state.turnOrder ?? [];
-  const header = [
-    "workshop_id",
-    "table",
-    "table_id",
-    "version",
-    "tabled_by",
-    "time",
-    "round",
-    "issue",
-    "option",
-    "option_label",
-    ...roles.map((role) => `score_${role}`),
-    ...roles.map((role) => `utility_${role}`),
-    ...roles.map((role) => `no_deal_${role}`),
-    ...roles.map((role) => `gain_${role}`),
-  ];
-  let body = csvRecord(header);
-  for (const table of loaded) {
-    let state = initialTableState(table.config);
-    for (const event of table.events) {
-      state = evolve(state, event);
-      if (event.type !== "version-tabled") continue;
-      const effective = state.effective;
-      const values = roles.map((role) =>
-        effective.utilities[role] ? utility(effective, role, event.package) : undefined,
-      );
-      const noDeal = roles.map((role) => effective.utilities[role]?.batna);
-      for (const issue of effective.issues) {
-        const option = event.package[issue.id];
-        body += csvRecord([
-          workshopId,
-          table.number,
-          table.tableId,
-          event.version,
-          event.seat,
-          new Date(event.at).toISOString(),
-          state.turn?.round,
-          issue.id,
-          option,
-          issue.options.find((candidate) => candidate.id === option)?.label,
-          ...roles.map((role) =>
-            option === undefined ? undefined : effective.utilities[role]?.scores[issue.id]?.[option],
-          ),
-          ...values.map((value) => (value === undefined ? undefined : Math.round(value * 100) / 100)),
-          ...noDeal,
-          ...values.map((value, index) => {
-            const batna = noDeal[index];
-            return value === undefined || batna === undefined
-              ? undefined
-              : Math.round((value - batna) * 100) / 100;
-          }),
-        ]);
-      }
-    }
-  }
+  const body = versionsCsv(workshopId, loaded);
   const filename = `red-lines-${overview.joinCode}${tableId === undefined ? "" : `-table-${tables[0]?.number}`}-versions.csv`;
   res.status(200);
   res.setHeader("Content-Type", contentTypes.csv);
