@@ -49,7 +49,8 @@ const looks: RoleLook[] = [
   { color: "#3a4450", pointStyle: "crossRot", dash: [16, 6], symbol: "✕" },
 ];
 
-export function roleLook(debrief: Pick<Debrief, "roles">, role: string): RoleLook {
+/** The look of a role by its place among the scenario's roles (six looks, for up to six seats). */
+export function roleLook(debrief: { roles: readonly { id: string }[] }, role: string): RoleLook {
   const index = Math.max(
     0,
     debrief.roles.findIndex((r) => r.id === role),

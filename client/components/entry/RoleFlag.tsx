@@ -1,8 +1,9 @@
 // A small flag per seat, drawn inline so it looks the same on every device and projector. Known
-// roles have their flag; any other role gets a neutral badge with its initials. Decorative: the
-// role's name is always written next to it.
+// roles have their flag; any other role gets a neutral badge with its initials ("P2" for "Party
+// 2"). Decorative: the role's name is always written next to it.
 import type { ReactNode } from "react";
 import styles from "./RoleFlag.module.css";
+import { roleInitials } from "./roleInitials.ts";
 
 const stars = Array.from({ length: 12 }, (_, index) => {
   const angle = (index / 12) * 2 * Math.PI;
@@ -42,15 +43,6 @@ const flags: Record<string, ReactNode> = {
   ),
 };
 
-function initials(name: string): string {
-  const letters = name
-    .split(/\s+/)
-    .filter((word) => /^\p{L}/u.test(word))
-    .map((word) => word[0]?.toUpperCase() ?? "")
-    .join("");
-  return letters.slice(0, 2) || "?";
-}
-
 export function RoleFlag({
   role,
   name,
@@ -67,7 +59,7 @@ export function RoleFlag({
         <>
           <rect width="30" height="20" fill="#4a5360" />
           <text x="15" y="14" textAnchor="middle" fontSize="10" fontWeight="700" fill="#ffffff">
-            {initials(name)}
+            {roleInitials(name)}
           </text>
         </>
       )}
