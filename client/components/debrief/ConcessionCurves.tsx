@@ -21,6 +21,7 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
     [debrief.concessions, by],
   );
 
+  const only = points.length === 1 ? points[0] : undefined;
   const config = useMemo<ChartConfiguration<"line">>(
     () => ({
       type: "line",
@@ -49,6 +50,17 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
             max: points.at(-1)?.version,
             title: { display: true, text: "Version tabled" },
             ticks: { precision: 0, stepSize: points.length > 20 ? undefined : 1 },
+            // One version alone (a table of two may table just one): a scale from 1 to 1 draws
+            // nothing, so it runs half a step either side, with the version's one tick.
+            ...(only
+              ? {
+                  min: only.version - 0.5,
+                  max: only.version + 0.5,
+                  afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+                    axis.ticks = [{ value: only.version }];
+                  },
+                }
+              : {}),
           },
           y: { type: "linear", min: 0, max: 100, title: { display: true, text: "Score (points)" } },
         },
@@ -69,7 +81,7 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
         },
       },
     }),
-    [debrief, points],
+    [debrief, points, only],
   );
 
   if (debrief.concessions.length === 0) {

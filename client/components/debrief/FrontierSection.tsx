@@ -1,8 +1,8 @@
 "use client";
 // The Pareto frontier drawn for two parties at a time (chosen with two selects). The frontier is
 // over all the parties, so a package on it can sit inside the cloud for two of them (it gives more
-// to a party not drawn): the dots are every four-party frontier package, and a line joins those
-// that are also best for the two drawn. The table's package and the Nash point have their own
+// to a party not drawn): the dots are every package of the frontier of all the parties, and a line
+// joins those that are also best for the two drawn. At a table of two, the two are the frontier. The table's package and the Nash point have their own
 // shapes and names, the no-deal values a cross. The frontier is also a table, one button away.
 import { formatCount, formatPoints, frontierOfPair, possessive } from "@red-lines/shared/client";
 import type { Debrief } from "@red-lines/shared/protocol";
@@ -38,6 +38,8 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
     : null;
 
   const pairFrontier = useMemo(() => frontierOfPair(frontier ?? [], x, y), [frontier, x, y]);
+  // With more than two parties, the frontier of all of them is more than the line for two.
+  const others = roles.length > 2;
   const config = useMemo<ChartConfiguration<"scatter">>(() => {
     const at = (u: Utilities) => ({ x: u[x] ?? 0, y: u[y] ?? 0 });
     return {
@@ -45,7 +47,7 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
       data: {
         datasets: [
           {
-            label: "Frontier for these two parties",
+            label: others ? "Frontier for these two parties" : "Pareto frontier",
             data: pairFrontier.map(at),
             backgroundColor: "#4a5360",
             borderColor: "#4a5360",
@@ -54,14 +56,18 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
             showLine: true,
             borderWidth: 2,
           },
-          {
-            label: "Frontier for all the parties",
-            data: (frontier ?? []).map(at),
-            backgroundColor: "rgba(74, 83, 96, 0.35)",
-            borderColor: "rgba(74, 83, 96, 0.6)",
-            pointStyle: "circle",
-            pointRadius: 3,
-          },
+          ...(others
+            ? [
+                {
+                  label: "Frontier for all the parties",
+                  data: (frontier ?? []).map(at),
+                  backgroundColor: "rgba(74, 83, 96, 0.35)",
+                  borderColor: "rgba(74, 83, 96, 0.6)",
+                  pointStyle: "circle" as const,
+                  pointRadius: 3,
+                },
+              ]
+            : []),
           ...(ours && dealName
             ? [
                 {
@@ -122,14 +128,14 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
         },
       },
     };
-  }, [debrief, x, y, frontier, pairFrontier, ours, nash, dealName, end.noDeal]);
+  }, [debrief, x, y, frontier, pairFrontier, others, ours, nash, dealName, end.noDeal]);
 
   const point = (u: Utilities | null) =>
     u
       ? `${roleNameOf(debrief, x)} ${formatPoints(u[x] ?? 0)}, ${roleNameOf(debrief, y)} ${formatPoints(u[y] ?? 0)}`
       : "";
   const label = [
-    `Scatter chart of the Pareto frontier's ${formatCount(frontier?.length ?? 0)} packages by ${possessive(roleNameOf(debrief, x))} score (across) and ${possessive(roleNameOf(debrief, y))} (up); a line joins the ${formatCount(pairFrontier.length)} that are best for these two parties alone.`,
+    `Scatter chart of the Pareto frontier's ${formatCount(frontier?.length ?? 0)} packages by ${possessive(roleNameOf(debrief, x))} score (across) and ${possessive(roleNameOf(debrief, y))} (up); ${others ? `a line joins the ${formatCount(pairFrontier.length)} that are best for these two parties alone.` : "a line joins them."}`,
     ours && dealName ? `${dealName}: ${point(ours)}.` : "",
     nash ? `Nash point: ${point(nash)}.` : "",
     `No-deal values: ${point(end.noDeal)}.`,
@@ -161,13 +167,20 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
         <p>There is no frontier to draw: no package satisfied every red line and beat every no-deal value.</p>
       ) : (
         <>
-          <p>
-            Each dot is a package on the frontier of all {formatCount(roles.length)} parties: no other package
-            is better for one party without being worse for another. Drawn for two parties only, some of them
-            sit inside the cloud, because they give more to a party not drawn. The line joins the packages
-            that are also best for the two parties drawn. Choose which two; every party's scores are in the
-            table.
-          </p>
+          {others ? (
+            <p>
+              Each dot is a package on the frontier of all {formatCount(roles.length)} parties: no other
+              package is better for one party without being worse for another. Drawn for two parties only,
+              some of them sit inside the cloud, because they give more to a party not drawn. The line joins
+              the packages that are also best for the two parties drawn. Choose which two; every party's
+              scores are in the table.
+            </p>
+          ) : (
+            <p>
+              Each dot is a package on the frontier: no other package is better for one party without being
+              worse for the other. The scores are also in the table.
+            </p>
+          )}
           <div className={`${styles.controls} ${styles.noPrint}`}>
             <div>
               <label htmlFor={xId}>Across (horizontal)</label>
