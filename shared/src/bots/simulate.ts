@@ -4,9 +4,9 @@
 import { analyze } from "../analysis/analyze.ts";
 import { createRandom, type Random } from "../random.ts";
 import type { TableCommand } from "../table/commands.ts";
-import { initialTableState, type TableConfig } from "../table/config.ts";
 import type { TableEvent } from "../table/events.ts";
 import { type BatchOptions, decideBatch } from "../table/handler.ts";
+import { initialSetupState as initialTableState, type TableSetup as TableConfig } from "../table/setup.ts";
 import type { TableState } from "../table/state.ts";
 import { viewFor } from "../table/view.ts";
 import { type BotMove, botMove } from "./strategy.ts";
@@ -178,14 +178,23 @@ const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 export function simulate(
   config: TableConfig,
-  options: { tables: number; seed: string; styles: Record<string, BotStyle>; now?: () => number },
+  options: {
+    tables: number;
+    seed: string;
+    styles: Record<string, BotStyle>;
+    now?: () => number;
+    /** Called as each table finishes, for progress. */
+    onTable?: (done: number, total: number) => void;
+  },
 ): SimulationReport {
   const first = initialTableState(config);
   const frontier = analyze(first.effective).pareto;
   const roles = first.turnOrder;
-  const results = Array.from({ length: options.tables }, (_, index) =>
-    simulateTable(config, `${options.seed}:${index}`, options.styles, options.now),
-  );
+  const results = Array.from({ length: options.tables }, (_, index) => {
+    const table = simulateTable(config, `${options.seed}:${index}`, options.styles, options.now);
+    options.onTable?.(index + 1, options.tables);
+    return table;
+  });
   const meanScore: Record<string, number> = {};
   for (const role of roles) {
     const total = results.reduce((sum, table) => {

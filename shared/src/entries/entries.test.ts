@@ -43,7 +43,7 @@ const manifest = JSON.parse(readFileSync(path.join(packageDir, "package.json"), 
 };
 
 describe("the package's entry points", () => {
-  for (const entry of ["./protocol", "./client"]) {
+  for (const entry of ["./protocol", "./client", "./studio"]) {
     it(`${entry} is client-safe: none of its imports reaches the scenarios or their registry`, () => {
       const target = manifest.exports[entry];
       expect(typeof target).toBe("string");
@@ -60,12 +60,13 @@ describe("the package's entry points", () => {
     expect(found.has(registry)).toBe(true);
   });
 
-  it("gives a browser build nothing from the engine or the scenarios, and no entry beside the four", () => {
+  it("gives a browser build nothing from the engine or the scenarios, and no entry beside the five", () => {
     expect(Object.keys(manifest.exports).sort()).toEqual([
       "./client",
       "./engine",
       "./protocol",
       "./scenarios",
+      "./studio",
     ]);
     for (const entry of ["./engine", "./scenarios"]) {
       expect(manifest.exports[entry]).toMatchObject({ browser: null });

@@ -2,13 +2,15 @@
 // perspective, and never shows a seat what it could not have seen.
 import { describe, expect, it } from "vitest";
 import { simulateTable } from "../bots/simulate.ts";
+import { getScenario } from "../scenario/registry.ts";
+import type { Scenario } from "../scenario/schema.ts";
 import type { TableEvent } from "../table/events.ts";
 import { fold } from "../table/evolve.ts";
 import { TableScript } from "../table/script.ts";
 import { viewFor } from "../table/view.ts";
 import { createReplay, eventVisibleTo } from "./replay.ts";
 
-const config = { scenario: "ukraine-2026", variant: "back-channel" } as const;
+const config = { scenario: getScenario("ukraine-2026") as Scenario, variant: "back-channel" };
 const styles = { us: "boulware", ukraine: "conceder", europe: "linear", russia: "boulware" } as const;
 
 describe("replay", () => {
