@@ -3,6 +3,10 @@
 // authors run it. Any change to its numbers, red lines, variants or events shows up here.
 import { describe, expect, it } from "vitest";
 import { type CliIo, runScenarioCli } from "../cli/commands.ts";
+import { classifyAgreement, noAgreementOutcome } from "../table/outcome.ts";
+import { effectiveScenario } from "./effective.ts";
+import { getScenario } from "./registry.ts";
+import type { Scenario } from "./schema.ts";
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -134,7 +138,50 @@ describe("allied-coordination-2026: simulate", () => {
       meanParetoDistance: 2.476,
       redLineBreaches: 0,
       otherRefusals: 0,
-      outcomes: { "partial-settlement": 159, stalemate: 41 },
+      outcomes: { "transatlantic-bargain": 159, "no-common-position": 41 },
     });
+  });
+});
+
+describe("allied-coordination-2026: outcome classes", () => {
+  const scenario = getScenario(id) as Scenario;
+  const nash = {
+    "military-aid": "multi-year-defensive",
+    security: "us-backstop",
+    reconstruction: "asset-backed-loan",
+    "eu-accession": "staged-integration",
+    sanctions: "hold-snapback",
+    burden: "europe-majority",
+    mandate: "ceasefire-now",
+  };
+
+  it("classes agreements by who pays and who stands behind the guarantees", () => {
+    const effective = effectiveScenario(scenario, "common-front");
+    expect(classifyAgreement(effective, nash)).toBe("transatlantic-bargain");
+    expect(classifyAgreement(effective, { ...nash, security: "european-treaties" })).toBe(
+      "europe-carries-the-weight",
+    );
+    expect(classifyAgreement(effective, { ...nash, burden: "even-split" })).toBe("shared-burden");
+  });
+
+  it("names a deal Kyiv scores below its starting no-deal value, whatever its terms", () => {
+    // After front-line-strain Kyiv's no-deal value is 38: it may accept this package (40.3), which
+    // is below the 48 it started with.
+    const strained = effectiveScenario(scenario, "common-front", ["front-line-strain"]);
+    const squeezed = {
+      ...nash,
+      "military-aid": "annual-defensive",
+      security: "european-treaties",
+      reconstruction: "staged-fund",
+      "eu-accession": "no-commitment",
+    };
+    expect(classifyAgreement(strained, squeezed)).toBe("kyiv-pressed");
+  });
+
+  it("classes the endings without an agreement", () => {
+    const effective = effectiveScenario(scenario, "common-front");
+    expect(noAgreementOutcome(effective, "rounds-exhausted").class).toBe("no-common-position");
+    expect(noAgreementOutcome(effective, "ended-by-instructor").class).toBe("no-common-position");
+    expect(noAgreementOutcome(effective, "walk-out", "europe").class).toBe("allies-split");
   });
 });
