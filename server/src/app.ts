@@ -156,7 +156,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         // Behind a proxy every request comes from the proxy: trust its X-Forwarded-For, when told to,
         // so that limits apply per student device rather than to the whole class at once.
         if (env.TRUST_PROXY) app.set("trust proxy", true);
-        mountApi(app, { prisma: database.prisma, publicUrl: () => publicUrl, log });
+        mountApi(app, {
+          prisma: database.prisma,
+          publicUrl: () => publicUrl,
+          log,
+          studioKey: env.STUDIO_KEY,
+        });
         const handle = nextHandle;
         if (handle) app.use((req: IncomingMessage, res: ServerResponse) => void handle(req, res));
       },

@@ -108,6 +108,18 @@ describe("server configuration", () => {
     }
   });
 
+  it("takes a long studio key, and says why a short one or one with blanks is refused", () => {
+    const key = "a-long-random-studio-key-0123";
+    const good = readServerEnv({ STUDIO_KEY: key });
+    expect(good.ok && good.env.STUDIO_KEY).toBe(key);
+    const short = readServerEnv({ STUDIO_KEY: "short-key" });
+    expect(!short.ok && short.problems).toEqual([
+      expect.stringMatching(/^STUDIO_KEY must be at least 16 characters long/),
+    ]);
+    const blank = readServerEnv({ STUDIO_KEY: "a long random studio key" });
+    expect(!blank.ok && blank.problems.join("\n")).toMatch(/STUDIO_KEY must not contain spaces/);
+  });
+
   it("refuses a DATABASE_URL without a host", () => {
     const result = readServerEnv({ DATABASE_URL: "postgresql:///redlines" });
     expect(result.ok).toBe(false);

@@ -57,6 +57,15 @@ export const serverEnvSchema = databaseEnvSchema
       .max(3600, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
       .default(60),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    /** Opens the scenario studio besides any workshop's instructor key. Unset: instructor keys only. */
+    STUDIO_KEY: z
+      .string()
+      .min(
+        16,
+        "STUDIO_KEY must be at least 16 characters long: use a long random key, such as the output of `openssl rand -base64 24`",
+      )
+      .regex(/^\S+$/, "STUDIO_KEY must not contain spaces or other blanks")
+      .optional(),
     /** Several processes: Colyseus presence and room driver in Redis. Unset: one process, in memory. */
     REDIS_URL: z
       .url({

@@ -1,8 +1,10 @@
-// The HTTP API pages call: create a workshop, join by code, the instructor's overview.
+// The HTTP API pages call: create a workshop, join by code, the instructor's overview, and the
+// scenario studio (studio.ts, mounted before the 16 KB body parser).
 // Every body is parsed with zod; every error is { error: { code, message } } with a sentence.
 import type { Db } from "@red-lines/db";
 import { joinCodeSchema, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared/engine";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
+import { storedScenarioFor } from "../studio/storedScenarios.ts";
 import {
   createWorkshop,
   instructorOverview,
@@ -12,9 +14,11 @@ import {
 } from "../workshops/store.ts";
 import { mountDebrief } from "./debrief.ts";
 import { mountExport } from "./export.ts";
+import type { KeyLimitSettings } from "./keyLimits.ts";
 import { createJoinLimits, type JoinLimitSettings } from "./rateLimit.ts";
 import { mountReplay } from "./replay.ts";
 import { bearer, fail, uuidPattern } from "./requests.ts";
+import { studioRouter } from "./studio.ts";
 
 export type ApiOptions = {
   prisma: Db;
@@ -23,6 +27,10 @@ export type ApiOptions = {
   now?: () => number;
   /** Join limits per client address (defaults: rateLimit.ts, documented in docs/protocol.md). */
   joinLimits?: JoinLimitSettings;
+  /** STUDIO_KEY: opens the scenario studio besides any instructor key. */
+  studioKey?: string | undefined;
+  /** Studio limits per client address (defaults: keyLimits.ts, documented in docs/protocol.md). */
+  studioLimits?: KeyLimitSettings;
 };
 
 export function mountApi(app: Application, options: ApiOptions): void {
@@ -56,10 +64,23 @@ export function mountApi(app: Application, options: ApiOptions): void {
   /** The code exists: this address knows it, and is never limited for it again. */
   const knownCode = (req: Request, code: string) => joinLimits.remember(addressOf(req), code, now());
   const api = express.Router();
+  // Before the 16 KB body parser: the studio checks keys first, then reads scenarios of up to 1 MB.
+  api.use(
+    "/studio",
+    studioRouter({
+      prisma: options.prisma,
+      studioKey: options.studioKey,
+      log: options.log,
+      now,
+      ...(options.studioLimits ? { limits: options.studioLimits } : {}),
+    }),
+  );
   api.use(express.json({ limit: "16kb" }));
 
   api.post("/workshops", async (req, res) => {
-    const resolved = resolveWorkshopSettings(req.body);
+    // A scenario saved from the studio is read from the database; built-in ones are at hand.
+    const stored = await storedScenarioFor(options.prisma, req.body);
+    const resolved = resolveWorkshopSettings(req.body, stored.lookup);
     if (!resolved.ok) {
       fail(res, 400, {
         code: "invalid-request",
@@ -68,7 +89,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       });
       return;
     }
-    const created = await createWorkshop(options.prisma, resolved.settings);
+    const created = await createWorkshop(options.prisma, resolved.settings, stored.hash);
     // The instructor's school address knows its own code: its class is never limited for it.
     knownCode(req, created.joinCode);
     const base = options.publicUrl();
@@ -169,6 +190,12 @@ export function mountApi(app: Application, options: ApiOptions): void {
     ) => {
       if (error.type === "entity.parse.failed") {
         fail(res, 400, { code: "invalid-json", message: "The request body is not valid JSON." });
+      } else if (error instanceof URIError) {
+        // A broken %-escape in the address, which the router could not decode.
+        fail(res, 400, {
+          code: "invalid-request",
+          message: "The address is not valid: it has a broken %-escape.",
+        });
       } else if (error.type === "entity.too.large") {
         fail(res, 413, { code: "too-large", message: "The request body is too large (16 KB at most)." });
       } else {

@@ -22,13 +22,18 @@ export type CreatedWorkshop = {
   settings: WorkshopSettings;
 };
 
+/** The hash a scenario's snapshot is stored under: SHA-256 of its JSON. */
+export function scenarioHash(scenario: Scenario): string {
+  return createHash("sha256").update(JSON.stringify(scenario)).digest("hex");
+}
+
 /**
  * Stores the scenario as it is now, once per content, and returns its hash: the workshop's
  * tables are folded with this snapshot forever after, whatever later happens to the file.
  */
 export async function snapshotScenario(prisma: Db, scenario: Scenario): Promise<string> {
   const data = JSON.parse(JSON.stringify(scenario)) as Prisma.InputJsonValue;
-  const hash = createHash("sha256").update(JSON.stringify(scenario)).digest("hex");
+  const hash = scenarioHash(scenario);
   await prisma.scenarioSnapshot.upsert({
     where: { hash },
     create: { hash, scenarioId: scenario.id, data },
@@ -57,11 +62,23 @@ export async function tableProgress(
   );
 }
 
-export async function createWorkshop(prisma: Db, settings: WorkshopSettings): Promise<CreatedWorkshop> {
+/**
+ * `storedHash`: the snapshot of the stored scenario version the settings name (saved from the
+ * studio); a built-in scenario is snapshotted here as it is now.
+ */
+export async function createWorkshop(
+  prisma: Db,
+  settings: WorkshopSettings,
+  storedHash?: string,
+): Promise<CreatedWorkshop> {
   const instructorKey = newSecret();
-  const scenario = getScenario(settings.scenarioId);
-  if (!scenario) throw new Error(`no scenario "${settings.scenarioId}" (settings are validated before this)`);
-  const scenarioHash = await snapshotScenario(prisma, scenario);
+  let scenarioHash = storedHash;
+  if (scenarioHash === undefined) {
+    const scenario = getScenario(settings.scenarioId);
+    if (!scenario)
+      throw new Error(`no scenario "${settings.scenarioId}" (settings are validated before this)`);
+    scenarioHash = await snapshotScenario(prisma, scenario);
+  }
   for (let attempt = 0; ; attempt++) {
     const joinCode = makeJoinCode(randomInt);
     try {

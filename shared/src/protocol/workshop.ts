@@ -5,6 +5,11 @@ import { z } from "zod";
 
 export const workshopRequestSchema = z.strictObject({
   scenarioId: z.string({ error: "Choose a scenario." }),
+  /** A stored scenario's version (default: its latest); built-in scenarios have none. */
+  scenarioVersion: z
+    .int({ error: "The scenario version is a whole number from 1." })
+    .min(1, "The scenario version is a whole number from 1.")
+    .optional(),
   variant: z.string().optional(),
   tables: z
     .int({ error: "The number of tables is a whole number from 1 to 30." })
@@ -27,6 +32,8 @@ export type WorkshopRequest = z.input<typeof workshopRequestSchema>;
 /** The settings a workshop keeps: every default resolved from its scenario. */
 export const workshopSettingsSchema = z.strictObject({
   scenarioId: z.string(),
+  /** The stored scenario's version the workshop plays; absent for a built-in scenario. */
+  scenarioVersion: z.int().min(1).optional(),
   variant: z.string(),
   tables: z.int().min(1).max(30),
   rounds: z.int().min(1).max(100),
