@@ -22,6 +22,7 @@ import { createConsoleRoom } from "./rooms/ConsoleRoom.ts";
 import { createNegotiationRoom } from "./rooms/NegotiationRoom.ts";
 import { createTableRoom } from "./rooms/TableRoom.ts";
 import { restoreRunningTables } from "./rooms/tableRooms.ts";
+import { offerStoredScenarios } from "./studio/pageData.ts";
 
 export type StartOptions = {
   env: ServerEnv;
@@ -93,6 +94,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   });
   const appender = createEventAppender(database.prisma);
   const http = createServer();
+  let withdrawScenarios = () => {};
 
   try {
     let nextHandle:
@@ -113,6 +115,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           : error;
       });
       nextHandle = app.getRequestHandler();
+      // The set-up page offers the scenarios saved from the studio, read by this server.
+      withdrawScenarios = offerStoredScenarios(database.prisma);
       nextUpgrade = app.getUpgradeHandler();
       closeNext = () => app.close();
     }
@@ -217,6 +221,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           await gameServer.gracefullyShutdown(false);
           await appender.drain();
           await closeNext();
+          withdrawScenarios();
           http.closeAllConnections();
           await new Promise<void>((resolve) => http.close(() => resolve()));
           await database.close();
@@ -225,6 +230,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     };
   } catch (error) {
+    withdrawScenarios();
     http.close();
     await database.close();
     await scale?.close();

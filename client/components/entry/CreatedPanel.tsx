@@ -65,7 +65,9 @@ export function CreatedPanel({
       <h3 className={styles.subheading}>Settings</h3>
       <ul className={styles.settings}>
         <li>
-          {scenario?.title ?? settings.scenarioId}, variant {variant?.name ?? settings.variant}
+          {scenario?.title ?? settings.scenarioId}
+          {settings.scenarioVersion === undefined ? "" : ` (version ${settings.scenarioVersion})`}, variant{" "}
+          {variant?.name ?? settings.variant}
         </li>
         <li>
           {settings.tables} {settings.tables === 1 ? "table" : "tables"}, {settings.rounds}{" "}

@@ -16,7 +16,7 @@ import { createdWorkshop, saveCreatedWorkshop } from "../../lib/workshopsHere.ts
 import { CreatedPanel } from "./CreatedPanel.tsx";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
-import type { ScenarioChoice } from "./scenarioChoice.ts";
+import { choiceLabel, type ScenarioChoice } from "./scenarioChoice.ts";
 import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
 
 /** The address of the set-up page showing a workshop created in this browser. */
@@ -95,8 +95,11 @@ export function WorkshopForm({
 
   function request(overrides: Partial<Record<Field, string | boolean>> = {}): WorkshopRequest {
     const value = { scenarioId, variant, tables, rounds, turnSeconds, botFill, ...overrides };
+    // A stored scenario's version as offered here: a later save in the studio does not change it.
+    const version = scenarios.find((candidate) => candidate.id === value.scenarioId)?.version ?? null;
     return {
       scenarioId: String(value.scenarioId),
+      ...(version === null ? {} : { scenarioVersion: version }),
       variant: String(value.variant),
       tables: asNumber(String(value.tables)),
       rounds: asNumber(String(value.rounds)),
@@ -149,7 +152,7 @@ export function WorkshopForm({
       saveCreatedWorkshop({
         created: result.value,
         createdAt: Date.now(),
-        scenarioTitle: scenario?.title ?? "",
+        scenarioTitle: scenario ? choiceLabel(scenario) : "",
         variantName:
           scenario?.variants.find((candidate) => candidate.id === result.value.settings.variant)?.name ?? "",
       });
@@ -228,7 +231,7 @@ export function WorkshopForm({
           >
             {scenarios.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {candidate.title}
+                {choiceLabel(candidate)}
               </option>
             ))}
           </select>

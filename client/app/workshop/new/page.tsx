@@ -1,6 +1,12 @@
 // The instructor's set-up page. The scenarios are read here, on the server, and handed to the form
 // as plain data: title, summary, source documents (by their titles), variants and the clock's
-// defaults.
+// defaults. The built-in ones come from the registry; those saved from the studio (the latest
+// version of each) from the server this page is rendered in, which reads them from its database.
+import {
+  type StoredScenarioChoices,
+  scenarioChoiceSchema,
+  storedScenarioChoicesKey,
+} from "@red-lines/shared/protocol";
 import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
 import type { Metadata } from "next";
 import type { ScenarioChoice } from "../../../components/entry/scenarioChoice.ts";
@@ -8,7 +14,7 @@ import { WorkshopForm } from "../../../components/entry/WorkshopForm.tsx";
 
 export const metadata: Metadata = { title: "Set up a workshop · Red Lines" };
 
-function choices(): ScenarioChoice[] {
+function builtInChoices(): ScenarioChoice[] {
   return scenarioIds.flatMap((id) => {
     const scenario = getScenario(id);
     if (!scenario) return [];
@@ -16,6 +22,8 @@ function choices(): ScenarioChoice[] {
       {
         id: scenario.id,
         title: scenario.title,
+        origin: "built-in",
+        version: null,
         summary: scenario.summary,
         documents: scenario.documents.map(({ file, title }) => ({ file, title })),
         variants: scenario.variants.map(({ id: variantId, name, description }) => ({
@@ -29,6 +37,20 @@ function choices(): ScenarioChoice[] {
       },
     ];
   });
+}
+
+/** The stored scenarios the server offers; none when it offers none or could not read them. */
+async function storedChoices(): Promise<ScenarioChoice[]> {
+  const offered = (globalThis as unknown as Record<symbol, StoredScenarioChoices | undefined>)[
+    Symbol.for(storedScenarioChoicesKey)
+  ];
+  if (!offered) return [];
+  try {
+    return scenarioChoiceSchema.array().parse(await offered());
+  } catch {
+    // The built-in scenarios still make a working form.
+    return [];
+  }
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,7 +71,7 @@ export default async function NewWorkshopPage({
         Choose what the class plays and how long turns last. You get a join code for the students and a
         private instructor link to run the tables.
       </p>
-      <WorkshopForm scenarios={choices()} createdId={createdId} />
+      <WorkshopForm scenarios={[...builtInChoices(), ...(await storedChoices())]} createdId={createdId} />
     </main>
   );
 }
