@@ -85,3 +85,19 @@ export function takeKeyFromFragment(workshopId: string): string | null {
   }
   return instructorKeyFor(workshopId);
 }
+
+/** Every instructor key this browser keeps (one per workshop run here), for the scenario studio. */
+export function instructorKeysHere(): string[] {
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const name = window.localStorage.key(i);
+      if (!name?.startsWith(instructorKeyPrefix)) continue;
+      const key = read(name, z.string());
+      if (key) keys.push(key);
+    }
+  } catch {
+    // storage off: nothing kept
+  }
+  return keys;
+}

@@ -87,6 +87,16 @@ beforeAll(async () => {
       path: `/instructor/${workshop.workshopId}/class${key}`,
       as: "instructor",
     },
+    {
+      // Opened with the instructor key this browser keeps; its web worker runs the analysis.
+      route: "/studio",
+      path: "/studio",
+      as: "instructor",
+      async ready(page) {
+        await page.getByRole("button", { name: "Start from scratch" }).click();
+        await page.getByTestId("analysis-status").filter({ hasText: /problems to fix/ }).waitFor();
+      },
+    },
   ];
 });
 

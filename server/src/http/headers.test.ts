@@ -1,7 +1,7 @@
 // What the header rules answer for each setting (the integration and browser tests check them on
 // real answers: tests/integration/headers.test.ts, tests/e2e/headers.test.ts).
 import { describe, expect, it } from "vitest";
-import { connectSources, corsHeaders, securityHeaders } from "./headers.ts";
+import { connectSources, corsHeaders, isBuiltScript, securityHeaders } from "./headers.ts";
 
 describe("header rules", () => {
   it("send HSTS only when the public address is https", () => {
@@ -45,5 +45,14 @@ describe("header rules", () => {
       "ws://*.redlines.example.org",
       "wss://*.redlines.example.org",
     ]);
+  });
+
+  it("let built scripts (and so web workers) load the app's other scripts, and nothing else", () => {
+    expect(isBuiltScript("/_next/static/chunks/turbopack-worker-1hrsqshz0gfey.js")).toBe(true);
+    expect(isBuiltScript("/_next/static/chunks/0cz1d0mv5g_q7.js?dpl=1")).toBe(true);
+    expect(isBuiltScript("/_next/static/chunks/app.css")).toBe(false);
+    expect(isBuiltScript("/api/studio/scenarios")).toBe(false);
+    expect(isBuiltScript("/studio")).toBe(false);
+    expect(isBuiltScript("/api/x.js")).toBe(false);
   });
 });

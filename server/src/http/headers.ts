@@ -11,6 +11,19 @@ import type { ServerEnv } from "../env.ts";
 export const nonPagePolicy =
   "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/**
+ * The built scripts' policy: a web worker runs under its own script's policy, and the scenario
+ * studio's worker loads the app's other chunks with importScripts. Same-origin scripts only.
+ */
+export const builtScriptPolicy =
+  "default-src 'none'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** A built JavaScript chunk: `/_next/static/…/*.js`. */
+export function isBuiltScript(url: string | undefined): boolean {
+  const path = (url ?? "").split("?")[0] ?? "";
+  return path.startsWith("/_next/static/") && path.endsWith(".js");
+}
+
 /** Browser features the app never uses, denied to it and to anything it could embed. */
 export const permissionsPolicy = [
   "accelerometer=()",
@@ -86,6 +99,7 @@ export function createHeaderSetter(
   const connect = connectSources(env).join(" ");
   return (req, res) => {
     for (const [name, value] of always) res.setHeader(name, value);
+    if (isBuiltScript(req.url)) res.setHeader("Content-Security-Policy", builtScriptPolicy);
     for (const [name, value] of Object.entries(corsHeaders(req.headers.origin, env.ALLOWED_ORIGINS))) {
       res.setHeader(name, value);
     }

@@ -5,6 +5,7 @@
 
 export type { SimulationReport } from "../bots/simulate.ts";
 export { type BotStyle, botStyles } from "../bots/styles.ts";
+export { formatPath } from "../scenario/crossReferences.ts";
 export * from "../scenario/load.ts";
 export * from "../scenario/outcomes.ts";
 export * from "../scenario/schema.ts";

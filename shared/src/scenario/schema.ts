@@ -138,7 +138,9 @@ export const scenarioSchema = z.strictObject({
   id: idSchema,
   title: textSchema,
   summary: textSchema,
-  documents: z.array(documentSchema).min(1),
+  documents: z
+    .array(documentSchema)
+    .min(1, { error: "list at least one document: every source names one of them" }),
   roles: z
     .array(roleSchema)
     .min(2, { error: "a scenario needs at least two roles" })

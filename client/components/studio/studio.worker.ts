@@ -1,0 +1,53 @@
+// The studio's engine off the page's thread: the live analysis of each draft, and the balance
+// check's bot tables with progress. The same shared code as the CLI and the server.
+import {
+  type BalanceRequest,
+  balanceCheck,
+  loadScenario,
+  type SimulationReport,
+  type StudioReport,
+  studioReport,
+} from "@red-lines/shared/studio";
+
+export type WorkerRequest =
+  | { type: "analyze"; id: number; draft: unknown }
+  | { type: "balance"; id: number; draft: unknown; request: BalanceRequest };
+
+export type WorkerAnswer =
+  | { type: "report"; id: number; report: StudioReport }
+  | { type: "progress"; id: number; done: number; total: number }
+  | { type: "balanced"; id: number; report: SimulationReport; elapsedMs: number }
+  | { type: "failed"; id: number; message: string };
+
+const post = (answer: WorkerAnswer) => (self as unknown as Worker).postMessage(answer);
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const message = event.data;
+  try {
+    if (message.type === "analyze") {
+      post({ type: "report", id: message.id, report: studioReport(message.draft) });
+      return;
+    }
+    const loaded = loadScenario(message.draft);
+    if (!loaded.ok) {
+      post({
+        type: "failed",
+        id: message.id,
+        message: "Fix the scenario's problems first: bots can only play a valid scenario.",
+      });
+      return;
+    }
+    const start = performance.now();
+    let last = 0;
+    const report = balanceCheck(loaded.scenario, message.request, (done, total) => {
+      const now = performance.now();
+      if (done === total || now - last > 100) {
+        last = now;
+        post({ type: "progress", id: message.id, done, total });
+      }
+    });
+    post({ type: "balanced", id: message.id, report, elapsedMs: Math.round(performance.now() - start) });
+  } catch (error) {
+    post({ type: "failed", id: message.id, message: `The engine stopped: ${(error as Error).message}` });
+  }
+};

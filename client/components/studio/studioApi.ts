@@ -1,0 +1,72 @@
+// The studio's HTTP calls: every answer parsed with the shared schemas, every failure one sentence.
+// The key goes as `Bearer` (an instructor key) or `Studio` (the server's studio key).
+import {
+  httpErrorSchema,
+  type StudioSaved,
+  type StudioScenario,
+  type StudioScenarioList,
+  studioSavedSchema,
+  studioScenarioListSchema,
+  studioScenarioSchema,
+} from "@red-lines/shared/protocol";
+import type { ZodType } from "zod";
+
+export type StudioKey = { scheme: "Bearer" | "Studio"; key: string };
+
+export type Answer<T> =
+  | { ok: true; value: T; status: number }
+  | { ok: false; status: number; message: string; issues?: { path: string; message: string }[] };
+
+async function call<T>(
+  path: string,
+  key: StudioKey,
+  schema: ZodType<T>,
+  init: RequestInit = {},
+): Promise<Answer<T>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/studio${path}`, {
+      ...init,
+      headers: {
+        accept: "application/json",
+        authorization: `${key.scheme} ${key.key}`,
+        ...(init.body ? { "content-type": "application/json" } : {}),
+      },
+    });
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      message: "The server could not be reached. Check your connection and try again.",
+    };
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = httpErrorSchema.safeParse(body);
+    return parsed.success
+      ? {
+          ok: false,
+          status: response.status,
+          message: parsed.data.error.message,
+          issues: parsed.data.error.issues,
+        }
+      : { ok: false, status: response.status, message: `The server answered ${response.status}.` };
+  }
+  const parsed = schema.safeParse(body);
+  return parsed.success
+    ? { ok: true, value: parsed.data, status: response.status }
+    : { ok: false, status: response.status, message: "The server's answer was not understood." };
+}
+
+export function listScenarios(key: StudioKey): Promise<Answer<StudioScenarioList>> {
+  return call("/scenarios", key, studioScenarioListSchema);
+}
+
+export function fetchScenario(key: StudioKey, id: string, version?: number): Promise<Answer<StudioScenario>> {
+  const query = version ? `?version=${version}` : "";
+  return call(`/scenarios/${encodeURIComponent(id)}${query}`, key, studioScenarioSchema);
+}
+
+export function saveScenario(key: StudioKey, scenario: unknown): Promise<Answer<StudioSaved>> {
+  return call("/scenarios", key, studioSavedSchema, { method: "POST", body: JSON.stringify({ scenario }) });
+}
