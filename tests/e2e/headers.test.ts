@@ -94,7 +94,10 @@ beforeAll(async () => {
       as: "instructor",
       async ready(page) {
         await page.getByRole("button", { name: "Start from scratch" }).click();
-        await page.getByTestId("analysis-status").filter({ hasText: /problems to fix/ }).waitFor();
+        await page
+          .getByTestId("analysis-status")
+          .filter({ hasText: /problems to fix/ })
+          .waitFor();
       },
     },
   ];
