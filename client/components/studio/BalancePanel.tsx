@@ -8,8 +8,8 @@ import type { BalanceState } from "./useStudioEngine.ts";
 
 const styleWords: Record<BotStyle, string> = {
   boulware: "Firm (concede late)",
-  linear: "Steady",
-  conceder: "Soft (concede early)",
+  linear: "Steady (concede evenly)",
+  conceder: "Flexible (concede early)",
 };
 
 export function BalancePanel({
