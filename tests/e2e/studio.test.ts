@@ -282,8 +282,9 @@ describe("the scenario studio", () => {
     await replay.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
     await replay.getByRole("heading", { level: 1, name: "Replay" }).waitFor();
     await replay.getByText("Keys:").waitFor();
-    const seenBy = await replay.getByLabel("Seen by").locator("option").allTextContents();
-    expect(seenBy.some((option) => option.includes("North"))).toBe(true);
+    await expect
+      .poll(async () => (await replay.getByLabel("Seen by").locator("option").allTextContents()).join(" | "))
+      .toMatch(/North/);
     await replay.keyboard.press("End");
     await replay.screenshot({ path: `${artifactsDir}studio-replay.png` });
     expect(await replay.locator("main").textContent()).toContain("North");
@@ -300,6 +301,16 @@ describe("the scenario studio", () => {
     await shot(page, "6-phone-scores");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await noViolations(page, "the editor at 375 px");
+
+    // Closed, the studio starts again from a file: the JSON exported earlier (version 1's).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole("button", { name: "Close" }).click();
+    await page.getByRole("button", { name: "Edit Two towns and a bridge" }).waitFor();
+    await page.getByLabel("Import a scenario file (JSON)").setInputFiles(file);
+    await page.getByText("(from bridge-towns.json)").waitFor();
+    await waitForStatus(page, /^Valid/);
+    await openSection(page, "Roles");
+    expect(await page.getByLabel("Name", { exact: true }).first().inputValue()).toBe("North");
     expect(errors).toEqual([]);
     expect(await status(page)).toMatch(/^Valid/);
   }, 240_000);

@@ -2,7 +2,7 @@
 // The studio's form fields, each bound to a path of the scenario file: it reads its value there,
 // writes it back through the one change function, and shows the checks' problems at that path
 // beside itself (announced with the field, marked invalid).
-import { type DraftPath, getAt, setAt } from "@red-lines/shared/studio";
+import { type DraftPath, getAt, removeAt, setAt } from "@red-lines/shared/studio";
 import { type ReactNode, useEffect, useState } from "react";
 import { fieldId, problemsAt, useStudio } from "./context.tsx";
 import styles from "./Studio.module.css";
@@ -45,12 +45,15 @@ export function TextField({
   multiline = false,
   hint,
   placeholder,
+  optional = false,
 }: {
   path: DraftPath;
   label: string;
   multiline?: boolean;
   hint?: ReactNode;
   placeholder?: string;
+  /** Left empty, the key is removed from the file rather than kept as an empty text. */
+  optional?: boolean;
 }) {
   const { draft, change } = useStudio();
   const value = getAt(draft, path);
@@ -64,7 +67,7 @@ export function TextField({
     placeholder,
     onChange: (event: { target: { value: string } }) => {
       const next = event.target.value;
-      change((d) => setAt(d, path, next));
+      change((d) => (optional && next.trim() === "" ? removeAt(d, path) : setAt(d, path, next)));
     },
   };
   return (
@@ -89,6 +92,7 @@ export function NumberField({
   max,
   step = 1,
   compact = false,
+  optional = false,
 }: {
   path: DraftPath;
   label: string;
@@ -97,6 +101,8 @@ export function NumberField({
   step?: number;
   /** In a table: the label is read by screen readers only. */
   compact?: boolean;
+  /** Left empty, the key is removed from the file. */
+  optional?: boolean;
 }) {
   const { draft, change } = useStudio();
   const value = getAt(draft, path);
@@ -121,7 +127,11 @@ export function NumberField({
         onChange={(event) => {
           const raw = event.target.value;
           const parsed = Number(raw);
-          change((d) => setAt(d, path, raw.trim() !== "" && Number.isFinite(parsed) ? parsed : raw));
+          change((d) =>
+            optional && raw.trim() === ""
+              ? removeAt(d, path)
+              : setAt(d, path, raw.trim() !== "" && Number.isFinite(parsed) ? parsed : raw),
+          );
         }}
       />
       {field.problems}

@@ -136,6 +136,7 @@ export function VariantsSection() {
               path={["variants", index, "briefNotes", role.id]}
               label={`Note in ${role.name || `role ${r + 1}`}'s brief (optional)`}
               multiline
+              optional
             />
           ))}
           <h4>Red lines of this variant</h4>
@@ -292,22 +293,12 @@ export function EventsSection() {
             <IdField path={["events", index, "id"]} label="Id" />
           </div>
           <TextField path={["events", index, "flash"]} label="News flash (every seat reads it)" multiline />
-          <div className={styles.columns}>
-            <NumberField
-              path={["events", index, "atRound"]}
-              label="Lands by itself at the start of round (optional)"
-              min={1}
-            />
-            {event.atRound !== undefined && (
-              <button
-                type="button"
-                data-variant="secondary"
-                onClick={() => change((d) => removeAt(d, ["events", index, "atRound"]))}
-              >
-                Only when injected
-              </button>
-            )}
-          </div>
+          <NumberField
+            path={["events", index, "atRound"]}
+            label="Lands by itself at the start of round (leave empty: only when the facilitator injects it)"
+            min={1}
+            optional
+          />
           <fieldset className={styles.group}>
             <legend>Effects</legend>
             <Problems path={["events", index, "effects"]} />
@@ -393,6 +384,7 @@ export function OutcomesSection() {
             path={["outcomes", index, "phrase"]}
             label="How a sentence names it (optional)"
             placeholder="e.g. a fragile ceasefire"
+            optional
           />
           <fieldset className={styles.checks}>
             <legend>Endings it covers</legend>
