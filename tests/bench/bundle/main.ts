@@ -88,6 +88,7 @@ export async function runBundleBench(argv: readonly string[]): Promise<number> {
       ["/replay/[tableId]", `/replay/${tableId}`],
       ["/guide", "/guide"],
       ["/sandbox", "/sandbox"],
+      ["/studio", "/studio"],
     ];
     const cache = new Map<string, { bytes: number; gzip: number }>();
     const figures: RouteFigure[] = [];
