@@ -262,7 +262,7 @@ export function BulkControls({
       {confirmEnd && (
         <ConfirmDialog
           title={`End the talks at ${phrase}?`}
-          question={`The talks at ${phrase} end now, without an agreement: each of them concludes in stalemate. This cannot be undone.`}
+          question={`The talks at ${phrase} end now, without an agreement: every party is left with its no-deal value. This cannot be undone.`}
           confirmLabel={`End talks at ${phrase}`}
           onConfirm={() => void send({ type: "end-talks" }, "End talks")}
           onClose={() => setConfirmEnd(false)}
