@@ -52,6 +52,19 @@ type PendingAppend = {
   events: NewEvent[];
   resolve: (stored: StoredEvent[]) => void;
   reject: (error: Error) => void;
+  /** When it was asked for (performance.now()), for its latency. */
+  asked: number;
+};
+
+/**
+ * What a server measures of the group commit (its metrics), told as it happens; this package knows
+ * nothing of how it is recorded.
+ */
+export type AppendObserver = {
+  /** A transaction was written: how many appends (one per table) and events it carried, and its time. */
+  transaction?(written: { appends: number; events: number; seconds: number }): void;
+  /** An append was answered, from the moment it was asked for (waiting for its batch included). */
+  append?(answered: { outcome: "stored" | "conflict" | "failed"; seconds: number }): void;
 };
 
 export type EventAppender = {
@@ -74,8 +87,14 @@ export type EventAppender = {
  * values and inserts the rows of exactly those tables.
  * At low load each append is written at once; under load, hundreds of tables share one commit.
  */
-export function createEventAppender(prisma: Db, options: { maxBatch?: number } = {}): EventAppender {
+export function createEventAppender(
+  prisma: Db,
+  options: { maxBatch?: number; observer?: AppendObserver } = {},
+): EventAppender {
   const maxBatch = options.maxBatch ?? 500;
+  const observer = options.observer ?? {};
+  const answered = (entry: PendingAppend, outcome: "stored" | "conflict" | "failed") =>
+    observer.append?.({ outcome, seconds: (performance.now() - entry.asked) / 1000 });
   let pending: PendingAppend[] = [];
   let running: Promise<void> | undefined;
   const counts = { transactions: 0, appends: 0, events: 0 };
@@ -85,6 +104,7 @@ export function createEventAppender(prisma: Db, options: { maxBatch?: number } =
     const expected = batch.map((entry) => entry.expectedLastSeq);
     const sizes = batch.map((entry) => entry.events.length);
     let advanced: Set<string>;
+    const started = performance.now();
     try {
       // One statement, so one round trip and its own transaction: advance every counter still at
       // its expected value, and store the events of exactly the tables whose counter moved.
@@ -116,8 +136,10 @@ export function createEventAppender(prisma: Db, options: { maxBatch?: number } =
         SELECT id::text AS id FROM advanced`;
       advanced = new Set(won.map((row) => row.id));
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error as Error);
+      const [only] = batch;
+      if (batch.length === 1 && only) {
+        answered(only, "failed");
+        only.reject(error as Error);
         return;
       }
       // Nothing of the batch was stored. One table's bad data must not fail the others' moves:
@@ -126,11 +148,18 @@ export function createEventAppender(prisma: Db, options: { maxBatch?: number } =
       return;
     }
     counts.transactions += 1;
+    observer.transaction?.({
+      appends: batch.length,
+      events: sizes.reduce((sum, size) => sum + size, 0),
+      seconds: (performance.now() - started) / 1000,
+    });
     for (const entry of batch) {
       if (!advanced.has(entry.tableId)) {
+        answered(entry, "conflict");
         entry.reject(new LogConflictError(entry.tableId));
         continue;
       }
+      answered(entry, "stored");
       counts.appends += 1;
       counts.events += entry.events.length;
       entry.resolve(
@@ -174,7 +203,7 @@ export function createEventAppender(prisma: Db, options: { maxBatch?: number } =
     append(tableId, expectedLastSeq, events) {
       if (events.length === 0) return Promise.resolve([]);
       return new Promise<StoredEvent[]>((resolve, reject) => {
-        pending.push({ tableId, expectedLastSeq, events, resolve, reject });
+        pending.push({ tableId, expectedLastSeq, events, resolve, reject, asked: performance.now() });
         kick();
       });
     },

@@ -8,6 +8,7 @@ export type { Prisma } from "../generated/client.ts";
 export { createPrismaClient, type Db } from "./client.ts";
 export { type EmbeddedPostgres, startEmbeddedPostgres } from "./embedded.ts";
 export {
+  type AppendObserver,
   appendEvents,
   createEventAppender,
   type EventAppender,
@@ -16,7 +17,12 @@ export {
   readEvents,
   type StoredEvent,
 } from "./eventLog.ts";
-export { applyMigrations, diffSchemaAgainstSnapshot, readMigrations } from "./migrations.ts";
+export {
+  applyMigrations,
+  diffSchemaAgainstSnapshot,
+  pendingMigrations,
+  readMigrations,
+} from "./migrations.ts";
 export { type DatabaseSettings, databaseEnvSchema, describeEnvIssues } from "./settings.ts";
 
 export type Database = {

@@ -8,6 +8,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import pg from "pg";
+import type { Db } from "./client.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const prismaDir = path.resolve(here, "..");
@@ -96,6 +97,24 @@ export async function readMigrations(dir = migrationsDir): Promise<MigrationList
     shadowDbInitScript: "",
     migrationDirectories,
   };
+}
+
+let folderNames: Promise<string[]> | undefined;
+
+/**
+ * Migrations in the folder that the database has not recorded as applied: none when it is current
+ * (a readiness check; the folder is read once, since it does not change while a server runs).
+ */
+export async function pendingMigrations(prisma: Db): Promise<string[]> {
+  folderNames ??= readdir(migrationsDir, { withFileTypes: true }).then((entries) =>
+    entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name),
+  );
+  const expected = await folderNames;
+  const rows = await prisma.$queryRaw<{ name: string }[]>`
+    SELECT migration_name AS name FROM _prisma_migrations
+    WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+  const applied = new Set(rows.map((row) => row.name));
+  return expected.filter((name) => !applied.has(name)).sort();
 }
 
 /** Applies every pending migration; returns the names applied (empty when the database is current). */
