@@ -11,12 +11,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
-import { createEventAppender, type Database, openDatabase } from "@red-lines/db";
+import { createEventAppender, type Database, openDatabase, pendingMigrations } from "@red-lines/db";
 import { consoleRoomName, negotiationRoomName, wireLimits } from "@red-lines/shared/engine";
 import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
 import { mountApi } from "./http/api.ts";
 import { createHeaderSetter } from "./http/headers.ts";
+import { mountHealth } from "./http/health.ts";
+import { createRequestTracker, withRequestLog } from "./http/requestLog.ts";
+import { colyseusLogger, createLogger, type Logger } from "./logging.ts";
+import { createMetrics, type ServerMetrics } from "./metrics.ts";
 import { connectRedis } from "./redis.ts";
 import { createConsoleRoom } from "./rooms/ConsoleRoom.ts";
 import { createNegotiationRoom } from "./rooms/NegotiationRoom.ts";
@@ -28,13 +32,16 @@ export type StartOptions = {
   env: ServerEnv;
   /** Serve the Next.js UI: "production" needs `next build` first; "development" compiles on demand. */
   web: "production" | "development" | false;
-  log?: (line: string) => void;
+  /** Where log lines go; by default a logger made from LOG_LEVEL and LOG_FORMAT (logging.ts). */
+  logger?: Logger;
 };
 
 export type RunningServer = {
   url: string;
   port: number;
   database: Database;
+  logger: Logger;
+  metrics: ServerMetrics;
   stop(): Promise<void>;
 };
 
@@ -85,14 +92,21 @@ function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { env } = options;
-  const log = options.log ?? ((line: string) => console.log(line));
+  const startedAt = Date.now();
+  const logger =
+    options.logger ??
+    (await createLogger({
+      ...env,
+      development: options.web === "development" || env.NODE_ENV === "development",
+    }));
   await probePort(env.PORT, env.HOST);
   const scale = env.REDIS_URL ? await connectRedis(env.REDIS_URL) : undefined;
   const database = await openDatabase(env).catch(async (error: Error) => {
     await scale?.close();
     throw error;
   });
-  const appender = createEventAppender(database.prisma);
+  const metrics = createMetrics();
+  const appender = createEventAppender(database.prisma, { observer: metrics.appendObserver });
   const http = createServer();
   let withdrawScenarios = () => {};
 
@@ -144,12 +158,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     for (const name of Object.keys(corsDefaults)) delete corsDefaults[name];
     matchMaker.controller.getCorsHeaders = (): Record<string, string> => ({});
     const setHeaders = createHeaderSetter(env);
+    const trackRequest = createRequestTracker(logger);
 
     let publicUrl = env.PUBLIC_URL ?? "";
     const gameServer = new Server({
       transport,
       greet: false,
       gracefullyShutdown: false,
+      logger: colyseusLogger(logger),
       // Several processes: rooms are found and reached through Redis; each process is reached at
       // its own public address. One process: both stay in memory.
       ...(scale ? { presence: scale.presence, driver: scale.driver } : {}),
@@ -160,10 +176,22 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         // Behind a proxy every request comes from the proxy: trust its X-Forwarded-For, when told to,
         // so that limits apply per student device rather than to the whole class at once.
         if (env.TRUST_PROXY) app.set("trust proxy", true);
+        app.use(withRequestLog);
+        mountHealth(app, {
+          logger,
+          startedAt,
+          database: async () => {
+            await database.prisma.$queryRaw`SELECT 1`;
+          },
+          pendingMigrations: () => pendingMigrations(database.prisma),
+          redis: scale?.ping,
+          metrics,
+          metricsToken: env.METRICS_TOKEN,
+        });
         mountApi(app, {
           prisma: database.prisma,
           publicUrl: () => publicUrl,
-          log,
+          logger,
           studioKey: env.STUDIO_KEY,
         });
         const handle = nextHandle;
@@ -178,7 +206,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
           appender,
           botDelayMs: env.BOT_DELAY_MS,
           now: Date.now,
-          log,
+          logger,
+          metrics,
           reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,
         }),
       )
@@ -188,26 +217,36 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         consoleRoomName,
         createConsoleRoom({
           prisma: database.prisma,
-          log,
+          logger,
+          metrics,
           reconnectGraceSeconds: env.RECONNECT_GRACE_SECONDS,
         }),
       )
       .filterBy(["workshopId"]);
     gameServer
-      .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), log }))
+      .define("table", createTableRoom({ prisma: database.prisma, now: () => new Date(), logger }))
       .filterBy(["table"]);
     await Promise.race([
       // Colyseus binds its request listener as the server starts listening (before this callback
       // runs, and before any request can arrive); ours goes in front, so that every answer —
       // Colyseus' routes, the API, Next's pages and assets, even an OPTIONS preflight Colyseus ends
       // at once — carries the security headers.
-      gameServer.listen(env.PORT, env.HOST, undefined, () => http.prependListener("request", setHeaders)),
+      gameServer.listen(env.PORT, env.HOST, undefined, () =>
+        http.prependListener("request", (req, res) => {
+          setHeaders(req, res);
+          trackRequest(req, res);
+        }),
+      ),
       listenError(http, env.PORT),
     ]);
     const port = (http.address() as AddressInfo).port;
     // Tables that were negotiating when the server last stopped (or crashed) play on.
-    const restored = await restoreRunningTables(database.prisma, log);
-    if (restored > 0) log(`restored ${restored} running table${restored === 1 ? "" : "s"} from the log`);
+    const restored = await restoreRunningTables(database.prisma, logger);
+    if (restored > 0)
+      logger.info(
+        { restored },
+        `restored ${restored} running table${restored === 1 ? "" : "s"} from the log`,
+      );
     const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
     publicUrl = url;
 
@@ -216,6 +255,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       url,
       port,
       database,
+      logger,
+      metrics,
       stop() {
         stopping ??= (async () => {
           await gameServer.gracefullyShutdown(false);

@@ -18,6 +18,7 @@ describe("server configuration", () => {
         RECONNECT_GRACE_SECONDS: 60,
         BOT_DELAY_MS: 2000,
         NODE_ENV: "production",
+        LOG_LEVEL: "info",
       },
     });
   });
@@ -118,6 +119,27 @@ describe("server configuration", () => {
     ]);
     const blank = readServerEnv({ STUDIO_KEY: "a long random studio key" });
     expect(!blank.ok && blank.problems.join("\n")).toMatch(/STUDIO_KEY must not contain spaces/);
+  });
+
+  it("takes a long metrics token, a log level and a log format, and says why bad ones are refused", () => {
+    const good = readServerEnv({
+      METRICS_TOKEN: "0123456789abcdef0123",
+      LOG_LEVEL: "debug",
+      LOG_FORMAT: "pretty",
+    });
+    expect(good.ok && [good.env.METRICS_TOKEN, good.env.LOG_LEVEL, good.env.LOG_FORMAT]).toEqual([
+      "0123456789abcdef0123",
+      "debug",
+      "pretty",
+    ]);
+    const bad = readServerEnv({ METRICS_TOKEN: "short", LOG_LEVEL: "verbose", LOG_FORMAT: "xml" });
+    expect(!bad.ok && bad.problems).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN must be at least 16 characters long/),
+      expect.stringMatching(/^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent/),
+      expect.stringMatching(/^LOG_FORMAT must be json or pretty/),
+    ]);
+    const blank = readServerEnv({ METRICS_TOKEN: "a long metrics token with blanks" });
+    expect(!blank.ok && blank.problems.join("\n")).toMatch(/METRICS_TOKEN must be printable ASCII/);
   });
 
   it("refuses a DATABASE_URL without a host", () => {

@@ -66,6 +66,30 @@ export const serverEnvSchema = databaseEnvSchema
       )
       .regex(/^\S+$/, "STUDIO_KEY must not contain spaces or other blanks")
       .optional(),
+    /**
+     * Opens GET /metrics (Authorization: Bearer <token>) to a Prometheus scraper. Unset: /metrics
+     * answers 404, as if it did not exist.
+     */
+    METRICS_TOKEN: z
+      .string()
+      .min(
+        16,
+        "METRICS_TOKEN must be at least 16 characters long: use a long random token, such as the output of `openssl rand -hex 24`",
+      )
+      .regex(
+        /^[\x21-\x7e]+$/,
+        "METRICS_TOKEN must be printable ASCII without spaces (it travels in a header)",
+      )
+      .optional(),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent",
+      })
+      .default("info"),
+    /** json: one JSON object a line (for log collectors); pretty: coloured lines for a person. */
+    LOG_FORMAT: z
+      .enum(["json", "pretty"], { error: "LOG_FORMAT must be json or pretty (unset: pretty in development)" })
+      .optional(),
     /** Several processes: Colyseus presence and room driver in Redis. Unset: one process, in memory. */
     REDIS_URL: z
       .url({

@@ -1,8 +1,9 @@
-// `npm start` (and `npm run dev` with --dev): validate the environment, start, print one URL.
+// `npm start` (and `npm run dev` with --dev): validate the environment, start, log one ready line.
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import { startServer } from "./app.ts";
 import { readServerEnv } from "./env.ts";
+import { captureConsole, createLogger } from "./logging.ts";
 
 // A .env file, when present, fills in what the environment does not set.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -10,6 +11,8 @@ if (existsSync(".env")) process.loadEnvFile(".env");
 // Next.js would otherwise try to send usage data to a host this machine may not reach.
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
+// Until the settings are read there is no logger (LOG_LEVEL and LOG_FORMAT are among them): a
+// refusal to start is plain sentences on stderr, for the person who started it.
 const flagHelp =
   "Options: --dev (compile the UI on demand, for development), --api-only (no web UI: game server only).";
 const flags = z
@@ -33,26 +36,33 @@ if (!parsed.ok) {
 }
 
 const started = Date.now();
+const logger = await createLogger({
+  ...parsed.env,
+  development: web === "development" || parsed.env.NODE_ENV === "development",
+});
+// From here on, whatever a library prints with console.* is a log line too.
+captureConsole(logger);
 try {
-  const server = await startServer({ env: parsed.env, web });
+  const server = await startServer({ env: parsed.env, web, logger });
   const db =
     server.database.kind === "embedded"
       ? `embedded database in ${server.database.location}`
       : `PostgreSQL at ${server.database.location}`;
-  const migrated =
-    server.database.appliedMigrations.length > 0
-      ? `, ${server.database.appliedMigrations.length} migration(s) applied`
-      : "";
-  console.log(
-    `Red Lines is ready at ${server.url} (${db}${migrated}; started in ${Date.now() - started} ms)`,
+  const applied = server.database.appliedMigrations.length;
+  const migrated = applied > 0 ? `, ${applied} migration(s) applied` : "";
+  const startupMs = Date.now() - started;
+  // Tests and the benchmarks wait for "ready at <url>" in this line's message.
+  logger.info(
+    { url: server.url, database: server.database.kind, migrationsApplied: applied, startupMs },
+    `Red Lines is ready at ${server.url} (${db}${migrated}; started in ${startupMs} ms)`,
   );
 
   const shutdown = (signal: string) => {
-    console.log(`${signal}: closing tables and the database...`);
+    logger.info({ signal }, `${signal}: closing tables and the database...`);
     server.stop().then(
       () => process.exit(0),
       (error: Error) => {
-        console.error(`Shutdown was not clean: ${error.message}`);
+        logger.error({ err: error }, `Shutdown was not clean: ${error.message}`);
         process.exit(1);
       },
     );
@@ -60,6 +70,6 @@ try {
   process.once("SIGINT", () => shutdown("SIGINT"));
   process.once("SIGTERM", () => shutdown("SIGTERM"));
 } catch (error) {
-  console.error(`Red Lines could not start: ${(error as Error).message}`);
+  logger.fatal({ err: error }, `Red Lines could not start: ${(error as Error).message}`);
   process.exit(1);
 }

@@ -4,7 +4,13 @@ import { RedisDriver } from "@colyseus/redis-driver";
 import { RedisPresence } from "@colyseus/redis-presence";
 import { Redis } from "ioredis";
 
-export type Scale = { presence: RedisPresence; driver: RedisDriver; close(): Promise<void> };
+export type Scale = {
+  presence: RedisPresence;
+  driver: RedisDriver;
+  /** Resolves when Redis answers a PING now (readiness); rejects at once while it is unreachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
 
 function describe(url: string): string {
   const parsed = new URL(url);
@@ -32,10 +38,23 @@ export async function connectRedis(url: string): Promise<Scale> {
   }
   const presence = new RedisPresence(url);
   const driver = new RedisDriver(url);
+  // Its own connection, so a PING never waits behind presence's or the driver's traffic; it
+  // keeps reconnecting in the background, and fails at once (no queue) while Redis is away.
+  const health = new Redis(url, {
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: (attempt) => Math.min(attempt * 250, 2_000),
+  });
+  health.on("error", () => {});
   return {
     presence,
     driver,
+    async ping() {
+      await health.ping();
+    },
     async close() {
+      health.disconnect();
       presence.shutdown();
       await driver.shutdown();
     },

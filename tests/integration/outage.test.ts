@@ -6,6 +6,7 @@ import { type ErrorMessage, negotiationRoomName, type TableView } from "@red-lin
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
+import { cutDatabase } from "../support/postgres.ts";
 import { startTestServer } from "../support/server.ts";
 import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
@@ -43,14 +44,6 @@ async function act(seat: Seat, command: Record<string, unknown>): Promise<string
     what: `${String(command.type)} to be answered`,
   });
   return intentId;
-}
-
-/** Stops new connections to the table's database and ends the open ones, as an outage would. */
-async function cutDatabase(admin: pg.Client, name: string, allow: boolean) {
-  await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allow ? "true" : "false"}`);
-  if (!allow) {
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
-  }
 }
 
 describe("a database outage", () => {

@@ -80,3 +80,14 @@ export async function createDatabase(serverUrl: string, name: string): Promise<s
   url.pathname = `/${name.replace(/[^a-z0-9_]/g, "_")}`;
   return url.toString();
 }
+
+/**
+ * Takes a database away as an outage would (no new connections, the open ones ended), or gives it
+ * back. `admin` is a client connected to the same server as someone other than the database's users.
+ */
+export async function cutDatabase(admin: pg.Client, name: string, allow: boolean) {
+  await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allow ? "true" : "false"}`);
+  if (!allow) {
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1", [name]);
+  }
+}

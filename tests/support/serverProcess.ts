@@ -7,7 +7,15 @@ import { waitFor } from "./wait.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type ServerProcess = { url: string; port: number; child: ChildProcess; output(): string };
+export type ServerProcess = {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** What it wrote to stdout and stderr, as it came. */
+  output(): string;
+  /** What it wrote to stdout alone (its log lines below error level). */
+  stdout(): string;
+};
 
 /**
  * Starts a server on a free port (or `port`) and waits for its ready line. `cleanups` gets the
@@ -25,8 +33,10 @@ export async function spawnServer(
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stdout = "";
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
+    stdout += chunk.toString();
   });
   child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
@@ -41,5 +51,11 @@ export async function spawnServer(
     },
     { timeout: 30_000, what: "the server to be ready" },
   );
-  return { url: `http://127.0.0.1:${chosen}`, port: chosen, child, output: () => output };
+  return {
+    url: `http://127.0.0.1:${chosen}`,
+    port: chosen,
+    child,
+    output: () => output,
+    stdout: () => stdout,
+  };
 }

@@ -4,6 +4,7 @@
 import type { Db } from "@red-lines/db";
 import { joinCodeSchema, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared/engine";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
+import type { Logger } from "../logging.ts";
 import { storedScenarioFor } from "../studio/storedScenarios.ts";
 import {
   createWorkshop,
@@ -17,13 +18,15 @@ import { mountExport } from "./export.ts";
 import type { KeyLimitSettings } from "./keyLimits.ts";
 import { createJoinLimits, type JoinLimitSettings } from "./rateLimit.ts";
 import { mountReplay } from "./replay.ts";
+import { currentRequestLog, requestLog } from "./requestLog.ts";
 import { bearer, fail, uuidPattern } from "./requests.ts";
 import { studioRouter } from "./studio.ts";
 
 export type ApiOptions = {
   prisma: Db;
   publicUrl: () => string;
-  log: (line: string) => void;
+  /** Each request logs through its own child (requestLog.ts), bound to its request id. */
+  logger: Logger;
   now?: () => number;
   /** Join limits per client address (defaults: rateLimit.ts, documented in docs/protocol.md). */
   joinLimits?: JoinLimitSettings;
@@ -45,7 +48,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
     const decision = joinLimits.admit(address, code, now());
     if (decision.ok) return true;
     if (decision.first) {
-      options.log(
+      requestLog(req, options.logger).warn(
+        { address, limit: decision.limit, retryAfterSeconds: decision.retryAfterSeconds },
         decision.limit === "new-codes"
           ? `join limits: ${address} tried too many join codes it did not know; new codes refused for ${decision.retryAfterSeconds} s`
           : `join limits: ${address} sent too many join requests; refused for ${decision.retryAfterSeconds} s`,
@@ -70,7 +74,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
     studioRouter({
       prisma: options.prisma,
       studioKey: options.studioKey,
-      log: options.log,
+      // The studio logs a line without its request at hand: the request's logger all the same.
+      log: (line) => currentRequestLog(options.logger).warn(line),
       now,
       ...(options.studioLimits ? { limits: options.studioLimits } : {}),
     }),
@@ -182,12 +187,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
 
   // Express calls a four-argument function with errors: bad JSON, oversized bodies, failures.
   api.use(
-    (
-      error: Error & { status?: number; type?: string },
-      _req: Request,
-      res: Response,
-      _next: NextFunction,
-    ) => {
+    (error: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
       if (error.type === "entity.parse.failed") {
         fail(res, 400, { code: "invalid-json", message: "The request body is not valid JSON." });
       } else if (error instanceof URIError) {
@@ -199,7 +199,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       } else if (error.type === "entity.too.large") {
         fail(res, 413, { code: "too-large", message: "The request body is too large (16 KB at most)." });
       } else {
-        options.log(`api: ${error.stack ?? error.message}`);
+        requestLog(req, options.logger).error({ err: error }, `api: ${error.message}`);
         fail(res, 503, {
           code: "unavailable",
           message: "The server could not complete that just now; nothing was changed. Try again in a moment.",

@@ -18,14 +18,16 @@ import {
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
 import type { Request, Response, Router } from "express";
+import type { Logger } from "../logging.ts";
 import { loadTable } from "../tables/tableLog.ts";
 import { type CsvValue, csvRecord } from "./csv.ts";
+import { requestLog } from "./requestLog.ts";
 import { fail, instructorWorkshop, type Overview, uuidPattern } from "./requests.ts";
 import { versionsCsv } from "./versionsCsv.ts";
 
 export type ExportOptions = {
   prisma: Db;
-  log: (line: string) => void;
+  logger: Logger;
   now?: () => number;
   /** Events read from the database at a time. */
   pageSize?: number;
@@ -119,7 +121,10 @@ async function exportLog(req: Request, res: Response, format: Format, options: E
       throw error;
     }
     // Half a file is worse than none: cut the connection so the download fails visibly.
-    options.log(`export: ${(error as Error).stack ?? String(error)}`);
+    requestLog(req, options.logger).error(
+      { err: error, workshopId: overview.workshopId, ...(tableId === undefined ? {} : { tableId }) },
+      `export: the download was cut off: ${(error as Error).message}`,
+    );
     res.destroy();
   }
 }

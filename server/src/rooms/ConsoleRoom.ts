@@ -30,6 +30,8 @@ import {
   type TableState,
   tableStatus,
 } from "@red-lines/shared/engine";
+import { type Logger, roomFault } from "../logging.ts";
+import type { RoomMetrics } from "../metrics.ts";
 import { loadTable, workshopScenario } from "../tables/tableLog.ts";
 import { secretMatches, watchTokenFor } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
@@ -45,7 +47,9 @@ function lastActionOf(state: TableState, events: readonly TableEvent[]): Console
 
 export type ConsoleServices = {
   prisma: Db;
-  log: (line: string) => void;
+  /** Each console logs through a child of it, bound to its workshop id. */
+  logger: Logger;
+  metrics: RoomMetrics;
   reconnectGraceSeconds: number;
 };
 
@@ -59,6 +63,8 @@ export function createConsoleRoom(services: ConsoleServices) {
   return class ConsoleRoom extends Room<{ client: ConsoleClient }> {
     override maxClients = 16;
     private workshopId = "";
+    private log: Logger = services.logger;
+    private untrack = () => {};
     private joinCode = "";
     private events: ConsoleSnapshot["events"] = [];
     private instructorKeyHash = "";
@@ -80,6 +86,8 @@ export function createConsoleRoom(services: ConsoleServices) {
         throw new ServerError(403, badLink);
       }
       this.workshopId = workshop.id;
+      this.log = services.logger.child({ workshopId: workshop.id });
+      this.untrack = services.metrics.track({ kind: "console", connections: () => this.clients.length });
       this.joinCode = workshop.joinCode;
       // The events of the scenario the workshop really plays: its stored snapshot.
       this.events = ((await workshopScenario(services.prisma, workshop))?.events ?? []).map((event) => ({
@@ -141,6 +149,11 @@ export function createConsoleRoom(services: ConsoleServices) {
     override onJoin(client: ConsoleClient) {
       client.userData = { windowStart: 0, windowCount: 0 };
       client.send(consoleMessages.snapshot, this.snapshot());
+      this.log.info({ connections: this.clients.length }, "an instructor console connected");
+    }
+
+    override onLeave() {
+      this.log.info({ connections: this.clients.length }, "an instructor console left");
     }
 
     override async onDrop(client: ConsoleClient) {
@@ -152,13 +165,14 @@ export function createConsoleRoom(services: ConsoleServices) {
     }
 
     override async onDispose() {
+      this.untrack();
       await this.presence.unsubscribe(workshopChannel(this.workshopId), this.onNews);
     }
 
     override onUncaughtException(error: RoomException, methodName: string) {
-      services.log(
-        `console of workshop ${this.workshopId}: ${methodName} failed: ${error.stack ?? error.message}`,
-      );
+      // The cause only: the exception also holds the client, its join options and the payload.
+      const fault = roomFault(error);
+      this.log.error({ err: fault, method: methodName }, `console: ${methodName} failed: ${fault.message}`);
       const client =
         methodName === "onMessage" ? (error as Partial<OnMessageException<Room>>).client : undefined;
       if (client) {
@@ -250,7 +264,10 @@ export function createConsoleRoom(services: ConsoleServices) {
         const roomId = await ensureTableRoom(tile.tableId);
         return (await matchMaker.remoteRoomCall(roomId, "runInstructorCommand", [command])) as ConsoleResult;
       } catch (error) {
-        services.log(`console: table ${tile.number} did not answer: ${(error as Error).message}`);
+        this.log.warn(
+          { tableId: tile.tableId, table: tile.number },
+          `console: table ${tile.number} did not answer: ${(error as Error).message}`,
+        );
         return {
           table: tile.number,
           status: "error",

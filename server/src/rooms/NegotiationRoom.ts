@@ -26,6 +26,7 @@ import {
   nextBotMove,
   observerPerspective,
   parseCommand,
+  type Refusal,
   type Submitted,
   type TableCommand,
   TableCommandHandler,
@@ -36,6 +37,8 @@ import {
   viewFor,
   viewResyncSchema,
 } from "@red-lines/shared/engine";
+import { type Logger, roomFault } from "../logging.ts";
+import type { CommandOutcome, RoomMetrics } from "../metrics.ts";
 import { databaseTableLog, loadTable } from "../tables/tableLog.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
@@ -68,7 +71,9 @@ export type NegotiationServices = {
   /** Group-commits appends across every table of the process. */
   appender: EventAppender;
   now: () => number;
-  log: (line: string) => void;
+  /** Each table logs through a child of it, bound to its table and workshop ids. */
+  logger: Logger;
+  metrics: RoomMetrics;
   /** How long a dropped seat is kept for its holder to reconnect. */
   reconnectGraceSeconds: number;
   /** How long a bot waits before each move, so people can follow. */
@@ -82,6 +87,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
     override maxMessagesPerSecond = Number.POSITIVE_INFINITY;
     override state = new TableSummary();
     private secrets: TableSecrets = { tableId: "", workshopId: "", instructorKeyHash: "" };
+    private log: Logger = services.logger;
+    private untrack = () => {};
     private handler!: TableCommandHandler;
     private timers!: TableClock;
     private lastAction: ConsoleTable["lastAction"] = null;
@@ -116,11 +123,11 @@ export function createNegotiationRoom(services: NegotiationServices) {
       // (turn clock, bot moves) use the process's timers instead and fire on time.
       this.patchRate = 200;
       this.state.table = loaded.number;
-      const log = (line: string) => services.log(`table ${this.state.table}: ${line}`);
+      this.log = services.logger.child({ tableId, workshopId, table: loaded.number });
       this.handler = new TableCommandHandler(
         databaseTableLog(services.prisma, services.appender, tableId),
         loaded.snapshot,
-        log,
+        (line) => this.log.error(line),
       );
       this.timers = new TableClock({
         clock: processTimers,
@@ -130,7 +137,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
         nextBot: () =>
           nextBotMove(this.table, (role) => createRandom(`${tableId}:${role}:${this.handler.lastSeq}`)),
         run: (make, batchOptions) => this.submit(make, batchOptions).then((handled) => handled?.results[0]),
-        log,
+        log: (line) => this.log.warn(line),
       });
       const last = loaded.events.at(-1);
       if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
@@ -149,6 +156,19 @@ export function createNegotiationRoom(services: NegotiationServices) {
         undecodable: (client) => this.reply(client as TableClient, undecodableError),
         admit: (client) => this.admit(client as TableClient),
       });
+      this.untrack = services.metrics.track({
+        kind: "table",
+        connections: () => this.clients.length,
+        seats: () => {
+          const held = Object.keys(this.table.seats).filter((role) => heldByPerson(this.table, role));
+          return {
+            occupied: held.length,
+            connected: held.filter((role) => this.state.connected.get(role) === true).length,
+          };
+        },
+        phase: () => this.table.phase,
+      });
+      this.log.info({ phase: this.table.phase }, "table room opened");
     }
 
     private get table() {
@@ -161,6 +181,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     override async onJoin(client: TableClient, _options: unknown, identity: Identity) {
       client.userData = { identity, windowStart: 0, windowCount: 0 };
+      this.log.info(connectionFields(identity), `${describeConnection(identity)} connected`);
       if (identity.kind === "seat") {
         this.seats.takeOver(client, identity.role, seatReplaced, closeCodes.seatReplaced);
         // A free seat, or one a bot keeps warm: the person takes it (the engine hands it over).
@@ -189,6 +210,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     override onLeave(client: TableClient) {
       this.seats.left(client);
+      const identity = client.userData?.identity;
+      if (identity) this.log.info(connectionFields(identity), `${describeConnection(identity)} left`);
     }
 
     /** A seat whose connection drops unexpectedly is kept for the grace period, then left. */
@@ -201,6 +224,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
         return this.onLeave(client);
       }
       this.seats.left(client);
+      this.log.info(connectionFields(identity), `${describeConnection(identity)} dropped; kept for a return`);
       try {
         await this.seats.awaitReturn(client, this.allowReconnection(client, services.reconnectGraceSeconds));
       } catch {
@@ -214,16 +238,18 @@ export function createNegotiationRoom(services: NegotiationServices) {
 
     override onDispose() {
       this.timers.stop();
+      this.untrack();
       this.publishTile(false);
+      this.log.info("table room closed");
     }
 
     override onUncaughtException(error: RoomException, methodName: string) {
       // Contained: one table's fault never takes the process or another table down. A refused
       // join (a bad token, a full gallery) is an answer, not a fault.
       if (!(error.cause instanceof ServerError && error.cause.code < 500)) {
-        services.log(
-          `table ${this.state.table} (${this.secrets.tableId}): ${methodName} failed: ${error.stack ?? error.message}`,
-        );
+        // The cause only: the exception also holds the client, its join options and the payload.
+        const fault = roomFault(error);
+        this.log.error({ err: fault, method: methodName }, `${methodName} failed: ${fault.message}`);
       }
       const client =
         methodName === "onMessage" ? (error as Partial<OnMessageException<Room>>).client : undefined;
@@ -276,14 +302,14 @@ export function createNegotiationRoom(services: NegotiationServices) {
     }
 
     private receive(client: TableClient, payload: unknown) {
-      if (overRate(client.userData, Date.now())) return this.reply(client, rateLimitedAnswer(payload));
+      if (overRate(client.userData, Date.now())) return this.turnDown(client, rateLimitedAnswer(payload));
       const intent = commandIntentSchema.safeParse(payload);
       if (!intent.success)
-        return this.reply(client, invalidMessage(intent.error, "The command", tableMessages.command));
+        return this.turnDown(client, invalidMessage(intent.error, "The command", tableMessages.command));
       const { intentId } = intent.data;
       const identity = client.userData?.identity ?? { kind: "observer" };
-      if (identity.kind === "observer") return this.reply(client, observersCannotAct(intentId));
-      if (!this.holds(identity)) return this.reply(client, seatLost(intentId));
+      if (identity.kind === "observer") return this.turnDown(client, observersCannotAct(intentId));
+      if (!this.holds(identity)) return this.turnDown(client, seatLost(intentId));
       const key = intentKey(senderOf(identity), intentId);
       // A resend (after a reconnect, or a restart): answered from the log, or with the answer
       // still to come; never acted on twice.
@@ -292,7 +318,11 @@ export function createNegotiationRoom(services: NegotiationServices) {
       if (waiting) return void waiting.add(client);
       // The server, not the client, says who acts and when.
       const parsed = parseCommand({ ...intent.data.command, actor: senderOf(identity), at: services.now() });
-      if (!parsed.ok) return client.send(tableMessages.refusal, { intentId, refusal: parsed.refusal });
+      if (!parsed.ok) {
+        const type = String((intent.data.command as { type?: unknown }).type).slice(0, 40);
+        this.counted({ type, actor: senderOf(identity) }, "refused", parsed.refusal.code);
+        return client.send(tableMessages.refusal, { intentId, refusal: parsed.refusal });
+      }
       const clients = new Set([client]);
       this.inFlight.set(key, clients);
       const answer = (result: CommandResult | ErrorMessage) => {
@@ -301,9 +331,32 @@ export function createNegotiationRoom(services: NegotiationServices) {
       };
       // The seat may have gone while the command waited its turn.
       this.submit(() => (this.holds(identity) ? [{ command: parsed.command, intent: key }] : null)).then(
-        (handled) => answer(handled === null ? seatLost(intentId) : (handled.results[0] ?? internalError)),
+        (handled) => {
+          if (handled === null) this.counted(parsed.command, "error", "seat-lost");
+          answer(handled === null ? seatLost(intentId) : (handled.results[0] ?? internalError));
+        },
         () => answer(internalError),
       );
+    }
+
+    /** A message turned down before it became a command: counted, answered, logged only at debug. */
+    private turnDown(client: TableClient, error: ErrorMessage) {
+      services.metrics.command("error", error.code);
+      this.log.debug({ code: error.code }, `a message was turned down: ${error.code}`);
+      this.reply(client, error);
+    }
+
+    /** One command's outcome: in the metrics, and one log line (its type and actor, never its words). */
+    private counted(
+      command: { type: string; actor: string },
+      outcome: CommandOutcome,
+      code?: ErrorMessage["code"] | Refusal["code"],
+    ) {
+      services.metrics.command(outcome, code);
+      const fields = { command: command.type, actor: command.actor, outcome, seq: this.handler.lastSeq };
+      const line = `${command.type} by ${command.actor}: ${outcome}${code ? ` (${code})` : ""}`;
+      if (outcome === "error") this.log.warn({ ...fields, code }, line);
+      else this.log.info(code ? { ...fields, code } : fields, line);
     }
 
     /**
@@ -315,14 +368,24 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const run = this.queue.then(async () => {
         const batch = make();
         if (batch === null) return null;
-        const handled = await this.handler.handle(batch, options);
+        const handled = await this.handler.handle(batch, options).catch((error: Error) => {
+          for (const { command } of batch) this.counted(command, "error", "internal");
+          throw error;
+        });
+        for (const [index, { command }] of batch.entries()) {
+          const result = handled.results[index];
+          if (result?.status === "done") this.counted(command, "accepted");
+          else if (result?.status === "refused") this.counted(command, "refused", result.refusal.code);
+          else if (result?.status === "skipped") this.counted(command, "skipped");
+          else this.counted(command, "error", result ? "unavailable" : "internal");
+        }
         if (handled.changed) this.changed(handled.events);
         for (const [index, { command }] of batch.entries())
           await this.afterwards(command, handled.results[index]);
         return handled;
       });
       this.queue = run.catch((error: Error) =>
-        services.log(`table ${this.state.table}: command failed: ${error.stack ?? error.message}`),
+        this.log.error({ err: error }, `command failed: ${error.message}`),
       );
       return run;
     }
@@ -337,7 +400,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const { tableId } = this.secrets;
       const { count } = await services.prisma.seat.deleteMany({ where: { tableId, role: command.seat } });
       this.seats.close(command.seat, seatRevoked, closeCodes.seatRevoked);
-      if (count > 0) services.log(`table ${this.state.table}: released ${command.seat}'s seat link`);
+      if (count > 0) this.log.info({ seat: command.seat }, `released ${command.seat}'s seat link`);
       if (left && count > 0 && result) Object.assign(result, { status: "done", refusal: undefined });
     }
 
@@ -403,7 +466,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const { seq, view } = this.currentView(perspective);
       if (!force && data.view?.seq === seq && data.view.perspective === perspective) return;
       data.view = { seq, perspective };
-      client.send(tableMessages.view, { seq, view });
+      const whole = encode(tableMessages.view, { seq, view });
+      client.enqueueRaw(whole);
+      services.metrics.sent("view", whole.length);
     }
 
     /**
@@ -440,9 +505,11 @@ export function createNegotiationRoom(services: NegotiationServices) {
               ops: diffViews(before.view, after.view),
             });
             client.enqueueRaw(patch);
+            services.metrics.sent("patch", patch.length);
           } else {
             whole ??= encode(tableMessages.view, { seq: after.seq, view: after.view });
             client.enqueueRaw(whole);
+            services.metrics.sent("view", whole.length);
           }
           data.view = { seq: after.seq, perspective };
         }
@@ -470,6 +537,17 @@ export function createNegotiationRoom(services: NegotiationServices) {
       client.send(tableMessages.error, error);
     }
   };
+}
+
+/** A connection's identity as logged: its kind and seat, never its name or token. */
+function connectionFields(identity: Identity): { connection: Identity["kind"]; role?: string } {
+  return identity.kind === "seat"
+    ? { connection: "seat", role: identity.role }
+    : { connection: identity.kind };
+}
+
+function describeConnection(identity: Identity): string {
+  return identity.kind === "seat" ? `seat ${identity.role}` : `an ${identity.kind}`;
 }
 
 /** A message's bytes, encoded once to go to several connections. */

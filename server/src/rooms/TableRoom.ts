@@ -10,6 +10,7 @@ import {
   serverMessages,
   wireLimits,
 } from "@red-lines/shared/engine";
+import { type Logger, roomFault } from "../logging.ts";
 import { sandboxTableId } from "../tables.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";
@@ -18,7 +19,7 @@ import { Participant, TableState } from "./tableState.ts";
 export type RoomServices = {
   prisma: Db;
   now: () => Date;
-  log: (line: string) => void;
+  logger: Logger;
 };
 
 type ClientData = { name: string; windowStart: number; windowCount: number };
@@ -34,6 +35,7 @@ export function createTableRoom(services: RoomServices) {
     override maxMessagesPerSecond = wireLimits.messagesPerSecond * 5;
     override state = new TableState();
     private tableId = "";
+    private log: Logger = services.logger;
     private readonly seen = new Map<string, number>();
 
     override async onCreate(options: unknown) {
@@ -44,6 +46,7 @@ export function createTableRoom(services: RoomServices) {
       const { table } = parsed.data;
       this.state.table = table;
       this.tableId = await sandboxTableId(services.prisma, table);
+      this.log = services.logger.child({ tableId: this.tableId, table, room: "sandbox" });
       this.onMessage("*", (client, type, payload) => this.receive(client, type, payload));
       guardFrames(this, { undecodable: (client) => this.refuse(client, undecodableError) });
     }
@@ -73,9 +76,8 @@ export function createTableRoom(services: RoomServices) {
 
     override onUncaughtException(error: RoomException, methodName: string) {
       // Logged and contained: one table's fault must never stop the others.
-      services.log(
-        `table ${this.state.table} (${this.roomId}): ${methodName} failed: ${error.stack ?? error.message}`,
-      );
+      const fault = roomFault(error);
+      this.log.error({ err: fault, method: methodName }, `${methodName} failed: ${fault.message}`);
     }
 
     private refuse(client: Client, error: ErrorMessage) {
@@ -115,7 +117,7 @@ export function createTableRoom(services: RoomServices) {
         ]);
       } catch (error) {
         this.seen.delete(intentId); // not done: a retry may do it
-        services.log(`table ${this.state.table}: could not append to the log: ${(error as Error).message}`);
+        this.log.error({ err: error }, `could not append to the log: ${(error as Error).message}`);
         this.refuse(client, {
           code: "unavailable",
           message: "The table's record could not be saved, so nothing was done. Try again in a moment.",

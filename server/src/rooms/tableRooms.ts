@@ -3,6 +3,7 @@
 import { matchMaker } from "@colyseus/core";
 import type { Db } from "@red-lines/db";
 import { negotiationRoomName } from "@red-lines/shared/engine";
+import type { Logger } from "../logging.ts";
 
 const starting = new Map<string, Promise<string>>();
 
@@ -35,7 +36,7 @@ export async function runningTableIds(prisma: Db): Promise<string[]> {
 }
 
 /** After a start (or a crash), every running table gets its room back, and with it its clock. */
-export async function restoreRunningTables(prisma: Db, log: (line: string) => void): Promise<number> {
+export async function restoreRunningTables(prisma: Db, logger: Logger): Promise<number> {
   const ids = await runningTableIds(prisma);
   let restored = 0;
   for (const id of ids) {
@@ -43,7 +44,7 @@ export async function restoreRunningTables(prisma: Db, log: (line: string) => vo
       await ensureTableRoom(id);
       restored += 1;
     } catch (error) {
-      log(`could not restore table ${id}: ${(error as Error).message}`);
+      logger.error({ tableId: id, err: error }, `could not restore table ${id}: ${(error as Error).message}`);
     }
   }
   return restored;

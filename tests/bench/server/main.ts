@@ -129,6 +129,9 @@ export async function startServerChild(
         DATA_DIR: dataDir,
         PUBLIC_URL: "",
         ALLOWED_ORIGINS: "",
+        // Warnings and failures only: every line logged under load is reported as a problem, and
+        // the info lines (a line per request and per command) are not.
+        LOG_LEVEL: "warn",
         ...(options.profile ? { BENCH_PROFILE_DIR: path.resolve(options.profile) } : {}),
         ...env,
       },
