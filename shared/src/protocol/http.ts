@@ -174,3 +174,26 @@ export type LogCsvColumn = (typeof logCsvColumns)[number];
  * anything a browser sent, and the proxy drops it before the page is rendered.
  */
 export const connectSourcesHeader = "x-red-lines-connect-src";
+
+/** `DELETE /api/workshops/:id` answers this: what was deleted with the workshop. */
+export const workshopDeletedSchema = z.object({
+  deleted: z.object({
+    workshopId: z.uuid(),
+    tables: z.int().min(0),
+    seats: z.int().min(0),
+    events: z.int().min(0),
+    snapshotsDeleted: z.int().min(0),
+  }),
+});
+export type WorkshopDeleted = z.infer<typeof workshopDeletedSchema>;
+
+/**
+ * `POST /api/workshops/:id/tables/:tableId/seats/:role/erase` answers this: how many names,
+ * messages and notes of that seat were erased from the table's log.
+ */
+export const seatErasedSchema = z.object({
+  table: z.int(),
+  role: z.string(),
+  erased: z.object({ names: z.int().min(0), messages: z.int().min(0), notes: z.int().min(0) }),
+});
+export type SeatErased = z.infer<typeof seatErasedSchema>;

@@ -79,7 +79,17 @@ export const closeCodes = {
   seatReplaced: 4101,
   /** Far too many messages: closed, and the seat kept for the reconnection grace period. */
   flooded: 4102,
+  /** The instructor deleted the workshop: its tables, seats and logs are gone. Do not reconnect. */
+  workshopDeleted: 4103,
+  /** The room is rebuilt from the log (a student's words were erased from it): join again. */
+  rebuilt: 4104,
 } as const;
+
+/** What a page says when its room closed with one of our codes for good. */
+export const closeSentences: Partial<Record<number, string>> = {
+  [closeCodes.workshopDeleted]:
+    "The instructor deleted this workshop: its tables, seats, names, messages and logs are gone.",
+};
 
 /** What the server says when it refuses a message: always a sentence a person can act on. */
 export const errorMessageSchema = z.object({

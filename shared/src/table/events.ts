@@ -7,6 +7,11 @@ import { outcomeSchema } from "./outcome.ts";
 
 const at = z.number().nonnegative().finite();
 const seat = idSchema;
+/**
+ * Set on an event whose student's words were erased on request (erasure.ts): the name replaced,
+ * the text emptied. Absent on every event as played, so logs written before erasure existed parse.
+ */
+const erased = z.literal(true).optional();
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), at, ...shape });
 
@@ -18,6 +23,7 @@ export const eventSchemas = {
     by: idSchema,
     /** Set when a bot plays the seat: its style. Absent for people. */
     bot: z.enum(["boulware", "linear", "conceder"]).optional(),
+    erased,
   }),
   "seat-released": event("seat-released", { seat, by: idSchema }),
   "briefing-started": event("briefing-started", {}),
@@ -32,6 +38,7 @@ export const eventSchemas = {
     version: z.int().min(1),
     issues: z.array(idSchema),
     note: z.string(),
+    erased,
   }),
   /** An injected event made a seat's acceptance break one of its red lines, so it lapses. */
   "acceptance-withdrawn": event("acceptance-withdrawn", {
@@ -42,13 +49,14 @@ export const eventSchemas = {
   "turn-passed": event("turn-passed", { seat }),
   "turn-timed-out": event("turn-timed-out", { seat }),
   "turn-skipped": event("turn-skipped", { seat }),
-  "walked-out": event("walked-out", { seat, note: z.string().nullable() }),
+  "walked-out": event("walked-out", { seat, note: z.string().nullable(), erased }),
   "talks-paused": event("talks-paused", {}),
   "talks-resumed": event("talks-resumed", {}),
   "event-injected": event("event-injected", { event: idSchema, scheduled: z.boolean() }),
   "rounds-extended": event("rounds-extended", { by: z.int().min(1), rounds: z.int().min(1) }),
   "broadcast-sent": event("broadcast-sent", { text: z.string() }),
-  "message-sent": event("message-sent", { from: seat, to: seat.nullable(), text: z.string() }),
+  /** An erased message keeps its place in the log with empty text (views show it as erased). */
+  "message-sent": event("message-sent", { from: seat, to: seat.nullable(), text: z.string(), erased }),
   "talks-concluded": event("talks-concluded", { outcome: outcomeSchema }),
   /**
    * A seat tried to table or accept a package past its own red lines and was refused. Nothing

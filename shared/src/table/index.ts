@@ -4,6 +4,7 @@ export * from "./commands.ts";
 export * from "./config.ts";
 export * from "./decide.ts";
 export * from "./describe.ts";
+export * from "./erasure.ts";
 export * from "./events.ts";
 export * from "./evolve.ts";
 export * from "./handler.ts";
