@@ -27,6 +27,7 @@ import { createNegotiationRoom } from "./rooms/NegotiationRoom.ts";
 import { createTableRoom } from "./rooms/TableRoom.ts";
 import { restoreRunningTables } from "./rooms/tableRooms.ts";
 import { offerStoredScenarios } from "./studio/pageData.ts";
+import { scheduleRetention } from "./workshops/retention.ts";
 
 export type StartOptions = {
   env: ServerEnv;
@@ -247,6 +248,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         { restored },
         `restored ${restored} running table${restored === 1 ? "" : "s"} from the log`,
       );
+    // DATA_RETENTION_DAYS: finished workshops that old are deleted, before the server is ready
+    // and then daily.
+    const retention = env.DATA_RETENTION_DAYS
+      ? scheduleRetention({ prisma: database.prisma, days: env.DATA_RETENTION_DAYS, logger })
+      : undefined;
+    await retention?.ran;
     const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
     publicUrl = url;
 
@@ -259,6 +266,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       metrics,
       stop() {
         stopping ??= (async () => {
+          await retention?.stop();
           await gameServer.gracefullyShutdown(false);
           await appender.drain();
           await closeNext();

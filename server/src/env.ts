@@ -56,6 +56,18 @@ export const serverEnvSchema = databaseEnvSchema
       .min(0, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
       .max(3600, "RECONNECT_GRACE_SECONDS must be a whole number of seconds from 0 to 3600")
       .default(60),
+    /**
+     * Delete workshops whose talks are over after this many days without activity (retention.ts),
+     * at start and daily. Unset: workshops are kept until the instructor deletes them.
+     */
+    DATA_RETENTION_DAYS: z.coerce
+      .number({
+        error: "DATA_RETENTION_DAYS must be a whole number of days from 1 to 3650 (or unset to keep data)",
+      })
+      .int("DATA_RETENTION_DAYS must be a whole number of days from 1 to 3650 (or unset to keep data)")
+      .min(1, "DATA_RETENTION_DAYS must be a whole number of days from 1 to 3650 (or unset to keep data)")
+      .max(3650, "DATA_RETENTION_DAYS must be a whole number of days from 1 to 3650 (or unset to keep data)")
+      .optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
     /** Opens the scenario studio besides any workshop's instructor key. Unset: instructor keys only. */
     STUDIO_KEY: z

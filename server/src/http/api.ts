@@ -14,6 +14,7 @@ import {
   seatingFor,
 } from "../workshops/store.ts";
 import { mountDebrief } from "./debrief.ts";
+import { mountDeletion } from "./deletion.ts";
 import { mountExport } from "./export.ts";
 import type { KeyLimitSettings } from "./keyLimits.ts";
 import { createJoinLimits, type JoinLimitSettings } from "./rateLimit.ts";
@@ -180,6 +181,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   mountExport(api, options);
   mountDebrief(api, options);
   mountReplay(api, options);
+  mountDeletion(api, options);
 
   api.use((_req: Request, res: Response) => {
     fail(res, 404, { code: "not-found", message: "There is no such API route." });

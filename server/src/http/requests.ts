@@ -80,12 +80,13 @@ export async function instructorWorkshop(
 
 /**
  * Work derived from a table's log (a replay, a debrief), kept for the most recently used tables
- * and recomputed once the log grows: the key is the table and its last sequence number.
+ * and recomputed once the log grows or a student's words are erased from it: the key is the table,
+ * its last sequence number and its erasure count.
  */
 export function logCache<T>(size: number) {
   const entries = new Map<string, T>();
-  return (table: { tableId: string; lastSeq: number }, make: () => T): T => {
-    const key = `${table.tableId}:${table.lastSeq}`;
+  return (table: { tableId: string; lastSeq: number; erasures: number }, make: () => T): T => {
+    const key = `${table.tableId}:${table.lastSeq}:${table.erasures}`;
     const known = entries.get(key);
     if (known !== undefined) {
       entries.delete(key);

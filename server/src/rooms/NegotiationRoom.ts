@@ -13,6 +13,7 @@ import {
   type ConsoleResult,
   type ConsoleTable,
   closeCodes,
+  closeSentences,
   commandIntentSchema,
   createRandom,
   describeEvent,
@@ -274,6 +275,42 @@ export function createNegotiationRoom(services: NegotiationServices) {
         status: "error",
         error: result?.status === "unavailable" ? unavailableError : internalError,
       };
+    }
+
+    /**
+     * Its workshop was deleted (called through the matchmaker, from any process): nothing more
+     * runs here, and every connection closes for good, told why (4103).
+     */
+    async closeForDeletion(): Promise<void> {
+      // Its log is gone: no queued or later batch (a dropped seat's leave) may try to write to it.
+      this.queue = new Promise<never>(() => {});
+      this.timers.stop();
+      for (const client of this.clients as TableClient[]) {
+        if (client.userData) client.userData.closedForGood = true;
+        client.leave(closeCodes.workshopDeleted, closeSentences[closeCodes.workshopDeleted]);
+      }
+      await this.disconnect(closeCodes.workshopDeleted);
+    }
+
+    /**
+     * A student's name and words were erased from this table's log (called through the
+     * matchmaker): fold it again, in turn with the batches, and send every connection its whole
+     * view, since the log changed without growing.
+     */
+    async reloadLog(): Promise<void> {
+      const run = this.queue.then(async () => {
+        const loaded = await loadTable(services.prisma, this.secrets.tableId);
+        if (!loaded || !(await this.handler.reload())) return;
+        const last = loaded.events.at(-1);
+        this.lastAction = last ? { text: describeEvent(this.table, last), at: last.at } : null;
+        this.published.clear();
+        this.refresh();
+        for (const client of this.clients as TableClient[]) this.sendWholeView(client, true);
+      });
+      this.queue = run.catch((error: Error) =>
+        this.log.error({ err: error }, `reloading the log after an erasure failed: ${error.message}`),
+      );
+      await this.queue;
     }
 
     /** This table's tile for the console. */

@@ -32,6 +32,8 @@ export type LoadedTable = {
   /** The log as folded, oldest first. */
   events: TableEvent[];
   lastSeq: number;
+  /** How many times a student's words were erased from the log: with lastSeq, its version. */
+  erasures: number;
   /** The state, sequence number and intents, as the command handler holds them. */
   snapshot: TableSnapshot;
 };
@@ -71,6 +73,7 @@ export async function loadTable(prisma: Db, tableId: string): Promise<LoadedTabl
     state: snapshot.state,
     events,
     lastSeq: table.lastSeq,
+    erasures: table.erasures,
     snapshot,
   };
 }

@@ -72,13 +72,10 @@ export async function createWorkshop(
   storedHash?: string,
 ): Promise<CreatedWorkshop> {
   const instructorKey = newSecret();
-  let scenarioHash = storedHash;
-  if (scenarioHash === undefined) {
-    const scenario = getScenario(settings.scenarioId);
-    if (!scenario)
-      throw new Error(`no scenario "${settings.scenarioId}" (settings are validated before this)`);
-    scenarioHash = await snapshotScenario(prisma, scenario);
-  }
+  const builtIn = storedHash === undefined ? getScenario(settings.scenarioId) : undefined;
+  if (storedHash === undefined && !builtIn)
+    throw new Error(`no scenario "${settings.scenarioId}" (settings are validated before this)`);
+  let scenarioHash = storedHash ?? (builtIn ? await snapshotScenario(prisma, builtIn) : undefined);
   for (let attempt = 0; ; attempt++) {
     const joinCode = makeJoinCode(randomInt);
     try {
@@ -96,8 +93,11 @@ export async function createWorkshop(
       });
       return { workshopId: workshop.id, joinCode, instructorKey, settings };
     } catch (error) {
-      // A join code already in use (about one chance in 10^11): draw another.
-      if (attempt >= 4 || (error as { code?: string }).code !== "P2002") throw error;
+      const code = (error as { code?: string }).code;
+      if (attempt >= 4 || (code !== "P2002" && !(code === "P2003" && builtIn))) throw error;
+      // P2002: a join code already in use (about one chance in 10^11): draw another. P2003: the
+      // snapshot was cleared away as unused (a deletion) between its upsert and this insert.
+      if (code === "P2003" && builtIn) scenarioHash = await snapshotScenario(prisma, builtIn);
     }
   }
 }
