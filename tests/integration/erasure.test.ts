@@ -4,6 +4,8 @@
 import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
 import {
+  consoleMessages,
+  consoleRoomName,
   erasedStudentName,
   eventSchema,
   fold,
@@ -125,6 +127,19 @@ describe("erasing a student's name and words", () => {
     expect((await get(debriefPath, key)).text).toContain("between us, Washington");
     expect((await get(`/tables/${tableId}/replay?as=instructor`, key)).text).toContain("Olena Kovalenko");
 
+    // The instructor's console, open: its walk-out alert quotes the note.
+    const console = await new Client(server.url).joinOrCreate(consoleRoomName, {
+      workshopId,
+      instructorKey: key,
+    });
+    rooms.push(console);
+    const snapshots: string[] = [];
+    console.onMessage(consoleMessages.snapshot, (snapshot: unknown) =>
+      snapshots.push(JSON.stringify(snapshot)),
+    );
+    console.onMessage("*", () => {});
+    await waitFor(() => snapshots[0]?.includes("I leave, Olena"), { what: "the console's first snapshot" });
+
     expect((await erase(workshopId, tableId, "ukraine")).status).toBe(401);
     expect((await erase(workshopId, tableId, "ukraine", "not-the-key")).status).toBe(403);
     const missing = await erase(workshopId, tableId, "china", key);
@@ -215,6 +230,12 @@ describe("erasing a student's name and words", () => {
       },
       { what: "the live view without the erased words" },
     );
+
+    // The console reads its alerts and tiles again: the walk-out still there, its note gone.
+    const rebuilt = await waitFor(() => snapshots[1], { what: "the console's snapshot after the erasure" });
+    expect(rebuilt).toContain("Ukraine walked out.");
+    expect(rebuilt).toContain(erasedStudentName);
+    for (const words of secrets) expect(rebuilt).not.toContain(words);
 
     // Logged by ids and counts only.
     const line = await waitFor(() =>

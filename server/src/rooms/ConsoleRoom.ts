@@ -32,7 +32,7 @@ import {
 } from "@red-lines/shared/engine";
 import { type Logger, roomFault } from "../logging.ts";
 import type { RoomMetrics } from "../metrics.ts";
-import { loadTable, workshopScenario } from "../tables/tableLog.ts";
+import { type LoadedTable, loadTable, workshopScenario } from "../tables/tableLog.ts";
 import { secretMatches, watchTokenFor } from "../workshops/secrets.ts";
 import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
@@ -43,6 +43,26 @@ import { ensureTableRoom } from "./tableRooms.ts";
 function lastActionOf(state: TableState, events: readonly TableEvent[]): ConsoleTable["lastAction"] {
   const last = events.at(-1);
   return last ? { text: describeEvent(state, last), at: last.at } : null;
+}
+
+/** A table's alerts, read from its log. */
+function alertsOf(loaded: LoadedTable): ConsoleAlert[] {
+  return loaded.events.flatMap((event) => {
+    const alert = alertFor(loaded.state, event);
+    return alert ? [{ ...alert, table: loaded.number, tableId: loaded.tableId }] : [];
+  });
+}
+
+/** The tile of a table whose room is not running, from its log. */
+function restingTile(loaded: LoadedTable): ConsoleTable {
+  return {
+    tableId: loaded.tableId,
+    number: loaded.number,
+    status: tableStatus(loaded.state),
+    connected: [],
+    live: false,
+    lastAction: lastActionOf(loaded.state, loaded.events),
+  };
 }
 
 export type ConsoleServices = {
@@ -103,23 +123,10 @@ export function createConsoleRoom(services: ConsoleServices) {
       for (const { id } of workshop.tables) {
         const loaded = await loadTable(services.prisma, id);
         if (!loaded) continue;
-        for (const event of loaded.events) {
-          const alert = alertFor(loaded.state, event);
-          if (alert) alerts.push({ ...alert, table: loaded.number, tableId: id });
-        }
+        alerts.push(...alertsOf(loaded));
         if (fresh.has(id)) continue;
         const live = await this.liveTile(id);
-        this.tiles.set(
-          id,
-          live ?? {
-            tableId: id,
-            number: loaded.number,
-            status: tableStatus(loaded.state),
-            connected: [],
-            live: false,
-            lastAction: lastActionOf(loaded.state, loaded.events),
-          },
-        );
+        this.tiles.set(id, live ?? restingTile(loaded));
       }
       alerts.sort((a, b) => a.at - b.at);
       this.alerts = [...alerts, ...this.alerts].slice(-consoleAlertHistory);
@@ -134,6 +141,34 @@ export function createConsoleRoom(services: ConsoleServices) {
         }),
       );
       guardFrames(this, { undecodable: (client) => this.reply(client as ConsoleClient, undecodableError) });
+    }
+
+    /**
+     * A student's name and words were erased from a table's log (called through the matchmaker):
+     * the alerts (a walk-out's quotes its note) are read again from the logs, and the tiles from
+     * the tables' rooms (which have reloaded their logs first) or logs, and every console
+     * connection gets the whole snapshot.
+     */
+    async reloadFromLogs(): Promise<void> {
+      const tables = await services.prisma.table.findMany({
+        where: { workshopId: this.workshopId },
+        select: { id: true },
+        orderBy: { number: "asc" },
+      });
+      const alerts: ConsoleAlert[] = [];
+      for (const { id } of tables) {
+        const loaded = await loadTable(services.prisma, id);
+        if (!loaded) continue;
+        alerts.push(...alertsOf(loaded));
+        this.tiles.set(id, (await this.liveTile(id)) ?? restingTile(loaded));
+      }
+      alerts.sort((a, b) => a.at - b.at);
+      // Alerts that arrived while the logs were read stay.
+      const last = alerts.at(-1)?.at ?? 0;
+      this.alerts = [...alerts, ...this.alerts.filter((alert) => alert.at > last)].slice(
+        -consoleAlertHistory,
+      );
+      this.broadcast(consoleMessages.snapshot, this.snapshot());
     }
 
     override onAuth(_client: Client, options: unknown): true {

@@ -29,14 +29,12 @@ export async function closeWorkshopRooms(workshopId: string, tableIds: readonly 
 
 /**
  * After an erasure: a live table folds its log again and sends every connection its whole view;
- * the workshop's console (which keeps alerts quoting walk-out notes) is rebuilt from the logs by
- * having its connections join again (code 4104).
+ * then the workshop's console reads its alerts (a walk-out's quotes its note) and tiles again.
  */
 export async function refreshAfterErasure(workshopId: string, tableId: string): Promise<void> {
   const tables = await roomIds({ name: negotiationRoomName, tableId });
   const consoles = await roomIds({ name: consoleRoomName, workshopId });
-  await Promise.allSettled([
-    ...tables.map((roomId) => matchMaker.remoteRoomCall(roomId, "reloadLog")),
-    ...consoles.map((roomId) => matchMaker.remoteRoomCall(roomId, "disconnect", [closeCodes.rebuilt])),
-  ]);
+  // The table first: the console then asks it for its tile.
+  await Promise.allSettled(tables.map((roomId) => matchMaker.remoteRoomCall(roomId, "reloadLog")));
+  await Promise.allSettled(consoles.map((roomId) => matchMaker.remoteRoomCall(roomId, "reloadFromLogs")));
 }

@@ -81,8 +81,6 @@ export const closeCodes = {
   flooded: 4102,
   /** The instructor deleted the workshop: its tables, seats and logs are gone. Do not reconnect. */
   workshopDeleted: 4103,
-  /** The room is rebuilt from the log (a student's words were erased from it): join again. */
-  rebuilt: 4104,
 } as const;
 
 /** What a page says when its room closed with one of our codes for good. */
