@@ -11,7 +11,9 @@ export {
   httpErrorSchema,
   instructorOverviewSchema,
   joinResponseSchema,
+  seatErasedSchema,
   seatingOverviewSchema,
+  workshopDeletedSchema,
 } from "@red-lines/shared/protocol";
 
 const timelineEntrySchema = z.object({

@@ -8,7 +8,9 @@ import type {
   InstructorOverview,
   JoinRequest,
   JoinResponse,
+  SeatErased,
   SeatingOverview,
+  WorkshopDeleted,
   WorkshopRequest,
 } from "@red-lines/shared/protocol";
 import type { ZodType } from "zod";
@@ -240,6 +242,31 @@ export function setDebriefSharing(
 /** Every table of the workshop side by side: outcome, rounds, scores, distance to Nash, refusals. */
 export function getClassView(workshopId: string, instructorKey: string): Promise<ApiResult<ClassView>> {
   return call(`/workshops/${encodeURIComponent(workshopId)}/class`, (schemas) => schemas.classViewSchema, {
+    headers: { authorization: `Bearer ${instructorKey}` },
+  });
+}
+
+/** Deletes the workshop with everything of it: tables, seats, names, messages, logs, settings. */
+export function deleteWorkshop(
+  workshopId: string,
+  instructorKey: string,
+): Promise<ApiResult<WorkshopDeleted>> {
+  return call(`/workshops/${encodeURIComponent(workshopId)}`, (schemas) => schemas.workshopDeletedSchema, {
+    method: "DELETE",
+    headers: { authorization: `Bearer ${instructorKey}` },
+  });
+}
+
+/** Erases one seat's student names and words from a table's log, on the student's request. */
+export function eraseSeat(
+  workshopId: string,
+  tableId: string,
+  role: string,
+  instructorKey: string,
+): Promise<ApiResult<SeatErased>> {
+  const path = `/workshops/${encodeURIComponent(workshopId)}/tables/${encodeURIComponent(tableId)}/seats/${encodeURIComponent(role)}/erase`;
+  return call(path, (schemas) => schemas.seatErasedSchema, {
+    method: "POST",
     headers: { authorization: `Bearer ${instructorKey}` },
   });
 }

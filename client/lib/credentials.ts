@@ -67,6 +67,15 @@ export function saveInstructorKey(workshopId: string, key: string): void {
   write(instructorKeyName(workshopId), key);
 }
 
+/** A deleted workshop's key is no use to keep. */
+export function forgetInstructorKey(workshopId: string): void {
+  try {
+    window.localStorage.removeItem(instructorKeyName(workshopId));
+  } catch {
+    // nothing stored
+  }
+}
+
 export function instructorKeyFor(workshopId: string): string | null {
   return read(instructorKeyName(workshopId), z.string());
 }

@@ -2,7 +2,7 @@
 // One live Colyseus room for a page: joins, joins again by itself after a drop or a server
 // restart, and turns each intent into a promise answered by the server's reply to it.
 import type { Room } from "@colyseus/sdk";
-import { closeCodes } from "@red-lines/shared/protocol";
+import { closeCodes, closeSentences } from "@red-lines/shared/protocol";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useGameClient } from "./colyseus.tsx";
 
@@ -25,10 +25,16 @@ type Pending<R> = {
 
 /**
  * Closes after which joining again would be wrong: a consented leave (4000), a seat the
- * facilitator released (4100) or that another tab or device took over (4101). After any other
- * (a drop, a restart's 4001, a flood's 4102) the page joins again by itself.
+ * facilitator released (4100) or that another tab or device took over (4101), a deleted workshop
+ * (4103). After any other (a drop, a restart's 4001, a flood's 4102) the page joins again by
+ * itself.
  */
-const finalCloseCodes = new Set<number>([4000, closeCodes.seatRevoked, closeCodes.seatReplaced]);
+const finalCloseCodes = new Set<number>([
+  4000,
+  closeCodes.seatRevoked,
+  closeCodes.seatReplaced,
+  closeCodes.workshopDeleted,
+]);
 
 export type LiveRoom<R> = {
   status: ConnectionStatus;
@@ -103,7 +109,7 @@ export function useLiveRoom<R>(
             if (cancelled) return;
             if (finalCloseCodes.has(code)) {
               setStatus("closed");
-              setProblem(reason || "The server closed the connection.");
+              setProblem(reason || closeSentences[code] || "The server closed the connection.");
               return;
             }
             again();

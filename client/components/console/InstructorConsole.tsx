@@ -2,6 +2,7 @@
 // The instructor console: reads the key from the instructor link (or this browser's storage),
 // connects to the workshop's console room, and lays out the header, every table's tile, the
 // commands for several tables, and the alerts.
+import type { WorkshopDeleted } from "@red-lines/shared/protocol";
 import { useEffect, useState } from "react";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";
 import { useConsole } from "../../lib/useConsole.ts";
@@ -9,6 +10,7 @@ import { AlertFeed } from "./AlertFeed.tsx";
 import { BulkControls } from "./BulkControls.tsx";
 import styles from "./Console.module.css";
 import { ConsoleHeader } from "./ConsoleHeader.tsx";
+import { DeleteWorkshop } from "./DeleteWorkshop.tsx";
 import { KeyPrompt } from "./KeyPrompt.tsx";
 import { TableControls } from "./TableControls.tsx";
 import { TableTile } from "./TableTile.tsx";
@@ -41,6 +43,42 @@ function ConsoleView({
   workshopId: string;
   instructorKey: string;
   onKey: (key: string) => void;
+}) {
+  const [deleted, setDeleted] = useState<WorkshopDeleted["deleted"] | null>(null);
+  if (deleted) return <WorkshopGone deleted={deleted} />;
+  return (
+    <ConsoleDesk workshopId={workshopId} instructorKey={instructorKey} onKey={onKey} onDeleted={setDeleted} />
+  );
+}
+
+/** What is left once the instructor deleted the workshop: a sentence saying what went. */
+function WorkshopGone({ deleted }: { deleted: WorkshopDeleted["deleted"] }) {
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  return (
+    <section className={styles.waiting} role="status" aria-labelledby="deleted-heading">
+      <h2 id="deleted-heading">Workshop deleted</h2>
+      <p>
+        Its {count(deleted.tables, "table")}, {count(deleted.seats, "seat")} and{" "}
+        {count(deleted.events, "logged event")}, with every name and message, and its settings are gone from
+        the server. Its join code and links no longer work.
+      </p>
+      <p>
+        <a href="/">Back to the home page</a>
+      </p>
+    </section>
+  );
+}
+
+function ConsoleDesk({
+  workshopId,
+  instructorKey,
+  onKey,
+  onDeleted,
+}: {
+  workshopId: string;
+  instructorKey: string;
+  onKey: (key: string) => void;
+  onDeleted: (deleted: WorkshopDeleted["deleted"]) => void;
 }) {
   const desk = useConsole(workshopId, instructorKey);
   const now = useNow(1_000);
@@ -106,6 +144,12 @@ function ConsoleView({
             </section>
             <AlertFeed alerts={desk.alerts} tableNumbers={numbers} ready={ready} />
           </div>
+          <DeleteWorkshop
+            workshopId={workshopId}
+            instructorKey={instructorKey}
+            tableCount={desk.tables.length}
+            onDeleted={onDeleted}
+          />
         </>
       )}
 

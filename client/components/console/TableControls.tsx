@@ -13,6 +13,7 @@ import {
 } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useId, useState } from "react";
+import { eraseSeat } from "../../lib/api.ts";
 import { CopyButton } from "../entry/CopyButton.tsx";
 import { AnswerLine } from "./AnswerLine.tsx";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
@@ -23,7 +24,7 @@ import { LogDownloads } from "./LogDownloads.tsx";
 import { ModalDialog } from "./ModalDialog.tsx";
 import type { Execute, TableAnswer } from "./useCommandAnswers.ts";
 
-type Confirming = { kind: "end" } | { kind: "release"; role: string };
+type Confirming = { kind: "end" } | { kind: "release"; role: string } | { kind: "erase"; role: string };
 
 export function TableControls({
   tile,
@@ -48,6 +49,7 @@ export function TableControls({
   const seatId = useId();
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [seat, setSeat] = useState("");
+  const [erased, setErased] = useState<{ ok: boolean; text: string } | null>(null);
   const { status, number } = tile;
   const here = `table ${number}`;
   const run = (command: ConsoleCommand, label: string) => execute([number], command, label);
@@ -212,6 +214,23 @@ export function TableControls({
             />
           </section>
 
+          <section aria-label={`Erase a student's name and messages at ${here}`} className={styles.group}>
+            <EraseForm
+              tile={tile}
+              target={here}
+              result={erased}
+              onErase={(role) => setConfirming({ kind: "erase", role })}
+            />
+          </section>
+
+          {confirming?.kind === "erase" && (
+            <EraseConfirm
+              tile={tile}
+              role={confirming.role}
+              onConfirm={async (role) => setErased(await erasedLine(workshopId, tile, role, instructorKey))}
+              onClose={() => setConfirming(null)}
+            />
+          )}
           {confirming?.kind === "end" && (
             <ConfirmDialog
               title={`End the talks at ${here}?`}
@@ -318,4 +337,100 @@ function BotSeatForm({
       <button type="submit">Seat a bot as {chosen.name}</button>
     </form>
   );
+}
+
+/** Erasing one student's name and words from this table's log, on request (any seat, any time). */
+function EraseForm({
+  tile,
+  target,
+  result,
+  onErase,
+}: {
+  tile: ConsoleTable;
+  target: string;
+  result: { ok: boolean; text: string } | null;
+  onErase: (role: string) => void;
+}) {
+  const seatId = useId();
+  const [seat, setSeat] = useState("");
+  const seats = tile.status.seats;
+  const chosen = seats.find((candidate) => candidate.role === seat) ?? seats[0];
+  if (!chosen) return null;
+  return (
+    <form
+      className={styles.form}
+      onSubmit={(submitted) => {
+        submitted.preventDefault();
+        onErase(chosen.role);
+      }}
+    >
+      <label htmlFor={seatId}>Seat whose student asked to have their name and messages erased</label>
+      <select
+        id={seatId}
+        className={styles.select}
+        value={chosen.role}
+        onChange={(change) => setSeat(change.target.value)}
+      >
+        {seats.map((candidate) => (
+          <option key={candidate.role} value={candidate.role}>
+            {candidate.name}
+            {candidate.occupant && !candidate.bot ? ` — ${candidate.occupant}` : ""}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className={styles.danger}>
+        Erase the student's name and messages as {chosen.name}…
+      </button>
+      <p className={styles.hint}>
+        The game stays as it was played at {target}; the replay, debrief and logs show “Erased student” and
+        “Message erased” instead.
+      </p>
+      {result && (
+        <p className={result.ok ? styles.hint : styles.problem} role={result.ok ? "status" : "alert"}>
+          {result.text}
+        </p>
+      )}
+    </form>
+  );
+}
+
+function EraseConfirm({
+  tile,
+  role,
+  onConfirm,
+  onClose,
+}: {
+  tile: ConsoleTable;
+  role: string;
+  onConfirm: (role: string) => Promise<void>;
+  onClose: () => void;
+}) {
+  const seat = tile.status.seats.find((candidate) => candidate.role === role);
+  const name = seat?.name ?? role;
+  return (
+    <ConfirmDialog
+      title={`Erase the student's name and messages as ${name} at table ${tile.number}?`}
+      question={`Every name this seat was taken under becomes “Erased student”, and the text of every message and note written from it is removed from the table's log, for good. The moves and the outcome stay.`}
+      confirmLabel="Erase name and messages"
+      onConfirm={() => void onConfirm(role)}
+      onClose={onClose}
+    />
+  );
+}
+
+async function erasedLine(
+  workshopId: string,
+  tile: ConsoleTable,
+  role: string,
+  instructorKey: string,
+): Promise<{ ok: boolean; text: string }> {
+  const name = tile.status.seats.find((candidate) => candidate.role === role)?.name ?? role;
+  const result = await eraseSeat(workshopId, tile.tableId, role, instructorKey);
+  if (!result.ok) return { ok: false, text: `Nothing was erased: ${result.message}` };
+  const { names, messages, notes } = result.value.erased;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  return {
+    ok: true,
+    text: `Erased at table ${tile.number}, seat ${name}: ${count(names, "name")}, ${count(messages, "message")} and ${count(notes, "note")}.`,
+  };
 }

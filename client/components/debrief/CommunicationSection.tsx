@@ -82,7 +82,7 @@ export function CommunicationSection({ debrief }: { debrief: Debrief }) {
                 <p className={styles.when}>
                   {name(message.from)} to {name(message.to)} · {time(message.at)}
                 </p>
-                <p>{message.text}</p>
+                <p>{message.text === "" ? <em>Message erased</em> : message.text}</p>
               </li>
             ))}
           </ol>

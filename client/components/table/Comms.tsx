@@ -107,7 +107,10 @@ function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel
                   {channel.kind === "private" && !me && m.to && ` → ${seatName(view, m.to)}`} ·{" "}
                   {timeOfDay(m.at)}
                 </span>
-                <span className={styles.messageText}>{m.text}</span>
+                <span className={styles.messageText}>
+                  {/* An erased message keeps its place with no text (erased at its author's request). */}
+                  {m.text === "" ? <em className="muted">Message erased</em> : m.text}
+                </span>
               </li>
             ))}
           </ol>

@@ -2,6 +2,7 @@
 // One table, live: connects as this browser's seat, as the instructor or as an observer, and
 // shows the phase the table is in — the lobby, the briefing, the negotiation, or its outcome —
 // with the connection's state and screen-reader announcements always present.
+import { closeCodes, closeSentences } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useEffect, useMemo, useRef } from "react";
 import { forgetSeat } from "../../lib/credentials.ts";
@@ -342,7 +343,12 @@ function ConnectionProblem({ problem, identity }: { problem: string; identity: I
   return (
     <section className={styles.problem} role="alert" aria-label="Connection problem">
       <p>{problem}</p>
-      {identity?.kind === "seat" ? (
+      {problem === closeSentences[closeCodes.workshopDeleted] ? (
+        // Its join code went with it: there is nothing to join again.
+        <p>
+          <Link href="/">Back to the home page</Link>
+        </p>
+      ) : identity?.kind === "seat" ? (
         <p>
           If your seat link no longer works,{" "}
           <Link href={rejoinHref(identity.seat.joinCode)}>join again with the workshop code</Link> (
