@@ -51,9 +51,11 @@ try {
   const applied = server.database.appliedMigrations.length;
   const migrated = applied > 0 ? `, ${applied} migration(s) applied` : "";
   const startupMs = Date.now() - started;
-  // Tests and the benchmarks wait for "ready at <url>" in this line's message.
+  // Tests, the benchmarks and people wait for "ready at <url>" in this line's message. The address
+  // is written once, there, followed by a space: no field before it holds an address, so the
+  // first address in the line is the one to open.
   logger.info(
-    { url: server.url, database: server.database.kind, migrationsApplied: applied, startupMs },
+    { database: server.database.kind, migrationsApplied: applied, startupMs },
     `Red Lines is ready at ${server.url} (${db}${migrated}; started in ${startupMs} ms)`,
   );
 

@@ -90,6 +90,9 @@ describe("logs", () => {
       });
     }
     expect(lines[0]?.msg).toMatch(/^Red Lines is ready at http:\/\/localhost:\d+ \(PostgreSQL at /);
+    // Whoever reads the raw line for the address to open (a person, a script) finds it first.
+    const printed = `http://localhost:${new URL(server.url).port}`;
+    expect(/https?:\/\/[^ ]*/.exec(text.split("\n")[0] ?? "")?.[0]).toBe(printed);
     expect(lines).toContainEqual(
       expect.objectContaining({ signal: "SIGTERM", msg: "SIGTERM: closing tables and the database..." }),
     );
