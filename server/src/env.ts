@@ -100,7 +100,10 @@ export const serverEnvSchema = databaseEnvSchema
       .default("info"),
     /** json: one JSON object a line (for log collectors); pretty: coloured lines for a person. */
     LOG_FORMAT: z
-      .enum(["json", "pretty"], { error: "LOG_FORMAT must be json or pretty (unset: pretty in development)" })
+      .enum(["json", "pretty"], {
+        error:
+          "LOG_FORMAT must be json or pretty (unset: pretty in development or in a terminal, JSON otherwise)",
+      })
       .optional(),
     /** Several processes: Colyseus presence and room driver in Redis. Unset: one process, in memory. */
     REDIS_URL: z

@@ -50,7 +50,10 @@ const base = {
 export async function createLogger(settings: LogSettings, destination?: DestinationStream): Promise<Logger> {
   const options: pino.LoggerOptions = { ...base, level: settings.LOG_LEVEL };
   if (destination) return pino(withLevelLabels(options), destination);
-  const pretty = (settings.LOG_FORMAT ?? (settings.development ? "pretty" : "json")) === "pretty";
+  // Unset: lines for a person in development or in a terminal (a teacher's `npm start`), JSON
+  // for a process manager or a log collector.
+  const pretty =
+    (settings.LOG_FORMAT ?? (settings.development || process.stdout.isTTY ? "pretty" : "json")) === "pretty";
   if (pretty) {
     const prettyStreams = await prettyDestinations();
     if (prettyStreams) return pino(options, split(prettyStreams.out, prettyStreams.err));
@@ -59,7 +62,7 @@ export async function createLogger(settings: LogSettings, destination?: Destinat
     withLevelLabels(options),
     split(pino.destination({ dest: 1, sync: true }), pino.destination({ dest: 2, sync: true })),
   );
-  if (pretty) {
+  if (settings.LOG_FORMAT === "pretty") {
     logger.warn(
       "LOG_FORMAT=pretty needs pino-pretty, a development dependency that is not installed here: logging JSON",
     );
