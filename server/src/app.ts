@@ -197,6 +197,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         });
         const handle = nextHandle;
         if (handle) app.use((req: IncomingMessage, res: ServerResponse) => void handle(req, res));
+        // Without the web UI (the API alone): an address nothing answers gets a 404 in our words.
+        // Left to express's final handler, it would replace the security headers already set
+        // (its own Content-Security-Policy among them).
+        else
+          app.use((_req: IncomingMessage, res: ServerResponse) => {
+            res.statusCode = 404;
+            res.setHeader("Content-Type", "application/json; charset=utf-8");
+            res.end(
+              JSON.stringify({ error: { code: "not-found", message: "There is nothing at this address." } }),
+            );
+          });
       },
     });
     gameServer
