@@ -53,11 +53,14 @@ try {
   const startupMs = Date.now() - started;
   // Tests, the benchmarks and people wait for "ready at <url>" in this line's message. The address
   // is written once, there, followed by a space: no field before it holds an address, so the
-  // first address in the line is the one to open.
-  logger.info(
-    { database: server.database.kind, migrationsApplied: applied, startupMs },
-    `Red Lines is ready at ${server.url} (${db}${migrated}; started in ${startupMs} ms)`,
-  );
+  // first address in the line is the one to open. Printed whatever LOG_LEVEL says (a process
+  // manager set to warn still learns the server is up, and where).
+  logger
+    .child({}, { level: "info" })
+    .info(
+      { database: server.database.kind, migrationsApplied: applied, startupMs },
+      `Red Lines is ready at ${server.url} (${db}${migrated}; started in ${startupMs} ms)`,
+    );
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, `${signal}: closing tables and the database...`);
