@@ -5,6 +5,7 @@ import {
   appendAt,
   conclusionReasons,
   type DraftPath,
+  everyRedLine,
   freshId,
   getAt,
   removeAt,
@@ -16,12 +17,9 @@ import { RuleEditor } from "./RuleEditor.tsx";
 import styles from "./Studio.module.css";
 import { ItemCard } from "./sections.tsx";
 
+/** The ids of every red line of the draft (a draft being written may hold gaps). */
 function allRedLineIds(draft: ReturnType<typeof useStudio>["draft"]): string[] {
-  return [
-    ...Object.values(draft.redLines ?? {}).flat(),
-    ...draft.variants.flatMap((v) => Object.values(v.redLines ?? {}).flat()),
-    ...draft.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === "addRedLine" ? [f.redLine] : []))),
-  ].map((r) => r?.id ?? "");
+  return everyRedLine(draft).map((r) => r?.id ?? "");
 }
 
 function newRedLine(draft: ReturnType<typeof useStudio>["draft"]) {
@@ -267,11 +265,7 @@ function EffectFields({ path }: { path: DraftPath }) {
 }
 
 function redLineTitle(draft: ReturnType<typeof useStudio>["draft"], id: string): string {
-  const all = [
-    ...Object.values(draft.redLines ?? {}).flat(),
-    ...draft.variants.flatMap((v) => Object.values(v.redLines ?? {}).flat()),
-  ];
-  return all.find((r) => r?.id === id)?.title || id;
+  return everyRedLine(draft).find((r) => r?.id === id)?.title || id;
 }
 
 export function EventsSection() {

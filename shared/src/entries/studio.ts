@@ -6,6 +6,7 @@
 export type { SimulationReport } from "../bots/simulate.ts";
 export { type BotStyle, botStyles } from "../bots/styles.ts";
 export { formatPath } from "../scenario/crossReferences.ts";
+export { everyRedLine } from "../scenario/effective.ts";
 export * from "../scenario/load.ts";
 export * from "../scenario/outcomes.ts";
 export * from "../scenario/schema.ts";

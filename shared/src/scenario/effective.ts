@@ -28,12 +28,16 @@ export function findEvent(scenario: Scenario, eventId: string): ScenarioEvent | 
  * event): a rule since withdrawn or from another variant is still found, for logs and debriefs.
  */
 export function findRedLine(scenario: Scenario, id: string): RedLine | undefined {
-  const everywhere = [
+  return everyRedLine(scenario).find((r) => r.id === id);
+}
+
+/** Every red line the scenario defines: held in all variants, in one variant, or added by an event. */
+export function everyRedLine(scenario: Pick<Scenario, "redLines" | "variants" | "events">): RedLine[] {
+  return [
     ...Object.values(scenario.redLines).flat(),
     ...scenario.variants.flatMap((v) => Object.values(v.redLines).flat()),
     ...scenario.events.flatMap((e) => e.effects.flatMap((f) => (f.kind === "addRedLine" ? [f.redLine] : []))),
   ];
-  return everywhere.find((r) => r.id === id);
 }
 
 /** A red line's title for people; "a red line" if the id is unknown (never the id itself). */
