@@ -2,8 +2,9 @@
 # Installs the Debian packages the tests need and npm cannot provide, when they are missing:
 #   chromium    Debian's Chromium for the browser tests (Playwright cannot download browsers here)
 #   postgresql  server binaries for the database tests' private PostgreSQL on loopback
-#   redis-server  Redis for the several-processes test (Colyseus presence and driver)
-# Usage: scripts/ensure-system-packages.sh chromium postgresql redis-server
+#   redis-server  Redis for the several-processes tests (Colyseus presence and driver)
+#   caddy       the reverse proxy of the several-processes trial (npm run trial:start) and its test
+# Usage: scripts/ensure-system-packages.sh chromium postgresql redis-server caddy
 # As root with apt-get it installs them; otherwise it says what to install and fails.
 set -euo pipefail
 
@@ -12,7 +13,8 @@ present() {
     chromium) [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] ;;
     postgresql) { [ -n "${PG_BIN:-}" ] && [ -x "$PG_BIN/pg_ctl" ]; } || compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null ;;
     redis-server) [ -x "${REDIS_SERVER:-/usr/bin/redis-server}" ] || command -v redis-server >/dev/null ;;
-    *) echo "unknown package '$1' (known: chromium, postgresql, redis-server)" >&2; exit 2 ;;
+    caddy) { [ -n "${CADDY_BIN:-}" ] && [ -x "$CADDY_BIN" ]; } || command -v caddy >/dev/null ;;
+    *) echo "unknown package '$1' (known: chromium, postgresql, redis-server, caddy)" >&2; exit 2 ;;
   esac
 }
 
@@ -29,5 +31,5 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
   exit 0
 fi
 echo "The tests need these Debian packages: ${missing[*]}. Install them with: sudo apt-get install -y ${missing[*]}" >&2
-echo "(or point CHROMIUM_PATH / PG_BIN / REDIS_SERVER at existing installs)" >&2
+echo "(or point CHROMIUM_PATH / PG_BIN / REDIS_SERVER / CADDY_BIN at existing installs)" >&2
 exit 1

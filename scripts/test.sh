@@ -15,7 +15,7 @@ step "typecheck (all packages)"
 npx --no-install turbo run typecheck --output-logs=errors-only
 
 step "services the tests need"
-bash scripts/ensure-system-packages.sh postgresql chromium redis-server
+bash scripts/ensure-system-packages.sh postgresql chromium redis-server caddy
 
 step "build the web UI (cached when unchanged)"
 npx --no-install turbo run build --output-logs=errors-only

@@ -61,6 +61,8 @@ try {
       { database: server.database.kind, migrationsApplied: applied, startupMs },
       `Red Lines is ready at ${server.url} (${db}${migrated}; started in ${startupMs} ms)`,
     );
+  // Under a process manager that waits for it (PM2's wait_ready, deploy/ecosystem.config.cjs).
+  process.send?.("ready");
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, `${signal}: closing tables and the database...`);

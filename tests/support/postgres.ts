@@ -1,68 +1,22 @@
 // A private PostgreSQL server for tests: its own data folder and a free loopback port, no service.
-import { execFile } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
-import { chown, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
+import { startPrivatePostgres, stopPrivatePostgres } from "@red-lines/server/deploy/postgres";
 import pg from "pg";
 import { freePort } from "./ports.ts";
 
-const run = promisify(execFile);
-
-function postgresBinDir(): string {
-  const fromEnv = process.env.PG_BIN;
-  if (fromEnv && existsSync(path.join(fromEnv, "pg_ctl"))) return fromEnv;
-  const root = "/usr/lib/postgresql";
-  const versions = existsSync(root)
-    ? readdirSync(root)
-        .filter((name) => existsSync(path.join(root, name, "bin", "pg_ctl")))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  if (versions[0] === undefined) {
-    throw new Error(
-      "PostgreSQL server binaries not found (looked in /usr/lib/postgresql/*/bin and PG_BIN). " +
-        "Install them with: apt-get install -y postgresql   (npm test does this itself when it can)",
-    );
-  }
-  return path.join(root, versions[0], "bin");
-}
-
 export type PostgresServer = { url: string; stop(): Promise<void> };
 
-/** PostgreSQL refuses to run as root; as root the server runs as the `postgres` user. */
+/** A throwaway server: a temporary folder, no crash safety (fast), deleted when stopped. */
 export async function startPostgresServer(): Promise<PostgresServer> {
-  const bin = postgresBinDir();
-  const dir = await mkdtemp(path.join(os.tmpdir(), "red-lines-pg-"));
-  const asRoot = process.getuid?.() === 0;
-  const exec = async (tool: string, args: string[]) => {
-    const command = asRoot ? "runuser" : path.join(bin, tool);
-    const fullArgs = asRoot ? ["-u", "postgres", "--", path.join(bin, tool), ...args] : args;
-    return run(command, fullArgs, { cwd: dir });
-  };
-  if (asRoot) {
-    const { stdout } = await run("id", ["-u", "postgres"]);
-    const { stdout: gid } = await run("id", ["-g", "postgres"]);
-    await chown(dir, Number(stdout.trim()), Number(gid.trim()));
-  }
-  const data = path.join(dir, "data");
-  await exec("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8"]);
-  const port = await freePort();
-  await exec("pg_ctl", [
-    "-D",
-    data,
-    "-l",
-    path.join(dir, "server.log"),
-    "-w",
-    "-o",
-    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c full_page_writes=off`,
-    "start",
-  ]);
+  const folder = await mkdtemp(path.join(os.tmpdir(), "red-lines-pg-"));
+  const server = await startPrivatePostgres(folder, await freePort(), { durable: false });
   return {
-    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    url: server.url,
     async stop() {
-      await exec("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]).catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
+      await stopPrivatePostgres(folder, "immediate").catch(() => undefined);
+      await rm(folder, { recursive: true, force: true });
     },
   };
 }

@@ -45,6 +45,18 @@ describe("header rules", () => {
       "ws://*.redlines.example.org",
       "wss://*.redlines.example.org",
     ]);
+    // One public host with a path per process: each source covers the sockets under its path.
+    expect(
+      connectSources({
+        PUBLIC_ADDRESS: "redlines.example.org/game-2",
+        PEER_ADDRESSES: ["redlines.example.org/game-1/"],
+      }),
+    ).toEqual([
+      "ws://redlines.example.org/game-2/",
+      "wss://redlines.example.org/game-2/",
+      "ws://redlines.example.org/game-1/",
+      "wss://redlines.example.org/game-1/",
+    ]);
   });
 
   it("let built scripts (and so web workers) load the app's other scripts, and nothing else", () => {

@@ -87,7 +87,10 @@ export function connectSources(
   if (env.PUBLIC_URL) hosts.push(new URL(env.PUBLIC_URL).host);
   if (env.PUBLIC_ADDRESS) hosts.push(env.PUBLIC_ADDRESS);
   hosts.push(...env.PEER_ADDRESSES);
-  const sources = hosts.flatMap((host) => [`ws://${host}`, `wss://${host}`]);
+  // An address with a path (one public host, a path per process: deploy/layout.ts) covers the
+  // sockets under it only with a trailing slash; without one, CSP matches that exact path alone.
+  const scoped = hosts.map((host) => (host.includes("/") && !host.endsWith("/") ? `${host}/` : host));
+  const sources = scoped.flatMap((host) => [`ws://${host}`, `wss://${host}`]);
   return [...new Set(sources)];
 }
 
