@@ -39,6 +39,7 @@ describe("bench server flags", () => {
     expect(options(["--database-url", "postgresql://u:p@localhost:5432/db"]).databaseUrl).toBe(
       "postgresql://u:p@localhost:5432/db",
     );
+    expect(options(["--metrics", "metrics.txt"]).metrics).toBe("metrics.txt");
   });
 
   it("gives each worker at most ~1,000 sockets, at least 2 workers, never more workers than tables", () => {
@@ -57,6 +58,7 @@ describe("bench server flags", () => {
     expect(error(["--rate", "50"])).toContain("--rate must be a number");
     expect(error(["--database-url", "mysql://x"])).toContain("--database-url must be a PostgreSQL");
     expect(error(["--tables"])).toBe("--tables needs a value.");
+    expect(error(["--metrics"])).toBe("--metrics needs a value.");
     expect(error(["--json=yes"])).toBe("--json takes no value.");
     expect(error(["--fast"])).toBe("Unknown option --fast.");
     expect(error(["250"])).toBe('Unexpected argument "250".');

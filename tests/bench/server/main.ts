@@ -4,7 +4,8 @@
 // intent takes to come back to every seat as a view (decide → durable append → broadcast), the
 // server's memory and CPU, and how hard the load generators themselves were working.
 import { type ChildProcess, fork, spawn } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -364,7 +365,13 @@ type Phase = {
  * collects what the workers saw, sampling the server process's memory and CPU meanwhile.
  */
 async function drive(
-  target: { url: string; pid: number; profile?: ServerChild },
+  target: {
+    url: string;
+    pid: number;
+    profile?: ServerChild;
+    /** Runs once every intent has landed, while every socket is still connected. */
+    beforeClose?: () => Promise<void>;
+  },
   assignments: TableAssignment[],
   roles: string[],
   options: BenchOptions,
@@ -450,6 +457,7 @@ async function drive(
 
   const reports: WorkerResult[] = (await Promise.all(results)).map((message) => message.result);
   clearInterval(sampler);
+  await target.beforeClose?.();
   for (const worker of workers) tell(worker, { type: "close" });
   await Promise.race([
     Promise.all(workers.map((worker) => worker.exited)),
@@ -538,7 +546,13 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
     const database = options.databaseUrl ? "postgresql" : "embedded";
 
     progress(`starting the server (${database} database)`);
-    const server = await startServerChild(options, dataDir);
+    const metricsToken = randomBytes(24).toString("hex");
+    const server = await startServerChild(
+      options,
+      dataDir,
+      [],
+      options.metrics ? { METRICS_TOKEN: metricsToken } : {},
+    );
     cleanups.push(() => stopServerChild(server));
     const serverPid = server.child.pid as number;
     progress(`server ready at ${server.url} (pid ${serverPid})`);
@@ -564,8 +578,24 @@ async function run(options: BenchOptions, roles: string[]): Promise<ServerBenchR
     progress(
       `seating ${options.tables} tables (${sockets} sockets, ${workshops.length} workshops) over ${options.workers} workers`,
     );
+    const metricsFile = options.metrics ? path.resolve(options.metrics) : undefined;
+    // As Prometheus scrapes it: what the load moved, with every seat still connected.
+    const scrapeMetrics = async () => {
+      if (!metricsFile) return;
+      const answer = await fetch(`${server.url}/metrics`, {
+        headers: { authorization: `Bearer ${metricsToken}` },
+      });
+      if (!answer.ok) throw new BenchError(`GET /metrics answered ${answer.status}.`);
+      await writeFile(metricsFile, await answer.text());
+      progress(`the server's metrics at the end of the load are in ${metricsFile}`);
+    };
     const phase = await drive(
-      { url: server.url, pid: serverPid, ...(options.profile ? { profile: server } : {}) },
+      {
+        url: server.url,
+        pid: serverPid,
+        ...(options.profile ? { profile: server } : {}),
+        beforeClose: scrapeMetrics,
+      },
       assignments,
       roles,
       options,

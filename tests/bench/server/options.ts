@@ -24,6 +24,8 @@ options:
                         (the bench's workshops are deleted from it afterwards)
   --profile <dir>       write a V8 CPU profile of the server over the measured window (.cpuprofile)
                         into this folder, and report its heaviest functions
+  --metrics <file>      write the server's Prometheus metrics (GET /metrics) at the end of the
+                        load, every seat still connected, into this file
   --json                print one JSON object on stdout (progress goes to stderr)
   --help                this text`;
 
@@ -63,6 +65,7 @@ const benchOptionsSchema = z.strictObject({
     )
     .optional(),
   profile: z.string().min(1, "--profile needs a folder to write the server's CPU profile into.").optional(),
+  metrics: z.string().min(1, "--metrics needs a file to write the server's metrics into.").optional(),
   json: z.boolean().default(false),
 });
 
@@ -76,6 +79,7 @@ const valueFlags: Record<string, keyof z.input<typeof benchOptionsSchema>> = {
   workers: "workers",
   "database-url": "databaseUrl",
   profile: "profile",
+  metrics: "metrics",
 };
 const booleanFlags: Record<string, keyof z.input<typeof benchOptionsSchema>> = {
   json: "json",
