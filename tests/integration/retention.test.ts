@@ -1,7 +1,7 @@
 // DATA_RETENTION_DAYS against a real server and database, embedded and PostgreSQL: a server
 // started with it deletes the workshops whose talks are over (or never started) and that have
 // seen no activity for that long, keeps a recent one and an unfinished one, and logs what it did.
-import { readServerEnv } from "@red-lines/server";
+import { readServerEnv, scheduleRetention } from "@red-lines/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { backends, freshDatabaseSettings } from "../support/backends.ts";
 import {
@@ -12,6 +12,7 @@ import {
   type TestWorkshop,
   tablesOf,
 } from "../support/dataServer.ts";
+import { waitFor } from "../support/wait.ts";
 
 const cleanups: (() => Promise<unknown>)[] = [];
 
@@ -87,4 +88,38 @@ describe("DATA_RETENTION_DAYS", () => {
       );
     }, 120_000);
   }
+
+  it("passes again each day: a workshop that comes due after the start is deleted by a later pass", async () => {
+    const fresh = await freshDatabaseSettings("embedded");
+    cleanups.push(fresh.cleanup);
+    const server = await startServerOn(fresh.settings);
+    cleanups.push(() => server.stop());
+    const finished = await createWorkshop(server.url);
+    const [table] = await tablesOf(server.url, finished);
+    if (table) await playTable(server.url, table.id, finished.instructorKey, true);
+
+    // The schedule the server runs with DATA_RETENTION_DAYS, its day shortened to 50 ms and its
+    // clock in the test's hands.
+    const day = 24 * 60 * 60 * 1000;
+    let clock = Date.now();
+    const schedule = scheduleRetention({
+      prisma: server.database.prisma,
+      days: 30,
+      logger: server.logger,
+      now: () => clock,
+      every: 50,
+    });
+    cleanups.push(() => schedule.stop());
+    await schedule.ran;
+    const passes = () => server.records.filter((record) => record.msg.startsWith("retention:"));
+    expect(passes()[0]?.msg).toBe("retention: no workshop finished more than 30 days ago to delete");
+    expect(await server.database.prisma.workshop.count()).toBe(1);
+
+    clock += 31 * day; // a month on
+    const deleted = await waitFor(() => passes().find((record) => record.deleted === 1), {
+      what: "a later pass to delete the workshop",
+    });
+    expect(deleted.workshopIds).toEqual([finished.workshopId]);
+    expect(await server.database.prisma.workshop.count()).toBe(0);
+  }, 60_000);
 });

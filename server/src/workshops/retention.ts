@@ -61,6 +61,8 @@ export function scheduleRetention(options: {
   days: number;
   logger: Logger;
   now?: () => number;
+  /** Milliseconds between passes: a day (tests shorten it). */
+  every?: number;
 }): { ran: Promise<void>; stop(): Promise<void> } {
   const { prisma, days, logger } = options;
   const now = options.now ?? Date.now;
@@ -75,7 +77,7 @@ export function scheduleRetention(options: {
     return running;
   };
   const ran = pass();
-  const timer = setInterval(pass, day);
+  const timer = setInterval(pass, options.every ?? day);
   timer.unref();
   return {
     ran,
