@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { setDraft as setOption } from "../support/seats.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
 type Role = (typeof roles)[number];
@@ -50,11 +51,8 @@ async function device(address: string, width = 1280): Promise<Page> {
 
 const tile = (page: Page, table: number): Locator => page.getByRole("article", { name: `Table ${table}` });
 
-async function setDraft(page: Page, issue: string, option: string) {
-  const select = page.getByLabel(`Draft option for ${issueName(issue)}`, { exact: true });
-  await select.selectOption(option);
-  await expect.poll(() => select.inputValue()).toBe(option);
-}
+/** Sets an issue of the draft, by its id, and waits until the server has it. */
+const setDraft = (page: Page, issue: string, option: string) => setOption(page, issueName(issue), option);
 
 describe("a classroom in Chromium, through the UI alone", () => {
   it("goes from an instructor's set-up and four students joining by code to an agreement the console shows", async () => {

@@ -146,10 +146,19 @@ export async function openTable(context: BrowserContext, url: string): Promise<P
   return page;
 }
 
-/** Sets one issue of the draft on the term sheet, by the issue's name, and waits for the server. */
+/**
+ * Sets one issue of the draft on the term sheet, by the issue's name, and waits until the server
+ * has it: the select stays busy (showing the choice) until the server's answer, and then shows
+ * the draft of the server's view. Its value alone is not enough: it shows the choice at once.
+ */
 export async function setDraft(page: Page, issueName: string, option: string) {
   const select = page.getByLabel(`Draft option for ${issueName}`, { exact: true });
   await select.selectOption(option);
-  // The server's view carries the change back; the select then shows it without a pending state.
-  await expect.poll(() => select.inputValue()).toBe(option);
+  await expect
+    .poll(() =>
+      select.evaluate((element: HTMLSelectElement) =>
+        element.getAttribute("aria-busy") === "true" ? "(waiting for the server)" : element.value,
+      ),
+    )
+    .toBe(option);
 }

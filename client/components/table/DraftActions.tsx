@@ -20,9 +20,14 @@ type Props = {
 export function DraftActions({ view, myTurn, act }: Props) {
   const me = view.me;
   const [busy, setBusy] = useState<"table" | "pass" | null>(null);
-  const [reply, setReply] = useState<{ about: string; reply: CommandReply } | null>(null);
-  // An answer is about the draft it was given on: once the draft or the turn moves on, it is gone.
+  const [reply, setReply] = useState<{ about: string | null; reply: CommandReply } | null>(null);
+  // An answer is about the draft the server judged: once the draft or the turn moves on, it is
+  // gone. That is the draft as the view shows it when the answer comes, not when the button was
+  // pressed: an option chosen just before may still have been on its way, and the server sends
+  // its view before answering the next command. So the answer is pinned to the first render that
+  // shows it, which has every view that came before it.
   const about = JSON.stringify([view.turn?.round, view.turn?.seat, view.draft]);
+  if (reply?.about === null) setReply({ ...reply, about });
   if (!me) return null;
   const violations = me.draft.violations;
   const next = (currentVersion(view)?.number ?? 0) + 1;
@@ -31,7 +36,7 @@ export function DraftActions({ view, myTurn, act }: Props) {
     setReply(null);
     const answer = await act({ type: action === "table" ? "table-draft" : "pass" });
     setBusy(null);
-    setReply({ about, reply: answer });
+    setReply({ about: null, reply: answer });
   }
   return (
     <section className={styles.draftActions} aria-label="Your draft">
@@ -72,7 +77,7 @@ export function DraftActions({ view, myTurn, act }: Props) {
           <p className="muted">
             Tabling a complete draft counts as your acceptance of it: the others then answer it.
           </p>
-          {reply?.about === about && <ReplyNote view={view} reply={reply.reply} />}
+          {reply && (reply.about ?? about) === about && <ReplyNote view={view} reply={reply.reply} />}
         </>
       )}
     </section>

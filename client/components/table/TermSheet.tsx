@@ -4,7 +4,7 @@
 // each option says what it scores for the seat and which of its red lines it would break.
 import { quoted } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
-import { useEffect, useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import {
   currentVersion,
@@ -105,12 +105,14 @@ function DraftSelect({
   const problemId = useId();
   const me = view.me;
   const inDraft = view.draft[issue.id];
+  // The option chosen here until the server answers: the select shows it, marked busy. The server
+  // sends the view with the change before its answer, so the settled select shows the server's
+  // draft. Only the latest choice settles it: an earlier one's answer may come while it waits.
   const [pending, setPending] = useState<string | null>(null);
   const [reply, setReply] = useState<CommandReply | null>(null);
-  useEffect(() => {
-    if (pending !== null && (view.draft[issue.id] ?? open) === pending) setPending(null);
-  }, [pending, view.draft, issue.id]);
+  const latest = useRef(0);
   async function choose(option: string) {
+    const choice = ++latest.current;
     setPending(option);
     setReply(null);
     const answer = await act(
@@ -118,10 +120,9 @@ function DraftSelect({
         ? { type: "clear-option", issue: issue.id }
         : { type: "set-option", issue: issue.id, option },
     );
-    if (answer.kind !== "done") {
-      setPending(null);
-      setReply(answer);
-    }
+    if (choice !== latest.current) return;
+    setPending(null);
+    if (answer.kind !== "done") setReply(answer);
   }
   const breaks = optionViolations(view, issue.id, inDraft);
   const weight = me?.weights[issue.id] ?? 0;
@@ -135,6 +136,7 @@ function DraftSelect({
         id={id}
         className={styles.select}
         value={pending ?? inDraft ?? open}
+        aria-busy={pending !== null}
         aria-describedby={reply ? problemId : undefined}
         onChange={(e) => void choose(e.target.value)}
       >
