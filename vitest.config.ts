@@ -42,9 +42,15 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          // Each file starts its own app (a free port, its own data folder) and its own Chromium,
+          // and waits on them most of the time: two files at a time, as in integration (the same
+          // count, so that a whole run shares its two workers between the two projects).
+          maxWorkers: 2,
+          // The app's first start (its database created and migrated) once; each file's app
+          // starts on a copy of its data folder.
+          globalSetup: ["tests/support/e2eSetup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],
