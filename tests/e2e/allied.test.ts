@@ -7,15 +7,13 @@
 // student's shared debrief name the outcome with the scenario's own classes, read here from its
 // JSON file, and never with a class of ukraine-2026. Axe, no sideways scrolling at 375 px,
 // screenshots at 1280 and 375 px (allied-*.png).
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Room } from "@colyseus/sdk";
 import { analyze, effectiveScenario } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorOn, setDraft } from "../support/seats.ts";
 
 type OutcomeClass = { id: string; title: string; description: string; phrase?: string };
@@ -45,26 +43,11 @@ const student = { name: "Olena", role: "ukraine" };
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 800 };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const rooms: Room[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ BOT_DELAY_MS: "5" }), launchBrowser()]);
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser({ BOT_DELAY_MS: "5" });
+const { rooms } = e2e;
 
 async function device(): Promise<Page> {
-  const context = await browser.newContext({ viewport: desktop });
-  contexts.push(context);
+  const context = await e2e.newContext({ viewport: desktop });
   return context.newPage();
 }
 
@@ -146,7 +129,9 @@ async function playUntilConcluded(page: Page, outcome: Locator): Promise<string[
     }
     if ((await accept.isVisible()) && (await accept.isEnabled()) && (await cannotAccept.count()) === 0) {
       const version = ((await accept.textContent().catch(() => null)) ?? "").replace("Accept version ", "");
-      if (await clicked(accept)) {
+      // That version's button, not whichever "Accept version" is there by the time of the click:
+      // a bot may table the next version in between, and the move would be recorded wrongly.
+      if (await clicked(page.getByRole("button", { name: `Accept version ${version}`, exact: true }))) {
         moves.push(`accept ${version}`);
         await page
           .getByRole("button", { name: `You accepted version ${version}` })
@@ -187,7 +172,7 @@ describe("the three-party scenario through the UI", () => {
     const started = Date.now();
     // The instructor sets up one table of the scenario, chosen by its title, with bot fill.
     const teacher = await device();
-    await teacher.goto(`${app.url}/workshop/new`);
+    await teacher.goto(`${e2e.app.url}/workshop/new`);
     await teacher.getByRole("combobox", { name: "Scenario" }).selectOption({ label: allied.title });
     await teacher.getByLabel("Number of tables").fill("1");
     await teacher.getByLabel("Rounds").fill(String(allied.clock.rounds));
@@ -209,7 +194,7 @@ describe("the three-party scenario through the UI", () => {
 
     // The student joins with the code: the scenario's three seats, and they take Ukraine's.
     const ua = await device();
-    await ua.goto(`${app.url}/join/${code}`);
+    await ua.goto(`${e2e.app.url}/join/${code}`);
     await ua.getByRole("heading", { name: "Take a seat" }).waitFor();
     const seats = ua.getByRole("radio", { name: /, table 1 — / });
     await seats.first().waitFor();
@@ -230,12 +215,12 @@ describe("the three-party scenario through the UI", () => {
     expect(await seatList.getByRole("listitem").count()).toBe(allied.roles.length);
 
     // What the table reports, to find the outcome's class by (the screens are checked against it).
-    const observer = await instructorOn(app.url, tableId, instructorKey);
+    const observer = await instructorOn(e2e.app.url, tableId, instructorKey);
     rooms.push(observer.room);
 
     // The console starts the briefing (bots take the two empty seats), then the negotiations.
     await teacher.getByRole("link", { name: "Open the console" }).click();
-    await teacher.waitForURL(`${app.url}/instructor/${workshopId}`);
+    await teacher.waitForURL(`${e2e.app.url}/instructor/${workshopId}`);
     await connected(teacher);
     const tile = teacher.getByRole("article", { name: "Table 1" });
     await tile.getByText(new RegExp(student.name)).first().waitFor();
@@ -290,7 +275,7 @@ describe("the three-party scenario through the UI", () => {
     await tile.getByText(cls.title).first().waitFor();
     await expectNoForeignClass(teacher, "the console");
     await tile.getByRole("link", { name: "Debrief of table 1" }).click();
-    await teacher.waitForURL(`${app.url}/debrief/${tableId}?workshop=${workshopId}`);
+    await teacher.waitForURL(`${e2e.app.url}/debrief/${tableId}?workshop=${workshopId}`);
 
     // The instructor's debrief: the class's title, description and phrase.
     await teacher.getByRole("heading", { level: 2, name: "In short" }).waitFor({ timeout: 30_000 });
@@ -307,7 +292,7 @@ describe("the three-party scenario through the UI", () => {
       .getByTestId("sharing-state")
       .getByText(/^Shared with the table's students/)
       .waitFor();
-    await ua.goto(`${app.url}/debrief/${tableId}`);
+    await ua.goto(`${e2e.app.url}/debrief/${tableId}`);
     await ua.getByRole("heading", { level: 2, name: "In short" }).waitFor({ timeout: 30_000 });
     await ua.getByText(`Table 1 · you played ${roleName(student.role)}`).waitFor();
     expect((await ua.getByTestId("outcome").textContent())?.trim()).toBe(cls.title);

@@ -1,19 +1,10 @@
-// Classroom clarity, as a class meets it in Chromium: an instructor who sets up a workshop finds
-// it listed on the home page after a reload; four students, two at 1280 px and two on 375 px
-// phones, each scrolled to the bottom of the page, see the facilitator's broadcast, a news flash,
-// a turn that ran out and the agreement inside their viewport without a click; no page ever shows
-// a red-line id or a seed file name; and a student's shared debrief opens on "Your side", with the
-// analysis engine's own figures, as soon as the instructor shares it.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Room } from "@colyseus/sdk";
 import { analyze, effectiveScenario, type Scenario } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import {
   actorOn,
   type Instructor,
@@ -46,22 +37,8 @@ const redLineIds = [
 ].map((line) => line.id);
 const seedFileName = /\b\d{3}_[0-9a-f]{16}\.txt\b/;
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const rooms: Room[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
+const { contexts, rooms } = e2e;
 
 /** What a page shows as text holds no red-line id and no seed file name. */
 async function expectWordsOnly(page: Page, where: string) {
@@ -92,10 +69,9 @@ const scrollToBottom = (page: Page) => page.evaluate(() => window.scrollTo(0, do
 describe("classroom clarity in Chromium", () => {
   it("keeps what matters in view of every student and speaks in words, from the set-up to the debrief", async () => {
     // The instructor creates the workshop in the browser; the home page lists it after a reload.
-    const teacherContext = await browser.newContext({ viewport: desktop });
-    contexts.push(teacherContext);
+    const teacherContext = await e2e.newContext({ viewport: desktop });
     const teacher = await teacherContext.newPage();
-    await teacher.goto(`${app.url}/workshop/new`);
+    await teacher.goto(`${e2e.app.url}/workshop/new`);
     await teacher.getByLabel("Number of tables").fill("1");
     await teacher.getByRole("radio", { name: /Back channel/ }).check();
     await teacher.getByLabel("Turn clock (seconds)").fill(String(turnSeconds));
@@ -114,7 +90,7 @@ describe("classroom clarity in Chromium", () => {
       workshopId,
     );
     expect(instructorKey).toBeTruthy();
-    await teacher.goto(`${app.url}/`);
+    await teacher.goto(`${e2e.app.url}/`);
     await teacher.reload();
     const mine = teacher.getByRole("region", { name: "Your workshops" });
     const listed = mine.getByTestId("my-workshop").filter({
@@ -128,7 +104,7 @@ describe("classroom clarity in Chromium", () => {
     // Four students take their seats: two on laptops, two on phones.
     const joinCode = (
       (await (
-        await fetch(`${app.url}/api/workshops/${workshopId}`, {
+        await fetch(`${e2e.app.url}/api/workshops/${workshopId}`, {
           headers: { authorization: `Bearer ${instructorKey}` },
         })
       ).json()) as { joinCode: string }
@@ -136,7 +112,7 @@ describe("classroom clarity in Chromium", () => {
     const pages = {} as Record<Role, Page>;
     let tableId = "";
     for (const role of roles) {
-      const joined = await postJson<JoinedSeat>(app.url, "/join", {
+      const joined = await postJson<JoinedSeat>(e2e.app.url, "/join", {
         code: joinCode,
         name: `${role} student`,
         role,
@@ -144,15 +120,15 @@ describe("classroom clarity in Chromium", () => {
       expect(joined.status).toBe(201);
       tableId = joined.body.tableId;
       const context = await seatContext(
-        browser,
+        e2e.browser,
         joinCode,
         { ...joined.body, name: `${role} student` },
         viewports[role],
       );
       contexts.push(context);
-      pages[role] = await openTable(context, `${app.url}/table/${tableId}`);
+      pages[role] = await openTable(context, `${e2e.app.url}/table/${tableId}`);
     }
-    const instructor: Instructor = await actorOn(app.url, {
+    const instructor: Instructor = await actorOn(e2e.app.url, {
       tableId,
       instructorKey: instructorKey as string,
     });
@@ -249,13 +225,16 @@ describe("classroom clarity in Chromium", () => {
     await pages.russia.screenshot({ path: path.join(artifactsDir, "clarity-agreement-375.png") });
 
     // Russia waits on its debrief page; the instructor shares; it opens within about a second.
-    await pages.russia.goto(`${app.url}/debrief/${tableId}`);
+    await pages.russia.goto(`${e2e.app.url}/debrief/${tableId}`);
     await pages.russia.getByTestId("debrief-unavailable").waitFor();
-    const shared = await fetch(`${app.url}/api/workshops/${workshopId}/tables/${tableId}/debrief/sharing`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${instructorKey}` },
-      body: JSON.stringify({ shared: true, revealChannels: false }),
-    });
+    const shared = await fetch(
+      `${e2e.app.url}/api/workshops/${workshopId}/tables/${tableId}/debrief/sharing`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${instructorKey}` },
+        body: JSON.stringify({ shared: true, revealChannels: false }),
+      },
+    );
     expect(shared.status).toBe(200);
     const sharedAt = Date.now();
     await pages.russia.getByRole("heading", { name: "Your side: Russia" }).waitFor({ timeout: 10_000 });
@@ -265,7 +244,7 @@ describe("classroom clarity in Chromium", () => {
 
     // Ukraine's copy opens on its side, with the analysis engine's figures.
     const ua = pages.ukraine;
-    await ua.goto(`${app.url}/debrief/${tableId}`);
+    await ua.goto(`${e2e.app.url}/debrief/${tableId}`);
     const side = ua.getByTestId("your-side");
     await side.waitFor();
     const points = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
@@ -284,7 +263,7 @@ describe("classroom clarity in Chromium", () => {
 
     // On a phone, the debrief fits the width.
     const eu = pages.europe;
-    await eu.goto(`${app.url}/debrief/${tableId}`);
+    await eu.goto(`${e2e.app.url}/debrief/${tableId}`);
     await eu.getByTestId("your-side").waitFor();
     await eu.getByTestId("scores").waitFor();
     expect(

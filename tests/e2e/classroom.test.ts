@@ -1,16 +1,10 @@
-// A whole class through the UI alone, in Chromium: the instructor sets up a workshop and runs it
-// from the console; four students join with the code from four browser contexts and play the
-// back-channel variant from the briefing to an agreement, which the console then shows. The
-// finer points of each screen are tested in entry, table and console tests.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Scenario } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { setDraft as setOption } from "../support/seats.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -24,28 +18,14 @@ const roleNames: Record<Role, string> = {
 const scenario = getScenario("ukraine-2026") as Scenario;
 const issueName = (id: string) => scenario.issues.find((i) => i.id === id)?.name ?? id;
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ TRUST_PROXY: "true" }), launchBrowser()]);
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser({ TRUST_PROXY: "true" });
 
 /** A browser of its own, as a separate device on the class network. */
 async function device(address: string, width = 1280): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await e2e.newContext({
     viewport: { width, height: 900 },
     extraHTTPHeaders: { "x-forwarded-for": address },
   });
-  contexts.push(context);
   return context.newPage();
 }
 
@@ -58,7 +38,7 @@ describe("a classroom in Chromium, through the UI alone", () => {
   it("goes from an instructor's set-up and four students joining by code to an agreement the console shows", async () => {
     // The instructor sets up a one-table workshop and opens the console.
     const teacher = await device("10.20.0.1");
-    await teacher.goto(`${app.url}/workshop/new`);
+    await teacher.goto(`${e2e.app.url}/workshop/new`);
     await teacher.getByLabel("Number of tables").fill("1");
     await teacher.getByRole("radio", { name: /Back channel/ }).check();
     await teacher.getByLabel("Turn clock (seconds)").fill("900");
@@ -80,7 +60,7 @@ describe("a classroom in Chromium, through the UI alone", () => {
     const pages = {} as Record<Role, Page>;
     for (const [index, role] of roles.entries()) {
       const page = await device(`10.20.1.${index + 1}`);
-      await page.goto(`${app.url}/join/${code}`);
+      await page.goto(`${e2e.app.url}/join/${code}`);
       await page.getByLabel("Display name").fill(`${roleNames[role]} student`);
       await page.getByRole("radio", { name: new RegExp(`^${roleNames[role]}.*, table 1 — free`) }).check();
       await page.getByRole("button", { name: "Join the table" }).click();

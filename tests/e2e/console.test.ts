@@ -1,39 +1,23 @@
-// The instructor console in Chromium against a real server with the built UI: four SDK players at
-// each of tables 1 and 2 (table 3 stays empty), and the instructor runs the workshop through the
-// page alone — start, pause, resume, an event into one table, a broadcast, ending a table — while
-// every table's answer, alerts and the connection show on the page. Then a finished table: how it
-// ended in words, no control offered that cannot apply, and the toolbar naming what it starts; the
-// projector's join screen on one screen at 1280×800 and 1920×1080; the facilitator's guide.
-import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import { negotiationRoomName, type RefusalMessage, type TableView } from "@red-lines/shared/engine";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorContext } from "../support/seats.ts";
 import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
-let app: RunningApp;
-let browser: Browser;
 let context: BrowserContext;
-const rooms: Room[] = [];
+
+const e2e = appAndBrowser();
+const { rooms } = e2e;
 
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
-  await browser?.close();
-  await app?.stop();
+  context = await e2e.newContext({ viewport: { width: 1280, height: 900 } });
 });
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -47,7 +31,7 @@ type Seat = {
 };
 
 async function sit(tableId: string, seatToken: string): Promise<Seat> {
-  const room = await new Client(app.url).joinOrCreate(
+  const room = await new Client(e2e.app.url).joinOrCreate(
     negotiationRoomName,
     withProtocol({ tableId, seatToken }),
   );
@@ -65,7 +49,7 @@ async function sit(tableId: string, seatToken: string): Promise<Seat> {
 
 /** A workshop of `tables` tables (three unless said) with four players seated at tables 1 and 2. */
 async function workshopWithPlayers(tables = 3) {
-  const created = await postJson<Created>(app.url, "/workshops", {
+  const created = await postJson<Created>(e2e.app.url, "/workshops", {
     scenarioId: "ukraine-2026",
     tables,
     turnSeconds: 600,
@@ -75,7 +59,7 @@ async function workshopWithPlayers(tables = 3) {
   const seats: Record<string, Seat> = {};
   for (const table of [1, 2]) {
     for (const role of roles) {
-      const joined = await postJson<{ tableId: string; seatToken: string }>(app.url, "/join", {
+      const joined = await postJson<{ tableId: string; seatToken: string }>(e2e.app.url, "/join", {
         code: workshop.joinCode,
         name: `${role} ${table}`,
         role,
@@ -133,7 +117,7 @@ describe("the instructor console in Chromium", () => {
   it("runs a workshop's tables from the page, showing each table's answer, the alerts and the connection", async () => {
     const { workshop, seat } = await workshopWithPlayers();
     const page = await context.newPage();
-    await page.goto(`${app.url}/instructor/${workshop.workshopId}#key=${workshop.instructorKey}`);
+    await page.goto(`${e2e.app.url}/instructor/${workshop.workshopId}#key=${workshop.instructorKey}`);
 
     await page.getByText(workshop.joinCode, { exact: true }).waitFor();
     await page
@@ -214,16 +198,16 @@ describe("the instructor console in Chromium", () => {
     expect(await tile(page, 1).textContent()).toContain("News so farnone");
 
     // The observer link the instructor hands out: anyone who opens it watches the public table.
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.url });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: e2e.app.url });
     controls = await openControls(page, 2);
     await controls.getByRole("button", { name: "Copy the observer link of table 2" }).click();
     await controls.getByText("Copied.").waitFor();
     await controls.screenshot({ path: `${artifactsDir}/console-observer-link.png` });
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toMatch(new RegExp(`^${app.url}/table/[0-9a-f-]{36}\\?watch=[\\w-]{32}$`));
+    expect(link).toMatch(new RegExp(`^${e2e.app.url}/table/[0-9a-f-]{36}\\?watch=[\\w-]{32}$`));
     await page.keyboard.press("Escape");
     await controls.waitFor({ state: "detached" });
-    const guest = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const guest = await e2e.newContext({ viewport: { width: 375, height: 800 } });
     const watcher = await guest.newPage();
     await watcher.goto(link);
     await watcher.getByText("You are watching this table.").waitFor();
@@ -401,7 +385,7 @@ describe("the instructor console in Chromium", () => {
   it("says how a finished table ended and offers none of the controls that no longer apply", async () => {
     const { workshop, seat } = await workshopWithPlayers(2);
     const page = await context.newPage();
-    await page.goto(`${app.url}/instructor/${workshop.workshopId}#key=${workshop.instructorKey}`);
+    await page.goto(`${e2e.app.url}/instructor/${workshop.workshopId}#key=${workshop.instructorKey}`);
     await page.getByText(workshop.joinCode, { exact: true }).waitFor();
     await expect.poll(() => page.getByText("not connected").count()).toBe(0);
     // Two tables read "both", and the button names the phase it starts.
@@ -503,7 +487,7 @@ describe("the instructor console in Chromium", () => {
 
     // The facilitator's guide, one click from the console, and back.
     await page.getByRole("link", { name: "Facilitator's guide" }).click();
-    await page.waitForURL(`${app.url}/guide?workshop=${workshop.workshopId}`);
+    await page.waitForURL(`${e2e.app.url}/guide?workshop=${workshop.workshopId}`);
     await page.getByRole("heading", { level: 1, name: "Facilitator's guide" }).waitFor();
     for (const section of [
       "Learning goals",
@@ -516,17 +500,17 @@ describe("the instructor console in Chromium", () => {
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: path.join(artifactsDir, "guide-1280.png"), fullPage: true });
     await page.getByRole("link", { name: "Back to the console" }).click();
-    await page.waitForURL(`${app.url}/instructor/${workshop.workshopId}`);
+    await page.waitForURL(`${e2e.app.url}/instructor/${workshop.workshopId}`);
     await tile(page, 1).getByText("Agreement in round 1").waitFor();
     await page.close();
 
-    const phone = await browser.newContext({
+    const phone = await e2e.newContext({
       viewport: { width: 375, height: 812 },
       isMobile: true,
       hasTouch: true,
     });
     const guide = await phone.newPage();
-    await guide.goto(`${app.url}/guide`);
+    await guide.goto(`${e2e.app.url}/guide`);
     await guide.getByRole("heading", { level: 1, name: "Facilitator's guide" }).waitFor();
     expect(
       await guide.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
@@ -543,9 +527,9 @@ describe("the instructor console in Chromium", () => {
       { width: 1280, height: 800 },
       { width: 1920, height: 1080 },
     ]) {
-      const projector = await instructorContext(browser, workshop, viewport);
+      const projector = await instructorContext(e2e.browser, workshop, viewport);
       const screen = await projector.newPage();
-      await screen.goto(`${app.url}/instructor/${workshop.workshopId}/join`);
+      await screen.goto(`${e2e.app.url}/instructor/${workshop.workshopId}/join`);
       await screen.getByText("8 of 8 seats taken").waitFor();
       const joined = screen.getByRole("region", { name: "Who has joined" });
       const box = await joined.boundingBox();
@@ -563,10 +547,10 @@ describe("the instructor console in Chromium", () => {
       // The words say what is true: the link and the QR code carry the code; the home page takes it typed.
       const code = (await screen.getByTestId("join-code").textContent()) ?? "";
       await screen.getByText("Scan the QR code, or open").waitFor();
-      expect(await screen.getByRole("link", { name: `${app.url}/join/${code}` }).getAttribute("href")).toBe(
-        `${app.url}/join/${code}`,
-      );
-      await screen.getByText(`or go to ${new URL(app.url).host} and type the code`).waitFor();
+      expect(
+        await screen.getByRole("link", { name: `${e2e.app.url}/join/${code}` }).getAttribute("href"),
+      ).toBe(`${e2e.app.url}/join/${code}`);
+      await screen.getByText(`or go to ${new URL(e2e.app.url).host} and type the code`).waitFor();
       expect(await screen.getByText(/enter the join code/).count()).toBe(0);
       await expectNoSeriousViolations(screen);
       await screen.screenshot({
@@ -577,15 +561,18 @@ describe("the instructor console in Chromium", () => {
   });
 
   it("without the key explains where it comes from and opens with the pasted instructor link", async () => {
-    const created = await postJson<Created>(app.url, "/workshops", { scenarioId: "ukraine-2026", tables: 2 });
+    const created = await postJson<Created>(e2e.app.url, "/workshops", {
+      scenarioId: "ukraine-2026",
+      tables: 2,
+    });
     const workshop = created.body;
-    const fresh = await browser.newContext({
+    const fresh = await e2e.newContext({
       viewport: { width: 375, height: 740 },
       isMobile: true,
       hasTouch: true,
     });
     const page = await fresh.newPage();
-    await page.goto(`${app.url}/instructor/${workshop.workshopId}`);
+    await page.goto(`${e2e.app.url}/instructor/${workshop.workshopId}`);
     await page.getByRole("heading", { name: "This console needs the instructor link" }).waitFor();
     await expectNoSeriousViolations(page);
     await page.getByLabel("Instructor link or key").fill("not a link");

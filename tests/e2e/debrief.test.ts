@@ -7,9 +7,9 @@
 // it, first without the private channels and then with them; axe at 1280 and 375 px,
 // screenshots, and the print stylesheet.
 import { randomUUID } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { Client, type Room } from "@colyseus/sdk";
+import { Client } from "@colyseus/sdk";
 import {
   analyze,
   type Debrief,
@@ -29,31 +29,16 @@ import {
   type TableView,
   utility,
 } from "@red-lines/shared/engine";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorContext, seatContext } from "../support/seats.ts";
 import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const rooms: Room[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ BOT_DELAY_MS: "5" }), launchBrowser()]);
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser({ BOT_DELAY_MS: "5" });
+const { contexts, rooms } = e2e;
 
 type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
 type Joined = { workshopId: string; tableId: string; table: number; role: string; seatToken: string };
@@ -66,7 +51,7 @@ type Seat = {
 };
 
 async function connect(options: Record<string, string>): Promise<Seat> {
-  const room = await new Client(app.url).joinOrCreate(negotiationRoomName, withProtocol(options));
+  const room = await new Client(e2e.app.url).joinOrCreate(negotiationRoomName, withProtocol(options));
   rooms.push(room);
   const done = new Set<string>();
   const refused = new Set<string>();
@@ -103,7 +88,7 @@ const secret = "Between us: we could live with a demilitarised zone.";
  */
 async function playTable() {
   const workshop = (
-    await postJson<Workshop>(app.url, "/workshops", {
+    await postJson<Workshop>(e2e.app.url, "/workshops", {
       scenarioId: "ukraine-2026",
       tables: 2,
       botFill: true,
@@ -113,7 +98,7 @@ async function playTable() {
   ).body;
   const name = "Olena";
   const joined = (
-    await postJson<Joined>(app.url, "/join", { code: workshop.joinCode, name, role: "ukraine", table: 1 })
+    await postJson<Joined>(e2e.app.url, "/join", { code: workshop.joinCode, name, role: "ukraine", table: 1 })
   ).body;
   const { tableId } = joined;
   const student = await connect({ tableId, seatToken: joined.seatToken });
@@ -168,9 +153,12 @@ async function playTable() {
 
 /** What the engine says of the exported log: folded state, analysis of the snapshot, debrief. */
 async function expected(workshop: Workshop, tableId: string) {
-  const response = await fetch(`${app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/log.json`, {
-    headers: { authorization: `Bearer ${workshop.instructorKey}` },
-  });
+  const response = await fetch(
+    `${e2e.app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/log.json`,
+    {
+      headers: { authorization: `Bearer ${workshop.instructorKey}` },
+    },
+  );
   expect(response.status).toBe(200);
   const log = (await response.json()) as LogExport;
   const scenario = log.scenario as Scenario;
@@ -189,13 +177,13 @@ async function expected(workshop: Workshop, tableId: string) {
 }
 
 async function seatAt(seat: Joined & { name: string; joinCode: string }): Promise<BrowserContext> {
-  const context = await seatContext(browser, seat.joinCode, seat);
+  const context = await seatContext(e2e.browser, seat.joinCode, seat);
   contexts.push(context);
   return context;
 }
 
 async function instructorAt(workshop: Workshop): Promise<BrowserContext> {
-  const context = await instructorContext(browser, workshop);
+  const context = await instructorContext(e2e.browser, workshop);
   contexts.push(context);
   return context;
 }
@@ -242,7 +230,7 @@ describe("the debrief", () => {
     const { scenario, state, analysis, debrief } = engine;
     expect(state.phase).toBe("concluded");
     const page = await instructor.newPage();
-    await page.goto(`${app.url}/debrief/${tableId}?workshop=${workshop.workshopId}`);
+    await page.goto(`${e2e.app.url}/debrief/${tableId}?workshop=${workshop.workshopId}`);
     await page.getByRole("heading", { level: 2, name: "In short" }).waitFor();
 
     // The plain-language summary, sentence by sentence, as debriefFor writes it from the log.
@@ -338,7 +326,7 @@ describe("the debrief", () => {
     // From the debrief to the replay: step to version 1 as it was tabled; the term sheet shown
     // is the log folded to that point. Then, as Europe, none of Ukraine's back-channel to Russia.
     const replay = await instructor.newPage();
-    await replay.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
+    await replay.goto(`${e2e.app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
     await replay.getByRole("button", { name: /^Version .*tabled version 1\.$/ }).click();
     const engineEvents = engine.events;
     const tabledAt =
@@ -357,7 +345,7 @@ describe("the debrief", () => {
       const label = issue.options.find((option) => option.id === tabledPackage[issue.id])?.label;
       expect(await row.locator("dd").nth(0).textContent(), issue.name).toBe(label);
     }
-    await replay.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}&as=europe`);
+    await replay.goto(`${e2e.app.url}/replay/${tableId}?workshop=${workshop.workshopId}&as=europe`);
     await replay.getByTestId("replay-position").waitFor();
     await expect
       .poll(async () => (await replay.getByTestId("replay-position").textContent()) ?? "")
@@ -395,7 +383,7 @@ describe("the debrief", () => {
     const { workshop, tableId } = played;
     const { debrief } = engine;
     const page = await instructor.newPage();
-    await page.goto(`${app.url}/instructor/${workshop.workshopId}/class`);
+    await page.goto(`${e2e.app.url}/instructor/${workshop.workshopId}/class`);
     const table = page.getByTestId("class-table");
     await table.waitFor();
     const rows = table.locator("tbody tr");
@@ -448,14 +436,14 @@ describe("the debrief", () => {
   it("links to the debrief from the console tiles and the concluded table screen", async () => {
     const { workshop, tableId } = played;
     const page = await instructor.newPage();
-    await page.goto(`${app.url}/instructor/${workshop.workshopId}`);
+    await page.goto(`${e2e.app.url}/instructor/${workshop.workshopId}`);
     const link = page.getByRole("link", { name: "Debrief of table 1" });
     await link.waitFor({ timeout: 30_000 });
     expect(await link.getAttribute("href")).toBe(`/debrief/${tableId}?workshop=${workshop.workshopId}`);
     expect(await page.getByRole("link", { name: "Class view" }).getAttribute("href")).toBe(
       `/instructor/${workshop.workshopId}/class`,
     );
-    await page.goto(`${app.url}/table/${tableId}?workshop=${workshop.workshopId}`);
+    await page.goto(`${e2e.app.url}/table/${tableId}?workshop=${workshop.workshopId}`);
     const open = page.getByRole("link", { name: "Open the debrief" });
     await open.waitFor({ timeout: 30_000 });
     expect(await open.getAttribute("href")).toBe(`/debrief/${tableId}?workshop=${workshop.workshopId}`);
@@ -466,14 +454,14 @@ describe("the debrief", () => {
     const { workshop, tableId, seat } = played;
     const studentContext = await seatAt(seat);
     const student = await studentContext.newPage();
-    await student.goto(`${app.url}/debrief/${tableId}`);
+    await student.goto(`${e2e.app.url}/debrief/${tableId}`);
     await student.getByRole("heading", { name: "The debrief is not open to you yet" }).waitFor();
     expect(await student.getByTestId("debrief-unavailable").textContent()).toContain(
       "The facilitator has not shared this table's debrief yet.",
     );
 
     const page = await instructor.newPage();
-    await page.goto(`${app.url}/debrief/${tableId}?workshop=${workshop.workshopId}`);
+    await page.goto(`${e2e.app.url}/debrief/${tableId}?workshop=${workshop.workshopId}`);
     const share = page.getByLabel("Share this debrief with the table's students");
     await share.check();
     await expect

@@ -1,36 +1,16 @@
-// The entry pages in Chromium against the built app: an instructor sets up a workshop (Back and a
-// reload show it again, and the home page lists it), projects the join screen, two students join
-// from their own browsers through the QR code's link, a taken seat is refused with a sentence, a
-// returning student continues in the same seat, a join code typed before the page's scripts ran
-// survives them, and a finished table's join page says the talks are over; axe on every page at
-// 1280 px and at 375 px.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { instructorOverviewSchema } from "@red-lines/shared/protocol";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorOn } from "../support/seats.ts";
-
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
 const desktop = { width: 1280, height: 720 };
 const phone = { width: 375, height: 740 };
 
-beforeAll(async () => {
-  // Each browser context is its own device: with TRUST_PROXY the server counts join attempts per
-  // X-Forwarded-For address, as it would count them per student's phone.
-  [app, browser] = await Promise.all([startApp({ TRUST_PROXY: "true" }), launchBrowser()]);
-  await mkdir(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+// Each browser context is its own device: with TRUST_PROXY the server counts join attempts per
+// X-Forwarded-For address, as it would count them per student's phone.
+const e2e = appAndBrowser({ TRUST_PROXY: "true" });
 
 let devices = 0;
 async function device(
@@ -38,13 +18,12 @@ async function device(
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<Page> {
   devices += 1;
-  const context = await browser.newContext({
+  const context = await e2e.newContext({
     viewport,
     ...(viewport.width < 500 ? { isMobile: true, hasTouch: true } : {}),
     extraHTTPHeaders: { "x-forwarded-for": `198.51.100.${devices}` },
     ...options,
   });
-  contexts.push(context);
   return context.newPage();
 }
 
@@ -90,7 +69,7 @@ describe("entry pages in Chromium", () => {
 
   it("sets up a workshop from the landing page, with a sentence for a bad value and the link to keep", async () => {
     const page = await device(desktop);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await expectAccessible(page);
     await page.getByRole("link", { name: "Set up a workshop" }).click();
     await page.waitForURL(/\/workshop\/new$/);
@@ -123,7 +102,7 @@ describe("entry pages in Chromium", () => {
     const match = /\/instructor\/([0-9a-f-]{36})#key=.+$/.exec(instructorLink);
     expect(match, instructorLink).not.toBeNull();
     workshopId = match?.[1] ?? "";
-    expect(instructorLink.startsWith(app.url)).toBe(true);
+    expect(instructorLink.startsWith(e2e.app.url)).toBe(true);
     await page.getByText("2 tables, 6 rounds, 90 seconds a turn").waitFor();
     await page.getByRole("button", { name: "Copy the instructor link" }).waitFor();
     await page.getByRole("link", { name: "Open the console" }).waitFor();
@@ -133,7 +112,7 @@ describe("entry pages in Chromium", () => {
 
   it("never offers a blank form again for a workshop it created, and lists it on the home page after a reload", async () => {
     const page = setUp;
-    const created = `${app.url}/workshop/new?created=${workshopId}`;
+    const created = `${e2e.app.url}/workshop/new?created=${workshopId}`;
     const ready = page.getByRole("heading", { name: "Your workshop is ready" });
     const blankForm = page.getByRole("button", { name: "Create the workshop" });
     code =
@@ -144,7 +123,7 @@ describe("entry pages in Chromium", () => {
 
     // On to the console in the page, then Back: the workshop again, from the router.
     await page.getByRole("link", { name: "Open the console" }).click();
-    await page.waitForURL(`${app.url}/instructor/${workshopId}`);
+    await page.waitForURL(`${e2e.app.url}/instructor/${workshopId}`);
     await page.goBack();
     await ready.or(blankForm).waitFor();
     expect(await blankForm.count()).toBe(0);
@@ -152,7 +131,7 @@ describe("entry pages in Chromium", () => {
     expect(page.url()).toBe(created);
 
     // Home, then Back: the page loads again from the server, and still shows the workshop.
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     const listed = myWorkshops(page);
     await listed.first().waitFor();
     await page.goBack();
@@ -166,7 +145,7 @@ describe("entry pages in Chromium", () => {
     expect(await blankForm.count()).toBe(0);
 
     // The home page lists it after a reload: title, date, tables, status, the console link.
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.reload();
     await expect.poll(() => listed.count()).toBe(1);
     const item = listed.first();
@@ -196,11 +175,11 @@ describe("entry pages in Chromium", () => {
     }
     expect(reached).toBe(true);
     await consoleLink.click();
-    await page.waitForURL(`${app.url}/instructor/${workshopId}`);
+    await page.waitForURL(`${e2e.app.url}/instructor/${workshopId}`);
 
     await page.goto(created);
     await page.getByRole("link", { name: "Show the join screen" }).click();
-    await page.waitForURL(`${app.url}/instructor/${workshopId}/join`);
+    await page.waitForURL(`${e2e.app.url}/instructor/${workshopId}/join`);
     screen = page;
   });
 
@@ -208,7 +187,7 @@ describe("entry pages in Chromium", () => {
     const codeText = screen.getByTestId("join-code");
     await expect.poll(() => codeText.textContent()).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
     code = (await codeText.textContent()) ?? "";
-    joinLink = `${app.url}/join/${code}`;
+    joinLink = `${e2e.app.url}/join/${code}`;
     await screen.getByText(joinLink, { exact: true }).waitFor();
     const qr = screen.getByRole("img", { name: `QR code of the join link ${joinLink}` });
     await qr.waitFor();
@@ -241,11 +220,11 @@ describe("entry pages in Chromium", () => {
     await ada.screenshot({ path: path.join(artifactsDir, "join-page-375.png"), fullPage: true });
 
     // Bo comes from the landing page with the code and a name, and picks Ukraine at table 1 ...
-    await bo.goto(`${app.url}/`);
+    await bo.goto(`${e2e.app.url}/`);
     await bo.getByLabel("Join code").fill(code.toLowerCase().replace("-", " "));
     await bo.getByLabel("Display name").fill("Bo");
     await bo.getByRole("button", { name: "Find my table" }).click();
-    await bo.waitForURL(`${app.url}/join/${code}?name=Bo`);
+    await bo.waitForURL(`${e2e.app.url}/join/${code}?name=Bo`);
     expect(await bo.getByLabel("Display name").inputValue()).toBe("Bo");
     await bo.getByRole("radio", { name: /^Ukraine ?, table 1 — free/ }).check();
 
@@ -256,7 +235,7 @@ describe("entry pages in Chromium", () => {
     await ada.waitForURL(tableUrl);
     adaSeat = await storedSeat(ada, code);
     expect(adaSeat).toMatchObject({ name: "Ada", role: "ukraine", table: 1 });
-    expect(ada.url()).toBe(`${app.url}/table/${adaSeat.tableId}`);
+    expect(ada.url()).toBe(`${e2e.app.url}/table/${adaSeat.tableId}`);
     // Her table page takes the seat at the table (one connection per seat: the page's own).
     await seated(ada);
     const tableOne = screen.getByRole("list", { name: "Seats at table 1" });
@@ -292,25 +271,25 @@ describe("entry pages in Chromium", () => {
     await again.waitFor();
     await expectAccessible(ada);
     await again.click();
-    await ada.waitForURL(`${app.url}/table/${adaSeat.tableId}`);
+    await ada.waitForURL(`${e2e.app.url}/table/${adaSeat.tableId}`);
     expect((await storedSeat(ada, code)).seatToken).toBe(adaSeat.seatToken);
   });
 
   it("asks for the code again when it is unknown", async () => {
-    await bo.goto(`${app.url}/join/ABCD-EFGH`);
+    await bo.goto(`${e2e.app.url}/join/ABCD-EFGH`);
     await bo.getByRole("alert").filter({ hasText: "No workshop has that join code" }).waitFor();
     await expectAccessible(bo);
     await bo.getByLabel("Join code", { exact: true }).fill(code);
     await bo.getByRole("button", { name: "Look up this code" }).click();
-    await bo.waitForURL(`${app.url}/join/${code}`);
+    await bo.waitForURL(`${e2e.app.url}/join/${code}`);
     await bo.getByRole("button", { name: /^Continue as Bo \(Russia, table 1\)$/ }).waitFor();
   });
 
   it("has no serious accessibility problems at 375 px either", async () => {
     const page = await device(phone);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await expectAccessible(page);
-    await page.goto(`${app.url}/workshop/new`);
+    await page.goto(`${e2e.app.url}/workshop/new`);
     await page.getByRole("heading", { name: "Tables and clock" }).waitFor();
     await expectAccessible(page);
     await page.screenshot({ path: path.join(artifactsDir, "workshop-new-375.png"), fullPage: true });
@@ -318,7 +297,7 @@ describe("entry pages in Chromium", () => {
     await page.getByRole("button", { name: "Create the workshop" }).click();
     await page.getByRole("alert").filter({ hasText: "Rounds is a whole number from 1 to 100." }).waitFor();
     await expectAccessible(page);
-    await page.goto(`${app.url}/instructor/${workshopId}/join`);
+    await page.goto(`${e2e.app.url}/instructor/${workshopId}/join`);
     await page.getByRole("heading", { name: "This screen needs the instructor link" }).waitFor();
     await expectAccessible(page);
 
@@ -327,9 +306,9 @@ describe("entry pages in Chromium", () => {
       (id) => window.localStorage.getItem(`red-lines:instructor:${id}`),
       workshopId,
     );
-    await page.goto(`${app.url}/instructor/${workshopId}/join#key=${JSON.parse(key ?? '""')}`);
+    await page.goto(`${e2e.app.url}/instructor/${workshopId}/join#key=${JSON.parse(key ?? '""')}`);
     await page.getByRole("list", { name: "Seats at table 1" }).getByText("Ada").waitFor();
-    expect(page.url()).toBe(`${app.url}/instructor/${workshopId}/join`);
+    expect(page.url()).toBe(`${e2e.app.url}/instructor/${workshopId}/join`);
     await expectAccessible(page);
   });
   it("keeps a join code typed before the page's scripts ran", async () => {
@@ -344,7 +323,7 @@ describe("entry pages in Chromium", () => {
       await released;
       await route.continue();
     });
-    await page.goto(`${app.url}/`, { waitUntil: "domcontentloaded" });
+    await page.goto(`${e2e.app.url}/`, { waitUntil: "domcontentloaded" });
     const codeField = page.getByLabel("Join code");
     const hydrated = () =>
       codeField.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps")));
@@ -357,17 +336,17 @@ describe("entry pages in Chromium", () => {
     await page.getByLabel("Display name").fill("Cy");
     expect(await codeField.inputValue()).toBe(code.toLowerCase());
     await page.getByRole("button", { name: "Find my table" }).click();
-    await page.waitForURL(`${app.url}/join/${code}?name=Cy`);
+    await page.waitForURL(`${e2e.app.url}/join/${code}?name=Cy`);
     await page.getByRole("heading", { name: "Take a seat" }).waitFor();
     expect(await page.getByLabel("Display name").inputValue()).toBe("Cy");
 
     // Sent before any script ran (here: none at all), the form still leads to the join page.
     const noScripts = await device(phone, { javaScriptEnabled: false });
-    await noScripts.goto(`${app.url}/`);
+    await noScripts.goto(`${e2e.app.url}/`);
     await noScripts.getByLabel("Join code").fill(code.replace("-", ""));
     await noScripts.getByLabel("Display name").fill("Dee");
     await noScripts.getByLabel("Display name").press("Enter");
-    await noScripts.waitForURL(`${app.url}/join/${code}?name=Dee`);
+    await noScripts.waitForURL(`${e2e.app.url}/join/${code}?name=Dee`);
   });
 
   it("says the talks are over at a finished table, offers no seat there, and points its student to the debrief", async () => {
@@ -377,14 +356,14 @@ describe("entry pages in Chromium", () => {
         workshopId,
       )) ?? '""',
     ) as string;
-    const response = await fetch(`${app.url}/api/workshops/${workshopId}`, {
+    const response = await fetch(`${e2e.app.url}/api/workshops/${workshopId}`, {
       headers: { authorization: `Bearer ${key}` },
     });
     const overview = instructorOverviewSchema.parse(await response.json());
     const ended: string[] = [];
     const endTalks = async (number: number) => {
       const tableId = overview.tables.find((table) => table.number === number)?.id ?? "";
-      const instructor = await instructorOn(app.url, tableId, key);
+      const instructor = await instructorOn(e2e.app.url, tableId, key);
       try {
         await instructor.run({ type: "start" });
         await instructor.run({ type: "end-talks" });
@@ -441,7 +420,7 @@ describe("entry pages in Chromium", () => {
     await bo.screenshot({ path: path.join(artifactsDir, "join-page-over-seat-1280.png"), fullPage: true });
 
     // The instructor's home page tells it honestly.
-    await screen.goto(`${app.url}/`);
+    await screen.goto(`${e2e.app.url}/`);
     const item = myWorkshops(screen).first();
     await item.getByText("Finished", { exact: true }).waitFor();
     expect(ended).toEqual(overview.tables.map((table) => table.id));

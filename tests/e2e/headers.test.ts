@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { connectSourcesHeader } from "@red-lines/shared/protocol";
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { launchBrowser } from "../support/browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { startApp } from "../support/app.ts";
+import { appAndBrowser } from "../support/browser.ts";
 import {
   instructorContext,
   type JoinedSeat,
@@ -21,11 +21,8 @@ import {
 } from "../support/seats.ts";
 
 const root = path.resolve(import.meta.dirname, "../..");
-let app: RunningApp;
-let browser: Browser;
 let workshop: Workshop;
 let seat: JoinedSeat;
-const contexts: BrowserContext[] = [];
 
 type Visit = {
   /** The route of the build this address is one of. */
@@ -44,9 +41,11 @@ const connected = (page: Page) =>
     .waitFor();
 let visits: Visit[] = [];
 
+const e2e = appAndBrowser({ TRUST_PROXY: "true" });
+const { contexts } = e2e;
+
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ TRUST_PROXY: "true" }), launchBrowser()]);
-  const seated = await seatedWorkshop(app.url);
+  const seated = await seatedWorkshop(e2e.app.url);
   workshop = seated.workshop;
   seat = seated.seats.ukraine;
   const key = `#key=${workshop.instructorKey}`;
@@ -103,12 +102,6 @@ beforeAll(async () => {
   ];
 });
 
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await app?.stop();
-});
-
 /** The policy's directives by name. */
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -144,7 +137,7 @@ describe("pages as served", () => {
 
   it("carry a strict policy with a fresh nonce that every script of the page carries", async () => {
     for (const visit of visits) {
-      const url = `${app.url}${visit.path.replace(/#.*/, "")}`;
+      const url = `${e2e.app.url}${visit.path.replace(/#.*/, "")}`;
       const [first, second] = [await fetch(url), await fetch(url)];
       expectSecurityHeaders(first, visit.path);
       const policy = first.headers.get("content-security-policy") ?? "";
@@ -157,7 +150,7 @@ describe("pages as served", () => {
       expect(parsed.get("object-src")).toEqual(["'none'"]);
       expect(parsed.get("base-uri")).toEqual(["'self'"]);
       expect(parsed.get("frame-ancestors")).toEqual(["'none'"]);
-      const host = new URL(app.url).host;
+      const host = new URL(e2e.app.url).host;
       expect(parsed.get("connect-src")).toEqual(["'self'", `ws://${host}`, `wss://${host}`]);
       expect(policy).not.toContain("unsafe-eval");
 
@@ -174,7 +167,7 @@ describe("pages as served", () => {
 
   it("name the public address for WebSockets, never what a browser sends, and HSTS behind https", async () => {
     // The server tells the proxy the extra addresses in a request header it always overwrites.
-    const spoofed = await fetch(`${app.url}/`, {
+    const spoofed = await fetch(`${e2e.app.url}/`, {
       headers: { [connectSourcesHeader]: "wss://evil.example" },
     });
     expect(spoofed.headers.get("content-security-policy")).not.toContain("evil.example");
@@ -197,13 +190,13 @@ describe("pages as served", () => {
   });
 
   it("send the security headers with the built assets too", async () => {
-    const html = await (await fetch(app.url)).text();
+    const html = await (await fetch(e2e.app.url)).text();
     const assets = [...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.(?:js|css))"/g)].map(
       ([, asset]) => asset ?? "",
     );
     expect(assets.length).toBeGreaterThan(1);
     for (const asset of assets) {
-      const response = await fetch(`${app.url}${asset}`);
+      const response = await fetch(`${e2e.app.url}${asset}`);
       expect(response.status, asset).toBe(200);
       expectSecurityHeaders(response, asset);
       await response.arrayBuffer();
@@ -215,10 +208,10 @@ describe("pages in Chromium under the policy", () => {
   async function contextFor(visit: Visit): Promise<BrowserContext> {
     const context =
       visit.as === "seat"
-        ? await seatContext(browser, workshop.joinCode, seat)
+        ? await seatContext(e2e.browser, workshop.joinCode, seat)
         : visit.as === "instructor"
-          ? await instructorContext(browser, workshop)
-          : await browser.newContext({ viewport: { width: 1280, height: 900 } });
+          ? await instructorContext(e2e.browser, workshop)
+          : await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(context);
     // Injected by the browser's devtools, not by the page, so the policy does not apply to it.
     await context.addInitScript(() => {
@@ -244,7 +237,7 @@ describe("pages in Chromium under the policy", () => {
           console.push(message.text());
       });
       page.on("pageerror", (error) => console.push(`page error: ${error.message}`));
-      await page.goto(`${app.url}${visit.path}`);
+      await page.goto(`${e2e.app.url}${visit.path}`);
       await page.getByRole("heading", { level: 1 }).first().waitFor();
       // Next's bootstrap ran: its scripts loaded under the nonce and 'strict-dynamic'.
       await page.waitForFunction(() => "next" in window, undefined, { timeout: 15_000 });
@@ -263,18 +256,19 @@ describe("pages in Chromium under the policy", () => {
     for (const visit of visits.filter(
       (v) => v.route === "/instructor/[workshopId]/join" || v.route === "/",
     )) {
-      const context = await browser.newContext();
-      contexts.push(context);
+      const context = await e2e.newContext();
       const page = await context.newPage();
       const refused: string[] = [];
       page.on("console", (message) => {
         if (/frame-ancestors/.test(message.text())) refused.push(message.text());
       });
-      await page.setContent(`<h1>Someone else's page</h1><iframe src="${app.url}${visit.path}"></iframe>`);
+      await page.setContent(
+        `<h1>Someone else's page</h1><iframe src="${e2e.app.url}${visit.path}"></iframe>`,
+      );
       await expect.poll(() => refused.length, { timeout: 10_000 }).toBeGreaterThan(0);
       // The frame holds the browser's error page, not ours.
       const framed = page.frames().find((frame) => frame !== page.mainFrame());
-      expect(framed?.url(), visit.path).not.toContain(new URL(app.url).host);
+      expect(framed?.url(), visit.path).not.toContain(new URL(e2e.app.url).host);
       expect(await framed?.locator("main#main").count(), visit.path).toBe(0);
     }
   });

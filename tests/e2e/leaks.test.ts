@@ -12,12 +12,11 @@
 import { randomUUID } from "node:crypto";
 import type { Scenario } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { watchTokenOf } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { launchBrowser } from "../support/browser.ts";
+import { appAndBrowser } from "../support/browser.ts";
 import {
   allFingerprints,
   bodyText,
@@ -68,9 +67,6 @@ type Captured = {
   text: string;
 };
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 const captured: Captured[] = [];
 const pendingBodies: Promise<void>[] = [];
 let sequence = 0;
@@ -124,15 +120,8 @@ async function recordedPage(context: BrowserContext, viewer: Viewer): Promise<Pa
   return page;
 }
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ TRUST_PROXY: "true" }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser({ TRUST_PROXY: "true" });
+const { contexts } = e2e;
 
 describe("what each browser at a table receives", () => {
   const pages = {} as Record<Viewer, Page>;
@@ -143,39 +132,40 @@ describe("what each browser at a table receives", () => {
   let injectedAt = Number.POSITIVE_INFINITY;
 
   it("plays a table from the lobby to the debrief, recording every seat and an observer", async () => {
-    const seated = await seatedWorkshop(app.url, roleName);
-    const watchToken = await watchTokenOf(app.url, seated.workshop);
+    const seated = await seatedWorkshop(e2e.app.url, roleName);
+    const watchToken = await watchTokenOf(e2e.app.url, seated.workshop);
     workshop = seated.workshop;
     const seats = seated.seats;
     tableId = seats.us.tableId;
 
     // The observer first comes the way anyone could: the join page (and its API) and a source.
-    seatContexts.observer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(seatContexts.observer);
+    seatContexts.observer = await e2e.newContext({ viewport: { width: 1280, height: 900 } });
     const entry = await recordedPage(seatContexts.observer, "observer");
-    await entry.goto(`${app.url}/join/${workshop.joinCode}`);
+    await entry.goto(`${e2e.app.url}/join/${workshop.joinCode}`);
     await entry.getByRole("heading", { level: 1 }).first().waitFor();
     await entry.waitForLoadState("networkidle");
-    await entry.goto(`${app.url}/sources/${scenario.documents[0]?.file}`);
+    await entry.goto(`${e2e.app.url}/sources/${scenario.documents[0]?.file}`);
     await entry.getByRole("heading", { level: 1 }).first().waitFor();
     await entry.close();
 
     // Lobby.
     for (const role of roles) {
-      seatContexts[role] = await seatContext(browser, workshop.joinCode, seats[role]);
+      seatContexts[role] = await seatContext(e2e.browser, workshop.joinCode, seats[role]);
       contexts.push(seatContexts[role]);
     }
     for (const viewer of viewers) {
       const page = await recordedPage(seatContexts[viewer], viewer);
       // The observer comes by the observer link the instructor hands out.
-      await page.goto(`${app.url}/table/${tableId}${viewer === "observer" ? `?watch=${watchToken}` : ""}`);
+      await page.goto(
+        `${e2e.app.url}/table/${tableId}${viewer === "observer" ? `?watch=${watchToken}` : ""}`,
+      );
       await page
         .getByRole("status")
         .filter({ hasText: /\bConnected\b/ })
         .waitFor({ timeout: 30_000 });
       pages[viewer] = page;
     }
-    instructor = await instructorOn(app.url, tableId, workshop.instructorKey);
+    instructor = await instructorOn(e2e.app.url, tableId, workshop.instructorKey);
 
     // Briefing.
     await instructor.run({ type: "start" });
@@ -246,7 +236,7 @@ describe("what each browser at a table receives", () => {
             viewer === "observer"
               ? null
               : page.waitForResponse((r) => r.url().includes("/api/") && r.url().includes(tableId));
-          await page.goto(`${app.url}/${route.replace(/^(\w+)/, `$1/${tableId}`)}`);
+          await page.goto(`${e2e.app.url}/${route.replace(/^(\w+)/, `$1/${tableId}`)}`);
           await answered;
           await page.waitForLoadState("networkidle");
           await page.getByRole("heading", { level: 1 }).first().waitFor();
@@ -259,7 +249,7 @@ describe("what each browser at a table receives", () => {
     // The instructor shares the debrief (and so the replay) with the table, channels withheld.
     sharedAt = sequence;
     const sharing = await fetch(
-      `${app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
+      `${e2e.app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
       {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${workshop.instructorKey}` },

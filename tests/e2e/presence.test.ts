@@ -1,26 +1,19 @@
 // The walking skeleton in a real browser: two tabs at the sandbox table see each other come and go.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, launchBrowser } from "../support/browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { accessibilityViolations, appAndBrowser } from "../support/browser.ts";
 
-let app: RunningApp;
-let browser: Browser;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  context = await browser.newContext();
-});
+const e2e = appAndBrowser();
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+beforeAll(async () => {
+  context = await e2e.newContext();
 });
 
 /** Joins the sandbox table; returns when the join button was clicked (ms since epoch). */
 async function joinAs(page: Page, name: string): Promise<number> {
-  await page.goto(`${app.url}/sandbox`);
+  await page.goto(`${e2e.app.url}/sandbox`);
   await page.getByLabel("Display name").fill(name);
   const clickedAt = Date.now();
   await page.getByRole("button", { name: "Join table" }).click();
@@ -59,7 +52,7 @@ describe("the sandbox table in Chromium", () => {
 
   it("can be joined and used with the keyboard alone", async () => {
     const page = await context.newPage();
-    await page.goto(`${app.url}/sandbox`);
+    await page.goto(`${e2e.app.url}/sandbox`);
     await page.keyboard.press("Tab"); // skip link
     await page.keyboard.press("Tab");
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
@@ -77,15 +70,15 @@ describe("the sandbox table in Chromium", () => {
   });
 
   it("fits a 375 px phone screen and has no serious accessibility violations", async () => {
-    const phone = await browser.newContext({
+    const phone = await e2e.newContext({
       viewport: { width: 375, height: 740 },
       isMobile: true,
       hasTouch: true,
     });
     const page = await phone.newPage();
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     expect(await accessibilityViolations(page)).toEqual([]);
-    await page.goto(`${app.url}/sandbox`);
+    await page.goto(`${e2e.app.url}/sandbox`);
     expect(await accessibilityViolations(page)).toEqual([]);
     await joinAs(page, "Phone Pat");
     expect(await accessibilityViolations(page)).toEqual([]);

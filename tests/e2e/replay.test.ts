@@ -1,6 +1,4 @@
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Room } from "@colyseus/sdk";
 import {
   evolve,
   initialTableState,
@@ -10,12 +8,11 @@ import {
   type TableState,
 } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { actorOn, seatContext } from "../support/seats.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -30,27 +27,15 @@ const optionText = (issue: string, option: string | undefined) =>
 const usToUkraine = "Between us: Washington can carry the sanctions question.";
 const russiaToEurope = "Off the record: Moscow could accept a European monitoring force.";
 
-let app: RunningApp;
-let browser: Browser;
-const rooms: Room[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
+const { rooms } = e2e;
 
 type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
 type Joined = { tableId: string; seatToken: string };
 type Actor = { run(command: Record<string, unknown>): Promise<void> };
 
 async function connect(options: Record<string, string>): Promise<Actor> {
-  const actor = await actorOn(app.url, options);
+  const actor = await actorOn(e2e.app.url, options);
   rooms.push(actor.room);
   return actor;
 }
@@ -68,7 +53,7 @@ type Played = {
  * `conclude` takes it to an agreement.
  */
 async function playTable(): Promise<Played> {
-  const created = await postJson<Workshop>(app.url, "/workshops", {
+  const created = await postJson<Workshop>(e2e.app.url, "/workshops", {
     scenarioId: "ukraine-2026",
     variant: "back-channel",
     tables: 1,
@@ -81,7 +66,7 @@ async function playTable(): Promise<Played> {
   let tableId = "";
   for (const role of roles) {
     const name = `${role.toUpperCase()} student`;
-    const joined = await postJson<Played["ukraineSeat"]>(app.url, "/join", {
+    const joined = await postJson<Played["ukraineSeat"]>(e2e.app.url, "/join", {
       code: workshop.joinCode,
       name,
       role,
@@ -120,9 +105,12 @@ async function playTable(): Promise<Played> {
 }
 
 async function exportedLog(workshop: Workshop, tableId: string): Promise<LogExport> {
-  const response = await fetch(`${app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/log.json`, {
-    headers: { authorization: `Bearer ${workshop.instructorKey}` },
-  });
+  const response = await fetch(
+    `${e2e.app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/log.json`,
+    {
+      headers: { authorization: `Bearer ${workshop.instructorKey}` },
+    },
+  );
   expect(response.status).toBe(200);
   return logExportSchema.parse(await response.json());
 }
@@ -189,14 +177,14 @@ describe("the replay page in Chromium", () => {
   it("replays a played table move by move, from the facilitator's and each seat's point of view", async () => {
     const played = await playTable();
     const { workshop, tableId } = played;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await e2e.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript(
       ([id, key]: [string, string]) =>
         window.localStorage.setItem(`red-lines:instructor:${id}`, JSON.stringify(key)),
       [workshop.workshopId, workshop.instructorKey] as [string, string],
     );
     const page = await context.newPage();
-    await page.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
+    await page.goto(`${e2e.app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
     await page.getByRole("heading", { level: 1, name: "Replay" }).waitFor();
     expect(await at(page, 1)).toMatch(/^Event 1 of \d+ · /);
     expect(await page.getByLabel("Seen by").inputValue()).toBe("instructor");
@@ -338,13 +326,13 @@ describe("the replay page in Chromium", () => {
 
     // A student replays from the browser they played in, once the facilitator shares the debrief:
     // as their own seat or as an observer, nothing else.
-    const student = await seatContext(browser, workshop.joinCode, played.ukraineSeat);
+    const student = await seatContext(e2e.browser, workshop.joinCode, played.ukraineSeat);
     const mine = await student.newPage();
-    await mine.goto(`${app.url}/replay/${tableId}?as=russia&at=${second}`);
+    await mine.goto(`${e2e.app.url}/replay/${tableId}?as=russia&at=${second}`);
     const refusal = mine.getByRole("alert", { name: "The replay could not be loaded" });
     await refusal.getByText("The facilitator has not shared this table's debrief and replay yet.").waitFor();
     const shared = await fetch(
-      `${app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
+      `${e2e.app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
       {
         method: "POST",
         headers: { authorization: `Bearer ${workshop.instructorKey}`, "content-type": "application/json" },

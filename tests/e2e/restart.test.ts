@@ -2,25 +2,13 @@
 // page joins again by itself within five seconds of the server answering, with its seat; and a
 // seat opened in a second tab takes over from the first, which says so and can take it back.
 import { tableProtocolVersion } from "@red-lines/shared/engine";
-import type { Browser, BrowserContext, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { artifactsDir, launchBrowser } from "../support/browser.ts";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorContext, instructorOn, openTable, seatContext, seatedWorkshop } from "../support/seats.ts";
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ RECONNECT_GRACE_SECONDS: "60" }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser({ RECONNECT_GRACE_SECONDS: "60" });
+const { contexts } = e2e;
 
 const connected = (page: Page) => page.getByRole("status").filter({ hasText: /\bConnected\b/ });
 
@@ -33,19 +21,19 @@ async function say(page: Page, text: string) {
 
 describe("open table pages", () => {
   it("come back by themselves after a deploy and after a crash, within five seconds", async () => {
-    const { workshop, seats, tableId } = await seatedWorkshop(app.url);
+    const { workshop, seats, tableId } = await seatedWorkshop(e2e.app.url);
     const pages: Page[] = [];
     for (const role of ["us", "russia"] as const) {
-      const context = await seatContext(browser, workshop.joinCode, seats[role]);
+      const context = await seatContext(e2e.browser, workshop.joinCode, seats[role]);
       contexts.push(context);
-      pages.push(await openTable(context, `${app.url}/table/${tableId}`));
+      pages.push(await openTable(context, `${e2e.app.url}/table/${tableId}`));
     }
-    const facilitatorContext = await instructorContext(browser, workshop);
+    const facilitatorContext = await instructorContext(e2e.browser, workshop);
     contexts.push(facilitatorContext);
     pages.push(
-      await openTable(facilitatorContext, `${app.url}/table/${tableId}?workshop=${workshop.workshopId}`),
+      await openTable(facilitatorContext, `${e2e.app.url}/table/${tableId}?workshop=${workshop.workshopId}`),
     );
-    const instructor = await instructorOn(app.url, tableId, workshop.instructorKey);
+    const instructor = await instructorOn(e2e.app.url, tableId, workshop.instructorKey);
     // Two seats are played in these tabs; the facilitator seats the other two by name.
     await instructor.run({ type: "assign-seat", seat: "ukraine", name: "Olena" });
     await instructor.run({ type: "assign-seat", seat: "europe", name: "Eva" });
@@ -56,7 +44,7 @@ describe("open table pages", () => {
     await say(us, "Before the restart.");
 
     for (const signal of ["SIGTERM", "SIGKILL"] as const) {
-      const restarting = app.restart(signal);
+      const restarting = e2e.app.restart(signal);
       // Every page notices it lost the server.
       for (const page of pages) {
         await page
@@ -88,11 +76,14 @@ describe("open table pages", () => {
 
 describe("a seat opened twice", () => {
   it("goes to the newer tab; the older one says so and can take it back", async () => {
-    const { workshop, seats, tableId } = await seatedWorkshop(app.url);
-    const context = await seatContext(browser, workshop.joinCode, seats.europe, { width: 375, height: 812 });
+    const { workshop, seats, tableId } = await seatedWorkshop(e2e.app.url);
+    const context = await seatContext(e2e.browser, workshop.joinCode, seats.europe, {
+      width: 375,
+      height: 812,
+    });
     contexts.push(context);
-    const first = await openTable(context, `${app.url}/table/${tableId}`);
-    const second = await openTable(context, `${app.url}/table/${tableId}`);
+    const first = await openTable(context, `${e2e.app.url}/table/${tableId}`);
+    const second = await openTable(context, `${e2e.app.url}/table/${tableId}`);
     const replaced = first.getByRole("heading", { name: "Your seat is open somewhere else" });
     await replaced.waitFor();
     await first.screenshot({ path: `${artifactsDir}/seat-replaced-375.png`, fullPage: true });
@@ -109,8 +100,11 @@ describe("a seat opened twice", () => {
 
 describe("a page older than the server", () => {
   it("is told to reload, and a reload brings the seat back", async () => {
-    const { workshop, seats, tableId } = await seatedWorkshop(app.url);
-    const context = await seatContext(browser, workshop.joinCode, seats.ukraine, { width: 375, height: 812 });
+    const { workshop, seats, tableId } = await seatedWorkshop(e2e.app.url);
+    const context = await seatContext(e2e.browser, workshop.joinCode, seats.ukraine, {
+      width: 375,
+      height: 812,
+    });
     contexts.push(context);
     // The page as a build from before the current table protocol would join: with an older version.
     const older = async (route: Route) => {
@@ -119,7 +113,7 @@ describe("a page older than the server", () => {
     };
     await context.route("**/matchmake/**", older);
     const page = await context.newPage();
-    await page.goto(`${app.url}/table/${tableId}`);
+    await page.goto(`${e2e.app.url}/table/${tableId}`);
     const heading = page.getByRole("heading", { name: "Reload this page to go on" });
     await heading.waitFor();
     await page.screenshot({ path: `${artifactsDir}/outdated-375.png`, fullPage: true });

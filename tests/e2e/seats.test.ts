@@ -5,15 +5,13 @@
 // concluded screen, the debrief, the class view, the replay's perspectives and versions.csv.
 // Axe and screenshots at 1280 and 375 px.
 import { createHash } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { type Scenario, syntheticScenario } from "@red-lines/shared/engine";
 import pg from "pg";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { createDatabase, type PostgresServer, startPostgresServer } from "../support/postgres.ts";
 import { instructorContext, instructorOn, type Workshop } from "../support/seats.ts";
 
@@ -21,27 +19,26 @@ const desktop = { width: 1280, height: 900 };
 const phone = { width: 375, height: 812 };
 
 let postgres: PostgresServer;
+let databaseUrl: string;
 let database: pg.Client;
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 
+// The app on a PostgreSQL server this test can write to: the workshop's scenario is swapped there.
+// The server starts first and stops last (after hooks run in reverse order).
 beforeAll(async () => {
-  // The app on a PostgreSQL server this test can write to: the workshop's scenario is swapped there.
   postgres = await startPostgresServer();
-  const url = await createDatabase(postgres.url, "seats");
-  [app, browser] = await Promise.all([startApp({ DATABASE_URL: url, BOT_DELAY_MS: "5" }), launchBrowser()]);
-  database = new pg.Client({ connectionString: url });
-  await database.connect();
-  mkdirSync(artifactsDir, { recursive: true });
+  databaseUrl = await createDatabase(postgres.url, "seats");
 });
-
 afterAll(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  await browser?.close();
-  await app?.stop();
   await database?.end();
   await postgres?.stop();
+});
+
+const e2e = appAndBrowser(() => ({ DATABASE_URL: databaseUrl, BOT_DELAY_MS: "5" }));
+const { contexts } = e2e;
+
+beforeAll(async () => {
+  database = new pg.Client({ connectionString: databaseUrl });
+  await database.connect();
 });
 
 async function expectAccessible(page: Page) {
@@ -63,7 +60,7 @@ async function expectNoSidewaysScroll(page: Page) {
  * roles: created over HTTP, then its scenario snapshot replaced by the generated one.
  */
 async function workshopOf(seats: number): Promise<{ workshop: Workshop; scenario: Scenario }> {
-  const created = await postJson<Workshop>(app.url, "/workshops", {
+  const created = await postJson<Workshop>(e2e.app.url, "/workshops", {
     scenarioId: "ukraine-2026",
     tables: 2,
     botFill: true,
@@ -94,7 +91,7 @@ async function workshopOf(seats: number): Promise<{ workshop: Workshop; scenario
 }
 
 async function page(viewport = desktop, context?: BrowserContext): Promise<Page> {
-  const owner = context ?? (await browser.newContext({ viewport }));
+  const owner = context ?? (await e2e.browser.newContext({ viewport }));
   if (!context) contexts.push(owner);
   return owner.newPage();
 }
@@ -113,7 +110,7 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
 
   it("offers every seat of the scenario on the join page and seats a student in the last one", async () => {
     student = await page(phone);
-    await student.goto(`${app.url}/join/${workshop.joinCode}`);
+    await student.goto(`${e2e.app.url}/join/${workshop.joinCode}`);
     await student.getByRole("heading", { name: "Take a seat" }).waitFor();
     for (const name of names) {
       await student.getByRole("radio", { name: new RegExp(`^${name} ?, table 1 — free`) }).waitFor();
@@ -135,10 +132,10 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
   });
 
   it("shows every seat on the console's tiles and the projector's join screen", async () => {
-    const context = await instructorContext(browser, workshop);
+    const context = await instructorContext(e2e.browser, workshop);
     contexts.push(context);
     const console = await context.newPage();
-    await console.goto(`${app.url}/instructor/${workshop.workshopId}`);
+    await console.goto(`${e2e.app.url}/instructor/${workshop.workshopId}`);
     const tile = console.getByRole("list", { name: "Seats at table 1" });
     await tile.getByText(/Sam/).waitFor();
     expect(await tile.getByRole("listitem").count()).toBe(seats);
@@ -149,7 +146,7 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
     await shoot(console, `seats-${seats}-console-1280`);
 
     const screen = await context.newPage();
-    await screen.goto(`${app.url}/instructor/${workshop.workshopId}/join`);
+    await screen.goto(`${e2e.app.url}/instructor/${workshop.workshopId}/join`);
     const joined = screen.getByRole("list", { name: "Seats at table 1" });
     await joined.getByText("Sam").waitFor();
     expect(await joined.getByRole("listitem").count()).toBe(seats);
@@ -159,7 +156,7 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
   });
 
   it("plays the table with bots in the other seats, a private channel with each of them", async () => {
-    const instructor = await instructorOn(app.url, tableId, workshop.instructorKey);
+    const instructor = await instructorOn(e2e.app.url, tableId, workshop.instructorKey);
     await instructor.run({ type: "start" });
     await instructor.run({ type: "start" });
     // The student sits last in the turn order: every bot tables before the student's turn.
@@ -198,10 +195,10 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
   });
 
   it("debriefs every party, side by side in the class view, with a replay from each seat", async () => {
-    const context = await instructorContext(browser, workshop);
+    const context = await instructorContext(e2e.browser, workshop);
     contexts.push(context);
     const debrief = await context.newPage();
-    await debrief.goto(`${app.url}/debrief/${tableId}?workshop=${workshop.workshopId}`);
+    await debrief.goto(`${e2e.app.url}/debrief/${tableId}?workshop=${workshop.workshopId}`);
     const scores = debrief.getByTestId("scores");
     await scores.waitFor({ timeout: 30_000 });
     expect(await scores.locator("tbody tr").count()).toBe(seats);
@@ -223,7 +220,7 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
     await shoot(debrief, `seats-${seats}-debrief-375`);
 
     const classView = await context.newPage();
-    await classView.goto(`${app.url}/instructor/${workshop.workshopId}/class`);
+    await classView.goto(`${e2e.app.url}/instructor/${workshop.workshopId}/class`);
     const table = classView.getByRole("table", { name: "Every table of the workshop" });
     await table.waitFor();
     for (const name of names) await table.getByRole("columnheader", { name: new RegExp(name) }).waitFor();
@@ -231,7 +228,7 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
     await shoot(classView, `seats-${seats}-class-1280`);
 
     const replay = await context.newPage();
-    await replay.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
+    await replay.goto(`${e2e.app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
     const seenBy = replay.getByLabel("Seen by");
     await seenBy.waitFor();
     await expect
@@ -244,7 +241,7 @@ describe.each([2, 6])("a table of %i seats", (seats) => {
     await expectNoSidewaysScroll(replay);
     await shoot(replay, `seats-${seats}-replay-375`);
 
-    const csv = await fetch(`${app.url}/api/workshops/${workshop.workshopId}/versions.csv`, {
+    const csv = await fetch(`${e2e.app.url}/api/workshops/${workshop.workshopId}/versions.csv`, {
       headers: { authorization: `Bearer ${workshop.instructorKey}` },
     });
     expect(csv.status).toBe(200);

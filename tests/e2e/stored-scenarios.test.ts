@@ -2,28 +2,18 @@
 // latest version of each, named with its version, next to the built-in ones; a workshop created
 // from it plays the version the form offered, even when a newer one is saved meanwhile.
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser } from "../support/browser.ts";
 
-let app: RunningApp;
-let browser: Browser;
 const flagship = getScenario("ukraine-2026");
 const id = "our-class-2026";
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
 
 async function save(instructorKey: string, title: string, summary: string) {
-  const response = await fetch(`${app.url}/api/studio/scenarios`, {
+  const response = await fetch(`${e2e.app.url}/api/studio/scenarios`, {
     method: "POST",
     headers: { authorization: `Bearer ${instructorKey}`, "content-type": "application/json" },
     body: JSON.stringify({ scenario: { ...flagship, id, title, summary } }),
@@ -35,7 +25,7 @@ describe("stored scenarios on the set-up page", () => {
   let page: Page;
 
   it("lists the latest version of a stored scenario beside the built-in ones, and creates a workshop on it", async () => {
-    const first = await postJson<{ instructorKey: string }>(app.url, "/workshops", {
+    const first = await postJson<{ instructorKey: string }>(e2e.app.url, "/workshops", {
       scenarioId: "ukraine-2026",
       tables: 1,
     });
@@ -43,8 +33,8 @@ describe("stored scenarios on the set-up page", () => {
     await save(key, "Our class's talks", "The first draft.");
     await save(key, "Our class's talks", "The second draft, for this term.");
 
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${app.url}/workshop/new`);
+    page = await (await e2e.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await page.goto(`${e2e.app.url}/workshop/new`);
     const select = page.getByRole("combobox", { name: "Scenario" });
     const options = await select.locator("option").allTextContents();
     expect(options).toEqual([
@@ -63,7 +53,7 @@ describe("stored scenarios on the set-up page", () => {
     await page.getByText("Our class's talks (version 2), variant").waitFor();
     const link = await page.getByLabel("Instructor link").inputValue();
     const [, workshopId, instructorKey] = /\/instructor\/([0-9a-f-]{36})#key=(.+)$/.exec(link) ?? [];
-    const overview = await fetch(`${app.url}/api/workshops/${workshopId}`, {
+    const overview = await fetch(`${e2e.app.url}/api/workshops/${workshopId}`, {
       headers: { authorization: `Bearer ${instructorKey}` },
     });
     expect(((await overview.json()) as { settings: unknown }).settings).toMatchObject({

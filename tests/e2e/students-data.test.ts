@@ -3,41 +3,27 @@
 // confirmation dialog (Cancel first and focused, nothing deleted on Cancel), then the deletion,
 // after which the console says what went and a student's open table page says why it closed.
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorContext, openTable, seatContext, seatedWorkshop } from "../support/seats.ts";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser();
 
 describe("students' data from the console", () => {
   it("erases a student's name, then deletes the workshop after asking, and tells the console and the students", async () => {
-    const { workshop, seats } = await seatedWorkshop(app.url, (role) => `${role} deletable`);
+    const { workshop, seats } = await seatedWorkshop(e2e.app.url, (role) => `${role} deletable`);
     const overview = () =>
-      fetch(`${app.url}/api/workshops/${workshop.workshopId}`, {
+      fetch(`${e2e.app.url}/api/workshops/${workshop.workshopId}`, {
         headers: { authorization: `Bearer ${workshop.instructorKey}`, "x-forwarded-for": randomUUID() },
       });
 
-    const studentContext = await seatContext(browser, workshop.joinCode, seats.ukraine);
-    const student = await openTable(studentContext, `${app.url}/table/${seats.ukraine.tableId}`);
+    const studentContext = await seatContext(e2e.browser, workshop.joinCode, seats.ukraine);
+    const student = await openTable(studentContext, `${e2e.app.url}/table/${seats.ukraine.tableId}`);
 
-    const context = await instructorContext(browser, workshop);
+    const context = await instructorContext(e2e.browser, workshop);
     const page = await context.newPage();
-    await page.goto(`${app.url}/instructor/${workshop.workshopId}`);
+    await page.goto(`${e2e.app.url}/instructor/${workshop.workshopId}`);
     const remove = page.getByRole("button", { name: "Delete this workshop…" });
     await remove.waitFor();
 

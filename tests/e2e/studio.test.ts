@@ -7,30 +7,17 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { postJson } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorContext, instructorOn, type Workshop } from "../support/seats.ts";
 import { waitFor } from "../support/wait.ts";
 
 const studioKey = "a-studio-key-for-the-browser-tests";
 const root = path.resolve(import.meta.dirname, "../..");
-let app: RunningApp;
-let browser: Browser;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startApp({ STUDIO_KEY: studioKey, BOT_DELAY_MS: "5" }),
-    launchBrowser(),
-  ]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const e2e = appAndBrowser({ STUDIO_KEY: studioKey, BOT_DELAY_MS: "5" });
 
 async function noViolations(page: Page, where: string) {
   expect(await accessibilityViolations(page), where).toEqual([]);
@@ -81,12 +68,12 @@ function cli(args: string[]): { code: number; out: string } {
 
 describe("the scenario studio", () => {
   it("builds a scenario from scratch, checks it live like the CLI, saves it, and workshops keep the version they played", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await e2e.browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
 
     // The key: a wrong one is refused with a sentence, the studio key opens it.
-    await page.goto(`${app.url}/studio`);
+    await page.goto(`${e2e.app.url}/studio`);
     const keyField = page.getByLabel("Instructor link, instructor key or studio key");
     await keyField.fill("not-the-key-of-anything");
     await page.getByRole("button", { name: "Open the studio" }).click();
@@ -248,7 +235,7 @@ describe("the scenario studio", () => {
     // Saved: version 1, which a workshop then plays to its end with bots in both seats.
     await page.getByRole("button", { name: "Save as a new version" }).click();
     await page.getByText("Saved as version 1 of Two towns and a bridge").waitFor();
-    const created = await postJson<Workshop>(app.url, "/workshops", {
+    const created = await postJson<Workshop>(e2e.app.url, "/workshops", {
       scenarioId: "bridge-towns",
       tables: 1,
       botFill: true,
@@ -256,11 +243,11 @@ describe("the scenario studio", () => {
     });
     expect(created.status).toBe(201);
     const workshop = created.body;
-    const overview = await fetch(`${app.url}/api/workshops/${workshop.workshopId}`, {
+    const overview = await fetch(`${e2e.app.url}/api/workshops/${workshop.workshopId}`, {
       headers: { authorization: `Bearer ${workshop.instructorKey}` },
     });
     const tableId = ((await overview.json()) as { tables: { id: string }[] }).tables[0]?.id as string;
-    const instructor = await instructorOn(app.url, tableId, workshop.instructorKey);
+    const instructor = await instructorOn(e2e.app.url, tableId, workshop.instructorKey);
     await instructor.run({ type: "start" });
     await instructor.run({ type: "start" });
     await waitFor(() => instructor.views.at(-1)?.outcome !== null && instructor.views.length > 0, {
@@ -277,9 +264,9 @@ describe("the scenario studio", () => {
     await page.getByText("Saved as version 2 of Two towns and a bridge").waitFor();
 
     // The table's replay shows the version it was played with.
-    const context = await instructorContext(browser, workshop);
+    const context = await instructorContext(e2e.browser, workshop);
     const replay = await context.newPage();
-    await replay.goto(`${app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
+    await replay.goto(`${e2e.app.url}/replay/${tableId}?workshop=${workshop.workshopId}`);
     await replay.getByRole("heading", { level: 1, name: "Replay" }).waitFor();
     await replay.getByText("Keys:").waitFor();
     await expect

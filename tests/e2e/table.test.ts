@@ -1,18 +1,11 @@
-// The table screen in Chromium: four students in four browser contexts (seats taken over HTTP,
-// kept in each context's localStorage) and the instructor on a Colyseus SDK client play the
-// back-channel variant from the lobby through the briefing and several turns to an agreement.
-// A second test reloads a student's page mid-turn.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Room } from "@colyseus/sdk";
 import type { Scenario } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { watchTokenOf } from "../support/api.ts";
-import { type RunningApp, startApp } from "../support/app.ts";
-import { accessibilityViolations, artifactsDir, launchBrowser } from "../support/browser.ts";
+import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import {
   type Instructor,
   instructorContext,
@@ -32,33 +25,20 @@ const issueName = (id: string) => scenario.issues.find((i) => i.id === id)?.name
 const optionText = (issue: string, option: string) =>
   scenario.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.label ?? option;
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const rooms: Room[] = [];
+const e2e = appAndBrowser();
+const { contexts, rooms } = e2e;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp(), launchBrowser()]);
-  mkdirSync(artifactsDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await Promise.all(rooms.filter((room) => room.connection.isOpen).map((room) => room.leave()));
-  await browser?.close();
-  await app?.stop();
-});
-
-const setUpWorkshop = () => seatedWorkshop(app.url);
+const setUpWorkshop = () => seatedWorkshop(e2e.app.url);
 
 /** A seat's browser context, closed with the others after the tests. */
 async function seatAt(joinCode: string, seat: JoinedSeat): Promise<BrowserContext> {
-  const context = await seatContext(browser, joinCode, seat);
+  const context = await seatContext(e2e.browser, joinCode, seat);
   contexts.push(context);
   return context;
 }
 
 async function instructorAt(tableId: string, instructorKey: string): Promise<Instructor> {
-  const instructor = await instructorOn(app.url, tableId, instructorKey);
+  const instructor = await instructorOn(e2e.app.url, tableId, instructorKey);
   rooms.push(instructor.room);
   return instructor;
 }
@@ -92,7 +72,7 @@ describe("the table screen in Chromium", () => {
     const pages = {} as Record<Role, Page>;
     for (const role of roles) {
       const context = await seatAt(workshop.joinCode, seats[role]);
-      pages[role] = await openTable(context, `${app.url}/table/${tableId}`);
+      pages[role] = await openTable(context, `${e2e.app.url}/table/${tableId}`);
     }
     const instructor = await instructorAt(tableId, workshop.instructorKey);
     await waitFor(() => instructor.views.at(-1)?.seats.every((s) => s.occupied), {
@@ -128,7 +108,7 @@ describe("the table screen in Chromium", () => {
     await ua.setViewportSize({ width: 1280, height: 900 });
     const sourcePage = await contexts[1]?.newPage();
     if (!sourcePage) throw new Error("no context");
-    await sourcePage.goto(`${app.url}/sources/002_dc4659ee7f7471a7.txt#ukraine-s-position-and-red-lines`);
+    await sourcePage.goto(`${e2e.app.url}/sources/002_dc4659ee7f7471a7.txt#ukraine-s-position-and-red-lines`);
     await sourcePage.getByRole("heading", { level: 1, name: /Ukraine peace talks status 2026/ }).waitFor();
     expect(await sourcePage.locator("#ukraine-s-position-and-red-lines").count()).toBe(1);
     await expectAccessible(sourcePage, "sources page");
@@ -217,11 +197,11 @@ describe("the table screen in Chromium", () => {
     await us.getByRole("button", { name: /^Russia \(private\) 1 unread/ }).waitFor();
     await us.getByRole("button", { name: /^Russia \(private\)/ }).click();
     await us.getByRole("log", { name: "Messages: Russia" }).getByText(secret).waitFor();
-    const observerContext = await instructorContext(browser, workshop);
+    const observerContext = await instructorContext(e2e.browser, workshop);
     contexts.push(observerContext);
     const facilitator = await openTable(
       observerContext,
-      `${app.url}/table/${tableId}?workshop=${workshop.workshopId}`,
+      `${e2e.app.url}/table/${tableId}?workshop=${workshop.workshopId}`,
     );
     await facilitator.getByText("You are watching as the facilitator").waitFor();
     await facilitator.getByRole("button", { name: /^Russia ↔ United States/ }).click();
@@ -279,7 +259,7 @@ describe("the table screen in Chromium", () => {
     const pages = {} as Record<Role, Page>;
     for (const role of roles) {
       const context = await seatAt(workshop.joinCode, seats[role]);
-      pages[role] = await openTable(context, `${app.url}/table/${tableId}`);
+      pages[role] = await openTable(context, `${e2e.app.url}/table/${tableId}`);
     }
     const instructor = await instructorAt(tableId, workshop.instructorKey);
     await waitFor(() => instructor.views.at(-1)?.seats.every((s) => s.occupied), {
@@ -331,10 +311,9 @@ describe("the table screen in Chromium", () => {
     await sheetRow(russia, "sanctions").getByText(optionText("sanctions", "phased-relief")).waitFor();
 
     // Someone with only the table's address is not let in, and is told how to join or watch.
-    const watcherContext = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    contexts.push(watcherContext);
+    const watcherContext = await e2e.newContext({ viewport: { width: 375, height: 800 } });
     const stranger = await watcherContext.newPage();
-    await stranger.goto(`${app.url}/table/${tableId}`);
+    await stranger.goto(`${e2e.app.url}/table/${tableId}`);
     await stranger.getByRole("heading", { name: "This table is open to its players" }).waitFor();
     expect(await stranger.getByRole("link", { name: "Join with a workshop code" }).getAttribute("href")).toBe(
       "/",
@@ -349,8 +328,8 @@ describe("the table screen in Chromium", () => {
     ).toBe(0);
     await stranger.close();
     // With the observer link the instructor hands out, they watch the public table only.
-    const watchToken = await watchTokenOf(app.url, workshop);
-    const watcher = await openTable(watcherContext, `${app.url}/table/${tableId}?watch=${watchToken}`);
+    const watchToken = await watchTokenOf(e2e.app.url, workshop);
+    const watcher = await openTable(watcherContext, `${e2e.app.url}/table/${tableId}?watch=${watchToken}`);
     await watcher.getByText("You are watching this table.").waitFor();
     await sheetRow(watcher, "sanctions").getByText(optionText("sanctions", "phased-relief")).waitFor();
     expect(await watcher.content()).not.toContain("A word before the next round.");
