@@ -319,6 +319,13 @@ describe("the debrief", () => {
     expect(await page.getByTestId("bot-notes").locator("li").count()).toBe(
       debrief.communication.botNotes.length,
     );
+    // Each bot by its seat and its style, without brackets in brackets.
+    const botsPlayed =
+      (await page.getByText(/^Bots played .* Each explained its moves:$/).textContent()) ?? "";
+    expect(botsPlayed).toMatch(
+      /^Bots played .*Russia — (firm|steady|flexible) \(concedes (late|evenly|early)\)/,
+    );
+    expect(botsPlayed).not.toMatch(/\([^)]*\(/);
     expect(await page.getByRole("link", { name: "Replay", exact: true }).getAttribute("href")).toBe(
       `/replay/${tableId}?workshop=${workshop.workshopId}`,
     );

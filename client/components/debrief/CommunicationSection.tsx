@@ -95,7 +95,7 @@ export function CommunicationSection({ debrief }: { debrief: Debrief }) {
           <p>
             Bots played{" "}
             {listWords(
-              bots.map((b) => (b.bot ? `${b.name} (${botStyleTitles[b.bot].toLowerCase()})` : b.name)),
+              bots.map((b) => (b.bot ? `${b.name} — ${botStyleTitles[b.bot].toLowerCase()}` : b.name)),
             )}
             . Each explained its moves:
           </p>
