@@ -131,7 +131,10 @@ describe("pages as served", () => {
     const manifest = JSON.parse(
       readFileSync(path.join(root, "client/.next/app-path-routes-manifest.json"), "utf8"),
     ) as Record<string, string>;
-    const routes = Object.values(manifest).filter((route) => route !== "/_global-error");
+    // Pages only (not a route handler such as /icon.svg), but the global error page.
+    const routes = Object.entries(manifest)
+      .filter(([file, route]) => file.endsWith("/page") && route !== "/_global-error")
+      .map(([, route]) => route);
     expect(new Set(visits.map((visit) => visit.route))).toEqual(new Set(routes));
   });
 
