@@ -3,13 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
 import {
-  type ConsoleAlert,
-  type ConsoleResultsMessage,
-  type ConsoleSnapshot,
-  type ConsoleTable,
   consoleRoomName,
-  consoleSnapshotSchema,
-  type ErrorMessage,
   negotiationRoomName,
   type RefusalMessage,
   type TableView,
@@ -17,6 +11,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
 import { postJson } from "../support/api.ts";
+import { type Console, openConsole as openConsoleVia } from "../support/console.ts";
 import { startTestServer } from "../support/server.ts";
 import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
@@ -74,45 +69,11 @@ async function sit(options: Record<string, string>): Promise<Seat> {
   return seat;
 }
 
-type Console = {
-  room: Room;
-  snapshots: ConsoleSnapshot[];
-  tiles: Map<number, ConsoleTable>;
-  alerts: ConsoleAlert[];
-  results: ConsoleResultsMessage[];
-  errors: ErrorMessage[];
-  command(tables: "all" | number[], command: Record<string, unknown>): Promise<ConsoleResultsMessage>;
-};
-
-async function openConsole(workshopId: string, instructorKey: string): Promise<Console> {
-  const room = await new Client(server.url).joinOrCreate(consoleRoomName, { workshopId, instructorKey });
-  rooms.push(room);
-  const console: Console = {
-    room,
-    snapshots: [],
-    tiles: new Map(),
-    alerts: [],
-    results: [],
-    errors: [],
-    async command(tables, command) {
-      const intentId = randomUUID();
-      room.send("command", { intentId, tables, command });
-      return waitFor(() => console.results.find((r) => r.intentId === intentId), {
-        what: `the console's ${String(command.type)} to be answered`,
-      });
-    },
-  };
-  room.onMessage("snapshot", (snapshot: ConsoleSnapshot) => {
-    console.snapshots.push(consoleSnapshotSchema.parse(snapshot));
-    for (const tile of snapshot.tables) console.tiles.set(tile.number, tile);
-    console.alerts.push(...snapshot.alerts);
+function openConsole(workshopId: string, instructorKey: string): Promise<Console> {
+  return openConsoleVia(new Client(server.url), { workshopId, instructorKey }).then((desk) => {
+    rooms.push(desk.room);
+    return desk;
   });
-  room.onMessage("table", (tile: ConsoleTable) => console.tiles.set(tile.number, tile));
-  room.onMessage("alert", (alert: ConsoleAlert) => console.alerts.push(alert));
-  room.onMessage("results", (results: ConsoleResultsMessage) => console.results.push(results));
-  room.onMessage("error", (error: ErrorMessage) => console.errors.push(error));
-  await waitFor(() => console.snapshots.length > 0, { what: "the console's snapshot" });
-  return console;
 }
 
 /** A workshop of `tables` tables; the first `full` of them get four seated players. */

@@ -3,16 +3,10 @@
 // on one process sees and commands a table hosted by another.
 import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
-import {
-  type ConsoleResultsMessage,
-  type ConsoleSnapshot,
-  type ConsoleTable,
-  consoleRoomName,
-  negotiationRoomName,
-  type TableView,
-} from "@red-lines/shared/engine";
+import { negotiationRoomName, type TableView } from "@red-lines/shared/engine";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
+import { openConsole } from "../support/console.ts";
 import { freePort } from "../support/ports.ts";
 import { createDatabase } from "../support/postgres.ts";
 import { startRedis } from "../support/redis.ts";
@@ -51,7 +45,12 @@ describe("two server processes sharing Redis and PostgreSQL", () => {
     }
     const [a, b] = processes as [(typeof processes)[number], (typeof processes)[number]];
 
-    const workshop = (await postJson(a.url, "/workshops", { scenarioId: "ukraine-2026", tables: 2 })).body;
+    const workshop = (
+      await postJson<{ workshopId: string; instructorKey: string; joinCode: string }>(a.url, "/workshops", {
+        scenarioId: "ukraine-2026",
+        tables: 2,
+      })
+    ).body;
     const seats: { role: string; room: Room; views: TableView[] }[] = [];
     for (const [index, role] of ["us", "ukraine", "europe", "russia"].entries()) {
       // Half the class comes in through each process.
@@ -74,25 +73,12 @@ describe("two server processes sharing Redis and PostgreSQL", () => {
     }
     expect(new Set(seats.map((seat) => seat.room.roomId)).size).toBe(1);
 
-    const desk = await new Client(b.url).joinOrCreate(consoleRoomName, {
-      workshopId: workshop.workshopId,
-      instructorKey: workshop.instructorKey,
-    });
-    cleanups.push(() => (desk.connection.isOpen ? desk.leave().catch(() => undefined) : undefined));
-    const tiles = new Map<number, ConsoleTable>();
-    const results: ConsoleResultsMessage[] = [];
-    desk.onMessage("snapshot", (snapshot: ConsoleSnapshot) => {
-      for (const tile of snapshot.tables) tiles.set(tile.number, tile);
-    });
-    desk.onMessage("table", (tile: ConsoleTable) => tiles.set(tile.number, tile));
-    desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
-    desk.onMessage("*", () => {});
-    await waitFor(() => tiles.get(1)?.connected.length === 4, { what: "the console to see four seats" });
+    const desk = await openConsole(new Client(b.url), workshop);
+    cleanups.push(() => (desk.room.connection.isOpen ? desk.room.leave().catch(() => undefined) : undefined));
+    await waitFor(() => desk.tiles.get(1)?.connected.length === 4, { what: "the console to see four seats" });
 
     for (let start = 0; start < 2; start++) {
-      const intentId = randomUUID();
-      desk.send("command", { intentId, tables: [1], command: { type: "start" } });
-      const answer = await waitFor(() => results.find((message) => message.intentId === intentId));
+      const answer = await desk.command([1], { type: "start" });
       expect(answer.results).toEqual([{ table: 1, status: "done" }]);
     }
     for (const seat of seats) {
@@ -100,7 +86,9 @@ describe("two server processes sharing Redis and PostgreSQL", () => {
         what: `${seat.role} to see the talks begin`,
       });
     }
-    await waitFor(() => tiles.get(1)?.status.phase === "negotiating", { what: "the console tile to follow" });
+    await waitFor(() => desk.tiles.get(1)?.status.phase === "negotiating", {
+      what: "the console tile to follow",
+    });
 
     const us = seats[0] as (typeof seats)[number];
     us.room.send("command", {
@@ -112,5 +100,5 @@ describe("two server processes sharing Redis and PostgreSQL", () => {
         what: `${seat.role} to see the draft`,
       });
     }
-  });
+  }, 90_000); // two server processes start: 10 s alone, more beside other test files
 });

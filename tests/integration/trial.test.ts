@@ -12,15 +12,9 @@ import path from "node:path";
 import tls from "node:tls";
 import { promisify } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
-import {
-  type ConsoleResultsMessage,
-  type ConsoleSnapshot,
-  type ConsoleTable,
-  consoleRoomName,
-  negotiationRoomName,
-  type TableView,
-} from "@red-lines/shared/engine";
+import { negotiationRoomName, type TableView } from "@red-lines/shared/engine";
 import { afterAll, describe, expect, it } from "vitest";
+import { openConsole } from "../support/console.ts";
 import { freePort } from "../support/ports.ts";
 import { followViews, withProtocol } from "../support/tableRoom.ts";
 import { waitFor } from "../support/wait.ts";
@@ -190,19 +184,8 @@ describe("npm run trial:start: two processes under PM2 behind Caddy", () => {
       ),
     );
 
-    const desk = await client().joinOrCreate(consoleRoomName, {
-      workshopId: workshop.workshopId,
-      instructorKey: workshop.instructorKey,
-    });
-    rooms.push(desk);
-    const tiles = new Map<number, ConsoleTable>();
-    const results: ConsoleResultsMessage[] = [];
-    desk.onMessage("snapshot", (snapshot: ConsoleSnapshot) => {
-      for (const tile of snapshot.tables) tiles.set(tile.number, tile);
-    });
-    desk.onMessage("table", (tile: ConsoleTable) => tiles.set(tile.number, tile));
-    desk.onMessage("results", (message: ConsoleResultsMessage) => results.push(message));
-    desk.onMessage("*", () => {});
+    const desk = await openConsole(client(), workshop, { timeout: 10_000 });
+    rooms.push(desk.room);
 
     type Seat = {
       table: number;
@@ -247,17 +230,15 @@ describe("npm run trial:start: two processes under PM2 behind Caddy", () => {
       expect(ids.size).toBe(1);
     }
 
-    await waitFor(() => tiles.get(1)?.connected.length === 4 && tiles.get(2)?.connected.length === 4, {
-      timeout: 15_000,
-      what: "the console to see both tables' four seats",
-    });
+    await waitFor(
+      () => desk.tiles.get(1)?.connected.length === 4 && desk.tiles.get(2)?.connected.length === 4,
+      {
+        timeout: 15_000,
+        what: "the console to see both tables' four seats",
+      },
+    );
     for (let step = 0; step < 2; step++) {
-      const intentId = randomUUID();
-      desk.send("command", { intentId, tables: [1, 2], command: { type: "start" } });
-      const answer = await waitFor(() => results.find((message) => message.intentId === intentId), {
-        timeout: 10_000,
-        what: "the console's start to be answered",
-      });
+      const answer = await desk.command([1, 2], { type: "start" });
       expect(answer.results).toEqual([
         { table: 1, status: "done" },
         { table: 2, status: "done" },
