@@ -71,7 +71,9 @@ describe("open table pages", () => {
       await us.getByRole("log", { name: "Messages: Table chat" }).getByText(line).waitFor();
     }
     await us.screenshot({ path: `${artifactsDir}/restart-us-back.png` });
-  });
+    // Two restarts of the server (a start is seconds of CPU: a crash's also recovers the
+    // database) besides the pages: beyond the default minute when the machine runs other files.
+  }, 180_000);
 });
 
 describe("a seat opened twice", () => {
