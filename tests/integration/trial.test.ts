@@ -5,7 +5,7 @@
 // restarts a process that crashes, and the table it hosted comes back from the log.
 import { execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -116,6 +116,21 @@ describe("npm run deploy -- caddyfile", () => {
 });
 
 describe("npm run trial:start: two processes under PM2 behind Caddy", () => {
+  it("refuses options it cannot use with a sentence, before starting anything", async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), "red-lines-trial-bad-"));
+    cleanups.push(() => rm(folder, { recursive: true, force: true }));
+    for (const [args, sentence] of [
+      [["--processes", "40"], /--processes must be a whole number of game processes from 1 to 16/],
+      [["--port", "http"], /--port must be a port number from 1 to 65535/],
+      [["--host", "https://x.org"], /--host must be a host name or IPv4 address/],
+      [["--fast"], /Unknown option '--fast'/],
+    ] as const) {
+      await expect(npmRun("trial:start", ["--dir", folder, "--no-build", ...args])).rejects.toThrow(sentence);
+    }
+    // Nothing was started or written.
+    expect(await readdir(folder)).toEqual([]);
+  });
+
   it("lets a class join through the one public address and play on both processes, and restarts a crashed one", async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), "red-lines-trial-"));
     // PostgreSQL runs as its own user when the tests run as root: it must reach the folder.

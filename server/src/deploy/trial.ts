@@ -116,7 +116,7 @@ async function listProcesses(folder: string): Promise<PM2Process[]> {
       }),
     )
     .catch([])
-    .parse(JSON.parse(stdout.slice(stdout.indexOf("["))));
+    .parse(parseJsonList(stdout));
   return list.map((entry) => ({
     name: entry.name,
     pid: entry.pid,
@@ -124,6 +124,17 @@ async function listProcesses(folder: string): Promise<PM2Process[]> {
     restarts: entry.pm2_env.restart_time,
     memoryMb: Math.round((entry.monit?.memory ?? 0) / 1024 / 1024),
   }));
+}
+
+/** PM2's JSON list, after whatever it printed first; an empty list when there is none. */
+function parseJsonList(output: string): unknown {
+  const start = output.indexOf("[");
+  if (start === -1) return [];
+  try {
+    return JSON.parse(output.slice(start));
+  } catch {
+    return [];
+  }
 }
 
 function portFree(port: number, host: string): Promise<boolean> {
