@@ -10,6 +10,7 @@ import { effectiveScenario } from "../scenario/effective.ts";
 import { loadScenario, type ScenarioError } from "../scenario/load.ts";
 import { scenarioData, scenarioIds } from "../scenario/registry.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { translationCoverage, translationLocales } from "../scenario/translations.ts";
 import { parseArguments, USAGE } from "./arguments.ts";
 import { formatAnalysis, formatSimulation } from "./report.ts";
 
@@ -52,8 +53,15 @@ export function runScenarioCli(argv: readonly string[], io: CliIo): number {
       id: v.id,
       feasible: countFeasible(compileModel(effectiveScenario(scenario, v.id))),
     }));
+    // Each language's coverage: how many of the scenario's texts it translates, and which not.
+    const translations = Object.fromEntries(
+      translationLocales.map((locale) => {
+        const { texts, translated, missing } = translationCoverage(scenario, locale);
+        return [locale, { texts, translated, missing }];
+      }),
+    );
     if (args.json) {
-      io.out(JSON.stringify({ ok: true, ...summary(scenario), variants }, null, 2));
+      io.out(JSON.stringify({ ok: true, ...summary(scenario), variants, translations }, null, 2));
     } else {
       const s = summary(scenario);
       io.out(
@@ -67,6 +75,15 @@ export function runScenarioCli(argv: readonly string[], io: CliIo): number {
                   ? "no feasible package"
                   : `${v.feasible.toLocaleString("en-US")} feasible packages`
               }`,
+          ),
+          ...Object.entries(translations).map(([locale, coverage]) =>
+            coverage.missing.length === 0
+              ? `    ${languageNames[locale] ?? locale} (${locale}): complete, ${coverage.texts} texts`
+              : `    ${languageNames[locale] ?? locale} (${locale}): ${coverage.missing.length} of ${coverage.texts} texts not translated${
+                  coverage.missing.length <= 12
+                    ? `: ${coverage.missing.join(", ")}`
+                    : `, e.g. ${coverage.missing.slice(0, 12).join(", ")} (--json lists them all)`
+                }`,
           ),
         ].join("\n"),
       );
@@ -162,6 +179,9 @@ function reportErrors(target: string, errors: readonly ScenarioError[], json: bo
     ].join("\n"),
   );
 }
+
+/** Languages by their English names, for an author's report. */
+const languageNames: Record<string, string> = { uk: "Ukrainian" };
 
 function summary(scenario: Scenario) {
   const redLines =

@@ -4,6 +4,7 @@ import type { Rule } from "../redLines/rule.ts";
 import { forEachMembership } from "../redLines/rule.ts";
 import { outcomeErrors } from "./outcomes.ts";
 import type { RedLine, Scenario, SourceRef } from "./schema.ts";
+import { translationErrors } from "./translations.ts";
 
 export type Path = (string | number)[];
 export type ScenarioError = { path: string; message: string };
@@ -254,6 +255,9 @@ export function crossReferenceErrors(scenario: Scenario): ScenarioError[] {
   scenario.outcomes.forEach((outcome, i) => {
     checkSources(outcome.sources, ["outcomes", i, "sources"]);
   });
+
+  // Translations: every text they give is a text the scenario has.
+  for (const error of translationErrors(scenario)) fail(error.path, error.message);
 
   return errors;
 }

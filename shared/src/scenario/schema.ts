@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ruleSchema } from "../redLines/rule.ts";
 import { idSchema, type SourceRef, sourceRefSchema, sourcesSchema, textSchema } from "./ids.ts";
 import { outcomeClassSchema } from "./outcomes.ts";
+import { scenarioTranslationsSchema } from "./translations.ts";
 
 export { idSchema, type SourceRef, sourceRefSchema, sourcesSchema };
 
@@ -161,5 +162,7 @@ export const scenarioSchema = z.strictObject({
         "list the outcome classes: how the talks can end, each with its endings and, for agreements, a rule",
     })
     .min(1, { error: "a scenario needs its outcome classes" }),
+  /** Its texts in other languages, by language (translations.ts); a text not there reads in English. */
+  translations: scenarioTranslationsSchema.optional(),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
