@@ -4,7 +4,13 @@ import type { StudioScenarioSummary } from "@red-lines/shared/protocol";
 // scenario (built-in or stored), from scratch or from a JSON file; edit it section by section
 // with every problem beside its field and the live analysis beside the form; run the balance
 // check; save it as a new version, or export the JSON the CLI checks.
-import { blankDraft, type Draft, draftFrom, draftJson } from "@red-lines/shared/studio";
+import {
+  blankDraft,
+  type Draft,
+  draftFrom,
+  draftJson,
+  withoutStrayTranslations,
+} from "@red-lines/shared/studio";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { instructorKeysHere } from "../../lib/credentials.ts";
 import { AnalysisPanel } from "./AnalysisPanel.tsx";
@@ -307,7 +313,9 @@ function Editor({
 
   const change = useCallback((edit: (d: Draft) => Draft) => {
     setDraft((current) => {
-      const next = edit(current);
+      // A text the edit removed (a red line, a priority, an option…) takes its translations with
+      // it; otherwise the check would refuse them and the draft could not be saved.
+      const next = withoutStrayTranslations(edit(current));
       if (next !== current) {
         history.current = [...history.current.slice(-(undoDepth - 1)), current];
         setSaved(null);

@@ -10,6 +10,7 @@ export { everyRedLine } from "../scenario/effective.ts";
 export * from "../scenario/load.ts";
 export * from "../scenario/outcomes.ts";
 export * from "../scenario/schema.ts";
+export { withoutStrayTranslations } from "../scenario/translations.ts";
 export * from "../studio/balance.ts";
 export * from "../studio/draft.ts";
 export * from "../studio/report.ts";

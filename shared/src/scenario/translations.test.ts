@@ -102,3 +102,62 @@ describe("scenario translations", () => {
     expect(empty.ok).toBe(false);
   });
 });
+
+describe("translations in the studio's edits", () => {
+  const translated = () =>
+    loaded({
+      uk: {
+        roles: { us: { name: "Сполучені Штати" } },
+        issues: { territory: { name: "Територія", options: { deferred: { label: "Відкладено" } } } },
+        variants: { "back-channel": { briefNotes: { russia: "Примітка" } } },
+        redLines: { "ua-no-legal-cession": { title: "Жодної юридичної поступки" } },
+      },
+    });
+
+  it("follow a renamed role, issue or option", async () => {
+    const { renameIssue, renameOption, renameRole } = await import("../studio/draft.ts");
+    const { loadScenario: load } = await import("./load.ts");
+    let draft = renameRole(translated(), "us", "usa");
+    draft = renameRole(draft, "russia", "rf");
+    draft = renameIssue(draft, "territory", "land");
+    draft = renameOption(draft, "land", "deferred", "later");
+    expect(load(draft).ok).toBe(true);
+    const uk = localizeScenario(draft, "uk");
+    expect(uk.roles.find((r) => r.id === "usa")?.name).toBe("Сполучені Штати");
+    expect(uk.issues.find((i) => i.id === "land")?.options.find((o) => o.id === "later")?.label).toBe(
+      "Відкладено",
+    );
+    expect(uk.variants.find((v) => v.id === "back-channel")?.briefNotes?.rf).toBe("Примітка");
+  });
+
+  it("go with a removed text, so the draft still passes the check", async () => {
+    const { removeRole, removeOption, removeAt } = await import("../studio/draft.ts");
+    const { withoutStrayTranslations } = await import("./translations.ts");
+    const { loadScenario: load } = await import("./load.ts");
+    // Removing a role or an option may break the flagship's rules too; none of the errors is a
+    // translation's.
+    const translationErrorsOf = (draft: Scenario) => {
+      const result = load(draft);
+      return result.ok
+        ? []
+        : result.errors.map((error) => error.path).filter((path) => path.startsWith("translations"));
+    };
+    const noUs = removeRole(translated(), "us");
+    expect(translationErrorsOf(noUs)).toEqual([]);
+    expect(noUs.translations?.uk?.roles).toBeUndefined();
+    const noOption = removeOption(translated(), "territory", "deferred");
+    expect(translationErrorsOf(noOption)).toEqual([]);
+    expect(noOption.translations?.uk?.issues?.territory).toEqual({ name: "Територія" });
+    // A red line removed by a generic edit: the studio prunes after every edit.
+    const base = translated();
+    const lines = base.redLines.ukraine ?? [];
+    const index = lines.findIndex((line) => line.id === "ua-no-legal-cession");
+    const noLine = removeAt(base, ["redLines", "ukraine", index]);
+    expect(translationErrorsOf(noLine)).toEqual(["translations.uk.redLines.ua-no-legal-cession.title"]);
+    const pruned = withoutStrayTranslations(noLine);
+    expect(translationErrorsOf(pruned)).toEqual([]);
+    expect(pruned.translations?.uk?.redLines).toBeUndefined();
+    // Nothing stray: the same scenario.
+    expect(withoutStrayTranslations(base)).toBe(base);
+  });
+});

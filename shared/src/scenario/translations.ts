@@ -321,3 +321,97 @@ export function localizeScenario<S extends Texts & { translations?: ScenarioTran
   cache.set(scenario, copy);
   return copy;
 }
+
+/** Drops empty objects left where every translation inside was removed. */
+function withoutEmpty(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEmpty);
+  if (value === null || typeof value !== "object") return value;
+  const kept = Object.entries(value)
+    .map(([name, item]) => [name, withoutEmpty(item)] as const)
+    .filter(
+      ([, item]) =>
+        !(
+          item !== null &&
+          typeof item === "object" &&
+          !Array.isArray(item) &&
+          Object.keys(item).length === 0
+        ),
+    );
+  return Object.fromEntries(kept);
+}
+
+/**
+ * The scenario without the translations of texts it no longer has, for an editor that removes a
+ * role, an issue, an option or a red line (a file with such translations is refused instead:
+ * `translationErrors`). The scenario itself when there are none.
+ */
+export function withoutStrayTranslations<
+  S extends Texts & { translations?: ScenarioTranslations | undefined },
+>(scenario: S): S {
+  if (!scenario.translations) return scenario;
+  const known = new Set<string>();
+  forEachText(scenario, (slot) => known.add(keyText(slot.key)));
+  let dropped = false;
+  const pruned: Record<string, unknown> = {};
+  for (const [locale, translation] of Object.entries(scenario.translations)) {
+    const copy = structuredClone(translation) as Record<string, unknown>;
+    for (const key of overlayKeys(translation)) {
+      if (known.has(keyText(key))) continue;
+      dropped = true;
+      let parent: unknown = copy;
+      for (const part of key.slice(0, -1)) parent = (parent as Record<string, unknown>)[part];
+      const last = key.at(-1) as string;
+      // A list (priorities) loses its tail from the first text the scenario no longer has.
+      if (Array.isArray(parent)) parent.length = Math.min(parent.length, Number(last));
+      else delete (parent as Record<string, unknown>)[last];
+    }
+    pruned[locale] = withoutEmpty(copy);
+  }
+  return dropped ? { ...scenario, translations: pruned as ScenarioTranslations } : scenario;
+}
+
+/** A translation overlay with ids renamed (a studio rename of a role, an issue or an option). */
+export function renameInTranslations(
+  translations: ScenarioTranslations,
+  renames: {
+    role?: (id: string) => string;
+    issue?: (id: string) => string;
+    option?: { issue: string; rename: (id: string) => string };
+  },
+): ScenarioTranslations {
+  const keys = <T>(value: Record<string, T> | undefined, rename?: (id: string) => string) =>
+    value && rename
+      ? Object.fromEntries(Object.entries(value).map(([id, item]) => [rename(id), item]))
+      : value;
+  return Object.fromEntries(
+    Object.entries(translations).map(([locale, translation]) => {
+      const issues = translation.issues
+        ? Object.fromEntries(
+            Object.entries(translation.issues).map(([issue, text]) => [
+              renames.issue ? renames.issue(issue) : issue,
+              renames.option && renames.option.issue === issue && text.options
+                ? { ...text, options: keys(text.options, renames.option.rename) }
+                : text,
+            ]),
+          )
+        : undefined;
+      const variants = translation.variants
+        ? Object.fromEntries(
+            Object.entries(translation.variants).map(([variant, text]) => [
+              variant,
+              text.briefNotes ? { ...text, briefNotes: keys(text.briefNotes, renames.role) } : text,
+            ]),
+          )
+        : undefined;
+      return [
+        locale,
+        {
+          ...translation,
+          ...(translation.roles ? { roles: keys(translation.roles, renames.role) } : {}),
+          ...(issues ? { issues } : {}),
+          ...(variants ? { variants } : {}),
+        },
+      ];
+    }),
+  ) as ScenarioTranslations;
+}

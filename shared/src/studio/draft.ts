@@ -5,6 +5,7 @@
 // red lines, rules, variants, events and outcome classes.
 import type { OutcomeClassSpec, OutcomeRule } from "../scenario/outcomes.ts";
 import type { Effect, RedLine, Scenario } from "../scenario/schema.ts";
+import { renameInTranslations, withoutStrayTranslations } from "../scenario/translations.ts";
 
 export type Draft = Scenario;
 export type DraftPath = readonly (string | number)[];
@@ -212,7 +213,7 @@ export function addRole(draft: Draft): Draft {
 export function removeRole(draft: Draft, role: string): Draft {
   const { [role]: _u, ...utilities } = record(draft.utilities);
   const { [role]: _r, ...redLines } = record(draft.redLines);
-  return {
+  return withoutStrayTranslations({
     ...draft,
     roles: list(draft.roles).filter((r) => r.id !== role),
     turnOrder: list(draft.turnOrder).filter((r) => r !== role),
@@ -229,7 +230,7 @@ export function removeRole(draft: Draft, role: string): Draft {
       ...e,
       effects: list(e.effects).filter((f) => f.role !== role),
     })),
-  };
+  });
 }
 
 export function addIssue(draft: Draft): Draft {
@@ -266,7 +267,7 @@ export function removeIssue(draft: Draft, issue: string): Draft {
       return [role, { ...u, weights, scores }];
     }),
   );
-  return {
+  return withoutStrayTranslations({
     ...draft,
     issues: list(draft.issues).filter((i) => i.id !== issue),
     utilities,
@@ -274,7 +275,7 @@ export function removeIssue(draft: Draft, issue: string): Draft {
       ...e,
       effects: list(e.effects).filter((f) => !("issue" in f) || f.issue !== issue),
     })),
-  };
+  });
 }
 
 export function addOption(draft: Draft, issue: string): Draft {
@@ -299,7 +300,7 @@ export function addOption(draft: Draft, issue: string): Draft {
 }
 
 export function removeOption(draft: Draft, issue: string, option: string): Draft {
-  return {
+  return withoutStrayTranslations({
     ...draft,
     issues: list(draft.issues).map((i) =>
       i.id === issue ? { ...i, options: list(i.options).filter((o) => o.id !== option) } : i,
@@ -316,7 +317,7 @@ export function removeOption(draft: Draft, issue: string, option: string): Draft
         (f) => !(f.kind === "score" && f.issue === issue && f.option === option),
       ),
     })),
-  };
+  });
 }
 
 type Renames = {
@@ -429,6 +430,7 @@ function renameEverywhere(draft: Draft, renames: Renames): Draft {
     outcomes: list(draft.outcomes).map(
       (o): OutcomeClassSpec => (o.when ? { ...o, when: renameInRule(o.when, renames) } : o),
     ),
+    ...(draft.translations ? { translations: renameInTranslations(draft.translations, renames) } : {}),
   };
 }
 
