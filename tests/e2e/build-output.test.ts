@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { postJson } from "../support/api.ts";
 import { type RunningApp, startApp } from "../support/app.ts";
 import {
@@ -105,7 +105,8 @@ describe("every route as served to a student", () => {
   let tableId: string;
 
   beforeAll(async () => {
-    app = await startApp({ TRUST_PROXY: "true" });
+    // On a copy of the migrated data folder the e2e project's global setup made.
+    app = await startApp({ TRUST_PROXY: "true" }, { copyData: inject("appData") });
     const created = await postJson<typeof workshop>(app.url, "/workshops", {
       scenarioId: "ukraine-2026",
       variant: "back-channel",

@@ -153,18 +153,21 @@ describe("what each browser at a table receives", () => {
       seatContexts[role] = await seatContext(e2e.browser, workshop.joinCode, seats[role]);
       contexts.push(seatContexts[role]);
     }
-    for (const viewer of viewers) {
-      const page = await recordedPage(seatContexts[viewer], viewer);
-      // The observer comes by the observer link the instructor hands out.
-      await page.goto(
-        `${e2e.app.url}/table/${tableId}${viewer === "observer" ? `?watch=${watchToken}` : ""}`,
-      );
-      await page
-        .getByRole("status")
-        .filter({ hasText: /\bConnected\b/ })
-        .waitFor({ timeout: 30_000 });
-      pages[viewer] = page;
-    }
+    // The five browsers open their table pages side by side, as a class would.
+    await Promise.all(
+      viewers.map(async (viewer) => {
+        const page = await recordedPage(seatContexts[viewer], viewer);
+        // The observer comes by the observer link the instructor hands out.
+        await page.goto(
+          `${e2e.app.url}/table/${tableId}${viewer === "observer" ? `?watch=${watchToken}` : ""}`,
+        );
+        await page
+          .getByRole("status")
+          .filter({ hasText: /\bConnected\b/ })
+          .waitFor({ timeout: 30_000 });
+        pages[viewer] = page;
+      }),
+    );
     instructor = await instructorOn(e2e.app.url, tableId, workshop.instructorKey);
 
     // Briefing.
@@ -223,27 +226,29 @@ describe("what each browser at a table receives", () => {
     }
     for (const viewer of viewers) await pages[viewer].getByRole("heading", { name: /^Outcome:/ }).waitFor();
 
-    // Debrief and replay before the instructor shares them: each browser is told to wait.
-    const debriefAndReplay = async () => {
-      for (const viewer of viewers) {
-        const routes = ["debrief", "replay"];
-        // A curious student also asks for the replay as another seat and as the facilitator.
-        if (viewer === "ukraine") routes.push("replay?as=russia", "replay?as=instructor");
-        for (const route of routes) {
-          const page = await recordedPage(seatContexts[viewer], viewer);
-          // A seat's page asks the API with its token; an observer's has nothing to ask with.
-          const answered =
-            viewer === "observer"
-              ? null
-              : page.waitForResponse((r) => r.url().includes("/api/") && r.url().includes(tableId));
-          await page.goto(`${e2e.app.url}/${route.replace(/^(\w+)/, `$1/${tableId}`)}`);
-          await answered;
-          await page.waitForLoadState("networkidle");
-          await page.getByRole("heading", { level: 1 }).first().waitFor();
-          await page.close();
-        }
-      }
-    };
+    // Debrief and replay before the instructor shares them: each browser is told to wait. The
+    // five browsers ask side by side (each its own pages one after another), as a class would.
+    const debriefAndReplay = () =>
+      Promise.all(
+        viewers.map(async (viewer) => {
+          const routes = ["debrief", "replay"];
+          // A curious student also asks for the replay as another seat and as the facilitator.
+          if (viewer === "ukraine") routes.push("replay?as=russia", "replay?as=instructor");
+          for (const route of routes) {
+            const page = await recordedPage(seatContexts[viewer], viewer);
+            // A seat's page asks the API with its token; an observer's has nothing to ask with.
+            const answered =
+              viewer === "observer"
+                ? null
+                : page.waitForResponse((r) => r.url().includes("/api/") && r.url().includes(tableId));
+            await page.goto(`${e2e.app.url}/${route.replace(/^(\w+)/, `$1/${tableId}`)}`);
+            await answered;
+            await page.waitForLoadState("networkidle");
+            await page.getByRole("heading", { level: 1 }).first().waitFor();
+            await page.close();
+          }
+        }),
+      );
     await debriefAndReplay();
 
     // The instructor shares the debrief (and so the replay) with the table, channels withheld.
