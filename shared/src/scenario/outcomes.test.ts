@@ -15,6 +15,8 @@ const scenario = getScenario("ukraine-2026") as Scenario;
 function withOutcomes(outcomes: unknown[]): unknown {
   const data = structuredClone(scenarioData("ukraine-2026")) as Scenario;
   (data as { outcomes: unknown[] }).outcomes = outcomes;
+  // The flagship's translations name its own classes, which these replace.
+  delete data.translations;
   return data;
 }
 
