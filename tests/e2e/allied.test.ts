@@ -153,7 +153,14 @@ async function playUntilConcluded(page: Page, outcome: Locator): Promise<string[
         const version = ((await table.textContent()) ?? "").replace("Table this draft as version ", "");
         await table.click();
         moves.push(`table ${version}`);
-        await page.getByRole("heading", { name: `Stances on version ${version}` }).waitFor();
+        await page
+          .getByRole("heading", { name: `Stances on version ${version}` })
+          .waitFor()
+          .catch(async (error: Error) => {
+            throw new Error(`Version ${version} was not tabled; the page says: ${await words(page)}`, {
+              cause: error,
+            });
+          });
         continue;
       }
       if (await clicked(pass)) {
@@ -176,7 +183,10 @@ describe("the three-party scenario through the UI", () => {
     await teacher.getByRole("combobox", { name: "Scenario" }).selectOption({ label: allied.title });
     await teacher.getByLabel("Number of tables").fill("1");
     await teacher.getByLabel("Rounds").fill(String(allied.clock.rounds));
-    await teacher.getByLabel("Turn clock (seconds)").fill("30");
+    // Long enough for the student's last turn, when they draft all seven issues and table them:
+    // nothing waits the clock out (the student passes, the bots move at once), but at 30 s a loaded
+    // machine ran out the turn while the seventh option was still on its way to the server.
+    await teacher.getByLabel("Turn clock (seconds)").fill("120");
     await teacher.getByLabel("Bot fill: bots take the empty seats when a table starts").check();
     await teacher.getByRole("button", { name: "Create the workshop" }).click();
     await teacher.getByRole("heading", { name: "Your workshop is ready" }).waitFor();
