@@ -1,27 +1,36 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LanguageSwitcher } from "../components/LanguageSwitcher.tsx";
 import { GameClientProvider } from "../lib/colyseus.tsx";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Red Lines",
-  description: "A real-time negotiation simulation for classrooms and diplomacy workshops.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("app");
+  return { title: t("title"), description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 // Every page is rendered per request: its scripts carry the nonce of that request's
-// Content-Security-Policy (client/proxy.ts), which a page built ahead of time could not know.
+// Content-Security-Policy (client/proxy.ts), which a page built ahead of time could not know,
+// and its words are in the reader's language (i18n/request.ts).
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations("app");
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <GameClientProvider>{children}</GameClientProvider>
+        <NextIntlClientProvider>
+          <a className="skip-link" href="#main">
+            {t("skipToContent")}
+          </a>
+          <LanguageSwitcher />
+          <GameClientProvider>{children}</GameClientProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -4,6 +4,7 @@
 export * from "../bots/styles.ts";
 export * from "../debrief/classView.ts";
 export * from "../debrief/schema.ts";
+export * from "../i18n/locales.ts";
 export * from "../package.ts";
 export * from "../protocol/console.ts";
 export * from "../protocol/http.ts";
