@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "../components/LanguageSwitcher.tsx";
 import { GameClientProvider } from "../lib/colyseus.tsx";
@@ -21,10 +21,13 @@ export const dynamic = "force-dynamic";
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("app");
+  // Client components everywhere (the switcher, shared primitives) read "app" and "common"; a
+  // page adds its own areas with PageMessages (i18n/PageMessages.tsx).
+  const { app, common } = await getMessages();
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ app, common }}>
           <a className="skip-link" href="#main">
             {t("skipToContent")}
           </a>

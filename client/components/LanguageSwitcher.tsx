@@ -14,7 +14,7 @@ import { useTransition } from "react";
 import styles from "./LanguageSwitcher.module.css";
 
 export function LanguageSwitcher() {
-  const t = useTranslations("language");
+  const t = useTranslations("app.language");
   const current = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
