@@ -1,10 +1,13 @@
 // Where the studio says a problem is: in words, in the section that holds it.
 import { scenarioData } from "@red-lines/shared/scenarios";
 import type { Draft } from "@red-lines/shared/studio";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { describePlace, parsePath, sectionOf } from "../../client/components/studio/places.ts";
+import studio from "../../client/messages/en/studio.json";
 
 const ukraine = scenarioData("ukraine-2026") as Draft;
+const t = createTranslator({ locale: "en", messages: { studio }, namespace: "studio" });
 
 describe("a problem's place in the studio", () => {
   it("reads the check's paths back into keys", () => {
@@ -20,16 +23,16 @@ describe("a problem's place in the studio", () => {
   });
 
   it("names the section, the item by its name and the field in words, never an id", () => {
-    expect(describePlace(ukraine, ["roles", 1, "publicStance"])).toBe("Roles › Russia › Public stance");
-    expect(describePlace(ukraine, ["utilities", "us", "scores", "nato"])).toBe(
+    expect(describePlace(t, ukraine, ["roles", 1, "publicStance"])).toBe("Roles › Russia › Public stance");
+    expect(describePlace(t, ukraine, ["utilities", "us", "scores", "nato"])).toBe(
       "Scores › United States › Option scores › NATO membership",
     );
-    expect(describePlace(ukraine, ["issues", 0, "options", 1, "label"])).toBe(
+    expect(describePlace(t, ukraine, ["issues", 0, "options", 1, "label"])).toBe(
       "Issues › Legal status of the occupied territory › Options › Status deferred › Label",
     );
-    expect(describePlace(ukraine, ["outcomes", 0, "when"])).toBe("Outcomes › Fragile ceasefire › Rule");
-    expect(describePlace(ukraine, ["clock", "rounds"])).toBe("Scenario › Clock › Rounds");
-    expect(describePlace(ukraine, ["roles", 9, "name"])).toBe("Roles › Role 10 › Name");
+    expect(describePlace(t, ukraine, ["outcomes", 0, "when"])).toBe("Outcomes › Fragile ceasefire › Rule");
+    expect(describePlace(t, ukraine, ["clock", "rounds"])).toBe("Scenario › Clock › Rounds");
+    expect(describePlace(t, ukraine, ["roles", 9, "name"])).toBe("Roles › Role 10 › Name");
   });
 
   it("opens the section that holds each part", () => {

@@ -2,24 +2,26 @@
 // analysis live beside the form. The key is typed or taken from this browser, so everything
 // happens in the client component; the page itself carries no scenario data.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import styles from "../../components/studio/Studio.module.css";
 import { StudioApp } from "../../components/studio/StudioApp.tsx";
+import { PageMessages } from "../../i18n/PageMessages.tsx";
 
-export const metadata: Metadata = { title: "Scenario studio · Red Lines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("studio.page");
+  return { title: t("metaTitle") };
+}
 
-export default function StudioPage() {
+export default async function StudioPage() {
+  const t = await getTranslations("studio.page");
   return (
     <main id="main" className={styles.page}>
-      <h1>Scenario studio</h1>
-      <p className={styles.lede}>
-        Write a scenario or adapt one: every change is checked as you type, with the zone of agreement, the
-        Nash point and colliding red lines beside the form. Save it, and workshops can choose it.
-      </p>
-      <p className={styles.narrow}>
-        The studio is made for a computer screen. On a phone it stacks into one column: you can read, check
-        and save a scenario, but the score tables are easier to edit on a wider screen.
-      </p>
-      <StudioApp />
+      <h1>{t("title")}</h1>
+      <p className={styles.lede}>{t("lede")}</p>
+      <p className={styles.narrow}>{t("narrow")}</p>
+      <PageMessages areas={["studio", "engine"]}>
+        <StudioApp />
+      </PageMessages>
     </main>
   );
 }

@@ -2,15 +2,13 @@
 // The balance check on demand: N seeded bot tables of the scenario as it stands, with progress,
 // then how often bots agree, what each party came away with and how often red lines refused them.
 import { type BotStyle, balanceLimits, botStyles, type Draft } from "@red-lines/shared/studio";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import styles from "./Studio.module.css";
 import type { BalanceState } from "./useStudioEngine.ts";
 
-const styleWords: Record<BotStyle, string> = {
-  boulware: "Firm (concede late)",
-  linear: "Steady (concede evenly)",
-  conceder: "Flexible (concede early)",
-};
+/** Seconds and mean scores: one decimal. */
+const oneDecimal = { minimumFractionDigits: 1, maximumFractionDigits: 1 } as const;
 
 export function BalancePanel({
   draft,
@@ -25,6 +23,8 @@ export function BalancePanel({
   run: (request: { tables: number; seed: string; variant: string; style: BotStyle }) => void;
   cancel: () => void;
 }) {
+  const t = useTranslations("studio.balance");
+  const format = useFormatter();
   const [tables, setTables] = useState("100");
   const [variant, setVariant] = useState("");
   const [style, setStyle] = useState<BotStyle>("boulware");
@@ -38,8 +38,8 @@ export function BalancePanel({
   const running = balance.state === "running";
   return (
     <section className={styles.panel} aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Balance check</h2>
-      <p className={styles.hint}>Bots play seeded tables of the scenario as it stands now.</p>
+      <h2 id={`${id}-heading`}>{t("heading")}</h2>
+      <p className={styles.hint}>{t("hint")}</p>
       <form
         className={styles.balanceForm}
         onSubmit={(event) => {
@@ -48,7 +48,7 @@ export function BalancePanel({
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-tables`}>Tables</label>
+          <label htmlFor={`${id}-tables`}>{t("tables")}</label>
           <input
             id={`${id}-tables`}
             type="number"
@@ -61,12 +61,12 @@ export function BalancePanel({
           />
           {!tablesOk && (
             <p className="error" id={`${id}-tables-problem`}>
-              From {balanceLimits.minTables} to {balanceLimits.maxTables.toLocaleString("en")} tables.
+              {t("tablesRange", { min: balanceLimits.minTables, max: balanceLimits.maxTables })}
             </p>
           )}
         </div>
         <div className="field">
-          <label htmlFor={`${id}-variant`}>Variant</label>
+          <label htmlFor={`${id}-variant`}>{t("variant")}</label>
           <select
             id={`${id}-variant`}
             value={chosenVariant}
@@ -80,7 +80,7 @@ export function BalancePanel({
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-style`}>Bots</label>
+          <label htmlFor={`${id}-style`}>{t("bots")}</label>
           <select
             id={`${id}-style`}
             value={style}
@@ -88,13 +88,13 @@ export function BalancePanel({
           >
             {botStyles.map((s) => (
               <option key={s} value={s}>
-                {styleWords[s]}
+                {t(`style.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-seed`}>Seed</label>
+          <label htmlFor={`${id}-seed`}>{t("seed")}</label>
           <input
             id={`${id}-seed`}
             type="text"
@@ -104,67 +104,78 @@ export function BalancePanel({
         </div>
         <div className={styles.actions}>
           <button type="submit" disabled={!valid || !tablesOk || running}>
-            Run the balance check
+            {t("run")}
           </button>
           {running && (
             <button type="button" data-variant="secondary" onClick={cancel}>
-              Stop
+              {t("stop")}
             </button>
           )}
         </div>
-        {!valid && (
-          <p className={styles.hint}>Fix the scenario's problems first: bots play only a valid scenario.</p>
-        )}
+        {!valid && <p className={styles.hint}>{t("needsValid")}</p>}
       </form>
       {running && (
         <div>
           <label htmlFor={`${id}-progress`}>
-            {balance.done.toLocaleString("en")} of {balance.total.toLocaleString("en")} tables played
+            {t("progress", { done: balance.done, total: balance.total })}
           </label>
           <progress id={`${id}-progress`} max={balance.total} value={balance.done} />
         </div>
       )}
       {balance.state === "failed" && (
         <p className="error" role="alert">
-          {balance.message}
+          {balance.failure.reason === "invalid"
+            ? t("invalid")
+            : t("crashed", { detail: balance.failure.detail })}
         </p>
       )}
       {balance.state === "done" && (
         <div data-testid="balance-result" aria-live="polite">
           <p>
-            <strong>Agreement in {Math.round(balance.report.agreementRate * 1000) / 10}%</strong> of{" "}
-            {balance.report.tables.toLocaleString("en")} tables, after {balance.report.meanRounds} rounds on
-            average ({(balance.elapsedMs / 1000).toFixed(1)} s).
+            {t.rich("result", {
+              rate: format.number(Math.round(balance.report.agreementRate * 1000) / 1000, {
+                style: "percent",
+                maximumFractionDigits: 1,
+              }),
+              tables: balance.report.tables,
+              rounds: balance.report.meanRounds,
+              seconds: format.number(balance.elapsedMs / 1000, oneDecimal),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <table className={styles.figures}>
-            <caption>Mean score per party (its agreement's score, or its no-deal value without one)</caption>
+            <caption>{t("meanCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">Party</th>
-                <th scope="col">Mean score</th>
+                <th scope="col">{t("party")}</th>
+                <th scope="col">{t("meanScore")}</th>
               </tr>
             </thead>
             <tbody>
               {Object.entries(balance.report.meanScore).map(([role, score]) => (
                 <tr key={role}>
                   <th scope="row">{roleName(role)}</th>
-                  <td>{score.toFixed(1)}</td>
+                  <td>{format.number(score, oneDecimal)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <p>
-            Red-line refusals: <strong>{balance.report.redLineBreaches.toLocaleString("en")}</strong>; other
-            refusals: {balance.report.otherRefusals.toLocaleString("en")}.
+            {t.rich("refusals", {
+              breaches: balance.report.redLineBreaches,
+              other: balance.report.otherRefusals,
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <p>
-            Outcomes:{" "}
-            {Object.entries(balance.report.outcomes)
-              .map(
-                ([key, n]) =>
-                  `${draft.outcomes.find((o) => o.id === key)?.title || (key === "unfinished" ? "Unfinished" : key)} ${n}`,
-              )
-              .join(" · ")}
+            {t("outcomes", {
+              list: Object.entries(balance.report.outcomes)
+                .map(
+                  ([key, n]) =>
+                    `${draft.outcomes.find((o) => o.id === key)?.title || (key === "unfinished" ? t("unfinished") : key)} ${format.number(n)}`,
+                )
+                .join(" · "),
+            })}
           </p>
         </div>
       )}

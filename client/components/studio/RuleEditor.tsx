@@ -3,25 +3,19 @@
 // as nested blocks an author picks from lists, never typed as JSON. Changing a block's kind wraps
 // what was there ("not", "all of", "any of", "if") rather than throwing it away.
 import { type DraftPath, getAt, setAt } from "@red-lines/shared/studio";
+import { useTranslations } from "next-intl";
 import { fieldId, useStudio } from "./context.tsx";
 import { Problems, SelectField } from "./fields.tsx";
 import styles from "./Studio.module.css";
 
-type Kind = "in" | "not" | "all" | "any" | "implies" | "belowNoDeal";
-
-const kindWords: Record<Kind, string> = {
-  in: "The package picks one of these options",
-  not: "Not…",
-  all: "All of…",
-  any: "Any of…",
-  implies: "If… then…",
-  belowNoDeal: "A party scores below its no-deal value",
-};
+/** The kinds of block, in the order offered; each one's words are `rule.kind.<kind>`. */
+const kinds = ["in", "not", "all", "any", "implies", "belowNoDeal"] as const;
+type Kind = (typeof kinds)[number];
 
 function kindOf(rule: unknown): Kind | null {
   if (rule === null || typeof rule !== "object") return null;
   const key = Object.keys(rule)[0];
-  return key && key in kindWords ? (key as Kind) : null;
+  return kinds.find((k) => k === key) ?? null;
 }
 
 export function RuleEditor({
@@ -42,6 +36,7 @@ export function RuleEditor({
 }
 
 function RuleNode({ path, outcome, depth }: { path: DraftPath; outcome: boolean; depth: number }) {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   const rule = getAt(draft, path);
   const kind = kindOf(rule);
@@ -63,11 +58,11 @@ function RuleNode({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
         return { implies: [here, { in: { issue: firstIssue, options: [] } }] };
     }
   };
-  const kinds = (Object.keys(kindWords) as Kind[]).filter((k) => outcome || k !== "belowNoDeal");
+  const offered = kinds.filter((k) => outcome || k !== "belowNoDeal");
   const selectId = `${fieldId(path)}-kind`;
   return (
     <div className={styles.ruleNode} data-depth={depth}>
-      <label htmlFor={selectId}>{depth === 0 ? "Rule" : "Condition"}</label>
+      <label htmlFor={selectId}>{depth === 0 ? t("rule.rule") : t("rule.condition")}</label>
       <select
         id={selectId}
         value={kind ?? ""}
@@ -76,10 +71,10 @@ function RuleNode({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
           change((d) => setAt(d, path, fresh(to)));
         }}
       >
-        {!kind && <option value="">Choose…</option>}
-        {kinds.map((k) => (
+        {!kind && <option value="">{t("fields.choose")}</option>}
+        {offered.map((k) => (
           <option key={k} value={k}>
-            {kindWords[k]}
+            {t(`rule.kind.${k}`)}
           </option>
         ))}
       </select>
@@ -89,15 +84,15 @@ function RuleNode({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
         <div className={styles.inline}>
           <SelectField
             path={[...path, "belowNoDeal", "role"]}
-            label="Party"
+            label={t("rule.party")}
             options={draft.roles.map((r) => ({ value: r.id, label: r.name || r.id }))}
           />
           <SelectField
             path={[...path, "belowNoDeal", "at"]}
-            label="Against its no-deal value"
+            label={t("rule.against")}
             options={[
-              { value: "start", label: "at the start of the talks" },
-              { value: "end", label: "when the talks ended (after the news)" },
+              { value: "start", label: t("rule.atStart") },
+              { value: "end", label: t("rule.atEnd") },
             ]}
           />
         </div>
@@ -108,9 +103,9 @@ function RuleNode({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
       )}
       {kind === "implies" && (
         <div className={styles.ruleChildren}>
-          <p className={styles.ruleWord}>If</p>
+          <p className={styles.ruleWord}>{t("rule.if")}</p>
           <RuleNode path={[...path, "implies", 0]} outcome={outcome} depth={depth + 1} />
-          <p className={styles.ruleWord}>then</p>
+          <p className={styles.ruleWord}>{t("rule.then")}</p>
           <RuleNode path={[...path, "implies", 1]} outcome={outcome} depth={depth + 1} />
         </div>
       )}
@@ -119,6 +114,7 @@ function RuleNode({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
 }
 
 function RuleList({ path, outcome, depth }: { path: DraftPath; outcome: boolean; depth: number }) {
+  const t = useTranslations("studio.rule");
   const { draft, change } = useStudio();
   const value = getAt(draft, path);
   const items = Array.isArray(value) ? value : [];
@@ -131,7 +127,7 @@ function RuleList({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
           <button
             type="button"
             data-variant="danger"
-            aria-label={`Remove condition ${index + 1}`}
+            aria-label={t("removeConditionLabel", { n: index + 1 })}
             onClick={() =>
               change((d) =>
                 setAt(
@@ -142,7 +138,7 @@ function RuleList({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
               )
             }
           >
-            Remove condition
+            {t("removeCondition")}
           </button>
         </div>
       ))}
@@ -153,13 +149,14 @@ function RuleList({ path, outcome, depth }: { path: DraftPath; outcome: boolean;
           change((d) => setAt(d, path, [...items, { in: { issue: draft.issues[0]?.id ?? "", options: [] } }]))
         }
       >
-        Add a condition
+        {t("addCondition")}
       </button>
     </div>
   );
 }
 
 function Membership({ path }: { path: DraftPath }) {
+  const t = useTranslations("studio.rule");
   const { draft, change } = useStudio();
   const node = getAt(draft, path) as { issue?: string; options?: string[] } | undefined;
   const issue = draft.issues.find((i) => i.id === node?.issue);
@@ -169,12 +166,12 @@ function Membership({ path }: { path: DraftPath }) {
     <div className={styles.membership}>
       <SelectField
         path={[...path, "issue"]}
-        label="Issue"
+        label={t("issue")}
         options={draft.issues.map((i) => ({ value: i.id, label: i.name || i.id }))}
       />
       {issue && (
         <fieldset className={styles.checks} aria-describedby={undefined}>
-          <legend id={legendId}>Options</legend>
+          <legend id={legendId}>{t("options")}</legend>
           <Problems path={[...path, "options"]} />
           {issue.options.map((option) => {
             const id = `${fieldId(path)}-${option.id}`;

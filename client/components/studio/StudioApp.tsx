@@ -11,16 +11,17 @@ import {
   draftJson,
   withoutStrayTranslations,
 } from "@red-lines/shared/studio";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { instructorKeysHere } from "../../lib/credentials.ts";
 import { AnalysisPanel } from "./AnalysisPanel.tsx";
 import { BalancePanel } from "./BalancePanel.tsx";
 import { fieldId, StudioContext } from "./context.tsx";
-import { type SectionId, sectionOf, sections } from "./places.ts";
+import { type SectionId, type StudioT, sectionOf, sections } from "./places.ts";
 import styles from "./Studio.module.css";
 import { IssuesSection, RolesSection, ScenarioSection, ScoresSection } from "./sections.tsx";
 import { EventsSection, OutcomesSection, RedLinesSection, VariantsSection } from "./sections2.tsx";
-import { fetchScenario, listScenarios, type StudioKey, saveScenario } from "./studioApi.ts";
+import { type Failure, fetchScenario, listScenarios, type StudioKey, saveScenario } from "./studioApi.ts";
 import { useBalanceCheck, useLiveAnalysis } from "./useStudioEngine.ts";
 
 const keyStore = "red-lines:studio:key";
@@ -47,23 +48,82 @@ function keyFromText(text: string): string {
   return match?.[1] ? decodeURIComponent(match[1]) : text.trim();
 }
 
-/** Tries the key as an instructor key, then as the studio key; the first the server takes wins. */
-async function tryKey(key: string): Promise<{ key: StudioKey; list: StudioScenarioSummary[] } | string> {
-  let last = "The server refused the key.";
+/** A failed call in words: the server's own sentence, or the reason in the reader's language. */
+function failureText(t: StudioT, failure: Failure | null): string {
+  if (!failure) return t("failure.refused");
+  if (failure.reason === "server") return failure.message;
+  if (failure.reason === "status") return t("failure.status", { status: failure.status });
+  return t(`failure.${failure.reason}`);
+}
+
+/**
+ * Tries the key as an instructor key, then as the studio key; the first the server takes wins.
+ * Refused, the last failure (null: no call was made).
+ */
+async function tryKey(
+  key: string,
+): Promise<{ ok: true; key: StudioKey; list: StudioScenarioSummary[] } | Failure | null> {
+  let last: Failure | null = null;
   for (const scheme of ["Bearer", "Studio"] as const) {
     const answer = await listScenarios({ scheme, key });
-    if (answer.ok) return { key: { scheme, key }, list: answer.value.scenarios };
-    if (answer.status !== 401) return answer.message;
-    last = answer.message;
+    if (answer.ok) return { ok: true, key: { scheme, key }, list: answer.value.scenarios };
+    if (answer.status !== 401) return answer;
+    last = answer;
   }
   return last;
+}
+
+/** Where the draft began, kept with it in this browser and put in words as it is shown. */
+type Origin =
+  | { from: "copy"; title: string }
+  | { from: "version"; title: string; version: number }
+  | { from: "blank" }
+  /** An imported file's name (or the words an earlier studio kept). */
+  | { from: "file"; name: string };
+
+function originOf(kept: unknown): Origin {
+  if (typeof kept === "string") return { from: "file", name: kept };
+  const origin = kept as Partial<Origin> | null;
+  if (origin?.from === "blank") return { from: "blank" };
+  if (origin?.from === "copy" && typeof origin.title === "string")
+    return { from: "copy", title: origin.title };
+  if (origin?.from === "version" && typeof origin.title === "string" && typeof origin.version === "number")
+    return { from: "version", title: origin.title, version: origin.version };
+  if (origin?.from === "file" && typeof origin.name === "string") return { from: "file", name: origin.name };
+  return { from: "blank" };
+}
+
+/** What went wrong on the start screen: a call, or a file that is not JSON (the parser's words). */
+type StartProblem = { kind: "failure"; failure: Failure } | { kind: "json"; file: string; detail: string };
+
+/** The reader's own time zone, for the times a list shows (rendered in the browser only). */
+function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
+
+function originText(t: StudioT, origin: Origin): string {
+  switch (origin.from) {
+    case "copy":
+      return t("origin.copy", { title: origin.title });
+    case "version":
+      return t("origin.version", { title: origin.title, version: origin.version });
+    case "blank":
+      return t("origin.blank");
+    case "file":
+      return origin.name;
+  }
 }
 
 export function StudioApp() {
   const [key, setKey] = useState<StudioKey | null | undefined>(undefined);
   const [list, setList] = useState<StudioScenarioSummary[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [origin, setOrigin] = useState<string>("");
+  const [origin, setOrigin] = useState<Origin>({ from: "blank" });
+  const t = useTranslations("studio");
 
   // A key kept for this tab, or one this browser holds from running a workshop.
   useEffect(() => {
@@ -72,7 +132,7 @@ export function StudioApp() {
       const candidates = kept ? [kept.key] : instructorKeysHere();
       for (const candidate of candidates) {
         const tried = await tryKey(candidate);
-        if (typeof tried !== "string") {
+        if (tried?.ok) {
           setKey(tried.key);
           setList(tried.list);
           return;
@@ -83,16 +143,16 @@ export function StudioApp() {
     try {
       const saved = window.localStorage.getItem(draftStore);
       if (saved) {
-        const parsed = JSON.parse(saved) as { draft: unknown; origin: string };
+        const parsed = JSON.parse(saved) as { draft: unknown; origin: unknown };
         setDraft(draftFrom(parsed.draft));
-        setOrigin(parsed.origin ?? "");
+        setOrigin(originOf(parsed.origin));
       }
     } catch {
       // nothing kept
     }
   }, []);
 
-  if (key === undefined) return <p role="status">Opening the studio…</p>;
+  if (key === undefined) return <p role="status">{t("page.opening")}</p>;
   if (key === null)
     return (
       <KeyGate
@@ -137,17 +197,14 @@ export function StudioApp() {
 }
 
 function KeyGate({ onKey }: { onKey: (key: StudioKey, list: StudioScenarioSummary[]) => void }) {
+  const t = useTranslations("studio");
   const [text, setText] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ failure: Failure | null } | null>(null);
   const [busy, setBusy] = useState(false);
   return (
     <section className="card" aria-labelledby="key-heading">
-      <h2 id="key-heading">Your key</h2>
-      <p>
-        The studio opens with an instructor key: paste the instructor link of any workshop you run (the set-up
-        page gave it to you when you created the workshop), or the key alone. A server's administrator may
-        also give course designers a studio key.
-      </p>
+      <h2 id="key-heading">{t("key.heading")}</h2>
+      <p>{t("key.intro")}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -155,13 +212,13 @@ function KeyGate({ onKey }: { onKey: (key: StudioKey, list: StudioScenarioSummar
           setProblem(null);
           void tryKey(keyFromText(text)).then((tried) => {
             setBusy(false);
-            if (typeof tried === "string") setProblem(tried);
-            else onKey(tried.key, tried.list);
+            if (tried?.ok) onKey(tried.key, tried.list);
+            else setProblem({ failure: tried });
           });
         }}
       >
         <div className="field">
-          <label htmlFor="studio-key">Instructor link, instructor key or studio key</label>
+          <label htmlFor="studio-key">{t("key.label")}</label>
           <input
             id="studio-key"
             type="password"
@@ -173,12 +230,12 @@ function KeyGate({ onKey }: { onKey: (key: StudioKey, list: StudioScenarioSummar
           />
           {problem && (
             <p className="error" id="studio-key-problem" role="alert">
-              {problem}
+              {failureText(t, problem.failure)}
             </p>
           )}
         </div>
         <button type="submit" disabled={busy || text.trim() === ""}>
-          Open the studio
+          {t("key.submit")}
         </button>
       </form>
     </section>
@@ -192,18 +249,22 @@ function StartScreen({
 }: {
   studioKey: StudioKey;
   list: StudioScenarioSummary[];
-  onStart: (draft: Draft, origin: string) => void;
+  onStart: (draft: Draft, origin: Origin) => void;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const t = useTranslations("studio");
+  const format = useFormatter();
+  const [problem, setProblem] = useState<StartProblem | null>(null);
   return (
     <div className={styles.start}>
       {problem && (
         <p className="error" role="alert">
-          {problem}
+          {problem.kind === "failure"
+            ? failureText(t, problem.failure)
+            : t("start.notJson", { file: problem.file, detail: problem.detail })}
         </p>
       )}
       <section className="card" aria-labelledby="from-heading">
-        <h2 id="from-heading">Start from a scenario</h2>
+        <h2 id="from-heading">{t("start.heading")}</h2>
         <ul className="list">
           {list.map((item) => (
             <li key={item.id} className={styles.startItem}>
@@ -211,9 +272,18 @@ function StartScreen({
                 <strong>{item.title}</strong>{" "}
                 <span className="muted">
                   {item.origin === "built-in"
-                    ? "built in"
-                    : `version ${item.version}, saved ${new Date(item.savedAt ?? "").toLocaleString("en-GB")}`}{" "}
-                  · {item.roles} seats
+                    ? t("start.builtIn")
+                    : t("start.saved", {
+                        version: item.version ?? "",
+                        when: item.savedAt
+                          ? format.dateTime(new Date(item.savedAt), {
+                              dateStyle: "medium",
+                              timeStyle: "short",
+                              timeZone: browserTimeZone(),
+                            })
+                          : "",
+                      })}{" "}
+                  {t("start.seats", { count: item.roles })}
                 </span>
                 <p className="muted">{item.summary}</p>
               </div>
@@ -222,7 +292,7 @@ function StartScreen({
                 onClick={() =>
                   void fetchScenario(studioKey, item.id).then((answer) => {
                     if (!answer.ok) {
-                      setProblem(answer.message);
+                      setProblem({ kind: "failure", failure: answer });
                       return;
                     }
                     const scenario = answer.value.scenario as Draft;
@@ -232,28 +302,30 @@ function StartScreen({
                     onStart(
                       draftFrom(copy),
                       item.origin === "built-in"
-                        ? `a copy of ${item.title}`
-                        : `${item.title}, version ${item.version}`,
+                        ? { from: "copy", title: item.title }
+                        : { from: "version", title: item.title, version: item.version ?? 0 },
                     );
                   })
                 }
               >
-                {item.origin === "built-in" ? `Edit a copy of ${item.title}` : `Edit ${item.title}`}
+                {item.origin === "built-in"
+                  ? t("start.editCopy", { title: item.title })
+                  : t("start.edit", { title: item.title })}
               </button>
             </li>
           ))}
         </ul>
       </section>
       <section className="card" aria-labelledby="new-heading">
-        <h2 id="new-heading">Or begin anew</h2>
+        <h2 id="new-heading">{t("start.anewHeading")}</h2>
         <p>
-          <button type="button" onClick={() => onStart(blankDraft(), "a blank scenario")}>
-            Start from scratch
+          <button type="button" onClick={() => onStart(blankDraft(), { from: "blank" })}>
+            {t("start.scratch")}
           </button>
         </p>
         <ImportButton
-          onImport={(draft, name) => onStart(draft, name)}
-          onProblem={(message) => setProblem(message)}
+          onImport={(draft, name) => onStart(draft, { from: "file", name })}
+          onProblem={(file, detail) => setProblem({ kind: "json", file, detail })}
         />
       </section>
     </div>
@@ -265,11 +337,13 @@ function ImportButton({
   onProblem,
 }: {
   onImport: (draft: Draft, name: string) => void;
-  onProblem: (message: string) => void;
+  /** The file is not JSON: its name, and the parser's own message. */
+  onProblem: (file: string, detail: string) => void;
 }) {
+  const t = useTranslations("studio");
   return (
     <div className="field">
-      <label htmlFor="studio-import">Import a scenario file (JSON)</label>
+      <label htmlFor="studio-import">{t("start.import")}</label>
       <input
         id="studio-import"
         type="file"
@@ -281,7 +355,7 @@ function ImportButton({
             try {
               onImport(draftFrom(JSON.parse(text)), file.name);
             } catch (error) {
-              onProblem(`${file.name} is not valid JSON: ${(error as Error).message}`);
+              onProblem(file.name, (error as Error).message);
             }
           });
         }}
@@ -298,14 +372,15 @@ function Editor({
 }: {
   studioKey: StudioKey;
   initial: Draft;
-  origin: string;
+  origin: Origin;
   onClose: () => void;
 }) {
+  const t = useTranslations("studio");
   const [draft, setDraft] = useState<Draft>(initial);
   const history = useRef<Draft[]>([]);
   const [section, setSection] = useState<SectionId>("scenario");
-  const [saved, setSaved] = useState<string | null>(null);
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ version: number; unchanged: boolean; title: string } | null>(null);
+  const [saveProblem, setSaveProblem] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const { analysis, busy } = useLiveAnalysis(draft);
   const { balance, run, cancel } = useBalanceCheck();
@@ -385,12 +460,12 @@ function Editor({
     void saveScenario(studioKey, draft).then((answer) => {
       setSaving(false);
       if (answer.ok) {
-        setSaved(
-          answer.value.unchanged
-            ? `Already saved as version ${answer.value.version}: nothing changed since.`
-            : `Saved as version ${answer.value.version} of ${draft.title || draft.id}. Workshops can now choose it.`,
-        );
-      } else setSaveProblem(answer.message);
+        setSaved({
+          version: answer.value.version,
+          unchanged: answer.value.unchanged,
+          title: draft.title || draft.id,
+        });
+      } else setSaveProblem(answer);
     });
   };
 
@@ -404,7 +479,6 @@ function Editor({
     events: EventsSection,
     outcomes: OutcomesSection,
   }[section];
-  const title = sections.find((s) => s.id === section)?.title ?? "";
   const problemCount = (id: SectionId) =>
     [...problems.keys()].filter((path) => sectionOf(path.split(/[.[]/).filter(Boolean)) === id).length;
 
@@ -412,8 +486,11 @@ function Editor({
     <StudioContext.Provider value={{ draft, change, problems }}>
       <div className={styles.bar}>
         <p className={styles.editing}>
-          Editing <strong>{draft.title || "an untitled scenario"}</strong>{" "}
-          <span className="muted">(from {origin})</span>
+          {t.rich("editor.editing", {
+            title: draft.title || t("editor.untitled"),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}{" "}
+          <span className="muted">{t("editor.from", { origin: originText(t, origin) })}</span>
         </p>
         <div className={styles.actions}>
           <button
@@ -422,46 +499,45 @@ function Editor({
             onClick={undo}
             disabled={history.current.length === 0}
           >
-            Undo
+            {t("editor.undo")}
           </button>
           <button type="button" data-variant="secondary" onClick={exportFile}>
-            Export JSON
+            {t("editor.export")}
           </button>
           <button type="button" onClick={save} disabled={saving || !valid}>
-            {saving ? "Saving…" : "Save as a new version"}
+            {saving ? t("editor.saving") : t("editor.save")}
           </button>
           <button type="button" data-variant="secondary" onClick={onClose}>
-            Close
+            {t("editor.close")}
           </button>
         </div>
         <div aria-live="polite" className={styles.saveState}>
-          {saved && <p className={styles.ok}>{saved}</p>}
-          {saveProblem && <p className="error">{saveProblem}</p>}
-          {!valid && !saved && (
-            <p className={styles.hint}>Saving needs a valid scenario; exporting works any time.</p>
+          {saved && (
+            <p className={styles.ok}>
+              {saved.unchanged
+                ? t("editor.unchanged", { version: saved.version })
+                : t("editor.saved", { version: saved.version, title: saved.title })}
+            </p>
           )}
+          {saveProblem && <p className="error">{failureText(t, saveProblem)}</p>}
+          {!valid && !saved && <p className={styles.hint}>{t("editor.needsValid")}</p>}
         </div>
       </div>
       <div className={styles.layout}>
-        <nav className={styles.nav} aria-label="Parts of the scenario">
+        <nav className={styles.nav} aria-label={t("editor.parts")}>
           <ul>
-            {sections.map((s) => {
-              const n = problemCount(s.id);
+            {sections.map((id) => {
+              const n = problemCount(id);
               return (
-                <li key={s.id}>
+                <li key={id}>
                   <button
                     type="button"
-                    data-variant={s.id === section ? undefined : "secondary"}
-                    aria-current={s.id === section ? "page" : undefined}
-                    onClick={() => setSection(s.id)}
+                    data-variant={id === section ? undefined : "secondary"}
+                    aria-current={id === section ? "page" : undefined}
+                    onClick={() => setSection(id)}
                   >
-                    {s.title}
-                    {n > 0 && (
-                      <span className={styles.badge}>
-                        {" "}
-                        · {n} {n === 1 ? "problem" : "problems"}
-                      </span>
-                    )}
+                    {t(`sections.${id}`)}
+                    {n > 0 && <span className={styles.badge}> {t("editor.problems", { count: n })}</span>}
                   </button>
                 </li>
               );
@@ -470,11 +546,11 @@ function Editor({
         </nav>
         <section className={styles.editor} aria-labelledby={`section-${section}`}>
           <h2 id={`section-${section}`} tabIndex={-1}>
-            {title}
+            {t(`sections.${section}`)}
           </h2>
           <Section />
         </section>
-        <aside className={styles.side} aria-label="Analysis and balance">
+        <aside className={styles.side} aria-label={t("editor.side")}>
           <AnalysisPanel analysis={analysis} busy={busy} draft={draft} onGoTo={goTo} />
           <BalancePanel
             draft={draft}

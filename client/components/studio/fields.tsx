@@ -3,6 +3,7 @@
 // writes it back through the one change function, and shows the checks' problems at that path
 // beside itself (announced with the field, marked invalid).
 import { type DraftPath, getAt, removeAt, setAt } from "@red-lines/shared/studio";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { fieldId, problemsAt, useStudio } from "./context.tsx";
 import styles from "./Studio.module.css";
@@ -153,6 +154,7 @@ export function IdField({
   /** A rename that carries references along; default: the id alone changes. */
   onCommit?: (from: string, to: string) => void;
 }) {
+  const t = useTranslations("studio.fields");
   const { draft, change } = useStudio();
   const value = getAt(draft, path);
   const current = typeof value === "string" ? value : "";
@@ -169,7 +171,7 @@ export function IdField({
     <div className={styles.field}>
       <label htmlFor={field.id}>{label}</label>
       <p className={styles.hint} id={hintId}>
-        Lowercase letters, digits and hyphens. Logs keep it forever.
+        {t("idHint")}
       </p>
       <input
         id={field.id}
@@ -201,6 +203,7 @@ export function SelectField({
   /** Offered when nothing is chosen yet. */
   empty?: string;
 }) {
+  const t = useTranslations("studio.fields");
   const { draft, change } = useStudio();
   const value = getAt(draft, path);
   const field = useFieldProblems(path);
@@ -219,7 +222,9 @@ export function SelectField({
         }}
       >
         {(current === "" || !options.some((o) => o.value === current)) && (
-          <option value={current}>{current === "" ? (empty ?? "Choose…") : `${current} (not found)`}</option>
+          <option value={current}>
+            {current === "" ? (empty ?? t("choose")) : t("notFound", { value: current })}
+          </option>
         )}
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -233,7 +238,21 @@ export function SelectField({
 }
 
 /** A list of short texts (e.g. a brief's priorities), one field each. */
-export function TextList({ path, label, itemLabel }: { path: DraftPath; label: string; itemLabel: string }) {
+export function TextList({
+  path,
+  label,
+  itemLabel,
+  removeLabel,
+  addLabel,
+}: {
+  path: DraftPath;
+  label: string;
+  /** The label of the nth text ("Priority 2"), and of the button that removes it. */
+  itemLabel: (n: number) => string;
+  removeLabel: (n: number) => string;
+  addLabel: string;
+}) {
+  const t = useTranslations("studio.fields");
   const { draft, change } = useStudio();
   const value = getAt(draft, path);
   const items = Array.isArray(value) ? value : [];
@@ -244,11 +263,11 @@ export function TextList({ path, label, itemLabel }: { path: DraftPath; label: s
       {items.map((_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: the items are texts edited in place.
         <div className={styles.inline} key={index}>
-          <TextField path={[...path, index]} label={`${itemLabel} ${index + 1}`} />
+          <TextField path={[...path, index]} label={itemLabel(index + 1)} />
           <button
             type="button"
             data-variant="danger"
-            aria-label={`Remove ${itemLabel.toLowerCase()} ${index + 1}`}
+            aria-label={removeLabel(index + 1)}
             onClick={() =>
               change((d) =>
                 setAt(
@@ -259,7 +278,7 @@ export function TextList({ path, label, itemLabel }: { path: DraftPath; label: s
               )
             }
           >
-            Remove
+            {t("remove")}
           </button>
         </div>
       ))}
@@ -268,7 +287,7 @@ export function TextList({ path, label, itemLabel }: { path: DraftPath; label: s
         data-variant="secondary"
         onClick={() => change((d) => setAt(d, path, [...items, ""]))}
       >
-        Add {itemLabel.toLowerCase()}
+        {addLabel}
       </button>
     </fieldset>
   );
@@ -276,27 +295,28 @@ export function TextList({ path, label, itemLabel }: { path: DraftPath; label: s
 
 /** Where a part comes from: one of the scenario's documents and a section heading in it. */
 export function SourcesField({ path }: { path: DraftPath }) {
+  const t = useTranslations("studio.fields");
   const { draft, change } = useStudio();
   const value = getAt(draft, path);
   const sources = Array.isArray(value) ? (value as { file?: string; section?: string }[]) : [];
   const documents = draft.documents.map((d) => ({ value: d.file, label: d.title || d.file }));
   return (
     <fieldset className={styles.group}>
-      <legend>Sources</legend>
+      <legend>{t("sources")}</legend>
       <Problems path={path} />
       {sources.map((_, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: sources are edited in place.
         <div className={styles.inline} key={index}>
           <SelectField
             path={[...path, index, "file"]}
-            label={`Document of source ${index + 1}`}
+            label={t("sourceDocument", { n: index + 1 })}
             options={documents}
           />
-          <TextField path={[...path, index, "section"]} label={`Section of source ${index + 1}`} />
+          <TextField path={[...path, index, "section"]} label={t("sourceSection", { n: index + 1 })} />
           <button
             type="button"
             data-variant="danger"
-            aria-label={`Remove source ${index + 1}`}
+            aria-label={t("removeSource", { n: index + 1 })}
             onClick={() =>
               change((d) =>
                 setAt(
@@ -307,7 +327,7 @@ export function SourcesField({ path }: { path: DraftPath }) {
               )
             }
           >
-            Remove
+            {t("remove")}
           </button>
         </div>
       ))}
@@ -318,7 +338,7 @@ export function SourcesField({ path }: { path: DraftPath }) {
           change((d) => setAt(d, path, [...sources, { file: draft.documents[0]?.file ?? "", section: "" }]))
         }
       >
-        Add a source
+        {t("addSource")}
       </button>
     </fieldset>
   );

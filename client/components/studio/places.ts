@@ -1,18 +1,23 @@
 // Where a problem is, in words: "Roles › Ukraine › Public stance" rather than a path into the
 // file, and which section of the studio holds it.
 import type { Draft } from "@red-lines/shared/studio";
+import type { useTranslations } from "next-intl";
 
+/** The studio's words (messages/<locale>/studio.json), for the helpers that build text. */
+export type StudioT = ReturnType<typeof useTranslations<"studio">>;
+
+/** The studio's sections, in order; each one's title is `sections.<id>` of the messages. */
 export const sections = [
-  { id: "scenario", title: "Scenario" },
-  { id: "roles", title: "Roles" },
-  { id: "issues", title: "Issues" },
-  { id: "scores", title: "Scores" },
-  { id: "redlines", title: "Red lines" },
-  { id: "variants", title: "Variants" },
-  { id: "events", title: "Events" },
-  { id: "outcomes", title: "Outcomes" },
+  "scenario",
+  "roles",
+  "issues",
+  "scores",
+  "redlines",
+  "variants",
+  "events",
+  "outcomes",
 ] as const;
-export type SectionId = (typeof sections)[number]["id"];
+export type SectionId = (typeof sections)[number];
 
 const sectionOfKey: Record<string, SectionId> = {
   roles: "roles",
@@ -39,66 +44,91 @@ export function sectionOf(path: readonly (string | number)[]): SectionId {
   return sectionOfKey[String(path[0])] ?? "scenario";
 }
 
-const words: Record<string, string> = {
-  id: "id",
-  title: "title",
-  summary: "summary",
-  documents: "documents",
-  file: "file",
-  publicStance: "public stance",
-  privateBrief: "private brief",
-  priorities: "priorities",
-  capacities: "capacities",
-  sources: "sources",
-  section: "section",
-  name: "name",
-  description: "description",
-  options: "options",
-  label: "label",
-  batna: "no-deal value",
-  weights: "weights",
-  scores: "option scores",
-  rule: "rule",
-  explanation: "explanation",
-  redLines: "red lines",
-  briefNotes: "brief notes",
-  flash: "news flash",
-  effects: "effects",
-  atRound: "round",
-  clock: "clock",
-  rounds: "rounds",
-  turnSeconds: "seconds per turn",
-  turnOrder: "turn order",
-  defaultVariant: "default variant",
-  endings: "endings",
-  when: "rule",
-  phrase: "phrase",
-  delta: "change",
-  role: "party",
-  issue: "issue",
-  option: "option",
-  variant: "variant",
-  in: "options",
-  not: "not",
-  all: "all of",
-  any: "any of",
-  implies: "if/then",
-  belowNoDeal: "no-deal test",
-  at: "when",
-  format: "format",
-};
+/** The keys of the file that have a word of their own (`place.<key>` of the messages). */
+const words = new Set([
+  "id",
+  "title",
+  "summary",
+  "documents",
+  "file",
+  "publicStance",
+  "privateBrief",
+  "priorities",
+  "capacities",
+  "sources",
+  "section",
+  "name",
+  "description",
+  "options",
+  "label",
+  "batna",
+  "weights",
+  "scores",
+  "rule",
+  "explanation",
+  "redLines",
+  "briefNotes",
+  "flash",
+  "effects",
+  "atRound",
+  "clock",
+  "rounds",
+  "turnSeconds",
+  "turnOrder",
+  "defaultVariant",
+  "endings",
+  "when",
+  "phrase",
+  "delta",
+  "role",
+  "issue",
+  "option",
+  "variant",
+  "in",
+  "not",
+  "all",
+  "any",
+  "implies",
+  "belowNoDeal",
+  "at",
+  "format",
+] as const);
+type Word = typeof words extends Set<infer W> ? W : never;
+const isWord = (key: string): key is Word => (words as Set<string>).has(key);
+
+/** What an item of a list is called when it has no name yet (`numbered.<kind>`), by the list's key. */
+type Numbered =
+  | "role"
+  | "issue"
+  | "option"
+  | "variant"
+  | "event"
+  | "class"
+  | "effect"
+  | "source"
+  | "document";
+const numberedBy = new Map<string, Numbered>([
+  ["roles", "role"],
+  ["issues", "issue"],
+  ["options", "option"],
+  ["variants", "variant"],
+  ["events", "event"],
+  ["outcomes", "class"],
+  ["effects", "effect"],
+  ["sources", "source"],
+  ["documents", "document"],
+]);
 
 /** The place of a path in words, for a list of problems. */
-export function describePlace(draft: Draft, path: readonly (string | number)[]): string {
+export function describePlace(t: StudioT, draft: Draft, path: readonly (string | number)[]): string {
   const parts: string[] = [];
-  const section = sections.find((s) => s.id === sectionOf(path))?.title ?? "Scenario";
-  parts.push(section);
+  parts.push(t(`sections.${sectionOf(path)}`));
   const roleName = (id: string) => draft.roles.find((r) => r.id === id)?.name || id;
   const issueName = (id: string) => draft.issues.find((i) => i.id === id)?.name || id;
   const named = (list: unknown, index: number, fallback: string) => {
     const item = Array.isArray(list) ? (list[index] as Record<string, unknown> | undefined) : undefined;
     const name = item?.name ?? item?.title ?? item?.label;
-    return typeof name === "string" && name !== "" ? name : `${fallback} ${index + 1}`;
+    return typeof name === "string" && name !== "" ? name : fallback;
   };
   let at: unknown = draft;
   let previous: string | number | undefined;
@@ -119,33 +149,15 @@ export function describePlace(draft: Draft, path: readonly (string | number)[]):
       continue;
     }
     if (typeof key === "number") {
-      const fallback =
-        previous === "roles"
-          ? "Role"
-          : previous === "issues"
-            ? "Issue"
-            : previous === "options"
-              ? "Option"
-              : previous === "variants"
-                ? "Variant"
-                : previous === "events"
-                  ? "Event"
-                  : previous === "outcomes"
-                    ? "Class"
-                    : previous === "effects"
-                      ? "Effect"
-                      : previous === "sources"
-                        ? "Source"
-                        : previous === "documents"
-                          ? "Document"
-                          : "Item";
+      const kind = numberedBy.get(String(previous)) ?? "item";
+      const fallback = t(`numbered.${kind}`, { n: key + 1 });
       parts.push(named(container, key, fallback));
     } else if (previous === "utilities" || previous === "redLines" || previous === "briefNotes") {
       parts.push(roleName(key));
     } else if ((previous === "weights" || previous === "scores") && draft.issues.some((x) => x.id === key)) {
       parts.push(issueName(key));
     } else {
-      parts.push(words[key] ?? key);
+      parts.push(isWord(key) ? t(`place.${key}`) : key);
     }
     previous = key;
   }

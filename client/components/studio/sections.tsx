@@ -17,6 +17,7 @@ import {
   renameRole,
   setAt,
 } from "@red-lines/shared/studio";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useStudio } from "./context.tsx";
 import { IdField, NumberField, Problems, SourcesField, TextField, TextList } from "./fields.tsx";
@@ -36,6 +37,7 @@ export function ItemCard({
   removeLabel?: string;
   onMove?: (by: number) => void;
 }) {
+  const t = useTranslations("studio.item");
   return (
     <section className={styles.item} aria-label={heading}>
       <div className={styles.itemHead}>
@@ -46,7 +48,7 @@ export function ItemCard({
               <button
                 type="button"
                 data-variant="secondary"
-                aria-label={`Move ${heading} up`}
+                aria-label={t("moveUp", { name: heading })}
                 onClick={() => onMove(-1)}
               >
                 ↑
@@ -54,7 +56,7 @@ export function ItemCard({
               <button
                 type="button"
                 data-variant="secondary"
-                aria-label={`Move ${heading} down`}
+                aria-label={t("moveDown", { name: heading })}
                 onClick={() => onMove(1)}
               >
                 ↓
@@ -63,7 +65,7 @@ export function ItemCard({
           )}
           {onRemove && (
             <button type="button" data-variant="danger" onClick={onRemove}>
-              {removeLabel ?? `Remove ${heading}`}
+              {removeLabel ?? t("remove", { name: heading })}
             </button>
           )}
         </div>
@@ -74,28 +76,35 @@ export function ItemCard({
 }
 
 export function ScenarioSection() {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   const roleName = (id: string) => draft.roles.find((r) => r.id === id)?.name || id;
   return (
     <>
       <div className={styles.columns}>
-        <IdField path={["id"]} label="Scenario id" />
-        <TextField path={["title"]} label="Title" />
+        <IdField path={["id"]} label={t("scenario.id")} />
+        <TextField path={["title"]} label={t("scenario.title")} />
       </div>
-      <TextField path={["summary"]} label="Summary (everyone reads it)" multiline />
+      <TextField path={["summary"]} label={t("scenario.summary")} multiline />
       <fieldset className={styles.group}>
-        <legend>Documents the scenario cites</legend>
+        <legend>{t("scenario.documents")}</legend>
         <Problems path={["documents"]} />
         {draft.documents.map((doc, index) => (
           <ItemCard
             // biome-ignore lint/suspicious/noArrayIndexKey: a key from the file name would remount the card as it is typed.
             key={index}
-            heading={doc.title || `Document ${index + 1}`}
+            heading={doc.title || t("numbered.document", { n: index + 1 })}
             onRemove={() => change((d) => removeAt(d, ["documents", index]))}
           >
             <div className={styles.columns}>
-              <TextField path={["documents", index, "file"]} label={`File name of document ${index + 1}`} />
-              <TextField path={["documents", index, "title"]} label={`Title of document ${index + 1}`} />
+              <TextField
+                path={["documents", index, "file"]}
+                label={t("scenario.documentFile", { n: index + 1 })}
+              />
+              <TextField
+                path={["documents", index, "title"]}
+                label={t("scenario.documentTitle", { n: index + 1 })}
+              />
             </div>
           </ItemCard>
         ))}
@@ -104,15 +113,15 @@ export function ScenarioSection() {
           data-variant="secondary"
           onClick={() => change((d) => appendAt(d, ["documents"], { file: "", title: "" }))}
         >
-          Add a document
+          {t("scenario.addDocument")}
         </button>
       </fieldset>
       <div className={styles.columns}>
-        <NumberField path={["clock", "rounds"]} label="Rounds" min={1} max={100} />
-        <NumberField path={["clock", "turnSeconds"]} label="Seconds per turn" min={5} max={3600} />
+        <NumberField path={["clock", "rounds"]} label={t("scenario.rounds")} min={1} max={100} />
+        <NumberField path={["clock", "turnSeconds"]} label={t("scenario.turnSeconds")} min={5} max={3600} />
       </div>
       <fieldset className={styles.group}>
-        <legend>Turn order</legend>
+        <legend>{t("scenario.turnOrder")}</legend>
         <Problems path={["turnOrder"]} />
         <ol className={styles.order}>
           {draft.turnOrder.map((role, index) => (
@@ -121,7 +130,7 @@ export function ScenarioSection() {
               <button
                 type="button"
                 data-variant="secondary"
-                aria-label={`Move ${roleName(role)} earlier`}
+                aria-label={t("scenario.moveEarlier", { role: roleName(role) })}
                 onClick={() => change((d) => moveAt(d, ["turnOrder", index], -1))}
               >
                 ↑
@@ -129,7 +138,7 @@ export function ScenarioSection() {
               <button
                 type="button"
                 data-variant="secondary"
-                aria-label={`Move ${roleName(role)} later`}
+                aria-label={t("scenario.moveLater", { role: roleName(role) })}
                 onClick={() => change((d) => moveAt(d, ["turnOrder", index], 1))}
               >
                 ↓
@@ -142,44 +151,39 @@ export function ScenarioSection() {
   );
 }
 
-const capacities = [
-  { value: "signatory", label: "Signatory (signs the package)" },
-  { value: "guarantor", label: "Guarantor" },
-  { value: "convenor", label: "Convenor" },
-] as const;
+/** A role's capacities, in the file's order; each one's words are `roles.<capacity>`. */
+const capacities = ["signatory", "guarantor", "convenor"] as const;
 
 export function RolesSection() {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   return (
     <>
-      <p className={styles.hint}>
-        Each role is a seat at the table: 2 to 6. Its public stance is read by everyone; its brief by that
-        seat and the facilitator only.
-      </p>
+      <p className={styles.hint}>{t("roles.hint")}</p>
       <Problems path={["roles"]} />
       {draft.roles.map((role, index) => (
         <ItemCard
           key={role.id || index}
-          heading={role.name || `Role ${index + 1}`}
+          heading={role.name || t("numbered.role", { n: index + 1 })}
           onRemove={draft.roles.length > 2 ? () => change((d) => removeRole(d, role.id)) : undefined}
           onMove={(by) => change((d) => moveAt(d, ["roles", index], by))}
         >
           <div className={styles.columns}>
-            <TextField path={["roles", index, "name"]} label="Name" />
+            <TextField path={["roles", index, "name"]} label={t("roles.name")} />
             <IdField
               path={["roles", index, "id"]}
-              label="Id"
+              label={t("roles.id")}
               onCommit={(from, to) => change((d) => renameRole(d, from, to))}
             />
           </div>
           <fieldset className={styles.checks}>
-            <legend>Capacities</legend>
+            <legend>{t("roles.capacities")}</legend>
             <Problems path={["roles", index, "capacities"]} />
             {capacities.map((capacity) => {
-              const id = `cap-${index}-${capacity.value}`;
-              const on = role.capacities?.includes(capacity.value) ?? false;
+              const id = `cap-${index}-${capacity}`;
+              const on = role.capacities?.includes(capacity) ?? false;
               return (
-                <div key={capacity.value} className={styles.check}>
+                <div key={capacity} className={styles.check}>
                   <input
                     id={id}
                     type="checkbox"
@@ -190,86 +194,87 @@ export function RolesSection() {
                         setAt(
                           d,
                           ["roles", index, "capacities"],
-                          capacities
-                            .map((c) => c.value)
-                            .filter((c) => (c === capacity.value ? checked : role.capacities?.includes(c))),
+                          capacities.filter((c) => (c === capacity ? checked : role.capacities?.includes(c))),
                         ),
                       );
                     }}
                   />
-                  <label htmlFor={id}>{capacity.label}</label>
+                  <label htmlFor={id}>{t(`roles.${capacity}`)}</label>
                 </div>
               );
             })}
           </fieldset>
-          <TextField
-            path={["roles", index, "publicStance"]}
-            label="Public stance (everyone reads it)"
-            multiline
-          />
+          <TextField path={["roles", index, "publicStance"]} label={t("roles.publicStance")} multiline />
           <TextField
             path={["roles", index, "privateBrief", "summary"]}
-            label="Private brief (this seat only)"
+            label={t("roles.privateBrief")}
             multiline
           />
           <TextList
             path={["roles", index, "privateBrief", "priorities"]}
-            label="Priorities in the brief"
-            itemLabel="Priority"
+            label={t("roles.priorities")}
+            itemLabel={(n) => t("roles.priority", { n })}
+            removeLabel={(n) => t("roles.removePriority", { n })}
+            addLabel={t("roles.addPriority")}
           />
           <SourcesField path={["roles", index, "sources"]} />
         </ItemCard>
       ))}
       <button type="button" disabled={draft.roles.length >= 6} onClick={() => change((d) => addRole(d))}>
-        Add a role
+        {t("roles.add")}
       </button>
-      {draft.roles.length >= 6 && <p className={styles.hint}>A scenario has at most six roles.</p>}
+      {draft.roles.length >= 6 && <p className={styles.hint}>{t("roles.atMost")}</p>}
     </>
   );
 }
 
 export function IssuesSection() {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   return (
     <>
-      <p className={styles.hint}>
-        A package picks one option of every issue. Each issue needs 2 to 30 options.
-      </p>
+      <p className={styles.hint}>{t("issues.hint")}</p>
       <Problems path={["issues"]} />
       {draft.issues.map((issue, index) => (
         <ItemCard
           key={issue.id || index}
-          heading={issue.name || `Issue ${index + 1}`}
+          heading={issue.name || t("numbered.issue", { n: index + 1 })}
           onRemove={() => change((d) => removeIssue(d, issue.id))}
           onMove={(by) => change((d) => moveAt(d, ["issues", index], by))}
         >
           <div className={styles.columns}>
-            <TextField path={["issues", index, "name"]} label="Name" />
+            <TextField path={["issues", index, "name"]} label={t("roles.name")} />
             <IdField
               path={["issues", index, "id"]}
-              label="Id"
+              label={t("roles.id")}
               onCommit={(from, to) => change((d) => renameIssue(d, from, to))}
             />
           </div>
-          <TextField path={["issues", index, "description"]} label="Description" multiline />
+          <TextField path={["issues", index, "description"]} label={t("issues.description")} multiline />
           <fieldset className={styles.group}>
-            <legend>Options</legend>
+            <legend>{t("issues.options")}</legend>
             <Problems path={["issues", index, "options"]} />
             {issue.options.map((option, o) => (
               <div className={styles.option} key={option.id || o}>
-                <TextField path={["issues", index, "options", o, "label"]} label={`Option ${o + 1}`} />
+                <TextField
+                  path={["issues", index, "options", o, "label"]}
+                  label={t("numbered.option", { n: o + 1 })}
+                />
                 <IdField
                   path={["issues", index, "options", o, "id"]}
-                  label={`Id of option ${o + 1}`}
+                  label={t("issues.optionId", { n: o + 1 })}
                   onCommit={(from, to) => change((d) => renameOption(d, issue.id, from, to))}
                 />
                 <button
                   type="button"
                   data-variant="danger"
-                  aria-label={`Remove option ${option.label || o + 1} of ${issue.name || `issue ${index + 1}`}`}
+                  aria-label={t("issues.removeOption", {
+                    option: option.label || String(o + 1),
+                    issue: issue.name || t("inline.issue", { n: index + 1 }),
+                  })}
                   onClick={() => change((d) => removeOption(d, issue.id, option.id))}
                 >
-                  Remove
+                  {t("fields.remove")}
                 </button>
               </div>
             ))}
@@ -278,14 +283,14 @@ export function IssuesSection() {
               data-variant="secondary"
               onClick={() => change((d) => addOption(d, issue.id))}
             >
-              Add an option to {issue.name || `issue ${index + 1}`}
+              {t("issues.addOption", { issue: issue.name || t("inline.issue", { n: index + 1 }) })}
             </button>
           </fieldset>
           <SourcesField path={["issues", index, "sources"]} />
         </ItemCard>
       ))}
       <button type="button" onClick={() => change((d) => addIssue(d))}>
-        Add an issue
+        {t("issues.add")}
       </button>
     </>
   );
@@ -293,22 +298,21 @@ export function IssuesSection() {
 
 /** Each role's private numbers: what no deal is worth, how much each issue weighs, each option's score. */
 export function ScoresSection() {
+  const t = useTranslations("studio");
   const { draft } = useStudio();
   return (
     <>
-      <p className={styles.hint}>
-        A role's score of a package is the sum over issues of weight × the option's score ÷ 100, from 0 to
-        100. Weights sum to 100. A package is worth taking for a role when it scores above the role's no-deal
-        value.
-      </p>
+      <p className={styles.hint}>{t("scores.hint")}</p>
       {draft.roles.map((role, r) => (
-        <RoleNumbers key={role.id || r} role={role.id} name={role.name || `Role ${r + 1}`} />
+        <RoleNumbers key={role.id || r} role={role.id} name={role.name || t("numbered.role", { n: r + 1 })} />
       ))}
     </>
   );
 }
 
 function RoleNumbers({ role, name }: { role: string; name: string }) {
+  const t = useTranslations("studio");
+  const format = useFormatter();
   const { draft } = useStudio();
   const base: DraftPath = ["utilities", role];
   const weights = draft.utilities[role]?.weights ?? {};
@@ -316,30 +320,37 @@ function RoleNumbers({ role, name }: { role: string; name: string }) {
   return (
     <ItemCard heading={name}>
       <Problems path={base} />
-      <NumberField path={[...base, "batna"]} label={`${name}: no-deal value (0–100)`} min={0} max={100} />
+      <NumberField path={[...base, "batna"]} label={t("scores.batna", { role: name })} min={0} max={100} />
       <Problems path={[...base, "weights"]} />
       <Problems path={[...base, "scores"]} />
       <div className={styles.tableWrap}>
         <table className={styles.scores}>
           <caption>
-            {name}'s weights and scores · weights sum to <strong>{Math.round(total * 100) / 100}</strong>
+            {t.rich("scores.caption", {
+              role: name,
+              total: format.number(Math.round(total * 100) / 100),
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Issue</th>
-              <th scope="col">Weight</th>
-              <th scope="col">Scores of its options (0–100)</th>
+              <th scope="col">{t("scores.issue")}</th>
+              <th scope="col">{t("scores.weight")}</th>
+              <th scope="col">{t("scores.optionScores")}</th>
             </tr>
           </thead>
           <tbody>
             {draft.issues.map((issue, i) => (
               <tr key={issue.id || i}>
-                <th scope="row">{issue.name || `Issue ${i + 1}`}</th>
+                <th scope="row">{issue.name || t("numbered.issue", { n: i + 1 })}</th>
                 <td>
                   <NumberField
                     compact
                     path={[...base, "weights", issue.id]}
-                    label={`${name}: weight of ${issue.name || `issue ${i + 1}`}`}
+                    label={t("scores.weightOf", {
+                      role: name,
+                      issue: issue.name || t("inline.issue", { n: i + 1 }),
+                    })}
                     min={0}
                   />
                 </td>
@@ -347,11 +358,15 @@ function RoleNumbers({ role, name }: { role: string; name: string }) {
                   <div className={styles.optionScores}>
                     {issue.options.map((option, o) => (
                       <div key={option.id || o} className={styles.optionScore}>
-                        <span aria-hidden="true">{option.label || `Option ${o + 1}`}</span>
+                        <span aria-hidden="true">{option.label || t("numbered.option", { n: o + 1 })}</span>
                         <NumberField
                           compact
                           path={[...base, "scores", issue.id, option.id]}
-                          label={`${name}: score of ${option.label || `option ${o + 1}`} (${issue.name || `issue ${i + 1}`})`}
+                          label={t("scores.scoreOf", {
+                            role: name,
+                            option: option.label || t("inline.option", { n: o + 1 }),
+                            issue: issue.name || t("inline.issue", { n: i + 1 }),
+                          })}
                           min={0}
                           max={100}
                         />

@@ -11,6 +11,7 @@ import {
   removeAt,
   setAt,
 } from "@red-lines/shared/studio";
+import { useTranslations } from "next-intl";
 import { useStudio } from "./context.tsx";
 import { IdField, NumberField, Problems, SelectField, SourcesField, TextField } from "./fields.tsx";
 import { RuleEditor } from "./RuleEditor.tsx";
@@ -34,18 +35,15 @@ function newRedLine(draft: ReturnType<typeof useStudio>["draft"]) {
 
 /** One red line's fields. */
 export function RedLineFields({ path }: { path: DraftPath }) {
+  const t = useTranslations("studio");
   return (
     <>
       <div className={styles.columns}>
-        <TextField path={[...path, "title"]} label="Title (what people read)" />
-        <IdField path={[...path, "id"]} label="Id" />
+        <TextField path={[...path, "title"]} label={t("redLines.title")} />
+        <IdField path={[...path, "id"]} label={t("roles.id")} />
       </div>
-      <RuleEditor path={[...path, "rule"]} label="The rule: a package must satisfy it" />
-      <TextField
-        path={[...path, "explanation"]}
-        label="Explanation shown when a package breaks it"
-        multiline
-      />
+      <RuleEditor path={[...path, "rule"]} label={t("redLines.rule")} />
+      <TextField path={[...path, "explanation"]} label={t("redLines.explanation")} multiline />
       <SourcesField path={[...path, "sources"]} />
     </>
   );
@@ -53,6 +51,7 @@ export function RedLineFields({ path }: { path: DraftPath }) {
 
 /** The red lines each role holds, under `path` (the scenario's, or a variant's). */
 function RedLinesByRole({ path }: { path: DraftPath }) {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   const byRole = (getAt(draft, path) ?? {}) as Record<string, { title?: string }[]>;
   return (
@@ -60,7 +59,7 @@ function RedLinesByRole({ path }: { path: DraftPath }) {
       <Problems path={path} />
       {draft.roles.map((role, r) => {
         const lines = Array.isArray(byRole[role.id]) ? byRole[role.id] : [];
-        const name = role.name || `Role ${r + 1}`;
+        const name = role.name || t("numbered.role", { n: r + 1 });
         return (
           <fieldset key={role.id || r} className={styles.group}>
             <legend>{name}</legend>
@@ -68,7 +67,7 @@ function RedLinesByRole({ path }: { path: DraftPath }) {
               <ItemCard
                 // biome-ignore lint/suspicious/noArrayIndexKey: a key from the title would remount the card as it is typed.
                 key={i}
-                heading={line?.title || `${name}'s red line ${i + 1}`}
+                heading={line?.title || t("redLines.numbered", { role: name, n: i + 1 })}
                 onRemove={() => change((d) => removeAt(d, [...path, role.id, i]))}
               >
                 <RedLineFields path={[...path, role.id, i]} />
@@ -79,7 +78,7 @@ function RedLinesByRole({ path }: { path: DraftPath }) {
               data-variant="secondary"
               onClick={() => change((d) => appendAt(d, [...path, role.id], newRedLine(d)))}
             >
-              Add a red line for {name}
+              {t("redLines.add", { role: name })}
             </button>
           </fieldset>
         );
@@ -89,55 +88,52 @@ function RedLinesByRole({ path }: { path: DraftPath }) {
 }
 
 export function RedLinesSection() {
+  const t = useTranslations("studio");
   return (
     <>
-      <p className={styles.hint}>
-        A red line is a rule the server enforces: its role can neither table nor accept a package that breaks
-        it. These hold in every variant; a variant may add more.
-      </p>
+      <p className={styles.hint}>{t("redLines.hint")}</p>
       <RedLinesByRole path={["redLines"]} />
     </>
   );
 }
 
 export function VariantsSection() {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   return (
     <>
-      <p className={styles.hint}>
-        A workshop plays one variant. Its red lines add to the ones held in every variant.
-      </p>
+      <p className={styles.hint}>{t("variants.hint")}</p>
       <SelectField
         path={["defaultVariant"]}
-        label="Default variant"
+        label={t("variants.default")}
         options={draft.variants.map((v) => ({ value: v.id, label: v.name || v.id }))}
       />
       <Problems path={["variants"]} />
       {draft.variants.map((variant, index) => (
         <ItemCard
           key={variant.id || index}
-          heading={variant.name || `Variant ${index + 1}`}
+          heading={variant.name || t("numbered.variant", { n: index + 1 })}
           onRemove={
             draft.variants.length > 1 ? () => change((d) => removeAt(d, ["variants", index])) : undefined
           }
         >
           <div className={styles.columns}>
-            <TextField path={["variants", index, "name"]} label="Name" />
-            <IdField path={["variants", index, "id"]} label="Id" />
+            <TextField path={["variants", index, "name"]} label={t("roles.name")} />
+            <IdField path={["variants", index, "id"]} label={t("roles.id")} />
           </div>
-          <TextField path={["variants", index, "description"]} label="Description" multiline />
+          <TextField path={["variants", index, "description"]} label={t("issues.description")} multiline />
           <SourcesField path={["variants", index, "sources"]} />
-          <h4>Brief notes for this variant</h4>
+          <h4>{t("variants.briefNotes")}</h4>
           {draft.roles.map((role, r) => (
             <TextField
               key={role.id || r}
               path={["variants", index, "briefNotes", role.id]}
-              label={`Note in ${role.name || `role ${r + 1}`}'s brief (optional)`}
+              label={t("variants.note", { role: role.name || t("inline.role", { n: r + 1 }) })}
               multiline
               optional
             />
           ))}
-          <h4>Red lines of this variant</h4>
+          <h4>{t("variants.redLines")}</h4>
           <RedLinesByRole path={["variants", index, "redLines"]} />
         </ItemCard>
       ))}
@@ -158,20 +154,14 @@ export function VariantsSection() {
           )
         }
       >
-        Add a variant
+        {t("variants.add")}
       </button>
     </>
   );
 }
 
-const effectKinds = [
-  { value: "batna", label: "Change a party's no-deal value" },
-  { value: "score", label: "Change a party's score of an option" },
-  { value: "weight", label: "Change how much an issue weighs for a party" },
-  { value: "addRedLine", label: "Give a party a new red line" },
-  { value: "removeRedLine", label: "Lift one of a party's red lines" },
-  { value: "setVariant", label: "Move a party to another variant" },
-] as const;
+/** What an event's effect may do; each one's words are `effects.<kind>`. */
+const effectKinds = ["batna", "score", "weight", "addRedLine", "removeRedLine", "setVariant"] as const;
 
 function freshEffect(kind: string, draft: ReturnType<typeof useStudio>["draft"]): unknown {
   const role = draft.roles[0]?.id ?? "";
@@ -193,6 +183,7 @@ function freshEffect(kind: string, draft: ReturnType<typeof useStudio>["draft"])
 }
 
 function EffectFields({ path }: { path: DraftPath }) {
+  const t = useTranslations("studio.effects");
   const { draft, change } = useStudio();
   const effect = (getAt(draft, path) ?? {}) as { kind?: string; role?: string; issue?: string };
   const roles = draft.roles.map((r) => ({ value: r.id, label: r.name || r.id }));
@@ -201,7 +192,7 @@ function EffectFields({ path }: { path: DraftPath }) {
   return (
     <>
       <div className="field">
-        <label htmlFor={kindId}>What it does</label>
+        <label htmlFor={kindId}>{t("kind")}</label>
         <select
           id={kindId}
           value={effect.kind ?? ""}
@@ -211,8 +202,8 @@ function EffectFields({ path }: { path: DraftPath }) {
           }}
         >
           {effectKinds.map((k) => (
-            <option key={k.value} value={k.value}>
-              {k.label}
+            <option key={k} value={k}>
+              {t(k)}
             </option>
           ))}
         </select>
@@ -220,43 +211,43 @@ function EffectFields({ path }: { path: DraftPath }) {
       <Problems path={path} />
       <div className={styles.columns}>
         {effect.kind !== "addRedLine" && (
-          <SelectField path={[...path, "role"]} label="Party" options={roles} />
+          <SelectField path={[...path, "role"]} label={t("party")} options={roles} />
         )}
         {(effect.kind === "score" || effect.kind === "weight") && (
           <SelectField
             path={[...path, "issue"]}
-            label="Issue"
+            label={t("issue")}
             options={draft.issues.map((i) => ({ value: i.id, label: i.name || i.id }))}
           />
         )}
         {effect.kind === "score" && (
           <SelectField
             path={[...path, "option"]}
-            label="Option"
+            label={t("option")}
             options={(issue?.options ?? []).map((o) => ({ value: o.id, label: o.label || o.id }))}
           />
         )}
         {(effect.kind === "batna" || effect.kind === "score" || effect.kind === "weight") && (
-          <NumberField path={[...path, "delta"]} label="By (points, + or −)" />
+          <NumberField path={[...path, "delta"]} label={t("delta")} />
         )}
         {effect.kind === "removeRedLine" && (
           <SelectField
             path={[...path, "redLine"]}
-            label="Red line"
+            label={t("redLine")}
             options={allRedLineIds(draft).map((id) => ({ value: id, label: redLineTitle(draft, id) }))}
           />
         )}
         {effect.kind === "setVariant" && (
           <SelectField
             path={[...path, "variant"]}
-            label="Variant"
+            label={t("variant")}
             options={draft.variants.map((v) => ({ value: v.id, label: v.name || v.id }))}
           />
         )}
       </div>
       {effect.kind === "addRedLine" && (
         <>
-          <SelectField path={[...path, "role"]} label="Party" options={roles} />
+          <SelectField path={[...path, "role"]} label={t("party")} options={roles} />
           <RedLineFields path={[...path, "redLine"]} />
         </>
       )}
@@ -269,38 +260,31 @@ function redLineTitle(draft: ReturnType<typeof useStudio>["draft"], id: string):
 }
 
 export function EventsSection() {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   return (
     <>
-      <p className={styles.hint}>
-        News the facilitator injects (or that lands by itself at the start of a round): every seat reads the
-        flash, and the numbers or red lines change.
-      </p>
+      <p className={styles.hint}>{t("events.hint")}</p>
       {draft.events.map((event, index) => (
         <ItemCard
           key={event.id || index}
-          heading={event.title || `Event ${index + 1}`}
+          heading={event.title || t("numbered.event", { n: index + 1 })}
           onRemove={() => change((d) => removeAt(d, ["events", index]))}
         >
           <div className={styles.columns}>
-            <TextField path={["events", index, "title"]} label="Title" />
-            <IdField path={["events", index, "id"]} label="Id" />
+            <TextField path={["events", index, "title"]} label={t("scenario.title")} />
+            <IdField path={["events", index, "id"]} label={t("roles.id")} />
           </div>
-          <TextField path={["events", index, "flash"]} label="News flash (every seat reads it)" multiline />
-          <NumberField
-            path={["events", index, "atRound"]}
-            label="Lands by itself at the start of round (leave empty: only when the facilitator injects it)"
-            min={1}
-            optional
-          />
+          <TextField path={["events", index, "flash"]} label={t("events.flash")} multiline />
+          <NumberField path={["events", index, "atRound"]} label={t("events.atRound")} min={1} optional />
           <fieldset className={styles.group}>
-            <legend>Effects</legend>
+            <legend>{t("events.effects")}</legend>
             <Problems path={["events", index, "effects"]} />
             {event.effects.map((_, f) => (
               <ItemCard
                 // biome-ignore lint/suspicious/noArrayIndexKey: effects are edited in place.
                 key={f}
-                heading={`Effect ${f + 1}`}
+                heading={t("numbered.effect", { n: f + 1 })}
                 onRemove={() => change((d) => removeAt(d, ["events", index, "effects", f]))}
               >
                 <EffectFields path={["events", index, "effects", f]} />
@@ -313,7 +297,7 @@ export function EventsSection() {
                 change((d) => appendAt(d, ["events", index, "effects"], freshEffect("batna", d)))
               }
             >
-              Add an effect
+              {t("events.addEffect")}
             </button>
           </fieldset>
           <SourcesField path={["events", index, "sources"]} />
@@ -336,52 +320,38 @@ export function EventsSection() {
           )
         }
       >
-        Add an event
+        {t("events.add")}
       </button>
     </>
   );
 }
 
-const endingWords: Record<(typeof conclusionReasons)[number], string> = {
-  agreement: "An agreement",
-  "rounds-exhausted": "The rounds run out",
-  "walk-out": "A party walks out",
-  "ended-by-instructor": "The facilitator ends the talks",
-};
-
 export function OutcomesSection() {
+  const t = useTranslations("studio");
   const { draft, change } = useStudio();
   return (
     <>
-      <p className={styles.hint}>
-        How the debrief names the way the talks ended. Every ending belongs to exactly one class; agreement
-        classes may split agreements with a rule, and the check says which case two classes share or none
-        covers.
-      </p>
+      <p className={styles.hint}>{t("outcomes.hint")}</p>
       <Problems path={["outcomes"]} />
       {draft.outcomes.map((outcome, index) => (
         <ItemCard
           key={outcome.id || index}
-          heading={outcome.title || `Outcome class ${index + 1}`}
+          heading={outcome.title || t("numbered.outcome", { n: index + 1 })}
           onRemove={() => change((d) => removeAt(d, ["outcomes", index]))}
         >
           <div className={styles.columns}>
-            <TextField path={["outcomes", index, "title"]} label="Title" />
-            <IdField path={["outcomes", index, "id"]} label="Id" />
+            <TextField path={["outcomes", index, "title"]} label={t("scenario.title")} />
+            <IdField path={["outcomes", index, "id"]} label={t("roles.id")} />
           </div>
-          <TextField
-            path={["outcomes", index, "description"]}
-            label="What it means (one paragraph)"
-            multiline
-          />
+          <TextField path={["outcomes", index, "description"]} label={t("outcomes.description")} multiline />
           <TextField
             path={["outcomes", index, "phrase"]}
-            label="How a sentence names it (optional)"
-            placeholder="e.g. a fragile ceasefire"
+            label={t("outcomes.phrase")}
+            placeholder={t("outcomes.phrasePlaceholder")}
             optional
           />
           <fieldset className={styles.checks}>
-            <legend>Endings it covers</legend>
+            <legend>{t("outcomes.endings")}</legend>
             <Problems path={["outcomes", index, "endings"]} />
             {conclusionReasons.map((ending) => {
               const id = `ending-${index}-${ending}`;
@@ -405,20 +375,20 @@ export function OutcomesSection() {
                       );
                     }}
                   />
-                  <label htmlFor={id}>{endingWords[ending]}</label>
+                  <label htmlFor={id}>{t(`outcomes.ending.${ending}`)}</label>
                 </div>
               );
             })}
           </fieldset>
           {outcome.when !== undefined ? (
             <>
-              <RuleEditor path={["outcomes", index, "when"]} label="Which agreements" outcome />
+              <RuleEditor path={["outcomes", index, "when"]} label={t("outcomes.which")} outcome />
               <button
                 type="button"
                 data-variant="secondary"
                 onClick={() => change((d) => removeAt(d, ["outcomes", index, "when"]))}
               >
-                Every agreement (remove the rule)
+                {t("outcomes.every")}
               </button>
             </>
           ) : (
@@ -435,7 +405,7 @@ export function OutcomesSection() {
                   )
                 }
               >
-                Only some agreements (add a rule)
+                {t("outcomes.some")}
               </button>
             )
           )}
@@ -459,7 +429,7 @@ export function OutcomesSection() {
           )
         }
       >
-        Add an outcome class
+        {t("outcomes.add")}
       </button>
     </>
   );

@@ -17,7 +17,13 @@ export type WorkerAnswer =
   | { type: "report"; id: number; report: StudioReport }
   | { type: "progress"; id: number; done: number; total: number }
   | { type: "balanced"; id: number; report: SimulationReport; elapsedMs: number }
-  | { type: "failed"; id: number; message: string };
+  | { type: "failed"; id: number; failure: BalanceFailure };
+
+/** Why a balance check did not run: the page says it in the reader's language. */
+export type BalanceFailure =
+  | { reason: "invalid" }
+  /** The engine threw; `detail` is its own message. */
+  | { reason: "crashed"; detail: string };
 
 const post = (answer: WorkerAnswer) => (self as unknown as Worker).postMessage(answer);
 
@@ -33,7 +39,7 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
       post({
         type: "failed",
         id: message.id,
-        message: "Fix the scenario's problems first: bots can only play a valid scenario.",
+        failure: { reason: "invalid" },
       });
       return;
     }
@@ -48,6 +54,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     });
     post({ type: "balanced", id: message.id, report, elapsedMs: Math.round(performance.now() - start) });
   } catch (error) {
-    post({ type: "failed", id: message.id, message: `The engine stopped: ${(error as Error).message}` });
+    post({
+      type: "failed",
+      id: message.id,
+      failure: { reason: "crashed", detail: (error as Error).message },
+    });
   }
 };

@@ -1,4 +1,5 @@
-// The studio's HTTP calls: every answer parsed with the shared schemas, every failure one sentence.
+// The studio's HTTP calls: every answer parsed with the shared schemas, every failure one sentence
+// (the server's own, or a reason the page puts in words: StudioApp's failureText).
 // The key goes as `Bearer` (an instructor key) or `Studio` (the server's studio key).
 import {
   httpErrorSchema,
@@ -13,9 +14,21 @@ import type { ZodType } from "zod";
 
 export type StudioKey = { scheme: "Bearer" | "Studio"; key: string };
 
-export type Answer<T> =
-  | { ok: true; value: T; status: number }
-  | { ok: false; status: number; message: string; issues?: { path: string; message: string }[] };
+/**
+ * Why a call failed: the server said so (`message`, its own sentence), it could not be reached,
+ * it answered an error without a sentence, or its answer did not parse.
+ */
+export type Failure =
+  | {
+      ok: false;
+      status: number;
+      reason: "server";
+      message: string;
+      issues?: { path: string; message: string }[];
+    }
+  | { ok: false; status: number; reason: "unreachable" | "status" | "unreadable" };
+
+export type Answer<T> = { ok: true; value: T; status: number } | Failure;
 
 async function call<T>(
   path: string,
@@ -34,11 +47,7 @@ async function call<T>(
       },
     });
   } catch {
-    return {
-      ok: false,
-      status: 0,
-      message: "The server could not be reached. Check your connection and try again.",
-    };
+    return { ok: false, status: 0, reason: "unreachable" };
   }
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
@@ -47,15 +56,16 @@ async function call<T>(
       ? {
           ok: false,
           status: response.status,
+          reason: "server",
           message: parsed.data.error.message,
           issues: parsed.data.error.issues,
         }
-      : { ok: false, status: response.status, message: `The server answered ${response.status}.` };
+      : { ok: false, status: response.status, reason: "status" };
   }
   const parsed = schema.safeParse(body);
   return parsed.success
     ? { ok: true, value: parsed.data, status: response.status }
-    : { ok: false, status: response.status, message: "The server's answer was not understood." };
+    : { ok: false, status: response.status, reason: "unreadable" };
 }
 
 export function listScenarios(key: StudioKey): Promise<Answer<StudioScenarioList>> {

@@ -4,7 +4,7 @@
 // the other plays the balance check's bot tables, which may take a while, with progress.
 import type { BalanceRequest, SimulationReport, StudioReport } from "@red-lines/shared/studio";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { WorkerAnswer, WorkerRequest } from "./studio.worker.ts";
+import type { BalanceFailure, WorkerAnswer, WorkerRequest } from "./studio.worker.ts";
 
 const settleMs = 250;
 /** An analysis still running after this long is for a draft the author has moved on from. */
@@ -69,7 +69,7 @@ export type BalanceState =
   | { state: "idle" }
   | { state: "running"; done: number; total: number }
   | { state: "done"; report: SimulationReport; elapsedMs: number; request: BalanceRequest }
-  | { state: "failed"; message: string };
+  | { state: "failed"; failure: BalanceFailure };
 
 export function useBalanceCheck(): {
   balance: BalanceState;
@@ -98,7 +98,7 @@ export function useBalanceCheck(): {
           setBalance({ state: "done", report: answer.report, elapsedMs: answer.elapsedMs, request });
           stop();
         } else if (answer.type === "failed") {
-          setBalance({ state: "failed", message: answer.message });
+          setBalance({ state: "failed", failure: answer.failure });
           stop();
         }
       };
