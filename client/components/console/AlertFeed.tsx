@@ -2,9 +2,10 @@
 // The alerts that call for the facilitator's attention, newest first, each with its table, an
 // icon and its kind in words; filterable by table. New ones are announced politely.
 import type { ConsoleAlert } from "@red-lines/shared/protocol";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import styles from "./Alerts.module.css";
-import { alertLook, timeOfDay } from "./format.ts";
+import { alertIcon, alertLabel, timeOfDay } from "./format.ts";
 
 /** How many alerts show before "Show all". */
 const firstShown = 30;
@@ -21,6 +22,8 @@ export function AlertFeed({
   /** The console's first snapshot (with the alert history) has arrived. */
   ready: boolean;
 }) {
+  const t = useTranslations("console");
+  const format = useFormatter();
   const filterId = useId();
   const [table, setTable] = useState<number | "all">("all");
   const [announcement, setAnnouncement] = useState("");
@@ -38,10 +41,16 @@ export function AlertFeed({
     for (const alert of fresh) seen.current.add(alertKey(alert));
     const newest = fresh.at(-1);
     if (newest) {
-      const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : "";
-      setAnnouncement(`Table ${newest.table}, ${alertLook[newest.kind].label}: ${newest.message}${more}`);
+      setAnnouncement(
+        t("alerts.announce", {
+          table: newest.table,
+          kind: alertLabel(newest.kind, t),
+          message: newest.message,
+          more: fresh.length - 1,
+        }),
+      );
     }
-  }, [alerts, ready]);
+  }, [alerts, ready, t]);
 
   const matching = alerts.filter((alert) => table === "all" || alert.table === table).toReversed();
   const shown = showAll ? matching : matching.slice(0, firstShown);
@@ -50,10 +59,10 @@ export function AlertFeed({
     <section className={styles.feed} aria-labelledby={`${filterId}-heading`}>
       <div className={styles.head}>
         <h2 id={`${filterId}-heading`} className={styles.title}>
-          Alerts
+          {t("alerts.heading")}
         </h2>
         <div className={styles.filter}>
-          <label htmlFor={filterId}>Show alerts from</label>
+          <label htmlFor={filterId}>{t("alerts.filter")}</label>
           <select
             id={filterId}
             value={String(table)}
@@ -61,10 +70,10 @@ export function AlertFeed({
               setTable(change.target.value === "all" ? "all" : Number(change.target.value))
             }
           >
-            <option value="all">All tables</option>
+            <option value="all">{t("alerts.allTables")}</option>
             {tableNumbers.map((number) => (
               <option key={number} value={number}>
-                Table {number}
+                {t("alerts.table", { table: number })}
               </option>
             ))}
           </select>
@@ -75,23 +84,22 @@ export function AlertFeed({
       </p>
       {shown.length === 0 ? (
         <p className={styles.empty}>
-          {table === "all" ? "No alerts yet." : `No alerts from table ${table} yet.`} Red-line attempts,
-          walk-outs, empty seats, lapsed acceptances, agreements and endings appear here.
+          {table === "all" ? t("alerts.none") : t("alerts.noneFrom", { table })} {t("alerts.kinds")}
         </p>
       ) : (
         <ol
           className={styles.list}
-          aria-label={table === "all" ? "Alerts, newest first" : `Alerts from table ${table}, newest first`}
+          aria-label={table === "all" ? t("alerts.list") : t("alerts.listFrom", { table })}
         >
           {shown.map((alert) => (
             <li key={alertKey(alert)} className={styles.alert} data-kind={alert.kind}>
               <span aria-hidden="true" className={styles.icon}>
-                {alertLook[alert.kind].icon}
+                {alertIcon[alert.kind]}
               </span>
               <div>
                 <p className={styles.line}>
-                  <strong>{alertLook[alert.kind].label}</strong> · Table {alert.table} ·{" "}
-                  <time dateTime={new Date(alert.at).toISOString()}>{timeOfDay(alert.at)}</time>
+                  <strong>{alertLabel(alert.kind, t)}</strong> · {t("alerts.table", { table: alert.table })} ·{" "}
+                  <time dateTime={new Date(alert.at).toISOString()}>{timeOfDay(alert.at, format)}</time>
                 </p>
                 <p className={styles.message}>{alert.message}</p>
               </div>
@@ -101,7 +109,9 @@ export function AlertFeed({
       )}
       {matching.length > firstShown && (
         <button type="button" className={styles.more} onClick={() => setShowAll(!showAll)}>
-          {showAll ? `Show the latest ${firstShown} only` : `Show all ${matching.length} alerts`}
+          {showAll
+            ? t("alerts.showLatest", { count: firstShown })
+            : t("alerts.showAll", { count: matching.length })}
         </button>
       )}
     </section>

@@ -1,16 +1,25 @@
 // What became of the last command sent to a table: done, or the sentence saying why not. Always
 // rendered (with a placeholder) so a tile keeps its height when an answer arrives.
+import { useTranslations } from "next-intl";
 import styles from "./Controls.module.css";
 import type { TableAnswer } from "./useCommandAnswers.ts";
 
-const look: Record<TableAnswer["kind"], { icon: string; word: string }> = {
-  pending: { icon: "…", word: "sending" },
-  done: { icon: "✓", word: "done" },
-  refused: { icon: "✕", word: "refused" },
-  error: { icon: "⚠", word: "failed" },
+const icon: Record<TableAnswer["kind"], string> = {
+  pending: "…",
+  done: "✓",
+  refused: "✕",
+  error: "⚠",
 };
 
+const line = {
+  pending: "answer.pending",
+  done: "answer.doneLine",
+  refused: "answer.refused",
+  error: "answer.failed",
+} as const;
+
 export function AnswerLine({ answer, live = false }: { answer: TableAnswer | undefined; live?: boolean }) {
+  const t = useTranslations("console");
   return (
     <p
       className={styles.answer}
@@ -21,17 +30,15 @@ export function AnswerLine({ answer, live = false }: { answer: TableAnswer | und
       {answer ? (
         <>
           <span aria-hidden="true" className={styles.answerIcon}>
-            {look[answer.kind].icon}
+            {icon[answer.kind]}
           </span>{" "}
           <span>
-            <strong>
-              {answer.label}: {look[answer.kind].word}.
-            </strong>{" "}
+            <strong>{t(line[answer.kind], { label: answer.label })}</strong>{" "}
             {answer.kind === "done" ? "" : answer.kind === "pending" ? "" : answer.message}
           </span>
         </>
       ) : (
-        <span className={styles.quiet}>No command sent from this console yet.</span>
+        <span className={styles.quiet}>{t("answer.none")}</span>
       )}
     </p>
   );

@@ -4,11 +4,12 @@
 // at table 3 and negotiations at tables 1 and 2"); the answer is summed up here and each table's
 // own answer shows on its tile. A command no addressed table can take is disabled, and says why.
 import type { ConsoleCommand, ConsoleSnapshot, ConsoleTable, Phase } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import styles from "./Controls.module.css";
-import { startedPhase, targetPhrase } from "./format.ts";
+import { type ConsoleT, startedPhase, type Where, whereOf } from "./format.ts";
 import type { Execute, Outcome } from "./useCommandAnswers.ts";
 
 type StartPlan = {
@@ -25,8 +26,9 @@ type StartPlan = {
 function startPlan(
   targeted: readonly ConsoleTable[],
   target: "all" | number[],
-  phrase: string,
+  where: Where,
   tableCount: number,
+  t: ConsoleT,
 ): StartPlan | null {
   const at = (phase: Phase) =>
     targeted.filter((tile) => tile.status.phase === phase).map((tile) => tile.number);
@@ -35,15 +37,20 @@ function startPlan(
   const startable = [...briefing, ...negotiations];
   if (startable.length === 0) return null;
   const whole = startable.length === targeted.length;
-  const where = (numbers: number[]) => (whole ? phrase : targetPhrase(numbers, tableCount));
+  const atTables = (numbers: number[]) => t("where.at", whereOf(numbers, tableCount, t));
   const label =
     briefing.length > 0 && negotiations.length > 0
-      ? `Start briefing at ${targetPhrase(briefing, tableCount)} and negotiations at ${targetPhrase(negotiations, tableCount)}`
-      : `Start ${startedPhase(briefing.length > 0 ? "lobby" : "briefing")} at ${where(startable)}`;
+      ? t("action.startBoth", {
+          briefingWhere: atTables(briefing),
+          negotiationsWhere: atTables(negotiations),
+        })
+      : t("action.start", {
+          phase: startedPhase(briefing.length > 0 ? "lobby" : "briefing") ?? "briefing",
+          where: whole ? t("where.at", where) : atTables(startable),
+        });
   return { label, target: whole ? target : startable.toSorted((a, b) => a - b) };
 }
 
-const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 const over = (tile: ConsoleTable) => tile.status.phase === "concluded";
 const negotiating = (tile: ConsoleTable) => tile.status.phase === "negotiating";
 
@@ -56,6 +63,7 @@ export function BulkControls({
   events: ConsoleSnapshot["events"];
   execute: Execute;
 }) {
+  const t = useTranslations("console");
   const groupId = useId();
   const [mode, setMode] = useState<"all" | "chosen">("all");
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
@@ -67,7 +75,8 @@ export function BulkControls({
   const picked = numbers.filter((number) => chosen.has(number));
   const target: "all" | number[] = mode === "all" ? "all" : picked;
   const targeted = mode === "all" ? tables : tables.filter((tile) => chosen.has(tile.number));
-  const phrase = targetPhrase(target, tables.length);
+  const where = whereOf(target, tables.length, t);
+  const at = t("where.at", where);
   const none = targeted.length === 0;
   const everywhere = new Set(
     events
@@ -83,7 +92,7 @@ export function BulkControls({
     to: "all" | number[] = target,
   ): Promise<Outcome> {
     setBusy(true);
-    setSummary(`${label} — ${targetPhrase(to, tables.length)}: sending…`);
+    setSummary(t("summary.sending", { label, where: t("where.plain", whereOf(to, tables.length, t)) }));
     const outcome = await execute(to, command, label);
     setBusy(false);
     setSummary(outcome.summary);
@@ -98,32 +107,35 @@ export function BulkControls({
     setMode("chosen");
   }
 
-  const start = startPlan(targeted, target, phrase, tables.length);
+  const start = startPlan(targeted, target, where, tables.length, t);
   // Each command the toolbar sends, and why none of the addressed tables can take it.
   const allOver = !none && targeted.every(over);
-  const overWhy = `The talks at ${phrase} are over: only a broadcast can still reach ${targeted.length === 1 ? "it" : "them"}.`;
-  const noneIs = (what: string) =>
-    targeted.length === 1
-      ? `table ${targeted[0]?.number} is not ${what}`
-      : targeted.length === 2
-        ? `neither table is ${what}`
-        : `none of the ${targeted.length} tables is ${what}`;
-  const why = (applies: (tile: ConsoleTable) => boolean, sentence: string): string | null =>
-    none || targeted.some(applies) ? null : allOver ? overWhy : sentence;
+  const overWhy = t("bulk.allOver", { where: at, count: targeted.length });
+  // Who is not in the state a command needs: "table 3", "neither table", "none of the 4 tables".
+  const noneIs = {
+    who: targeted.length === 1 ? "one" : targeted.length === 2 ? "both" : "other",
+    table: targeted[0]?.number ?? 0,
+    count: targeted.length,
+  };
+  const why = (applies: (tile: ConsoleTable) => boolean, sentence: () => string): string | null =>
+    none || targeted.some(applies) ? null : allOver ? overWhy : sentence();
   const reasons = {
     start: why(
       (tile) => startedPhase(tile.status.phase) !== null,
-      `Nothing to start: ${noneIs("in the lobby or its briefing")}.`,
+      () => t("bulk.whyStart", noneIs),
     ),
     pause: why(
       (tile) => negotiating(tile) && !tile.status.paused,
-      `Nothing to pause: ${noneIs("negotiating with its clock running")}.`,
+      () => t("bulk.whyPause", noneIs),
     ),
-    resume: why((tile) => tile.status.paused, `Nothing to resume: ${noneIs("paused")}.`),
-    skip: why(negotiating, `No turn to skip: ${noneIs("negotiating")}.`),
+    resume: why(
+      (tile) => tile.status.paused,
+      () => t("bulk.whyResume", noneIs),
+    ),
+    skip: why(negotiating, () => t("bulk.whySkip", noneIs)),
     end: why(
       (tile) => tile.status.phase === "briefing" || negotiating(tile),
-      `Nothing to end: ${noneIs("in its briefing or negotiating")}.`,
+      () => t("bulk.whyEnd", noneIs),
     ),
   };
   // Each sentence once, however many commands it explains.
@@ -137,10 +149,10 @@ export function BulkControls({
   return (
     <section className={styles.bulk} aria-labelledby={`${groupId}-heading`}>
       <h2 id={`${groupId}-heading`} className={styles.bulkTitle}>
-        Several tables at once
+        {t("bulk.heading")}
       </h2>
       <fieldset className={styles.targets}>
-        <legend>Which tables</legend>
+        <legend>{t("bulk.which")}</legend>
         <label className={styles.choice}>
           <input
             type="radio"
@@ -148,7 +160,7 @@ export function BulkControls({
             checked={mode === "all"}
             onChange={() => setMode("all")}
           />
-          {capitalised(targetPhrase("all", tables.length))}
+          {t("where.every", whereOf("all", tables.length, t))}
         </label>
         <label className={styles.choice}>
           <input
@@ -157,7 +169,7 @@ export function BulkControls({
             checked={mode === "chosen"}
             onChange={() => setMode("chosen")}
           />
-          Only these:
+          {t("bulk.onlyThese")}
         </label>
         <span className={styles.tableChoices}>
           {numbers.map((number) => (
@@ -167,12 +179,12 @@ export function BulkControls({
                 checked={chosen.has(number)}
                 onChange={(change) => toggle(number, change.target.checked)}
               />
-              Table {number}
+              {t("bulk.table", { table: number })}
             </label>
           ))}
         </span>
       </fieldset>
-      {mode === "chosen" && none && <p className={styles.hint}>Tick at least one table.</p>}
+      {mode === "chosen" && none && <p className={styles.hint}>{t("bulk.tick")}</p>}
 
       <div className={styles.buttons}>
         <button
@@ -181,32 +193,32 @@ export function BulkControls({
           aria-describedby={described("start")}
           onClick={() => start && void send({ type: "start" }, start.label, start.target)}
         >
-          {start ? start.label : `Start at ${phrase}`}
+          {start ? start.label : t("action.startNothing", { where: at })}
         </button>
         <button
           type="button"
           disabled={none || busy || reasons.pause !== null}
           aria-describedby={described("pause")}
-          onClick={() => void send({ type: "pause" }, "Pause")}
+          onClick={() => void send({ type: "pause" }, t("label.pause"))}
         >
-          Pause {phrase}
+          {t("action.pause", { where: t("where.plain", where) })}
         </button>
         <button
           type="button"
           disabled={none || busy || reasons.resume !== null}
           aria-describedby={described("resume")}
-          onClick={() => void send({ type: "resume" }, "Resume")}
+          onClick={() => void send({ type: "resume" }, t("label.resume"))}
         >
-          Resume {phrase}
+          {t("action.resume", { where: t("where.plain", where) })}
         </button>
         <button
           type="button"
           className={styles.secondary}
           disabled={none || busy || reasons.skip !== null}
           aria-describedby={described("skip")}
-          onClick={() => void send({ type: "skip-turn" }, "Skip the turn")}
+          onClick={() => void send({ type: "skip-turn" }, t("label.skip"))}
         >
-          Skip the turn at {phrase}
+          {t("action.skip", { where: at })}
         </button>
         <button
           type="button"
@@ -215,7 +227,7 @@ export function BulkControls({
           aria-describedby={described("end")}
           onClick={() => setConfirmEnd(true)}
         >
-          End talks at {phrase}…
+          {t("action.end", { where: at })}
         </button>
       </div>
       {sentences.length > 0 && (
@@ -231,26 +243,28 @@ export function BulkControls({
       )}
 
       <details className={styles.more}>
-        <summary>Inject an event, broadcast or add rounds at {phrase}</summary>
+        <summary>{t("bulk.more", { where: at })}</summary>
         <div className={styles.forms}>
           <InjectForm
             events={events}
             alreadyInjected={everywhere}
-            target={phrase}
+            where={where}
             disabled={none}
-            unavailable={allOver ? `No news can land: the talks at ${phrase} are over.` : null}
-            onInject={(event) => send({ type: "inject-event", event: event.id }, `Inject "${event.title}"`)}
+            unavailable={allOver ? t("forms.noNews", { where: at }) : null}
+            onInject={(event) =>
+              send({ type: "inject-event", event: event.id }, t("label.inject", { title: event.title }))
+            }
           />
           <BroadcastForm
-            target={phrase}
+            where={where}
             disabled={none}
-            onSend={(text) => send({ type: "broadcast", text }, "Broadcast")}
+            onSend={(text) => send({ type: "broadcast", text }, t("label.broadcast"))}
           />
           <ExtendForm
-            target={phrase}
+            where={where}
             disabled={none}
-            unavailable={allOver ? `No rounds can be added: the talks at ${phrase} are over.` : null}
-            onExtend={(by) => send({ type: "extend-rounds", by }, `Add ${by} round${by === 1 ? "" : "s"}`)}
+            unavailable={allOver ? t("forms.noRounds", { where: at }) : null}
+            onExtend={(by) => send({ type: "extend-rounds", by }, t("label.extend", { by }))}
           />
         </div>
       </details>
@@ -261,10 +275,10 @@ export function BulkControls({
 
       {confirmEnd && (
         <ConfirmDialog
-          title={`End the talks at ${phrase}?`}
-          question={`The talks at ${phrase} end now, without an agreement: every party is left with its no-deal value. This cannot be undone.`}
-          confirmLabel={`End talks at ${phrase}`}
-          onConfirm={() => void send({ type: "end-talks" }, "End talks")}
+          title={t("action.endConfirmTitle", { where: at })}
+          question={t("action.endConfirmQuestion", { where: at })}
+          confirmLabel={t("action.endConfirm", { where: at })}
+          onConfirm={() => void send({ type: "end-talks" }, t("label.end"))}
           onClose={() => setConfirmEnd(false)}
         />
       )}

@@ -1,11 +1,13 @@
 "use client";
 // The instructor commands that take a value — inject an event, broadcast a message, add rounds —
 // used for one table (in its controls) and for several (in the toolbar). Each button names its
-// target, e.g. "Broadcast to all 6 tables". A form that cannot apply (the talks are over) stays
+// target, e.g. "Broadcast to all 6 tables" (a Where: each form names it as its language needs). A form that cannot apply (the talks are over) stays
 // in place, disabled, with the sentence saying why as its description.
 import { type ConsoleSnapshot, tableLimits } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import styles from "./Controls.module.css";
+import type { Where } from "./format.ts";
 import type { Outcome } from "./useCommandAnswers.ts";
 
 type ScenarioEvent = ConsoleSnapshot["events"][number];
@@ -13,7 +15,7 @@ type ScenarioEvent = ConsoleSnapshot["events"][number];
 export function InjectForm({
   events,
   alreadyInjected,
-  target,
+  where,
   disabled = false,
   unavailable = null,
   onInject,
@@ -21,13 +23,14 @@ export function InjectForm({
   events: readonly ScenarioEvent[];
   /** Events every addressed table has already had: offered, but not selectable. */
   alreadyInjected: ReadonlySet<string>;
-  target: string;
+  where: Where;
   /** No table is addressed. */
   disabled?: boolean;
   /** Why no addressed table can take an event (a sentence), or null when one can. */
   unavailable?: string | null;
   onInject: (event: ScenarioEvent) => Promise<Outcome>;
 }) {
+  const t = useTranslations("console");
   const selectId = useId();
   const flashId = useId();
   const whyId = useId();
@@ -46,7 +49,7 @@ export function InjectForm({
 
   return (
     <form className={styles.form} onSubmit={submit}>
-      <label htmlFor={selectId}>Event to inject</label>
+      <label htmlFor={selectId}>{t("forms.eventLabel")}</label>
       <select
         id={selectId}
         className={styles.select}
@@ -55,17 +58,18 @@ export function InjectForm({
         disabled={unavailable !== null}
         aria-describedby={unavailable ? whyId : event ? flashId : undefined}
       >
-        <option value="">Choose an event…</option>
+        <option value="">{t("forms.chooseEvent")}</option>
         {events.map((candidate) => (
           <option key={candidate.id} value={candidate.id} disabled={alreadyInjected.has(candidate.id)}>
-            {candidate.title}
-            {alreadyInjected.has(candidate.id) ? " (already happened)" : ""}
+            {alreadyInjected.has(candidate.id)
+              ? t("forms.alreadyHappened", { title: candidate.title })
+              : candidate.title}
           </option>
         ))}
       </select>
       {event && !unavailable && (
         <p id={flashId} className={styles.hint}>
-          News flash: {event.flash}
+          {t("forms.newsFlash", { flash: event.flash })}
         </p>
       )}
       {unavailable && (
@@ -78,21 +82,22 @@ export function InjectForm({
         disabled={!event || busy || disabled || unavailable !== null}
         aria-describedby={unavailable ? whyId : undefined}
       >
-        Inject into {target}
+        {t("forms.inject", { where: t("where.into", where) })}
       </button>
     </form>
   );
 }
 
 export function BroadcastForm({
-  target,
+  where,
   disabled = false,
   onSend,
 }: {
-  target: string;
+  where: Where;
   disabled?: boolean;
   onSend: (text: string) => Promise<Outcome>;
 }) {
+  const t = useTranslations("console");
   const textId = useId();
   const countId = useId();
   const [text, setText] = useState("");
@@ -109,7 +114,7 @@ export function BroadcastForm({
 
   return (
     <form className={styles.form} onSubmit={submit}>
-      <label htmlFor={textId}>Message to broadcast</label>
+      <label htmlFor={textId}>{t("forms.broadcastLabel")}</label>
       <textarea
         id={textId}
         className={styles.textarea}
@@ -120,27 +125,28 @@ export function BroadcastForm({
         aria-describedby={countId}
       />
       <p id={countId} className={styles.hint}>
-        {text.length} of {tableLimits.broadcast} characters; every seat sees it at once.
+        {t("forms.broadcastCount", { length: text.length, max: tableLimits.broadcast })}
       </p>
       <button type="submit" disabled={text.trim() === "" || busy || disabled}>
-        Broadcast to {target}
+        {t("forms.broadcast", { where: t("where.to", where) })}
       </button>
     </form>
   );
 }
 
 export function ExtendForm({
-  target,
+  where,
   disabled = false,
   unavailable = null,
   onExtend,
 }: {
-  target: string;
+  where: Where;
   disabled?: boolean;
   /** Why no addressed table can take more rounds (a sentence), or null when one can. */
   unavailable?: string | null;
   onExtend: (by: number) => Promise<Outcome>;
 }) {
+  const t = useTranslations("console");
   const byId = useId();
   const whyId = useId();
   const [by, setBy] = useState(1);
@@ -157,7 +163,7 @@ export function ExtendForm({
 
   return (
     <form className={styles.form} onSubmit={submit}>
-      <label htmlFor={byId}>Rounds to add (1–{tableLimits.extendRoundsBy})</label>
+      <label htmlFor={byId}>{t("forms.roundsLabel", { max: tableLimits.extendRoundsBy })}</label>
       <input
         id={byId}
         className={styles.number}
@@ -180,7 +186,9 @@ export function ExtendForm({
         disabled={!valid || busy || disabled || unavailable !== null}
         aria-describedby={unavailable ? whyId : undefined}
       >
-        {valid ? `Add ${by} round${by === 1 ? "" : "s"} at ${target}` : `Add rounds at ${target}`}
+        {valid
+          ? t("forms.addRounds", { by, where: t("where.at", where) })
+          : t("forms.addRoundsInvalid", { where: t("where.at", where) })}
       </button>
     </form>
   );

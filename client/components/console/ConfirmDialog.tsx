@@ -1,6 +1,7 @@
 "use client";
 // Asks before an action that cannot be undone (ending talks, releasing a seat). Cancel has the
 // focus first, so Enter alone never confirms.
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import styles from "./Dialog.module.css";
 import { ModalDialog } from "./ModalDialog.tsx";
@@ -18,6 +19,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("console");
   const questionId = useId();
   return (
     <ModalDialog title={title} onClose={onClose} role="alertdialog" closeButton={false}>
@@ -29,7 +31,7 @@ export function ConfirmDialog({
           <div className={styles.actions}>
             {/* biome-ignore lint/a11y/noAutofocus: the safe choice takes the focus in a confirmation. */}
             <button type="button" className={styles.secondary} onClick={close} autoFocus>
-              Cancel
+              {t("dialog.cancel")}
             </button>
             <button
               type="button"

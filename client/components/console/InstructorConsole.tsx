@@ -3,6 +3,7 @@
 // connects to the workshop's console room, and lays out the header, every table's tile, the
 // commands for several tables, and the alerts.
 import type { WorkshopDeleted } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";
 import { useConsole } from "../../lib/useConsole.ts";
@@ -18,6 +19,7 @@ import { useCommandAnswers } from "./useCommandAnswers.ts";
 import { useNow } from "./useNow.ts";
 
 export function InstructorConsole({ workshopId }: { workshopId: string }) {
+  const t = useTranslations("console");
   // undefined: not read yet (the fragment is only visible in the browser).
   const [key, setKey] = useState<string | null | undefined>(undefined);
   useEffect(() => {
@@ -27,7 +29,7 @@ export function InstructorConsole({ workshopId }: { workshopId: string }) {
   if (key === undefined) {
     return (
       <p className={styles.waiting} role="status">
-        Reading the instructor link…
+        {t("desk.reading")}
       </p>
     );
   }
@@ -53,17 +55,13 @@ function ConsoleView({
 
 /** What is left once the instructor deleted the workshop: a sentence saying what went. */
 function WorkshopGone({ deleted }: { deleted: WorkshopDeleted["deleted"] }) {
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const t = useTranslations("console");
   return (
     <section className={styles.waiting} role="status" aria-labelledby="deleted-heading">
-      <h2 id="deleted-heading">Workshop deleted</h2>
+      <h2 id="deleted-heading">{t("desk.deletedHeading")}</h2>
+      <p>{t("desk.deleted", { tables: deleted.tables, seats: deleted.seats, events: deleted.events })}</p>
       <p>
-        Its {count(deleted.tables, "table")}, {count(deleted.seats, "seat")} and{" "}
-        {count(deleted.events, "logged event")}, with every name and message, and its settings are gone from
-        the server. Its join code and links no longer work.
-      </p>
-      <p>
-        <a href="/">Back to the home page</a>
+        <a href="/">{t("desk.home")}</a>
       </p>
     </section>
   );
@@ -80,10 +78,11 @@ function ConsoleDesk({
   onKey: (key: string) => void;
   onDeleted: (deleted: WorkshopDeleted["deleted"]) => void;
 }) {
+  const t = useTranslations("console");
   const desk = useConsole(workshopId, instructorKey);
   const now = useNow(1_000);
   const numbers = desk.tables.map((tile) => tile.number);
-  const { answers, execute } = useCommandAnswers(desk.run, numbers);
+  const { answers, execute } = useCommandAnswers(desk.run, numbers, t);
   const [controlsFor, setControlsFor] = useState<string | null>(null);
   const controlled = desk.tables.find((tile) => tile.tableId === controlsFor);
   const ready = desk.joinCode !== null;
@@ -106,14 +105,14 @@ function ConsoleDesk({
       {(desk.status === "closed" || desk.status === "failed") && (
         <p className={styles.problem}>
           <button type="button" onClick={() => window.location.reload()}>
-            {desk.status === "closed" ? "Reconnect the console" : "Try again"}
+            {desk.status === "closed" ? t("desk.reconnect") : t("desk.tryAgain")}
           </button>
         </p>
       )}
       {desk.status === "failed" && <KeyPrompt workshopId={workshopId} reason="refused" onKey={onKey} />}
       {desk.notice && (
         <p className={`error ${styles.problem}`} role="alert">
-          The server refused a message from this console: {desk.notice.message}
+          {t("desk.refused", { message: desk.notice.message })}
         </p>
       )}
 
@@ -123,7 +122,7 @@ function ConsoleDesk({
           <div className={styles.layout}>
             <section className={styles.tables} aria-labelledby="tables-heading">
               <h2 id="tables-heading" className={styles.sectionTitle}>
-                Tables
+                {t("desk.tables")}
               </h2>
               <div className={styles.grid}>
                 {desk.tables.map((tile) => (

@@ -1,23 +1,30 @@
 "use client";
 // Without the instructor key nothing here works: say where it comes from (the link shown when the
 // workshop was set up) and take the link, or the key alone, pasted in.
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { saveInstructorKey } from "../../lib/credentials.ts";
 import styles from "./Console.module.css";
 
+/** What is wrong with a paste, by the name of its message ("console.key.…"). */
+type PasteProblem = "empty" | "otherWorkshop" | "notKey";
+
 /** The key from a pasted instructor link (`…/instructor/<id>#key=<key>`) or a bare key. */
-export function keyFromPaste(pasted: string, workshopId: string): { key: string } | { problem: string } {
+export function keyFromPaste(
+  pasted: string,
+  workshopId: string,
+): { key: string } | { problem: PasteProblem } {
   const text = pasted.trim();
-  if (text === "") return { problem: "Paste the instructor link, or just its key." };
+  if (text === "") return { problem: "empty" };
   const fragment = /[#&]key=([^&\s]+)/.exec(text);
   if (fragment?.[1]) {
     const otherWorkshop = /\/instructor\/([0-9a-f-]{36})/i.exec(text)?.[1];
     if (otherWorkshop && otherWorkshop.toLowerCase() !== workshopId.toLowerCase()) {
-      return { problem: "That instructor link is for another workshop; open it directly instead." };
+      return { problem: "otherWorkshop" };
     }
     return { key: decodeURIComponent(fragment[1]) };
   }
-  if (/[\s/#]/.test(text)) return { problem: "That does not look like an instructor link or key." };
+  if (/[\s/#]/.test(text)) return { problem: "notKey" };
   return { key: text };
 }
 
@@ -31,10 +38,11 @@ export function KeyPrompt({
   reason: "missing" | "refused";
   onKey: (key: string) => void;
 }) {
+  const t = useTranslations("console");
   const fieldId = useId();
   const hintId = useId();
   const [pasted, setPasted] = useState("");
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<PasteProblem | null>(null);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,18 +59,12 @@ export function KeyPrompt({
   return (
     <section className={`card ${styles.keyPrompt}`} aria-labelledby={`${fieldId}-heading`}>
       <h2 id={`${fieldId}-heading`}>
-        {reason === "missing" ? "This console needs the instructor link" : "Try another instructor link"}
+        {reason === "missing" ? t("key.missingHeading") : t("key.refusedHeading")}
       </h2>
-      {reason === "missing" && (
-        <p>
-          The console opens with the instructor link shown when the workshop was set up (it ends in{" "}
-          <code>#key=…</code>). This browser has no key for this workshop yet. Open that link, or paste it
-          here; it is then kept in this browser only.
-        </p>
-      )}
+      {reason === "missing" && <p>{t.rich("key.explain", { code: (chunks) => <code>{chunks}</code> })}</p>}
       <form onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor={fieldId}>Instructor link or key</label>
+          <label htmlFor={fieldId}>{t("key.label")}</label>
           <input
             id={fieldId}
             name="instructor-link"
@@ -74,15 +76,15 @@ export function KeyPrompt({
             aria-invalid={problem ? true : undefined}
           />
           <p id={hintId} className="muted">
-            For example https://…/instructor/{workshopId}#key=…
+            {t("key.example", { workshopId })}
           </p>
         </div>
         {problem && (
           <p className="error" role="alert">
-            {problem}
+            {t(`key.${problem}`)}
           </p>
         )}
-        <button type="submit">Open the console</button>
+        <button type="submit">{t("key.open")}</button>
       </form>
     </section>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Downloads a table's event log, or the whole workshop's, as CSV or JSON: fetched with the
 // instructor key (it travels in a header, never in a link) and saved through an <a download>.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { downloadLog } from "../../lib/api.ts";
 import styles from "./Controls.module.css";
@@ -26,9 +27,11 @@ export function LogDownloads({
   workshopId: string;
   instructorKey: string;
   tableId?: string;
-  /** Whose log, for the buttons' names: "the workshop's", "table 3's". */
-  whose: string;
+  /** Whose log, for the buttons' names: the workshop's, "this table's", or table 3's. */
+  whose: "workshop" | "thisTable" | { table: number };
 }) {
+  const t = useTranslations("console");
+  const owner = typeof whose === "string" ? { whose, table: 0 } : { whose: "table", table: whose.table };
   const [busy, setBusy] = useState<"csv" | "json" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -38,7 +41,7 @@ export function LogDownloads({
     const result = await downloadLog(workshopId, instructorKey, format, tableId);
     setBusy(null);
     if (result.ok) save(result.value.blob, result.value.filename);
-    else setProblem(`The ${format.toUpperCase()} log could not be downloaded: ${result.message}`);
+    else setProblem(t("logs.failed", { format: format.toUpperCase(), message: result.message }));
   }
 
   return (
@@ -51,7 +54,9 @@ export function LogDownloads({
           disabled={busy !== null}
           onClick={() => void download(format)}
         >
-          {busy === format ? "Preparing…" : `Download ${whose} log (${format.toUpperCase()})`}
+          {busy === format
+            ? t("logs.preparing")
+            : t("logs.download", { ...owner, format: format.toUpperCase() })}
         </button>
       ))}
       {problem && (

@@ -1,6 +1,7 @@
 "use client";
 // A native modal <dialog>: the page behind it is inert (focus stays inside), Esc closes it, and
 // focus goes back to whatever opened it.
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useRef } from "react";
 import styles from "./Dialog.module.css";
 
@@ -19,6 +20,7 @@ export function ModalDialog({
   /** A "Close" button in the heading (confirmations have their own Cancel instead). */
   closeButton?: boolean;
 }) {
+  const t = useTranslations("console");
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const onCloseRef = useRef(onClose);
@@ -47,7 +49,7 @@ export function ModalDialog({
         </h2>
         {closeButton && (
           <button type="button" className={styles.close} onClick={close}>
-            Close
+            {t("dialog.close")}
           </button>
         )}
       </div>

@@ -2,16 +2,15 @@
 // Every instructor command for one table, in a modal dialog opened from its tile: the flow of
 // the talks, an event, a broadcast, more rounds, releasing a seat, the log, and the observer view.
 // At a finished table only a broadcast still applies: the rest says why not instead.
-import { possessive } from "@red-lines/shared/client";
 import {
   type BotStyle,
   botStyles,
-  botStyleTitles,
   type ConsoleCommand,
   type ConsoleSnapshot,
   type ConsoleTable,
 } from "@red-lines/shared/protocol";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { eraseSeat } from "../../lib/api.ts";
 import { CopyButton } from "../entry/CopyButton.tsx";
@@ -19,7 +18,18 @@ import { AnswerLine } from "./AnswerLine.tsx";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import styles from "./Controls.module.css";
-import { endingText, observerHref, overSentence, phaseLabel, startLabel, watchLink } from "./format.ts";
+import {
+  type ConsoleT,
+  endingText,
+  observerHref,
+  oneTable,
+  overSentence,
+  phaseLabel,
+  startedPhase,
+  startLabel,
+  watchLink,
+  whose,
+} from "./format.ts";
 import { LogDownloads } from "./LogDownloads.tsx";
 import { ModalDialog } from "./ModalDialog.tsx";
 import type { Execute, TableAnswer } from "./useCommandAnswers.ts";
@@ -46,69 +56,76 @@ export function TableControls({
   watchToken: string | null;
   onClose: () => void;
 }) {
+  const t = useTranslations("console");
   const seatId = useId();
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [seat, setSeat] = useState("");
   const [erased, setErased] = useState<{ ok: boolean; text: string } | null>(null);
   const { status, number } = tile;
-  const here = `table ${number}`;
+  const here = oneTable(number);
+  const at = t("where.at", here);
+  const table = { table: number };
   const run = (command: ConsoleCommand, label: string) => execute([number], command, label);
-  const start = startLabel(status.phase);
+  const start = startLabel(status.phase, t);
+  const next = startedPhase(status.phase);
   const running = status.phase === "briefing" || status.phase === "negotiating";
   /** Why nothing but a broadcast applies any more, or null while the talks are not over. */
-  const over = status.phase === "concluded" ? overSentence(status, here) : null;
-  const overAt = `the talks at ${here} are over`;
+  const over = status.phase === "concluded" ? overSentence(status, here, t) : null;
   const turnName = status.seats.find((candidate) => candidate.role === status.turnSeat)?.name;
   const releasable = status.seats.filter((candidate) => candidate.occupied || candidate.occupant);
   const chosenSeat = releasable.find((candidate) => candidate.role === seat) ?? releasable[0];
 
   return (
-    <ModalDialog title={`Table ${number} controls`} onClose={onClose}>
+    <ModalDialog title={t("controls.title", table)} onClose={onClose}>
       {() => (
         <div className={styles.panel}>
           <p className={styles.state}>
-            {phaseLabel[status.phase]}
-            {status.paused ? " · paused" : ""}
-            {status.phase === "negotiating" ? ` · round ${status.round} of ${status.rounds}` : ""}
-            {status.phase === "concluded" ? ` · ${endingText(status)}` : ""}
-            {status.outcomeTitle ? ` · ${status.outcomeTitle}` : ""}
+            {[
+              phaseLabel(status.phase, t),
+              status.paused && t("controls.paused"),
+              status.phase === "negotiating" &&
+                t("controls.round", { round: status.round, rounds: status.rounds }),
+              status.phase === "concluded" && endingText(status, t),
+              status.outcomeTitle,
+            ]
+              .filter(Boolean)
+              .join(" · ")}
           </p>
           <AnswerLine answer={answer} live />
 
-          <section aria-label={`Flow of the talks at ${here}`} className={styles.group}>
+          <section aria-label={t("controls.flow", table)} className={styles.group}>
             {over ? (
-              <p className={styles.hint}>
-                {over} There is nothing left to start, pause, skip or end; the debrief and the replay are
-                ready.
-              </p>
+              <p className={styles.hint}>{t("controls.overHint", { over })}</p>
             ) : (
               <div className={styles.buttons}>
-                {start && (
+                {start && next && (
                   <button type="button" onClick={() => void run({ type: "start" }, start)}>
-                    {start} at {here}
+                    {t("action.start", { phase: next, where: at })}
                   </button>
                 )}
                 <button
                   type="button"
                   disabled={status.phase !== "negotiating" || status.paused}
-                  onClick={() => void run({ type: "pause" }, "Pause")}
+                  onClick={() => void run({ type: "pause" }, t("label.pause"))}
                 >
-                  Pause {here}
+                  {t("action.pause", { where: t("where.plain", here) })}
                 </button>
                 <button
                   type="button"
                   disabled={!status.paused}
-                  onClick={() => void run({ type: "resume" }, "Resume")}
+                  onClick={() => void run({ type: "resume" }, t("label.resume"))}
                 >
-                  Resume {here}
+                  {t("action.resume", { where: t("where.plain", here) })}
                 </button>
                 <button
                   type="button"
                   className={styles.secondary}
                   disabled={status.phase !== "negotiating"}
-                  onClick={() => void run({ type: "skip-turn" }, "Skip the turn")}
+                  onClick={() => void run({ type: "skip-turn" }, t("label.skip"))}
                 >
-                  {turnName ? `Skip ${possessive(turnName)} turn` : "Skip the turn"} at {here}
+                  {turnName
+                    ? t("action.skipNamed", { ...whose(turnName), where: at })
+                    : t("action.skip", { where: at })}
                 </button>
                 <button
                   type="button"
@@ -116,39 +133,44 @@ export function TableControls({
                   disabled={!running}
                   onClick={() => setConfirming({ kind: "end" })}
                 >
-                  End talks at {here}…
+                  {t("action.end", { where: at })}
                 </button>
               </div>
             )}
           </section>
 
-          <section aria-label={`Event for ${here}`} className={styles.group}>
+          <section aria-label={t("controls.event", table)} className={styles.group}>
             <InjectForm
               events={events}
               alreadyInjected={new Set(status.injectedEvents)}
-              target={here}
-              unavailable={over && `No news can land: ${overAt}.`}
-              onInject={(event) => run({ type: "inject-event", event: event.id }, `Inject "${event.title}"`)}
+              where={here}
+              unavailable={over && t("forms.noNews", { where: at })}
+              onInject={(event) =>
+                run({ type: "inject-event", event: event.id }, t("label.inject", { title: event.title }))
+              }
             />
           </section>
 
-          <section aria-label={`Broadcast to ${here}`} className={styles.group}>
-            <BroadcastForm target={here} onSend={(text) => run({ type: "broadcast", text }, "Broadcast")} />
+          <section aria-label={t("controls.broadcast", table)} className={styles.group}>
+            <BroadcastForm
+              where={here}
+              onSend={(text) => run({ type: "broadcast", text }, t("label.broadcast"))}
+            />
           </section>
 
-          <section aria-label={`Rounds at ${here}`} className={styles.group}>
+          <section aria-label={t("controls.rounds", table)} className={styles.group}>
             <ExtendForm
-              target={here}
-              unavailable={over && `No rounds can be added: ${overAt}.`}
-              onExtend={(by) => run({ type: "extend-rounds", by }, `Add ${by} round${by === 1 ? "" : "s"}`)}
+              where={here}
+              unavailable={over && t("forms.noRounds", { where: at })}
+              onExtend={(by) => run({ type: "extend-rounds", by }, t("label.extend", { by }))}
             />
           </section>
 
-          <section aria-label={`Release a seat at ${here}`} className={styles.group}>
+          <section aria-label={t("controls.release", table)} className={styles.group}>
             {over ? (
-              <p className={styles.hint}>Seats no longer change hands: {overAt}.</p>
+              <p className={styles.hint}>{t("controls.seatsOver", { where: at })}</p>
             ) : releasable.length === 0 || !chosenSeat ? (
-              <p className={styles.hint}>No seat is taken at {here}, so there is none to release.</p>
+              <p className={styles.hint}>{t("controls.noneTaken", table)}</p>
             ) : (
               <form
                 className={styles.form}
@@ -157,7 +179,7 @@ export function TableControls({
                   setConfirming({ kind: "release", role: chosenSeat.role });
                 }}
               >
-                <label htmlFor={seatId}>Seat to release for someone new</label>
+                <label htmlFor={seatId}>{t("controls.releaseLabel")}</label>
                 <select
                   id={seatId}
                   className={styles.select}
@@ -172,52 +194,48 @@ export function TableControls({
                   ))}
                 </select>
                 <button type="submit" className={styles.danger}>
-                  Release {possessive(chosenSeat.name)} seat…
+                  {t("controls.releaseButton", whose(chosenSeat.name))}
                 </button>
               </form>
             )}
           </section>
 
           {!over && (
-            <section aria-label={`Seat a bot at ${here}`} className={styles.group}>
-              <BotSeatForm tile={tile} target={here} run={run} />
+            <section aria-label={t("controls.seatBot", table)} className={styles.group}>
+              <BotSeatForm tile={tile} run={run} />
             </section>
           )}
 
-          <section aria-label={`Observe and export ${here}`} className={styles.group}>
+          <section aria-label={t("controls.observeExport", table)} className={styles.group}>
             <Link className={`button ${styles.secondary}`} href={observerHref(tile, workshopId)}>
-              Observe {here} (every private channel)
+              {t("controls.observe", table)}
             </Link>
             {watchToken && (
               <p className={styles.observerLink}>
                 <CopyButton
                   text={watchLink(tile.tableId, watchToken)}
-                  label={`Copy the observer link of ${here}`}
+                  label={t("controls.copyWatchLink", table)}
                 />
-                <span className={styles.hint}>
-                  Anyone with this link can watch the public table (no private channels, no briefs) and cannot
-                  act. Give it to guests, or show it on a projector.
-                </span>
+                <span className={styles.hint}>{t("controls.watchLinkHint")}</span>
               </p>
             )}
             <Link
               className={`button ${styles.secondary}`}
               href={`/replay/${tile.tableId}?workshop=${workshopId}`}
             >
-              Replay {here} move by move
+              {t("controls.replay", table)}
             </Link>
             <LogDownloads
               workshopId={workshopId}
               instructorKey={instructorKey}
               tableId={tile.tableId}
-              whose={`${here}'s`}
+              whose={table}
             />
           </section>
 
-          <section aria-label={`Erase a student's name and messages at ${here}`} className={styles.group}>
+          <section aria-label={t("controls.erase", table)} className={styles.group}>
             <EraseForm
               tile={tile}
-              target={here}
               result={erased}
               onErase={(role) => setConfirming({ kind: "erase", role })}
             />
@@ -227,16 +245,18 @@ export function TableControls({
             <EraseConfirm
               tile={tile}
               role={confirming.role}
-              onConfirm={async (role) => setErased(await erasedLine(workshopId, tile, role, instructorKey))}
+              onConfirm={async (role) =>
+                setErased(await erasedLine(workshopId, tile, role, instructorKey, t))
+              }
               onClose={() => setConfirming(null)}
             />
           )}
           {confirming?.kind === "end" && (
             <ConfirmDialog
-              title={`End the talks at ${here}?`}
-              question={`The talks at ${here} end now, without an agreement: every party is left with its no-deal value. This cannot be undone.`}
-              confirmLabel={`End talks at ${here}`}
-              onConfirm={() => void run({ type: "end-talks" }, "End talks")}
+              title={t("action.endConfirmTitle", { where: at })}
+              question={t("action.endConfirmQuestion", { where: at })}
+              confirmLabel={t("action.endConfirm", { where: at })}
+              onConfirm={() => void run({ type: "end-talks" }, t("label.end"))}
               onClose={() => setConfirming(null)}
             />
           )}
@@ -265,17 +285,19 @@ function ReleaseConfirm({
   run: (command: ConsoleCommand, label: string) => Promise<unknown>;
   onClose: () => void;
 }) {
+  const t = useTranslations("console");
   const seat = tile.status.seats.find((candidate) => candidate.role === role);
   const name = seat?.name ?? role;
-  const who = seat?.occupant
-    ? `${seat.occupant} is disconnected and their link stops working`
-    : "Its link stops working";
   return (
     <ConfirmDialog
-      title={`Release ${possessive(name)} seat at table ${tile.number}?`}
-      question={`${who}; anyone with the join code can then take the seat of ${name}.`}
-      confirmLabel={`Release ${possessive(name)} seat`}
-      onConfirm={() => void run({ type: "release-seat", seat: role }, `Release ${possessive(name)} seat`)}
+      title={t("controls.releaseTitle", { ...whose(name), table: tile.number })}
+      question={t("controls.releaseQuestion", {
+        taken: seat?.occupant ? "yes" : "no",
+        occupant: seat?.occupant ?? "",
+        name,
+      })}
+      confirmLabel={t("controls.releaseConfirm", whose(name))}
+      onConfirm={() => void run({ type: "release-seat", seat: role }, t("label.release", whose(name)))}
       onClose={onClose}
     />
   );
@@ -284,13 +306,12 @@ function ReleaseConfirm({
 /** An empty or abandoned seat played by a bot until a person joins it with the code. */
 function BotSeatForm({
   tile,
-  target,
   run,
 }: {
   tile: ConsoleTable;
-  target: string;
   run: (command: ConsoleCommand, label: string) => Promise<unknown>;
 }) {
+  const t = useTranslations("console");
   const seatId = useId();
   const styleId = useId();
   const empty = tile.status.seats.filter((candidate) => !candidate.occupied);
@@ -298,17 +319,20 @@ function BotSeatForm({
   const [style, setStyle] = useState<BotStyle>("boulware");
   const chosen = empty.find((candidate) => candidate.role === seat) ?? empty[0];
   if (!chosen) {
-    return <p className={styles.hint}>Every seat at {target} is taken, so there is none for a bot.</p>;
+    return <p className={styles.hint}>{t("controls.everySeatTaken", { table: tile.number })}</p>;
   }
   return (
     <form
       className={styles.form}
       onSubmit={(submitted) => {
         submitted.preventDefault();
-        void run({ type: "assign-seat", seat: chosen.role, bot: style }, `Seat a bot as ${chosen.name}`);
+        void run(
+          { type: "assign-seat", seat: chosen.role, bot: style },
+          t("label.seatBot", { name: chosen.name }),
+        );
       }}
     >
-      <label htmlFor={seatId}>Empty seat for a bot (a person joining it later takes it over)</label>
+      <label htmlFor={seatId}>{t("controls.botSeatLabel")}</label>
       <select
         id={seatId}
         className={styles.select}
@@ -321,7 +345,7 @@ function BotSeatForm({
           </option>
         ))}
       </select>
-      <label htmlFor={styleId}>How the bot negotiates</label>
+      <label htmlFor={styleId}>{t("controls.botStyleLabel")}</label>
       <select
         id={styleId}
         className={styles.select}
@@ -330,11 +354,11 @@ function BotSeatForm({
       >
         {botStyles.map((option) => (
           <option key={option} value={option}>
-            {botStyleTitles[option]}
+            {t(`controls.botStyle.${option}`)}
           </option>
         ))}
       </select>
-      <button type="submit">Seat a bot as {chosen.name}</button>
+      <button type="submit">{t("controls.seatBotButton", { name: chosen.name })}</button>
     </form>
   );
 }
@@ -342,15 +366,14 @@ function BotSeatForm({
 /** Erasing one student's name and words from this table's log, on request (any seat, any time). */
 function EraseForm({
   tile,
-  target,
   result,
   onErase,
 }: {
   tile: ConsoleTable;
-  target: string;
   result: { ok: boolean; text: string } | null;
   onErase: (role: string) => void;
 }) {
+  const t = useTranslations("console");
   const seatId = useId();
   const [seat, setSeat] = useState("");
   const seats = tile.status.seats;
@@ -364,7 +387,7 @@ function EraseForm({
         onErase(chosen.role);
       }}
     >
-      <label htmlFor={seatId}>Seat whose student asked to have their name and messages erased</label>
+      <label htmlFor={seatId}>{t("controls.eraseLabel")}</label>
       <select
         id={seatId}
         className={styles.select}
@@ -379,12 +402,9 @@ function EraseForm({
         ))}
       </select>
       <button type="submit" className={styles.danger}>
-        Erase the student's name and messages as {chosen.name}…
+        {t("controls.eraseButton", { name: chosen.name })}
       </button>
-      <p className={styles.hint}>
-        The game stays as it was played at {target}; the replay, debrief and logs show “Erased student” and
-        “Message erased” instead.
-      </p>
+      <p className={styles.hint}>{t("controls.eraseHint", { table: tile.number })}</p>
       {result && (
         <p className={result.ok ? styles.hint : styles.problem} role={result.ok ? "status" : "alert"}>
           {result.text}
@@ -405,13 +425,14 @@ function EraseConfirm({
   onConfirm: (role: string) => Promise<void>;
   onClose: () => void;
 }) {
+  const t = useTranslations("console");
   const seat = tile.status.seats.find((candidate) => candidate.role === role);
   const name = seat?.name ?? role;
   return (
     <ConfirmDialog
-      title={`Erase the student's name and messages as ${name} at table ${tile.number}?`}
-      question={`Every name this seat was taken under becomes “Erased student”, and the text of every message and note written from it is removed from the table's log, for good. The moves and the outcome stay.`}
-      confirmLabel="Erase name and messages"
+      title={t("controls.eraseTitle", { name, table: tile.number })}
+      question={t("controls.eraseQuestion")}
+      confirmLabel={t("controls.eraseConfirm")}
       onConfirm={() => void onConfirm(role)}
       onClose={onClose}
     />
@@ -423,14 +444,14 @@ async function erasedLine(
   tile: ConsoleTable,
   role: string,
   instructorKey: string,
+  t: ConsoleT,
 ): Promise<{ ok: boolean; text: string }> {
   const name = tile.status.seats.find((candidate) => candidate.role === role)?.name ?? role;
   const result = await eraseSeat(workshopId, tile.tableId, role, instructorKey);
-  if (!result.ok) return { ok: false, text: `Nothing was erased: ${result.message}` };
+  if (!result.ok) return { ok: false, text: t("controls.eraseFailed", { message: result.message }) };
   const { names, messages, notes } = result.value.erased;
-  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
   return {
     ok: true,
-    text: `Erased at table ${tile.number}, seat ${name}: ${count(names, "name")}, ${count(messages, "message")} and ${count(notes, "note")}.`,
+    text: t("controls.erased", { table: tile.number, name, names, messages, notes }),
   };
 }

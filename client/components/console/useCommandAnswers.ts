@@ -4,7 +4,7 @@
 import type { ConsoleCommand, ConsoleResult } from "@red-lines/shared/protocol";
 import { useState } from "react";
 import type { ConsoleConnection } from "../../lib/useConsole.ts";
-import { targetPhrase } from "./format.ts";
+import { type ConsoleT, whereOf } from "./format.ts";
 
 export type TableAnswer = {
   /** The command as its button named it, e.g. "Pause". */
@@ -18,20 +18,17 @@ export type TableAnswer = {
 export type Outcome = { summary: string; allDone: boolean };
 export type Execute = (target: "all" | number[], command: ConsoleCommand, label: string) => Promise<Outcome>;
 
-const noAnswer =
-  "The server did not answer within 15 seconds; check the tile to see whether it happened before trying again.";
-const offline =
-  "Not connected to the server, so nothing was sent. Wait for the connection to return and try again.";
-
-function answerOf(label: string, result: ConsoleResult): TableAnswer {
-  if (result.status === "done") return { label, kind: "done", message: "Done." };
+function answerOf(label: string, result: ConsoleResult, t: ConsoleT): TableAnswer {
+  if (result.status === "done") return { label, kind: "done", message: t("answer.done") };
   if (result.status === "refused") return { label, kind: "refused", message: result.refusal.message };
   return { label, kind: "error", message: result.error.message };
 }
 
+/** `t` is the console's translator (useTranslations("console")): the answers are in its language. */
 export function useCommandAnswers(
   run: ConsoleConnection["run"],
   tableNumbers: readonly number[],
+  t: ConsoleT,
 ): { answers: ReadonlyMap<number, TableAnswer>; execute: Execute } {
   const [answers, setAnswers] = useState<ReadonlyMap<number, TableAnswer>>(new Map());
 
@@ -44,33 +41,49 @@ export function useCommandAnswers(
 
   const execute: Execute = async (target, command, label) => {
     const addressed = target === "all" ? [...tableNumbers] : target;
-    const heading = `${label} — ${targetPhrase(target, tableNumbers.length)}`;
-    record(addressed.map((table) => [table, { label, kind: "pending", message: "Sending…" }]));
+    const count = tableNumbers.length;
+    const where = t("where.plain", whereOf(target, count, t));
+    record(addressed.map((table) => [table, { label, kind: "pending", message: t("answer.sending") }]));
     const reply = await run(target, command);
     if (reply.kind !== "results") {
       const message =
-        reply.kind === "error" ? reply.error.message : reply.kind === "timeout" ? noAnswer : offline;
+        reply.kind === "error"
+          ? reply.error.message
+          : reply.kind === "timeout"
+            ? t("answer.noAnswer")
+            : t("answer.offline");
       record(addressed.map((table) => [table, { label, kind: "error", message }]));
-      return { summary: `${heading}: ${message}`, allDone: false };
+      return { summary: `${label} — ${where}: ${message}`, allDone: false };
     }
     const each = reply.results.map((result): [number, TableAnswer] => [
       result.table,
-      answerOf(label, result),
+      answerOf(label, result, t),
     ]);
     record(each);
     const done = each.filter(([, answer]) => answer.kind === "done").map(([table]) => table);
     const notDone = each.filter(([, answer]) => answer.kind !== "done");
-    if (notDone.length === 0) return { summary: `${heading}: done.`, allDone: true };
+    if (notDone.length === 0) return { summary: t("summary.done", { label, where }), allDone: true };
     if (each.length === 1 && notDone[0])
-      return { summary: `${heading}: ${notDone[0][1].message}`, allDone: false };
-    const parts = [
-      done.length > 0 ? `done at ${targetPhrase(done, tableNumbers.length)}` : null,
-      `not done at ${targetPhrase(
+      return { summary: `${label} — ${where}: ${notDone[0][1].message}`, allDone: false };
+    const notWhere = t(
+      "where.at",
+      whereOf(
         notDone.map(([table]) => table),
-        tableNumbers.length,
-      )} (see ${notDone.length === 1 ? "its tile" : "their tiles"} for why)`,
-    ];
-    return { summary: `${heading}: ${parts.filter(Boolean).join("; ")}.`, allDone: false };
+        count,
+        t,
+      ),
+    );
+    const summary =
+      done.length > 0
+        ? t("summary.partly", {
+            label,
+            where,
+            doneWhere: t("where.at", whereOf(done, count, t)),
+            notWhere,
+            count: notDone.length,
+          })
+        : t("summary.notDone", { label, where, notWhere, count: notDone.length });
+    return { summary, allDone: false };
   };
 
   return { answers, execute };
