@@ -7,8 +7,8 @@ import {
   followViews,
   negotiationRoomName,
   outdatedProtocolCode,
-  type Refusal,
   refusalMessageSchema,
+  type ShownRefusal,
   type TableJoinOptions,
   type TableView,
   tableMessages,
@@ -19,7 +19,7 @@ import { type LiveRoom, useLiveRoom } from "./liveRoom.ts";
 
 export type CommandReply =
   | { kind: "done" }
-  | { kind: "refused"; refusal: Refusal }
+  | { kind: "refused"; refusal: ShownRefusal }
   | { kind: "error"; error: ErrorMessage }
   | { kind: "timeout" }
   | { kind: "offline" };

@@ -84,12 +84,18 @@ async function act(connection: Connection, command: Record<string, unknown>) {
   if (refusal) throw new Error(`${String(command.type)} refused: ${refusal.refusal.message}`);
 }
 
-async function setUpTable() {
+/** A table of four seats and the instructor; `locales` names the seats that join in another language. */
+async function setUpTable(locales: Partial<Record<string, string>> = {}) {
   const workshop = await api("/workshops", { scenarioId: "ukraine-2026", tables: 1, turnSeconds: 600 });
   const seats: Record<string, Connection> = {};
   for (const role of ["us", "ukraine", "europe", "russia"]) {
     const joined = await api("/join", { code: workshop.joinCode, name: `${role} player`, role });
-    seats[role] = await connect({ tableId: joined.tableId as string, seatToken: joined.seatToken as string });
+    const locale = locales[role];
+    seats[role] = await connect({
+      tableId: joined.tableId as string,
+      seatToken: joined.seatToken as string,
+      ...(locale ? { locale } : {}),
+    });
   }
   const tableId = (
     await server.database.prisma.table.findFirstOrThrow({ where: { workshopId: workshop.workshopId } })
@@ -152,6 +158,77 @@ describe("a negotiating table", () => {
     const refusal = seats.ukraine.seen.refusals.find((r) => r.intentId === tabled)?.refusal;
     expect(refusal).toMatchObject({ code: "red-line", rule: "ua-no-legal-cession" });
     expect(refusal?.source).toBeTruthy();
+  });
+
+  it("speaks each connection's language: one version, refusals and news in Ukrainian for Kyiv, English for Washington", async () => {
+    const { seats, instructor } = await setUpTable({ ukraine: "uk", europe: "uk" });
+    const scenario = getScenario("ukraine-2026");
+    const uk = scenario?.translations?.uk;
+    if (!scenario || !uk) throw new Error("the scenario's Ukrainian is missing");
+    await act(instructor, { type: "start" });
+    await act(instructor, { type: "start" });
+    await act(seats.us, { type: "set-option", issue: "territory", option: "deferred" });
+    await act(seats.us, { type: "table-draft" });
+    await waitFor(
+      () => lastView(seats.ukraine)?.currentVersion === 1 && lastView(seats.us)?.currentVersion === 1,
+    );
+
+    // The same version 1, each reader's words for its issue and option.
+    const named = (connection: Connection) => {
+      const view = lastView(connection);
+      const issue = view?.issues.find((i) => i.id === "territory");
+      const option = issue?.options.find((o) => o.id === view?.versions[0]?.package.territory);
+      return {
+        issue: issue?.name,
+        option: option?.label,
+        seat: view?.seats.find((s) => s.role === "ukraine")?.name,
+      };
+    };
+    const english = scenario.issues.find((i) => i.id === "territory");
+    expect(named(seats.ukraine)).toEqual({
+      issue: uk.issues?.territory?.name,
+      option: uk.issues?.territory?.options?.deferred?.label,
+      seat: uk.roles?.ukraine?.name,
+    });
+    expect(named(seats.europe)).toEqual(named(seats.ukraine));
+    expect(named(seats.us)).toEqual({
+      issue: english?.name,
+      option: english?.options.find((o) => o.id === "deferred")?.label,
+      seat: "Ukraine",
+    });
+    expect(lastView(seats.ukraine)?.versions[0]?.package).toEqual(lastView(seats.us)?.versions[0]?.package);
+
+    // A red-line refusal in Ukrainian: the rule's title and explanation too.
+    await act(seats.ukraine, { type: "set-option", issue: "territory", option: "recognize-crimea" });
+    const tabled = seats.ukraine.send({ type: "table-draft" });
+    await waitFor(() => seats.ukraine.seen.refusals.some((r) => r.intentId === tabled));
+    const refusal = seats.ukraine.seen.refusals.find((r) => r.intentId === tabled)?.refusal;
+    const rule = uk.redLines?.["ua-no-legal-cession"];
+    expect(refusal).toMatchObject({ code: "red-line", title: rule?.title, explanation: rule?.explanation });
+    expect(refusal?.message).toContain(`порушує вашу червону лінію «${rule?.title}»`);
+
+    // News reaches each reader in their language.
+    await act(instructor, { type: "inject-event", event: "paris-guarantees" });
+    const news = (connection: Connection) => lastView(connection)?.news.at(-1);
+    await waitFor(() => news(seats.ukraine) && news(seats.us));
+    expect(news(seats.ukraine)).toMatchObject({
+      title: uk.events?.["paris-guarantees"]?.title,
+      flash: uk.events?.["paris-guarantees"]?.flash,
+    });
+    expect(news(seats.us)?.title).toBe(scenario.events.find((e) => e.id === "paris-guarantees")?.title);
+
+    // A reader who switches language gets the whole view again in it; a language the product does
+    // not speak is answered with an error naming the ones it does.
+    const before = seats.us.seen.views.length;
+    seats.us.room.send("locale", { locale: "uk" });
+    await waitFor(() => seats.us.seen.views.length > before);
+    expect(named(seats.us)).toEqual(named(seats.ukraine));
+    seats.us.room.send("locale", { locale: "fr" });
+    await waitFor(() => seats.us.seen.raw.some((m) => (m as { type: string }).type === "error"));
+    const error = seats.us.seen.raw.find((m) => (m as { type: string }).type === "error") as {
+      payload: { message: string };
+    };
+    expect(error.payload.message).toMatch(/en, uk/);
   });
 
   it("lets nobody act as another seat or as the instructor", async () => {

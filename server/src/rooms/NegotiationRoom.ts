@@ -23,12 +23,17 @@ import {
   heldByPerson,
   instructorActor,
   intentKey,
+  isLocale,
+  type Locale,
   type LoggedEvent,
+  localeMessageSchema,
   nextBotMove,
   observerPerspective,
   parseCommand,
   type Refusal,
+  type ShownRefusal,
   type Submitted,
+  shownRefusal,
   type TableCommand,
   TableCommandHandler,
   type TableView,
@@ -147,6 +152,9 @@ export function createNegotiationRoom(services: NegotiationServices) {
         this.receive(client as TableClient, payload),
       );
       this.onMessage(tableMessages.resync, (client, payload) => this.resync(client as TableClient, payload));
+      this.onMessage(tableMessages.locale, (client, payload) =>
+        this.switchLocale(client as TableClient, payload),
+      );
       this.onMessage("*", (client, type) =>
         this.reply(client as TableClient, {
           code: "unknown-intent",
@@ -180,8 +188,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
       return identify(services.prisma, this.secrets, options, (kind) => this.seats.count(kind));
     }
 
-    override async onJoin(client: TableClient, _options: unknown, identity: Identity) {
-      client.userData = { identity, windowStart: 0, windowCount: 0 };
+    override async onJoin(client: TableClient, options: unknown, identity: Identity) {
+      client.userData = { identity, locale: joinLocale(options), windowStart: 0, windowCount: 0 };
       this.log.info(connectionFields(identity), `${describeConnection(identity)} connected`);
       if (identity.kind === "seat") {
         this.seats.takeOver(client, identity.role, seatReplaced, closeCodes.seatReplaced);
@@ -261,15 +269,16 @@ export function createNegotiationRoom(services: NegotiationServices) {
      * An instructor command from the workshop console (called through the matchmaker, so the
      * console may live in another process). Queued like any other command.
      */
-    async runInstructorCommand(command: ConsoleCommand): Promise<ConsoleResult> {
+    async runInstructorCommand(command: ConsoleCommand, locale: Locale = "en"): Promise<ConsoleResult> {
       const table = this.state.table;
+      const show = (refusal: Refusal) => shownRefusal(this.table.effective.scenario, locale, refusal);
       const parsed = parseCommand({ ...command, actor: instructorActor, at: services.now() });
-      if (!parsed.ok) return { table, status: "refused", refusal: parsed.refusal };
+      if (!parsed.ok) return { table, status: "refused", refusal: show(parsed.refusal) };
       const result = await this.submit(() => [{ command: parsed.command }])
         .then((handled) => handled?.results[0])
         .catch(() => undefined);
       if (result?.status === "done") return { table, status: "done" };
-      if (result?.status === "refused") return { table, status: "refused", refusal: result.refusal };
+      if (result?.status === "refused") return { table, status: "refused", refusal: show(result.refusal) };
       return {
         table,
         status: "error",
@@ -358,13 +367,14 @@ export function createNegotiationRoom(services: NegotiationServices) {
       if (!parsed.ok) {
         const type = String((intent.data.command as { type?: unknown }).type).slice(0, 40);
         this.counted({ type, actor: senderOf(identity) }, "refused", parsed.refusal.code);
-        return client.send(tableMessages.refusal, { intentId, refusal: parsed.refusal });
+        return client.send(tableMessages.refusal, { intentId, refusal: this.shown(client, parsed.refusal) });
       }
       const clients = new Set([client]);
       this.inFlight.set(key, clients);
       const answer = (result: CommandResult | ErrorMessage) => {
         this.inFlight.delete(key);
-        for (const waiter of clients) waiter.send(...answerTo(intentId, result));
+        for (const waiter of clients)
+          waiter.send(...answerTo(intentId, result, (r) => this.shown(waiter, r)));
       };
       // The seat may have gone while the command waited its turn.
       this.submit(() => (this.holds(identity) ? [{ command: parsed.command, intent: key }] : null)).then(
@@ -485,13 +495,27 @@ export function createNegotiationRoom(services: NegotiationServices) {
       return this.holds(identity) ? perspectiveOf(identity) : observerPerspective;
     }
 
-    /** A perspective's view of the table as it stands, made once per log position. */
-    private currentView(perspective: string): { seq: number; view: TableView } {
+    /** A refusal in the language of the connection it goes to. */
+    private shown(client: TableClient, refusal: Refusal): ShownRefusal {
+      return shownRefusal(this.table.effective.scenario, client.userData?.locale ?? "en", refusal);
+    }
+
+    /**
+     * What a connection is shown: its perspective in its language, e.g. `ukraine|uk`. Views are
+     * made, diffed and encoded once per such key, whoever many connections share it.
+     */
+    private viewKey(data: NonNullable<TableClient["userData"]>): string {
+      return `${this.perspectiveOf(data.identity)}|${data.locale}`;
+    }
+
+    /** A view key's view of the table as it stands, made once per log position. */
+    private currentView(key: string): { seq: number; view: TableView } {
       const seq = this.handler.lastSeq;
-      const known = this.published.get(perspective);
+      const known = this.published.get(key);
       if (known?.seq === seq) return known;
-      const current = { seq, view: viewFor(this.table, perspective) };
-      this.published.set(perspective, current);
+      const [perspective = observerPerspective, locale] = key.split("|");
+      const current = { seq, view: viewFor(this.table, perspective, isLocale(locale) ? locale : "en") };
+      this.published.set(key, current);
       return current;
     }
 
@@ -499,7 +523,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private sendWholeView(client: TableClient, force: boolean) {
       const data = client.userData;
       if (!data) return;
-      const perspective = this.perspectiveOf(data.identity);
+      const perspective = this.viewKey(data);
       const { seq, view } = this.currentView(perspective);
       if (!force && data.view?.seq === seq && data.view.perspective === perspective) return;
       data.view = { seq, perspective };
@@ -516,9 +540,8 @@ export function createNegotiationRoom(services: NegotiationServices) {
     private publishViews() {
       const groups = new Map<string, TableClient[]>();
       for (const client of this.clients as TableClient[]) {
-        const identity = client.userData?.identity;
-        if (!identity) continue;
-        const perspective = this.perspectiveOf(identity);
+        if (!client.userData?.identity) continue;
+        const perspective = this.viewKey(client.userData);
         const group = groups.get(perspective);
         if (group) group.push(client);
         else groups.set(perspective, [client]);
@@ -553,6 +576,17 @@ export function createNegotiationRoom(services: NegotiationServices) {
       }
     }
 
+    /** The reader switched language: from now on their view comes in it, starting with the whole view. */
+    private switchLocale(client: TableClient, payload: unknown) {
+      if (overRate(client.userData, Date.now())) return this.reply(client, rateLimitedAnswer(payload));
+      const parsed = localeMessageSchema.safeParse(payload ?? {});
+      if (!parsed.success)
+        return this.reply(client, invalidMessage(parsed.error, "The language message", tableMessages.locale));
+      if (!client.userData || client.userData.locale === parsed.data.locale) return;
+      client.userData.locale = parsed.data.locale;
+      this.sendWholeView(client, true);
+    }
+
     /** A connection lost track of its view (a patch that did not fit): the whole view again. */
     private resync(client: TableClient, payload: unknown) {
       if (overRate(client.userData, Date.now())) return this.reply(client, rateLimitedAnswer(payload));
@@ -574,6 +608,12 @@ export function createNegotiationRoom(services: NegotiationServices) {
       client.send(tableMessages.error, error);
     }
   };
+}
+
+/** The language a connection asked for when it joined (checked in onAuth), English if none. */
+function joinLocale(options: unknown): Locale {
+  const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
+  return (parsed.success && parsed.data.locale) || "en";
 }
 
 /** A connection's identity as logged: its kind and seat, never its name or token. */

@@ -2,13 +2,15 @@
 // dropped ones waiting to come back, and closing a seat's connections for good when it is
 // released or taken over. The room's `connected` summary follows from here.
 import type { Client, Deferred } from "@colyseus/core";
-import type { ErrorMessage } from "@red-lines/shared/engine";
+import type { ErrorMessage, Locale } from "@red-lines/shared/engine";
 import type { FloodWindow, RateWindow } from "./messageRate.ts";
 import type { Identity } from "./tableAccess.ts";
 
 export type ClientData = RateWindow &
   FloodWindow & {
     identity: Identity;
+    /** The reader's language: their view, refusals and news are rendered in it. */
+    locale: Locale;
     /** Released or taken over: closed without a reconnection slot (a flood keeps its slot). */
     closedForGood?: boolean;
     /** A dropped connection's pending reconnection, cancelled if its seat goes to someone else. */

@@ -1,6 +1,12 @@
 // What a table room says back: the answer to an intent (done, the engine's refusal, or an
 // error), and the sentences for a seat that is lost, released or taken over.
-import { type CommandResult, type ErrorMessage, tableMessages } from "@red-lines/shared/engine";
+import {
+  type CommandResult,
+  type ErrorMessage,
+  type Refusal,
+  type ShownRefusal,
+  tableMessages,
+} from "@red-lines/shared/engine";
 import { rateLimitedError } from "./messageRate.ts";
 
 /** What a connection that no longer holds its seat is told when it tries to act. */
@@ -45,10 +51,12 @@ export const observersCannotAct = (intentId: string): ErrorMessage => ({
 export function answerTo(
   intentId: string,
   result: CommandResult | ErrorMessage,
+  show: (refusal: Refusal) => ShownRefusal,
 ): [type: string, body: Record<string, unknown>] {
   if (!("status" in result)) return [tableMessages.error, { ...result, intentId }];
   if (result.status === "done") return [tableMessages.done, { intentId }];
-  if (result.status === "refused") return [tableMessages.refusal, { intentId, refusal: result.refusal }];
+  if (result.status === "refused")
+    return [tableMessages.refusal, { intentId, refusal: show(result.refusal) }];
   return [tableMessages.error, { ...unavailableError, intentId }];
 }
 

@@ -1,7 +1,11 @@
 // Wire messages of a negotiating table room: who joins as what, the command intent, and what
 // the server sends back (a view for the connection's perspective, or a refusal).
 import { z } from "zod";
+import { locales } from "../i18n/locales.ts";
 import { refusalSchema } from "../table/refusals.ts";
+
+/** A language the product speaks, as a client names it (join options, `locale` messages). */
+export const localeSchema = z.enum(locales, { error: `The language is one of ${locales.join(", ")}.` });
 
 /** Room name of a negotiating table (one Colyseus room per table). */
 export const negotiationRoomName = "negotiation";
@@ -15,6 +19,8 @@ export const tableJoinOptionsSchema = z
     instructorKey: z.string().min(1).max(100).optional(),
     /** The workshop's observer token, from the observer link the instructor hands out: watches. */
     watchToken: z.string().min(1).max(100).optional(),
+    /** The reader's language: the table's words, refusals and news come in it (default English). */
+    locale: localeSchema.optional(),
     /**
      * The table protocol the client speaks (`tableProtocolVersion`). Optional here so that a
      * client without it is told to reload rather than given a schema error.
@@ -46,11 +52,16 @@ export type RefusalMessage = z.infer<typeof refusalMessageSchema>;
 /** client → server `resync`: the connection's view is out of step; send the whole view again. */
 export const viewResyncSchema = z.strictObject({});
 
+/** client → server `locale`: the reader switched language; the whole view comes again in it. */
+export const localeMessageSchema = z.strictObject({ locale: localeSchema });
+
 export const tableMessages = {
   /** client → server: a CommandIntent. */
   command: "command",
   /** client → server: asks for the whole view again (`viewResyncSchema`). */
   resync: "resync",
+  /** client → server: the reader's language changed (`localeMessageSchema`). */
+  locale: "locale",
   /**
    * server → client: the whole TableView for the connection's perspective with the log position
    * it shows (`WholeViewMessage`): on join, on reconnect, on a resync, and when no patch fits.

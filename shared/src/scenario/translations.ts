@@ -8,6 +8,7 @@
 // of what is missing, and the localised scenario, so they cannot disagree about what a text is.
 import { z } from "zod";
 import { type Locale, locales } from "../i18n/locales.ts";
+import { type EffectiveScenario, findRedLine } from "./effective.ts";
 import { idSchema, textSchema } from "./ids.ts";
 
 /** The languages a scenario may be translated into: every supported one but English, its own. */
@@ -414,4 +415,40 @@ export function renameInTranslations(
       ];
     }),
   ) as ScenarioTranslations;
+}
+
+const localizedEffective = new Map<Locale, WeakMap<EffectiveScenario, EffectiveScenario>>();
+
+/**
+ * A table's scenario as it stands (variant and events applied), in `locale`: the same numbers
+ * and rules, each text read from the translation. Made once per scenario state and language, so
+ * every reader of a language shares it (and the views made from it).
+ */
+export function localizeEffective(effective: EffectiveScenario, locale: Locale): EffectiveScenario {
+  if (locale === "en" || !effective.scenario.translations?.[locale]) return effective;
+  let cache = localizedEffective.get(locale);
+  if (!cache) {
+    cache = new WeakMap();
+    localizedEffective.set(locale, cache);
+  }
+  const cached = cache.get(effective);
+  if (cached) return cached;
+  const scenario = localizeScenario(effective.scenario, locale);
+  const copy: EffectiveScenario = {
+    ...effective,
+    scenario,
+    roles: effective.roles.map((role) => scenario.roles.find((r) => r.id === role.id) ?? role),
+    issues: effective.issues.map((issue) => scenario.issues.find((i) => i.id === issue.id) ?? issue),
+    redLines: Object.fromEntries(
+      Object.entries(effective.redLines).map(([role, lines]) => [
+        role,
+        lines.map((line) => {
+          const words = findRedLine(scenario, line.id);
+          return words ? { ...line, title: words.title, explanation: words.explanation } : line;
+        }),
+      ]),
+    ),
+  };
+  cache.set(effective, copy);
+  return copy;
 }

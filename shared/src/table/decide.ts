@@ -1,6 +1,7 @@
 // The decider's judgement: a command against the current state gives the events that follow
 // from it, or a typed refusal saying why not. Pure: time comes in on the command.
 
+import { phrase } from "../i18n/phrase.ts";
 import { botNote, say } from "./chat.ts";
 import { commandSchema, type TableCommand, toMillis } from "./commands.ts";
 import {
@@ -79,6 +80,9 @@ export function parseCommand(
   const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
   return {
     ok: false,
-    refusal: refuse("invalid-command", `That command is malformed (${where}${issue?.message ?? "invalid"}).`),
+    refusal: refuse(
+      "invalid-command",
+      phrase("refusal.invalid-command", { detail: `${where}${issue?.message ?? "invalid"}` }),
+    ),
   };
 }

@@ -1,6 +1,8 @@
 // The instructor's controls (start, pause, resume, events, rounds, skip, end, broadcast) and
 // the server clock's timeout, which only ends a turn whose clock has really run out.
+
 import { botName } from "../bots/styles.ts";
+import { phrase } from "../i18n/phrase.ts";
 import { findEvent } from "../scenario/effective.ts";
 import { mustBeIn, mustBeInstructor, mustNotBePaused } from "./authority.ts";
 import { EventBatch } from "./batch.ts";
@@ -8,7 +10,7 @@ import { type CommandOf, systemActor } from "./commands.ts";
 import type { TableEvent } from "./events.ts";
 import { noAgreementOutcome } from "./outcome.ts";
 import { type Decision, type Refusal, refuse } from "./refusals.ts";
-import { possessive, roleName, type TableState } from "./state.ts";
+import type { TableState } from "./state.ts";
 import { conclude, injectEvent, nextTurn, startTurn } from "./turns.ts";
 
 const refused = (refusal: Refusal): Decision => ({ ok: false, refusal });
@@ -20,18 +22,13 @@ const notOver = ["lobby", "briefing", "negotiating"] as const;
 function everySeatTaken(state: TableState): Refusal | null {
   const empty = Object.values(state.seats).filter((s) => !s.occupied);
   if (empty.length === 0) return null;
-  const names = empty.map((s) => roleName(state, s.role)).join(", ");
-  const which = empty.length === 1 ? `${possessive(names)} seat is` : `The seats of ${names} are`;
-  return refuse(
-    "seats-empty",
-    `${which} still empty; fill every seat, with a player or a bot, before starting.`,
-  );
+  return refuse("seats-empty", phrase("refusal.seats-empty", { roles: { roles: empty.map((s) => s.role) } }));
 }
 
 export function start(state: TableState, command: CommandOf<"start">, at: number): Decision {
   const refusal =
-    mustBeInstructor(command.actor, "start the table") ??
-    mustBeIn(state, ["lobby", "briefing"], "start the table") ??
+    mustBeInstructor(command.actor, "start-table") ??
+    mustBeIn(state, ["lobby", "briefing"], "start-table") ??
     (state.botFill && state.phase === "lobby" ? null : everySeatTaken(state));
   if (refusal) return refused(refusal);
   if (state.phase === "lobby") {
@@ -58,17 +55,17 @@ export function start(state: TableState, command: CommandOf<"start">, at: number
 
 export function pause(state: TableState, command: CommandOf<"pause">, at: number): Decision {
   const refusal =
-    mustBeInstructor(command.actor, "pause the table") ??
-    mustBeIn(state, ["negotiating"], "pause the table") ??
-    (state.paused ? refuse("paused", "The table is already paused.") : null);
+    mustBeInstructor(command.actor, "pause-table") ??
+    mustBeIn(state, ["negotiating"], "pause-table") ??
+    (state.paused ? refuse("paused", phrase("refusal.already-paused")) : null);
   if (refusal) return refused(refusal);
   return { ok: true, events: [{ type: "talks-paused", at }] };
 }
 
 export function resume(state: TableState, command: CommandOf<"resume">, at: number): Decision {
   const refusal =
-    mustBeInstructor(command.actor, "resume the table") ??
-    (state.paused ? null : refuse("not-paused", "The table is not paused."));
+    mustBeInstructor(command.actor, "resume-table") ??
+    (state.paused ? null : refuse("not-paused", phrase("refusal.not-paused")));
   if (refusal) return refused(refusal);
   return { ok: true, events: [{ type: "talks-resumed", at }] };
 }
@@ -79,21 +76,21 @@ export function injectScenarioEvent(
   at: number,
 ): Decision {
   const refusal =
-    mustBeInstructor(command.actor, "inject events") ?? mustBeIn(state, notOver, "inject an event");
+    mustBeInstructor(command.actor, "inject-events") ?? mustBeIn(state, notOver, "inject-event");
   if (refusal) return refused(refusal);
   const event = findEvent(state.effective.scenario, command.event);
   if (!event) {
     const known = state.effective.scenario.events.map((e) => e.id).join(", ");
-    return refused(
-      refuse(
-        "unknown-event",
-        `This scenario has no event called "${command.event}"; its events are: ${known}.`,
-      ),
-    );
+    return refused(refuse("unknown-event", phrase("refusal.unknown-event", { event: command.event, known })));
   }
   // Effects are deltas: landing the same news twice would count it twice.
   if (state.effective.appliedEvents.includes(event.id)) {
-    return refused(refuse("event-already-injected", `"${event.title}" has already happened at this table.`));
+    return refused(
+      refuse(
+        "event-already-injected",
+        phrase("refusal.event-already-injected", { event: { event: event.id } }),
+      ),
+    );
   }
   const batch = new EventBatch(state);
   injectEvent(batch, at, event.id, false);
@@ -102,7 +99,7 @@ export function injectScenarioEvent(
 
 export function extendRounds(state: TableState, command: CommandOf<"extend-rounds">, at: number): Decision {
   const refusal =
-    mustBeInstructor(command.actor, "extend the rounds") ?? mustBeIn(state, notOver, "extend the rounds");
+    mustBeInstructor(command.actor, "extend-rounds") ?? mustBeIn(state, notOver, "extend-rounds");
   if (refusal) return refused(refusal);
   return {
     ok: true,
@@ -112,8 +109,9 @@ export function extendRounds(state: TableState, command: CommandOf<"extend-round
 
 export function skipTurn(state: TableState, command: CommandOf<"skip-turn">, at: number): Decision {
   const refusal =
-    mustBeInstructor(command.actor, "skip a turn") ?? mustBeIn(state, ["negotiating"], "skip a turn");
-  if (refusal || !state.turn) return refused(refusal ?? refuse("wrong-phase", "There is no turn to skip."));
+    mustBeInstructor(command.actor, "skip-turn") ?? mustBeIn(state, ["negotiating"], "skip-turn");
+  if (refusal || !state.turn)
+    return refused(refusal ?? refuse("wrong-phase", phrase("refusal.no-turn-to-skip")));
   const batch = new EventBatch(state);
   batch.push({ type: "turn-skipped", at, seat: state.turn.seat });
   nextTurn(batch, at);
@@ -121,8 +119,7 @@ export function skipTurn(state: TableState, command: CommandOf<"skip-turn">, at:
 }
 
 export function endTalks(state: TableState, command: CommandOf<"end-talks">, at: number): Decision {
-  const refusal =
-    mustBeInstructor(command.actor, "end the talks") ?? mustBeIn(state, running, "end the talks");
+  const refusal = mustBeInstructor(command.actor, "end-talks") ?? mustBeIn(state, running, "end-talks");
   if (refusal) return refused(refusal);
   const batch = new EventBatch(state);
   conclude(batch, at, noAgreementOutcome(state.effective, "ended-by-instructor"));
@@ -130,26 +127,24 @@ export function endTalks(state: TableState, command: CommandOf<"end-talks">, at:
 }
 
 export function broadcast(_state: TableState, command: CommandOf<"broadcast">, at: number): Decision {
-  const refusal = mustBeInstructor(command.actor, "broadcast to the table");
+  const refusal = mustBeInstructor(command.actor, "broadcast");
   if (refusal) return refused(refusal);
   return { ok: true, events: [{ type: "broadcast-sent", at, text: command.text }] };
 }
 
 export function timeout(state: TableState, command: CommandOf<"timeout">, at: number): Decision {
   const refusal =
-    (command.actor === systemActor
-      ? null
-      : refuse("not-allowed", "Only the server's clock can time out a turn.")) ??
-    mustBeIn(state, ["negotiating"], "time out a turn") ??
+    (command.actor === systemActor ? null : refuse("not-allowed", phrase("refusal.only-clock-times-out"))) ??
+    mustBeIn(state, ["negotiating"], "time-out-turn") ??
     mustNotBePaused(state);
   if (refusal || !state.turn)
-    return refused(refusal ?? refuse("wrong-phase", "There is no turn to time out."));
+    return refused(refusal ?? refuse("wrong-phase", phrase("refusal.no-turn-to-time-out")));
   if (at < state.turn.endsAt) {
     const left = Math.ceil((state.turn.endsAt - at) / 1000);
     return refused(
       refuse(
         "turn-not-expired",
-        `${possessive(roleName(state, state.turn.seat))} turn has ${left} second${left === 1 ? "" : "s"} left.`,
+        phrase("refusal.turn-not-expired", { role: { role: state.turn.seat }, seconds: left }),
       ),
     );
   }

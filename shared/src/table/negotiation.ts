@@ -1,5 +1,6 @@
 // A seat's moves in the negotiation: editing the live draft on its turn, tabling it, passing,
 // accepting or objecting to the current version at any time, and walking out.
+import { phrase } from "../i18n/phrase.ts";
 import { openIssues, type Package } from "../package.ts";
 import { checkRedLines } from "../redLines/check.ts";
 import { seatMove } from "./authority.ts";
@@ -14,7 +15,7 @@ const refused = (refusal: Refusal): Decision => ({ ok: false, refusal });
 
 function unknownIssue(state: TableState, issue: string): Refusal | null {
   if (state.effective.issues.some((i) => i.id === issue)) return null;
-  return refuse("unknown-issue", `There is no issue called "${issue}" on the table.`);
+  return refuse("unknown-issue", phrase("refusal.unknown-issue", { issue }));
 }
 
 function unknownOption(state: TableState, issueId: string, option: string): Refusal | null {
@@ -23,7 +24,7 @@ function unknownOption(state: TableState, issueId: string, option: string): Refu
   const choices = issue.options.map((o) => o.id).join(", ");
   return refuse(
     "unknown-option",
-    `"${option}" is not an option for ${issue.name}; choose one of: ${choices}.`,
+    phrase("refusal.unknown-option", { option, issue: { issue: issue.id }, choices }),
   );
 }
 
@@ -35,14 +36,17 @@ function samePackage(a: Package, b: Package): boolean {
 /** The version a response names must be the one on the table now. */
 function onTheTable(state: TableState, number: number): Version | Refusal {
   const current = currentVersion(state);
-  if (!current) return refuse("no-version", "No version has been tabled yet.");
+  if (!current) return refuse("no-version", phrase("refusal.no-version-yet"));
   if (number > current.number) {
-    return refuse("no-version", `There is no version ${number}; the current version is ${current.number}.`);
+    return refuse(
+      "no-version",
+      phrase("refusal.no-such-version", { version: number, current: current.number }),
+    );
   }
   if (number < current.number) {
     return refuse(
       "stale-version",
-      `Version ${number} is no longer on the table; the current version is ${current.number}.`,
+      phrase("refusal.stale-version", { version: number, current: current.number }),
     );
   }
   return current;
@@ -52,7 +56,7 @@ const isRefusal = (x: Version | Refusal): x is Refusal => "code" in x;
 
 export function setOption(state: TableState, command: CommandOf<"set-option">, at: number): Decision {
   const refusal =
-    seatMove(state, command.actor, "edit the draft", { turn: true }) ??
+    seatMove(state, command.actor, "edit-draft", { turn: true }) ??
     unknownIssue(state, command.issue) ??
     unknownOption(state, command.issue, command.option);
   if (refusal) return refused(refusal);
@@ -65,28 +69,21 @@ export function setOption(state: TableState, command: CommandOf<"set-option">, a
 
 export function clearOption(state: TableState, command: CommandOf<"clear-option">, at: number): Decision {
   const refusal =
-    seatMove(state, command.actor, "edit the draft", { turn: true }) ?? unknownIssue(state, command.issue);
+    seatMove(state, command.actor, "edit-draft", { turn: true }) ?? unknownIssue(state, command.issue);
   if (refusal) return refused(refusal);
   if (state.draft[command.issue] === undefined) return { ok: true, events: [] };
   return { ok: true, events: [{ type: "option-cleared", at, seat: command.actor, issue: command.issue }] };
 }
 
 export function tableDraft(state: TableState, command: CommandOf<"table-draft">, at: number): Decision {
-  const refusal = seatMove(state, command.actor, "table a draft", { turn: true });
+  const refusal = seatMove(state, command.actor, "table-draft", { turn: true });
   if (refusal) return refused(refusal);
   const current = currentVersion(state);
   if (!current && Object.keys(state.draft).length === 0) {
-    return refused(
-      refuse("unchanged-draft", "The draft is empty; set at least one issue before tabling it."),
-    );
+    return refused(refuse("unchanged-draft", phrase("refusal.empty-draft")));
   }
   if (current && samePackage(current.package, state.draft)) {
-    return refused(
-      refuse(
-        "unchanged-draft",
-        `The draft is the same as version ${current.number}; change something or pass.`,
-      ),
-    );
+    return refused(refuse("unchanged-draft", phrase("refusal.unchanged-draft", { version: current.number })));
   }
   // A seat may table what breaks another party's red lines, never its own.
   const violations = checkRedLines(state.effective, command.actor, state.draft);
@@ -119,19 +116,21 @@ function everyoneAccepted(state: TableState): boolean {
 }
 
 export function accept(state: TableState, command: CommandOf<"accept">, at: number): Decision {
-  const refusal = seatMove(state, command.actor, "accept a version");
+  const refusal = seatMove(state, command.actor, "accept-version");
   if (refusal) return refused(refusal);
   const version = onTheTable(state, command.version);
   if (isRefusal(version)) return refused(version);
   if (version.responses[command.actor]?.stance === "accepted") {
-    return refused(refuse("already-accepted", `You have already accepted version ${version.number}.`));
+    return refused(
+      refuse("already-accepted", phrase("refusal.already-accepted", { version: version.number })),
+    );
   }
   const open = openIssues(state.effective, version.package);
   if (open.length > 0) {
     return refused(
       refuse(
         "incomplete-package",
-        `Version ${version.number} leaves ${open.length === 1 ? "an issue" : `${open.length} issues`} open (${open.join(", ")}); only a complete package can be accepted.`,
+        phrase("refusal.incomplete-package", { version: version.number, issues: { issues: open } }),
       ),
     );
   }
@@ -146,7 +145,7 @@ export function accept(state: TableState, command: CommandOf<"accept">, at: numb
 }
 
 export function object(state: TableState, command: CommandOf<"object">, at: number): Decision {
-  const refusal = seatMove(state, command.actor, "object to a version");
+  const refusal = seatMove(state, command.actor, "object-to-version");
   if (refusal) return refused(refusal);
   const version = onTheTable(state, command.version);
   if (isRefusal(version)) return refused(version);
@@ -180,7 +179,7 @@ export function pass(state: TableState, command: CommandOf<"pass">, at: number):
 }
 
 export function walkOut(state: TableState, command: CommandOf<"walk-out">, at: number): Decision {
-  const refusal = seatMove(state, command.actor, "walk out", { phases: ["briefing", "negotiating"] });
+  const refusal = seatMove(state, command.actor, "walk-out", { phases: ["briefing", "negotiating"] });
   if (refusal) return refused(refusal);
   const batch = new EventBatch(state);
   batch.push({ type: "walked-out", at, seat: command.actor, note: command.note ?? null });

@@ -1,21 +1,31 @@
 // One behaviour-named test per refusal code; the last test checks that every code is covered.
 import { afterAll, describe, expect, it } from "vitest";
 import { nashPackage } from "../fixtures/ukraine2026.ts";
+import { shownRefusal } from "../i18n/catalogs.ts";
+import type { Locale } from "../i18n/locales.ts";
 import type { Package } from "../package.ts";
+import { getScenario } from "../scenario/registry.ts";
 import { parseCommand } from "./decide.ts";
 import { type Decision, type RefusalCode, refusalCodes } from "./refusals.ts";
 import { type ScriptCommand, TableScript } from "./script.ts";
 
 const seen = new Set<RefusalCode>();
+const ukraine2026 =
+  getScenario("ukraine-2026") ??
+  (() => {
+    throw new Error("ukraine-2026 is built in");
+  })();
 
-function expectRefusal(decision: Decision, code: RefusalCode) {
+/** The refusal as a reader of `locale` receives it. */
+function expectRefusal(decision: Decision, code: RefusalCode, locale: Locale = "en") {
   if (decision.ok)
     throw new Error(`expected a ${code} refusal, got events ${JSON.stringify(decision.events)}`);
   expect(decision.refusal.code).toBe(code);
-  // Every refusal reaches the player as a sentence.
-  expect(decision.refusal.message).toMatch(/^[A-Z"].*[.)]$/);
-  seen.add(code);
-  return decision.refusal;
+  const shown = shownRefusal(ukraine2026, locale, decision.refusal);
+  // Every refusal reaches the player as a sentence, in their language.
+  expect(shown.message).toMatch(locale === "en" ? /^[A-Z"].*[.)]$/ : /^[А-ЯІЇЄҐ«"].*[.)]$/);
+  if (locale === "en") seen.add(code);
+  return shown;
 }
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -84,7 +94,7 @@ describe("refusals", () => {
   it("the instructor cannot start while seats are empty", () => {
     const table = lobby().do({ type: "claim-seat", actor: "ukraine" }, { type: "claim-seat", actor: "us" });
     const refusal = expectRefusal(table.try({ type: "start", actor: "instructor" }), "seats-empty");
-    expect(refusal.message).toContain("Russia, Europe");
+    expect(refusal.message).toContain("The seats of Russia and Europe are still empty");
   });
 
   it("nobody can edit the draft before negotiations start", () => {
@@ -105,6 +115,9 @@ describe("refusals", () => {
     const table = negotiating().do({ type: "pass", actor: "us" });
     const refusal = expectRefusal(table.try(set("us", "territory", "deferred")), "not-your-turn");
     expect(refusal.message).toBe("It is Ukraine's turn, not yours.");
+    expect(expectRefusal(table.try(set("us", "territory", "deferred")), "not-your-turn", "uk").message).toBe(
+      "Зараз хід іншої сторони (Україна), а не ваш.",
+    );
     expect(
       expectRefusal(negotiating().try({ type: "pass", actor: "ukraine" }), "not-your-turn").message,
     ).toBe("It is United States' turn, not yours.");
@@ -146,6 +159,21 @@ describe("refusals", () => {
     expect(refusal.message).not.toContain("ua-no-legal-cession");
     expect(refusal.message).not.toContain(".txt");
     expect(table.state.versions).toEqual([]);
+
+    // A Ukrainian reader gets the same refusal in Ukrainian: the rule's title and explanation
+    // from the scenario's translation, the source's title too, its section as written (English).
+    const ua = expectRefusal(table.try({ type: "table-draft", actor: "ukraine" }), "red-line", "uk");
+    const rule = ukraine2026.translations?.uk?.redLines?.["ua-no-legal-cession"];
+    expect(rule?.title).toBeTruthy();
+    expect(ua.title).toBe(rule?.title);
+    expect(ua.explanation).toBe(rule?.explanation);
+    expect(ua.message).toContain(
+      `Ви не можете внести цей пакет: він порушує вашу червону лінію «${rule?.title}».`,
+    );
+    expect(ua.message).toContain("розділ «Ukraine's Position and Red Lines» (документ англійською)");
+    expect(ua.message).toContain(
+      ukraine2026.translations?.uk?.documents?.["002_dc4659ee7f7471a7.txt"]?.title ?? "?",
+    );
   });
 
   it("ukraine cannot accept a package that grants an amnesty", () => {

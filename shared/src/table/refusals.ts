@@ -1,11 +1,13 @@
-// Why a table refuses a command: a typed code and a sentence a player can read. Red-line
-// refusals also name the rule, explain it and cite where it comes from.
+// Why a table refuses a command: a typed code and a phrase (i18n/phrase.ts) that each reader's
+// copy renders in their language. Red-line refusals also name the rule and cite where it comes
+// from; the rule's title and explanation reach the player in their language with the rendered
+// sentence (`refusalSchema`, what the wire carries, built by the server from a Refusal).
 import { z } from "zod";
+import { type Phrase, phrase, phraseSchema } from "../i18n/phrase.ts";
 import type { Violation } from "../redLines/check.ts";
 import { idSchema, type SourceRef, sourceRefSchema } from "../scenario/ids.ts";
-import { quoted } from "../words.ts";
 import type { TableEvent } from "./events.ts";
-import { type Phase, possessive, roleName, type TableState } from "./state.ts";
+import type { Phase, TableState } from "./state.ts";
 
 export const refusalCodes = [
   "invalid-command",
@@ -33,9 +35,12 @@ export const refusalCodes = [
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 
+/** What a seat or the console receives: the refusal in the reader's language. */
 export const refusalSchema = z.strictObject({
   code: z.enum(refusalCodes),
   message: z.string(),
+  /** The phrase the message was rendered from, for clients that render it themselves. */
+  phrase: phraseSchema.optional(),
   /** The red line broken, e.g. `ua-no-legal-cession` (code `red-line`). */
   rule: idSchema.optional(),
   /** Its title for people, e.g. "No legal cession of Ukrainian land". */
@@ -47,32 +52,66 @@ export const refusalSchema = z.strictObject({
   /** Every red line the package breaks, `rule` first (code `red-line`). */
   rules: z.array(idSchema).optional(),
 });
-export type Refusal = z.infer<typeof refusalSchema>;
+export type ShownRefusal = z.infer<typeof refusalSchema>;
+
+/** The engine's refusal: no sentence, a phrase. */
+export type Refusal = {
+  code: RefusalCode;
+  phrase: Phrase;
+  rule?: string;
+  source?: SourceRef;
+  sources?: SourceRef[];
+  rules?: string[];
+};
 
 export type Decision = { ok: true; events: TableEvent[] } | { ok: false; refusal: Refusal };
 
-export const refuse = (code: RefusalCode, message: string): Refusal => ({ code, message });
+export const refuse = (code: RefusalCode, said: Phrase): Refusal => ({ code, phrase: said });
 
-const phaseClause: Record<Phase, string> = {
-  lobby: "while the table is still in the lobby",
-  briefing: "during the briefing",
-  negotiating: "while negotiations are under way",
-  concluded: "now that the talks are over",
-};
+/** What a seat or the instructor was trying to do, as the engine's messages name it. */
+export type Action =
+  | "accept-version"
+  | "assign-seat"
+  | "assign-seats"
+  | "broadcast"
+  | "claim-seat"
+  | "edit-draft"
+  | "end-talks"
+  | "extend-rounds"
+  | "inject-event"
+  | "inject-events"
+  | "leave-a-seat"
+  | "leave-your-seat"
+  | "note-bot-reasoning"
+  | "object-to-version"
+  | "pass"
+  | "pause-table"
+  | "release-seat"
+  | "release-seats"
+  | "resume-table"
+  | "skip-turn"
+  | "start-table"
+  | "table-draft"
+  | "take-seat"
+  | "time-out-turn"
+  | "use-chat"
+  | "walk-out";
 
-export function wrongPhase(state: TableState, action: string): Refusal {
-  return refuse("wrong-phase", `You cannot ${action} ${phaseClause[state.phase]}.`);
+export const actionPhrase = (action: Action) => ({ phrase: phrase(`action.${action}`) });
+
+export function wrongPhase(state: Pick<TableState, "phase">, action: Action): Refusal {
+  const phase: Phase = state.phase;
+  return refuse("wrong-phase", phrase("refusal.wrong-phase", { action: actionPhrase(action), phase }));
 }
 
 export function notYourTurn(state: TableState): Refusal {
   const turn = state.turn?.seat;
-  const whose = turn === undefined ? "nobody's turn" : `${possessive(roleName(state, turn))} turn`;
-  return refuse("not-your-turn", `It is ${whose}, not yours.`);
-}
-
-export function formatSource(state: TableState, source: SourceRef): string {
-  const title = state.effective.scenario.documents.find((d) => d.file === source.file)?.title;
-  return `${title ?? "a source document"}, “${source.section}”`;
+  return refuse(
+    "not-your-turn",
+    turn === undefined
+      ? phrase("refusal.nobody-s-turn")
+      : phrase("refusal.not-your-turn", { role: { role: turn } }),
+  );
 }
 
 /** Names the first broken rule; the others are counted so the player knows there is more to fix. */
@@ -83,15 +122,32 @@ export function redLineRefusal(
 ): Refusal {
   const [first, ...rest] = violations;
   if (!first) throw new Error("redLineRefusal needs at least one violation");
-  const more = rest.length === 0 ? "" : ` It also breaks ${quoted(rest.map((v) => v.title))}.`;
   const [source] = first.sources;
-  const cited = source ? ` Source: ${formatSource(state, source)}.` : "";
+  const known = source && state.effective.scenario.documents.some((d) => d.file === source.file);
+  const cited = !source
+    ? ""
+    : known
+      ? {
+          phrase: phrase("refusal.red-line-source", {
+            document: { document: source.file },
+            section: source.section,
+          }),
+        }
+      : { phrase: phrase("refusal.red-line-source-unknown", { section: source.section }) };
+  const more =
+    rest.length === 0
+      ? ""
+      : { phrase: phrase("refusal.red-line-more", { redLines: { redLines: rest.map((v) => v.rule) } }) };
   return {
     code: "red-line",
-    message: `You cannot ${action} this package: it breaks your red line “${first.title}”. ${first.explanation}${cited}${more}`,
+    phrase: phrase("refusal.red-line", {
+      action,
+      redLine: { redLine: first.rule },
+      explanation: { redLineExplanation: first.rule },
+      source: cited,
+      more,
+    }),
     rule: first.rule,
-    title: first.title,
-    explanation: first.explanation,
     ...(source ? { source } : {}),
     sources: first.sources,
     rules: violations.map((v) => v.rule),

@@ -1,6 +1,7 @@
 // Plays commands against a table one after another, keeping the clock and the event log: for
 // tests, fixtures and bots that look ahead. It decides through the command handler's batch
 // decision, as the server's tables do, with the log in memory.
+import { english } from "../i18n/catalogs.ts";
 import type { TableCommand } from "./commands.ts";
 import { initialTableState, type TableConfig } from "./config.ts";
 import type { TableEvent } from "./events.ts";
@@ -44,7 +45,7 @@ export class TableScript {
       const decision = this.try(command);
       if (!decision.ok) {
         throw new Error(
-          `${command.type} by ${command.actor} refused: ${decision.refusal.code}: ${decision.refusal.message}`,
+          `${command.type} by ${command.actor} refused: ${decision.refusal.code}: ${english(this.state.effective.scenario, decision.refusal.phrase)}`,
         );
       }
     }

@@ -1,9 +1,11 @@
 // What one perspective may see of a table: a seat sees the public table plus its own brief,
 // numbers, red lines and private channels; an observer the public table; the instructor all.
 import { roundPoints } from "../analysis/points.ts";
+import type { Locale } from "../i18n/locales.ts";
 import type { Package } from "../package.ts";
 import { checkRedLines } from "../redLines/check.ts";
 import type { EffectiveScenario } from "../scenario/effective.ts";
+import { localizeEffective } from "../scenario/translations.ts";
 import { utility } from "../utility.ts";
 import { instructorActor } from "./commands.ts";
 import { type Outcome, outcomeWords } from "./outcome.ts";
@@ -22,8 +24,12 @@ export type Perspective = string;
 const scenarioViews = new WeakMap<EffectiveScenario["scenario"], TableView["scenario"]>();
 const issueViews = new WeakMap<EffectiveScenario, TableView["issues"]>();
 const versionViews = new WeakMap<EffectiveScenario, WeakMap<Version, TableView["versions"][number]>>();
-const newsViews = new WeakMap<NewsItem, TableView["news"][number]>();
-const outcomeViews = new WeakMap<Outcome, NonNullable<TableView["outcome"]>>();
+// News and outcomes read the scenario's words, which differ by language: one memo per scenario.
+const newsViews = new WeakMap<EffectiveScenario["scenario"], WeakMap<NewsItem, TableView["news"][number]>>();
+const outcomeViews = new WeakMap<
+  EffectiveScenario["scenario"],
+  WeakMap<Outcome, NonNullable<TableView["outcome"]>>
+>();
 const publicChats = new WeakMap<readonly ChatMessage[], ChatMessage[]>();
 
 function memo<K extends object, V>(table: WeakMap<K, V>, key: K, make: () => V): V {
@@ -35,11 +41,15 @@ function memo<K extends object, V>(table: WeakMap<K, V>, key: K, make: () => V):
   return value;
 }
 
-/** The view for a seat's role id, "observer" or "instructor"; anything else sees what an observer sees. */
-export function viewFor(state: TableState, perspective: Perspective): TableView {
+/**
+ * The view for a seat's role id, "observer" or "instructor"; anything else sees what an observer
+ * sees. The scenario's words are in `locale` (its translation, where it has one).
+ */
+export function viewFor(tableState: TableState, perspective: Perspective, locale: Locale = "en"): TableView {
+  const effective = localizeEffective(tableState.effective, locale);
+  const state = effective === tableState.effective ? tableState : { ...tableState, effective };
   const seat = roleIds(state).includes(perspective) ? perspective : null;
   const isInstructor = perspective === instructorActor;
-  const { effective } = state;
   const { scenario } = effective;
   const canRead = (m: { from: string; to: string | null }) =>
     isInstructor || (seat !== null && (m.from === seat || m.to === seat));
@@ -97,37 +107,45 @@ export function viewFor(state: TableState, perspective: Perspective): TableView 
       })),
     ),
     news: state.news.map((item) =>
-      memo(newsViews, item, () => {
-        const event = scenario.events.find((e) => e.id === item.event);
-        return {
-          event: item.event,
-          title: event?.title ?? item.event,
-          flash: event?.flash ?? "",
-          sources: event?.sources ?? [],
-          at: item.at,
-          scheduled: item.scheduled,
-        };
-      }),
+      memo(
+        memo(newsViews, scenario, () => new WeakMap()),
+        item,
+        () => {
+          const event = scenario.events.find((e) => e.id === item.event);
+          return {
+            event: item.event,
+            title: event?.title ?? item.event,
+            flash: event?.flash ?? "",
+            sources: event?.sources ?? [],
+            at: item.at,
+            scheduled: item.scheduled,
+          };
+        },
+      ),
     ),
     broadcasts: state.broadcasts,
     publicChat: memo(publicChats, state.messages, () => state.messages.filter((m) => m.to === null)),
     privateChannels: privateChannels(state, canRead),
     outcome: state.outcome
-      ? memo(outcomeViews, state.outcome, () => {
-          const outcome = state.outcome as Outcome;
-          const words = outcomeWords(state.effective.scenario, outcome.class);
-          return {
-            class: outcome.class,
-            title: words.title,
-            description: words.description,
-            reason: outcome.reason,
-            version: outcome.version,
-            package: outcome.package,
-            walkedOut: outcome.walkedOut,
-            utilities: outcome.utilities,
-            batnas: outcome.batnas,
-          };
-        })
+      ? memo(
+          memo(outcomeViews, scenario, () => new WeakMap()),
+          state.outcome,
+          () => {
+            const outcome = state.outcome as Outcome;
+            const words = outcomeWords(scenario, outcome.class);
+            return {
+              class: outcome.class,
+              title: words.title,
+              description: words.description,
+              reason: outcome.reason,
+              version: outcome.version,
+              package: outcome.package,
+              walkedOut: outcome.walkedOut,
+              utilities: outcome.utilities,
+              batnas: outcome.batnas,
+            };
+          },
+        )
       : null,
     me: seat ? seatPrivateView(state, seat) : null,
     instructor: isInstructor ? instructorView(state) : null,
