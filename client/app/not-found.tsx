@@ -3,18 +3,21 @@
 // Its way home is a plain link: every page carries this page's scripts for when it is needed, and
 // next/link would add its own (about 3 KB gzipped) to each, for one click from a page that is rare.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 
-export const metadata: Metadata = { title: "Page not found · Red Lines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, app] = await Promise.all([getTranslations("entry.meta"), getTranslations("app")]);
+  return { title: t("notFound", { app: app("title") }) };
+}
 
-export default function NotFound() {
+export default async function NotFound() {
+  const t = await getTranslations("entry.notFound");
   return (
     <main id="main" className="page">
-      <h1>Page not found</h1>
-      <p className="lede">
-        There is nothing at this address. Check the link, or start again from the home page.
-      </p>
+      <h1>{t("heading")}</h1>
+      <p className="lede">{t("lede")}</p>
       <a className="button" href="/">
-        Home page
+        {t("home")}
       </a>
     </main>
   );

@@ -5,9 +5,11 @@
 import { joinCodeSchema } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import styles from "../components/entry/entry.module.css";
 import { JoinCodeForm } from "../components/entry/JoinCodeForm.tsx";
 import { MyWorkshops } from "../components/entry/MyWorkshops.tsx";
+import { PageMessages } from "../i18n/PageMessages.tsx";
 
 function one(value: string | string[] | undefined): string {
   return typeof value === "string" ? value : "";
@@ -23,37 +25,30 @@ export default async function Home({
   const name = one(query.name).trim();
   const parsed = joinCodeSchema.safeParse(code);
   if (parsed.success) redirect(`/join/${parsed.data}${name ? `?name=${encodeURIComponent(name)}` : ""}`);
+  const t = await getTranslations("entry.home");
   return (
     <main id="main" className="page">
-      <h1>Red Lines</h1>
-      <p className="lede">
-        A negotiation simulation for classrooms: Ukraine, Russia, the United States and Europe negotiate a
-        peace package, each bound by red lines the server enforces.
-      </p>
-      <div className={styles.choices}>
-        <section aria-labelledby="join-heading" className="card">
-          <h2 id="join-heading">Join a table</h2>
-          <p>
-            Enter the join code your instructor shows (or scan its QR code) and the name others will see. Next
-            you choose your seat.
-          </p>
-          <JoinCodeForm initialCode={code} initialName={name} />
-        </section>
-        <section aria-labelledby="run-heading" className="card">
-          <h2 id="run-heading">Run a workshop</h2>
-          <p>
-            For instructors: choose the scenario, its variant, the number of tables and the clock. You get a
-            join code and a QR code to project, and a private instructor link to run the tables. No account
-            needed.
-          </p>
-          <Link className="button" href="/workshop/new">
-            Set up a workshop
-          </Link>
-        </section>
-      </div>
-      <MyWorkshops />
+      <h1>{t("heading")}</h1>
+      <p className="lede">{t("lede")}</p>
+      <PageMessages areas={["entry"]}>
+        <div className={styles.choices}>
+          <section aria-labelledby="join-heading" className="card">
+            <h2 id="join-heading">{t("joinHeading")}</h2>
+            <p>{t("joinText")}</p>
+            <JoinCodeForm initialCode={code} initialName={name} />
+          </section>
+          <section aria-labelledby="run-heading" className="card">
+            <h2 id="run-heading">{t("runHeading")}</h2>
+            <p>{t("runText")}</p>
+            <Link className="button" href="/workshop/new">
+              {t("setUp")}
+            </Link>
+          </section>
+        </div>
+        <MyWorkshops />
+      </PageMessages>
       <p className={styles.footnote}>
-        Checking the network first? <Link href="/sandbox">Try a live connection at the sandbox table</Link>.
+        {t.rich("sandbox", { link: (chunks) => <Link href="/sandbox">{chunks}</Link> })}
       </p>
     </main>
   );

@@ -1,5 +1,7 @@
 // The HTTP API as the pages call it: every answer parsed with the shared schemas, every failure
-// turned into one sentence a person can act on.
+// turned into one sentence a person can act on. The failures made here rather than by the server
+// carry their own codes (`clientProblemCodes`), which a page says in the reader's language
+// (entry.json `api`; components/entry/useProblemText.ts); `message` keeps the English sentence.
 import type {
   ClassView,
   CreatedWorkshop,
@@ -27,6 +29,14 @@ type Answers = typeof import("./answers.ts");
 function answers(): Promise<Answers | null> {
   return import("./answers.ts").catch(() => null);
 }
+
+/**
+ * The failures this file reports itself: the server was not reached ("offline"), answered with an
+ * error body it could not read ("unexpected-status", with the HTTP status), or answered something
+ * its schema refuses ("not-understood").
+ */
+export const clientProblemCodes = ["offline", "unexpected-status", "not-understood"] as const;
+export type ClientProblemCode = (typeof clientProblemCodes)[number];
 
 const offline = {
   ok: false,
@@ -74,7 +84,7 @@ async function call<T>(
       : {
           ok: false,
           status: response.status,
-          code: "unexpected",
+          code: "unexpected-status",
           message: `The server answered ${response.status}.`,
         };
   }
@@ -84,7 +94,7 @@ async function call<T>(
     : {
         ok: false,
         status: response.status,
-        code: "unexpected",
+        code: "not-understood",
         message: "The server's answer was not understood.",
       };
 }
@@ -137,7 +147,7 @@ export async function downloadLog(
         : {
             ok: false,
             status: response.status,
-            code: "unexpected",
+            code: "unexpected-status",
             message: `The server answered ${response.status}.`,
           };
     }

@@ -3,11 +3,25 @@
 // restart, and turns each intent into a promise answered by the server's reply to it.
 import type { Room } from "@colyseus/sdk";
 import { closeCodes, closeSentences } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useGameClient } from "./colyseus.tsx";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "failed";
 
+/**
+ * The connection's state as a few words in the reader's language ("Connected"), from the "table"
+ * messages: a page that shows it lists the "table" area in its PageMessages.
+ */
+export function useConnectionText(): (status: ConnectionStatus) => string {
+  const t = useTranslations("table.connection");
+  return (status) => t(status);
+}
+
+/**
+ * @deprecated English only: kept for components/entry/JoinScreen.tsx and
+ * components/console/ConsoleHeader.tsx until they call useConnectionText().
+ */
 export const connectionText: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
   open: "Connected",
@@ -15,6 +29,12 @@ export const connectionText: Record<ConnectionStatus, string> = {
   closed: "Disconnected",
   failed: "Could not connect",
 };
+
+/**
+ * Why the room could not be joined or was left: the server's own sentence (a close reason, a
+ * refused join) shown as it came, or one of the page's own, said in the reader's language.
+ */
+type Problem = { said: string } | { own: "closedByServer" | "couldNotConnect" | "notAnswering" };
 
 type Pending<R> = {
   resolve: (reply: R) => void;
@@ -57,7 +77,8 @@ export function useLiveRoom<R>(
 ): LiveRoom<R> {
   const client = useGameClient();
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
-  const [problem, setProblem] = useState<string | null>(null);
+  const t = useTranslations("table.connection");
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [failureCode, setFailureCode] = useState<number | null>(null);
   const roomRef = useRef<Room | null>(null);
   const pending = useRef(new Map<string, Pending<R>>());
@@ -109,7 +130,8 @@ export function useLiveRoom<R>(
             if (cancelled) return;
             if (finalCloseCodes.has(code)) {
               setStatus("closed");
-              setProblem(reason || closeSentences[code] || "The server closed the connection.");
+              const said = reason || closeSentences[code];
+              setProblem(said ? { said } : { own: "closedByServer" });
               return;
             }
             again();
@@ -126,11 +148,11 @@ export function useLiveRoom<R>(
           // Refused (a bad link, a full table): say why. Unreachable: keep trying.
           if (typeof error.code === "number" && error.code >= 400 && error.code < 500) {
             setStatus("failed");
-            setProblem(error.message || "Could not connect to the server.");
+            setProblem(error.message ? { said: error.message } : { own: "couldNotConnect" });
             setFailureCode(error.code);
             return;
           }
-          setProblem(tries >= 3 ? "The server is not answering; trying again…" : null);
+          setProblem(tries >= 3 ? { own: "notAnswering" } : null);
           again();
         });
     };
@@ -158,5 +180,10 @@ export function useLiveRoom<R>(
     });
   }, []);
 
-  return { status, problem, failureCode, send };
+  return {
+    status,
+    problem: problem === null ? null : "said" in problem ? problem.said : t(problem.own),
+    failureCode,
+    send,
+  };
 }

@@ -7,7 +7,13 @@ import { describePlace, parsePath, sectionOf } from "../../client/components/stu
 import studio from "../../client/messages/en/studio.json";
 
 const ukraine = scenarioData("ukraine-2026") as Draft;
-const t = createTranslator({ locale: "en", messages: { studio }, namespace: "studio" });
+// The client's translator type comes from its AppConfig (client/i18n/types.d.ts), which this
+// project does not load: the same English messages, typed as describePlace takes them.
+const t = createTranslator({
+  locale: "en",
+  messages: { studio },
+  namespace: "studio",
+}) as unknown as Parameters<typeof describePlace>[0];
 
 describe("a problem's place in the studio", () => {
   it("reads the check's paths back into keys", () => {

@@ -10,6 +10,7 @@ import {
   serverMessages,
   wireLimits,
 } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useGameClient } from "../../lib/colyseus.tsx";
 
@@ -18,22 +19,16 @@ type Connection = "idle" | "connecting" | "connected" | "reconnecting" | "discon
 type ParticipantState = { name: string; joinedAt: number };
 type TableStateView = { participants: { forEach(cb: (value: ParticipantState, key: string) => void): void } };
 
-const connectionText: Record<Connection, string> = {
-  idle: "Not connected",
-  connecting: "Connecting…",
-  connected: "Connected",
-  reconnecting: "Connection lost, reconnecting…",
-  disconnected: "Disconnected",
-};
+type SandboxT = ReturnType<typeof useTranslations<"table.sandbox">>;
 
-function describeEvent(event: EventMessage): string {
+function describeEvent(t: SandboxT, event: EventMessage): string {
   const who = event.actor.replace(/^guest:/, "");
-  const note =
-    typeof event.payload.note === "string" && event.payload.note !== "" ? `: “${event.payload.note}”` : "";
-  return `#${event.seq} ${who} pinged the table${note}`;
+  const note = typeof event.payload.note === "string" ? event.payload.note : "";
+  return t("event", { seq: event.seq, who, hasNote: note === "" ? "no" : "yes", note });
 }
 
 export function SandboxTable() {
+  const t = useTranslations("table.sandbox");
   const client = useGameClient();
   const nameId = useId();
   const noteId = useId();
@@ -89,7 +84,7 @@ export function SandboxTable() {
       });
       room.onMessage(serverMessages.error, (payload: unknown) => {
         const parsed = errorMessageSchema.safeParse(payload);
-        setError(parsed.success ? (parsed.data as ErrorMessage).message : "The server refused that message.");
+        setError(parsed.success ? (parsed.data as ErrorMessage).message : t("refused"));
       });
       room.onDrop(() => setConnection("reconnecting"));
       room.onReconnect(() => setConnection("connected"));
@@ -99,7 +94,7 @@ export function SandboxTable() {
       });
     } catch (failure) {
       setConnection("disconnected");
-      setError(`Could not join the table: ${(failure as Error).message}`);
+      setError(t("couldNotJoin", { reason: (failure as Error).message }));
     }
   }
 
@@ -121,7 +116,7 @@ export function SandboxTable() {
     <>
       <p className="status" data-state={connection} role="status" aria-live="polite">
         <span aria-hidden="true">{connection === "connected" ? "●" : "○"}</span>
-        {connectionText[connection]}
+        {t(`connection.${connection}`)}
       </p>
 
       {error && (
@@ -131,10 +126,10 @@ export function SandboxTable() {
       )}
 
       {!joined && (
-        <form className="card" onSubmit={join} aria-label="Join the sandbox table">
+        <form className="card" onSubmit={join} aria-label={t("joinLabel")}>
           <div className="row">
             <div className="field">
-              <label htmlFor={nameId}>Display name</label>
+              <label htmlFor={nameId}>{t("name")}</label>
               <input
                 id={nameId}
                 name="name"
@@ -146,7 +141,7 @@ export function SandboxTable() {
               />
             </div>
             <button type="submit" disabled={connection === "connecting"}>
-              Join table
+              {t("join")}
             </button>
           </div>
         </form>
@@ -155,21 +150,21 @@ export function SandboxTable() {
       {joined && (
         <>
           <section className="card" aria-labelledby="present-heading">
-            <h2 id="present-heading">At the table ({participants.length})</h2>
-            <ul className="list" aria-label="People at the table">
+            <h2 id="present-heading">{t("present", { count: participants.length })}</h2>
+            <ul className="list" aria-label={t("people")}>
               {participants.map((p) => (
                 <li key={p.id}>
                   {p.name}
-                  {p.id === mySession && <span className="muted"> (you)</span>}
+                  {p.id === mySession && <span className="muted"> {t("you")}</span>}
                 </li>
               ))}
             </ul>
           </section>
 
-          <form className="card" onSubmit={ping} aria-label="Ping the table">
+          <form className="card" onSubmit={ping} aria-label={t("pingLabel")}>
             <div className="row">
               <div className="field">
-                <label htmlFor={noteId}>Note (optional)</label>
+                <label htmlFor={noteId}>{t("note")}</label>
                 <input
                   id={noteId}
                   name="note"
@@ -179,19 +174,19 @@ export function SandboxTable() {
                 />
               </div>
               <button type="submit" disabled={connection !== "connected"}>
-                Send ping
+                {t("ping")}
               </button>
             </div>
           </form>
 
           <section className="card" aria-labelledby="log-heading">
-            <h2 id="log-heading">Table log</h2>
+            <h2 id="log-heading">{t("log")}</h2>
             {events.length === 0 ? (
-              <p className="muted">Nothing yet: send a ping.</p>
+              <p className="muted">{t("empty")}</p>
             ) : (
-              <ol className="list" aria-live="polite" aria-label="Events, oldest first">
+              <ol className="list" aria-live="polite" aria-label={t("events")}>
                 {events.map((e) => (
-                  <li key={e.seq}>{describeEvent(e)}</li>
+                  <li key={e.seq}>{describeEvent(t, e)}</li>
                 ))}
               </ol>
             )}

@@ -5,6 +5,7 @@
 // always in a table beside the chart. No animation: the chart is there at once, on a projector,
 // in a screenshot and in print.
 import type { ChartConfiguration, Chart as ChartInstance } from "chart.js";
+import { useTranslations } from "next-intl";
 import { type CSSProperties, useEffect, useRef, useState } from "react";
 import styles from "./Debrief.module.css";
 
@@ -25,6 +26,7 @@ export function Chart({
   label: string;
   height?: string;
 }) {
+  const t = useTranslations("debrief.words");
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<ChartInstance<"line" | "scatter"> | null>(null);
   const [failed, setFailed] = useState(false);
@@ -78,7 +80,7 @@ export function Chart({
   return (
     <div className={styles.chart} style={{ "--chart-height": height } as CSSProperties}>
       {failed ? (
-        <p className={styles.note}>The chart could not be drawn; the table has the same figures.</p>
+        <p className={styles.note}>{t("chartFailed")}</p>
       ) : (
         <canvas ref={canvas} role="img" aria-label={label}>
           {label}

@@ -2,12 +2,13 @@
 // The class view: every table of a workshop side by side (outcome, rounds, each role's score
 // against its no-deal value, distance to the Nash point, red-line refusals), sortable by any
 // column, each row linking to its debrief. Behind the instructor key, like the console.
-import { formatGain, formatPoints } from "@red-lines/shared/client";
 import type { ClassRow, ClassView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getClassView } from "../../lib/api.ts";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";
 import styles from "./Debrief.module.css";
+import { useFigures } from "./figures.ts";
 import { Scroller } from "./Scroller.tsx";
 
 type Loaded =
@@ -18,21 +19,15 @@ type Loaded =
 type SortKey = "table" | "outcome" | "rounds" | "nash" | "refusals" | `score:${string}`;
 type Sort = { key: SortKey; direction: "ascending" | "descending" };
 
-const phaseWords: Record<ClassRow["phase"], string> = {
-  lobby: "In the lobby",
-  briefing: "Briefing",
-  negotiating: "Negotiating",
-  concluded: "Concluded",
-};
-
-export function outcomeText(row: ClassRow): string {
+/** A row's outcome: the outcome class's title, else the phase its table is in, in words. */
+export function outcomeText(row: ClassRow, phaseWord: (phase: ClassRow["phase"]) => string): string {
   if (row.outcomeTitle) return row.outcomeTitle;
-  return phaseWords[row.phase];
+  return phaseWord(row.phase);
 }
 
-function sortValue(row: ClassRow, key: SortKey): number | string | null {
+function sortValue(row: ClassRow, key: SortKey, outcome: (row: ClassRow) => string): number | string | null {
   if (key === "table") return row.table;
-  if (key === "outcome") return outcomeText(row);
+  if (key === "outcome") return outcome(row);
   if (key === "rounds") return row.rounds;
   if (key === "nash") return row.distanceToNash;
   if (key === "refusals") return row.redLineRefusals;
@@ -40,11 +35,15 @@ function sortValue(row: ClassRow, key: SortKey): number | string | null {
 }
 
 /** Rows in the chosen order; tables without a figure always last, then by table number. */
-export function sortRows(rows: readonly ClassRow[], sort: Sort): ClassRow[] {
+export function sortRows(
+  rows: readonly ClassRow[],
+  sort: Sort,
+  outcome: (row: ClassRow) => string,
+): ClassRow[] {
   const sign = sort.direction === "ascending" ? 1 : -1;
   return [...rows].sort((a, b) => {
-    const x = sortValue(a, sort.key);
-    const y = sortValue(b, sort.key);
+    const x = sortValue(a, sort.key, outcome);
+    const y = sortValue(b, sort.key, outcome);
     if (x === null || y === null) return x === y ? a.table - b.table : x === null ? 1 : -1;
     const order = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
     return order !== 0 ? sign * order : a.table - b.table;
@@ -52,6 +51,7 @@ export function sortRows(rows: readonly ClassRow[], sort: Sort): ClassRow[] {
 }
 
 export function ClassScreen({ workshopId }: { workshopId: string }) {
+  const t = useTranslations("debrief");
   const [key, setKey] = useState<string | null | undefined>();
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [sort, setSort] = useState<Sort>({ key: "table", direction: "ascending" });
@@ -74,53 +74,64 @@ export function ClassScreen({ workshopId }: { workshopId: string }) {
   }, [load]);
 
   const view = loaded.kind === "ready" ? loaded.view : null;
-  const rows = useMemo(() => (view ? sortRows(view.tables, sort) : []), [view, sort]);
+  const outcome = useCallback(
+    (row: ClassRow) => outcomeText(row, (phase) => t("class.phase", { phase })),
+    [t],
+  );
+  const rows = useMemo(() => (view ? sortRows(view.tables, sort, outcome) : []), [view, sort, outcome]);
 
   return (
     <main id="main" className={styles.page}>
       <header className={styles.header}>
         <div>
-          <p className={styles.kicker}>Class view</p>
-          <h1 className={styles.title}>Every table side by side</h1>
+          <p className={styles.kicker}>{t("class.kicker")}</p>
+          <h1 className={styles.title}>{t("class.title")}</h1>
           {view && (
             <p className={styles.byline}>
-              Join code {view.workshop.joinCode} · {view.tables.length}{" "}
-              {view.tables.length === 1 ? "table" : "tables"}
+              {t("class.byline", { code: view.workshop.joinCode, count: view.tables.length })}
               {view.workshop.variantName ? ` · ${view.workshop.variantName}` : ""}
             </p>
           )}
         </div>
-        <nav className={styles.nav} aria-label="Workshop">
+        <nav className={styles.nav} aria-label={t("class.nav")}>
           <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}`}>
-            Back to the console
+            {t("words.backToConsole")}
           </a>
           {key && (
             <button type="button" className={styles.secondary} onClick={() => void load()}>
-              Refresh
+              {t("class.refresh")}
             </button>
           )}
         </nav>
       </header>
       {key === undefined ? (
-        <p role="status">Opening the class view…</p>
+        <p role="status">{t("class.opening")}</p>
       ) : key === null ? (
         <div className={styles.problem}>
-          <h2>The class view needs the instructor link</h2>
+          <h2>{t("class.needsKeyHeading")}</h2>
           <p>
-            It opens in the browser that holds this workshop's instructor key. Open the instructor link shown
-            when the workshop was set up (it ends in <code>#key=…</code>), or paste it on the{" "}
-            <a href={`/instructor/${workshopId}`}>console</a>, then come back.
+            {t.rich("class.needsKey", {
+              code: (chunks) => <code>{chunks}</code>,
+              console: (chunks) => <a href={`/instructor/${workshopId}`}>{chunks}</a>,
+            })}
           </p>
         </div>
       ) : loaded.kind === "loading" ? (
-        <p role="status">Working out every table's figures…</p>
+        <p role="status">{t("class.working")}</p>
       ) : loaded.kind === "failed" ? (
         <div className={styles.problem} role="alert">
-          <h2>The class view could not be opened</h2>
+          <h2>{t("class.failed")}</h2>
           <p>{loaded.message}</p>
         </div>
       ) : view ? (
-        <ClassTable view={view} rows={rows} sort={sort} onSort={setSort} workshopId={workshopId} />
+        <ClassTable
+          view={view}
+          rows={rows}
+          sort={sort}
+          onSort={setSort}
+          workshopId={workshopId}
+          outcome={outcome}
+        />
       ) : null}
     </main>
   );
@@ -132,42 +143,39 @@ function ClassTable({
   sort,
   onSort,
   workshopId,
+  outcome,
 }: {
   view: ClassView;
   rows: ClassRow[];
   sort: Sort;
   onSort: (sort: Sort) => void;
   workshopId: string;
+  outcome: (row: ClassRow) => string;
 }) {
+  const t = useTranslations("debrief.class");
+  const figures = useFigures();
   const concluded = view.tables.filter((t) => t.concluded).length;
   const agreed = view.tables.filter((t) => t.dealSource === "agreed" && t.concluded).length;
   const columns: { key: SortKey; label: string }[] = [
-    { key: "table", label: "Table" },
-    { key: "outcome", label: "Outcome" },
-    { key: "rounds", label: "Rounds" },
+    { key: "table", label: t("columnTable") },
+    { key: "outcome", label: t("columnOutcome") },
+    { key: "rounds", label: t("columnRounds") },
     ...view.roles.map((role) => ({ key: `score:${role.id}` as SortKey, label: role.name })),
-    { key: "nash", label: "Distance to Nash" },
-    { key: "refusals", label: "Red-line refusals" },
+    { key: "nash", label: t("columnNash") },
+    { key: "refusals", label: t("columnRefusals") },
   ];
-  const sortedBy = columns.find((c) => c.key === sort.key)?.label ?? "table";
+  const sortedBy = columns.find((c) => c.key === sort.key)?.label ?? t("sortFallback");
   return (
     <section aria-labelledby="class-heading" className={styles.section}>
-      <h2 id="class-heading">
-        {concluded} of {view.tables.length} {view.tables.length === 1 ? "table" : "tables"} concluded,{" "}
-        {agreed} with an agreement
-      </h2>
-      <p>
-        Scores are in points; in brackets, against the role's no-deal value. Without an agreement a party
-        keeps its no-deal value. Distance to Nash is for the agreed package, or the last one tabled. Choose a
-        column heading to sort by it.
-      </p>
+      <h2 id="class-heading">{t("heading", { concluded, total: view.tables.length, agreed })}</h2>
+      <p>{t("intro")}</p>
       <p className="visually-hidden" role="status">
-        Sorted by {sortedBy}, {sort.direction}.
+        {t("sorted", { column: sortedBy, direction: sort.direction })}
       </p>
       {/* On a phone the table stacks and its headings go: the same sort, as a choice. */}
       <div className={`${styles.controls} ${styles.phoneOnly}`}>
         <div>
-          <label htmlFor="class-sort">Sort tables by</label>
+          <label htmlFor="class-sort">{t("sortBy")}</label>
           <select
             id="class-sort"
             value={`${sort.key}|${sort.direction}`}
@@ -179,19 +187,19 @@ function ClassTable({
             {columns.flatMap((column) =>
               (["ascending", "descending"] as const).map((direction) => (
                 <option key={`${column.key}|${direction}`} value={`${column.key}|${direction}`}>
-                  {column.label}, {direction === "ascending" ? "lowest first" : "highest first"}
+                  {t("sortOption", { column: column.label, direction })}
                 </option>
               )),
             )}
           </select>
         </div>
       </div>
-      <Scroller label="Every table's figures">
+      <Scroller label={t("figures")}>
         <table
           className={`${styles.figures} ${styles.classTable} ${styles.stacking}`}
           data-testid="class-table"
         >
-          <caption className={styles.caption}>Every table of the workshop</caption>
+          <caption className={styles.caption}>{t("caption")}</caption>
           <thead>
             <tr>
               {columns.map((column) => {
@@ -216,26 +224,26 @@ function ClassTable({
                   </th>
                 );
               })}
-              <th scope="col">Debrief</th>
+              <th scope="col">{t("columnDebrief")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.tableId} data-table={row.table}>
                 <th scope="row">
-                  <span className={styles.phoneOnly}>Table </span>
+                  <span className={styles.phoneOnly}>{t("columnTable")} </span>
                   {row.table}
                 </th>
-                <td data-label="Outcome">
-                  {outcomeText(row)}
+                <td data-label={t("columnOutcome")}>
+                  {outcome(row)}
                   {row.dealSource && (
                     <span className={styles.sub}>
                       {" "}
-                      ({row.dealSource === "agreed" ? "agreed" : "last tabled"} version {row.version})
+                      {t("version", { source: row.dealSource, version: row.version ?? "" })}
                     </span>
                   )}
                 </td>
-                <td data-label="Rounds">{row.rounds}</td>
+                <td data-label={t("columnRounds")}>{row.rounds}</td>
                 {view.roles.map((role) => {
                   const score = row.scores[role.id];
                   const gain = row.gains[role.id];
@@ -243,26 +251,29 @@ function ClassTable({
                     <td key={role.id} data-role={role.id} data-label={role.name}>
                       {score === null || score === undefined ? (
                         <span className={styles.sub}>
-                          {row.phase === "negotiating" ? "in play" : "not started"}
+                          {row.phase === "negotiating" ? t("inPlay") : t("notStarted")}
                         </span>
                       ) : (
                         <>
-                          {formatPoints(score)}
+                          {figures.points(score)}
                           {gain !== null && gain !== undefined && (
-                            <span className={styles.sub}> ({formatGain(gain)})</span>
+                            <span className={styles.sub}> ({figures.gain(gain)})</span>
                           )}
                         </>
                       )}
                     </td>
                   );
                 })}
-                <td data-label="Distance to Nash">
-                  {row.distanceToNash === null ? "—" : formatPoints(row.distanceToNash)}
+                <td data-label={t("columnNash")}>
+                  {row.distanceToNash === null ? "—" : figures.points(row.distanceToNash)}
                 </td>
-                <td data-label="Red-line refusals">{row.redLineRefusals}</td>
-                <td data-label="Debrief">
+                <td data-label={t("columnRefusals")}>{row.redLineRefusals}</td>
+                <td data-label={t("columnDebrief")}>
                   <a href={`/debrief/${row.tableId}?workshop=${workshopId}`}>
-                    Debrief<span className="visually-hidden"> of table {row.table}</span>
+                    {t.rich("debriefLink", {
+                      table: row.table,
+                      hidden: (chunks) => <span className="visually-hidden">{chunks}</span>,
+                    })}
                   </a>
                 </td>
               </tr>

@@ -2,16 +2,19 @@
 // Concession curves: what every tabled version was worth to each party, version by version, as a
 // line per party, optionally only the versions one seat tabled (how that seat conceded). The same
 // figures are in a table, shown with one button and always printed.
-import { formatPoints, listWords } from "@red-lines/shared/client";
 import type { Debrief } from "@red-lines/shared/protocol";
 import type { ChartConfiguration } from "chart.js";
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { Chart } from "./Chart.tsx";
 import styles from "./Debrief.module.css";
+import { useFigures } from "./figures.ts";
 import { roleLook, roleNameOf } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";
 
 export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   const [by, setBy] = useState<string>("all");
   const [asTable, setAsTable] = useState(false);
   const selectId = useId();
@@ -48,7 +51,7 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
             type: "linear",
             min: points[0]?.version,
             max: points.at(-1)?.version,
-            title: { display: true, text: "Version tabled" },
+            title: { display: true, text: t("curves.axisVersion") },
             ticks: { precision: 0, stepSize: points.length > 20 ? undefined : 1 },
             // One version alone (a table of two may table just one): a scale from 1 to 1 draws
             // nothing, so it runs half a step either side, with the version's one tick.
@@ -62,7 +65,7 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
                 }
               : {}),
           },
-          y: { type: "linear", min: 0, max: 100, title: { display: true, text: "Score (points)" } },
+          y: { type: "linear", min: 0, max: 100, title: { display: true, text: t("curves.axisScore") } },
         },
         plugins: {
           legend: { labels: { usePointStyle: true } },
@@ -71,53 +74,60 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
               title: (items) => {
                 const version = items[0]?.parsed.x;
                 const point = debrief.concessions.find((c) => c.version === version);
-                return point
-                  ? `Version ${point.version}, tabled by ${roleNameOf(debrief, point.tabledBy)}${point.round === null ? "" : ` in round ${point.round}`}`
-                  : "";
+                if (!point) return "";
+                const role = roleNameOf(debrief, point.tabledBy);
+                return point.round === null
+                  ? t("curves.tooltip", { version: point.version, role })
+                  : t("curves.tooltipRound", { version: point.version, role, round: point.round });
               },
-              label: (item) => `${item.dataset.label}: ${formatPoints(item.parsed.y ?? 0)}`,
+              label: (item) => `${item.dataset.label}: ${figures.points(item.parsed.y ?? 0)}`,
             },
           },
         },
       },
     }),
-    [debrief, points, only],
+    [debrief, points, only, t, figures],
   );
 
   if (debrief.concessions.length === 0) {
     return (
       <section aria-labelledby="concessions-heading" className={styles.section}>
-        <h2 id="concessions-heading">Concession curves</h2>
-        <p>No version was tabled, so there is nothing to draw.</p>
+        <h2 id="concessions-heading">{t("curves.heading")}</h2>
+        <p>{t("curves.none")}</p>
       </section>
     );
   }
 
   const first = points[0];
   const last = points.at(-1);
-  const whose = by === "all" ? "every version tabled" : `the versions ${roleNameOf(debrief, by)} tabled`;
+  const whose = { by: by === "all" ? "all" : "role", role: by === "all" ? "" : roleNameOf(debrief, by) };
   const label =
     first && last
-      ? `Line chart of each party's score for ${whose}, versions ${first.version} to ${last.version}: ${listWords(
-          debrief.roles.map(
-            (r) =>
-              `${r.name} from ${formatPoints(first.utilities[r.id] ?? 0)} to ${formatPoints(last.utilities[r.id] ?? 0)}`,
+      ? t("curves.chartLabel", {
+          ...whose,
+          first: first.version,
+          last: last.version,
+          scores: figures.list(
+            debrief.roles.map((r) =>
+              t("curves.scoreChange", {
+                role: r.name,
+                from: figures.points(first.utilities[r.id] ?? 0),
+                to: figures.points(last.utilities[r.id] ?? 0),
+              }),
+            ),
           ),
-        )}.`
-      : `No versions tabled by ${roleNameOf(debrief, by)}.`;
+        })
+      : t("curves.noneBy", { role: roleNameOf(debrief, by) });
 
   return (
     <section aria-labelledby="concessions-heading" className={styles.section}>
-      <h2 id="concessions-heading">Concession curves</h2>
-      <p>
-        What each tabled version was worth to every party, in the order they were tabled. A falling line is a
-        party giving ground; a rising one, a party being given it.
-      </p>
+      <h2 id="concessions-heading">{t("curves.heading")}</h2>
+      <p>{t("curves.intro")}</p>
       <div className={`${styles.controls} ${styles.noPrint}`}>
         <div>
-          <label htmlFor={selectId}>Versions tabled by</label>
+          <label htmlFor={selectId}>{t("curves.by")}</label>
           <select id={selectId} value={by} onChange={(event) => setBy(event.target.value)}>
-            <option value="all">every party</option>
+            <option value="all">{t("curves.everyParty")}</option>
             {debrief.roles.map((role) => (
               <option key={role.id} value={role.id}>
                 {role.name}
@@ -132,22 +142,22 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
           aria-controls={tableId}
           onClick={() => setAsTable((shown) => !shown)}
         >
-          {asTable ? "Hide the table" : "Show as table"}
+          {asTable ? t("words.hideTable") : t("words.showTable")}
         </button>
       </div>
       {points.length > 0 ? <Chart config={config} label={label} /> : <p>{label}</p>}
       <Scroller
         id={tableId}
-        label="Concession curves as a table"
+        label={t("curves.tableLabel")}
         className={asTable ? styles.tableWrap : `${styles.tableWrap} ${styles.printOnly}`}
       >
         <table className={styles.figures} data-testid="concession-table">
-          <caption className={styles.caption}>Each party's score for {whose} (points)</caption>
+          <caption className={styles.caption}>{t("curves.caption", whose)}</caption>
           <thead>
             <tr>
-              <th scope="col">Version</th>
-              <th scope="col">Round</th>
-              <th scope="col">Tabled by</th>
+              <th scope="col">{t("curves.columnVersion")}</th>
+              <th scope="col">{t("curves.columnRound")}</th>
+              <th scope="col">{t("curves.columnTabledBy")}</th>
               {debrief.roles.map((role) => (
                 <th scope="col" key={role.id}>
                   {role.name}
@@ -166,8 +176,8 @@ export function ConcessionCurves({ debrief }: { debrief: Debrief }) {
                   const noDeal = point.noDeal[role.id] ?? 0;
                   return (
                     <td key={role.id}>
-                      {formatPoints(score)}
-                      {score < noDeal && <span className={styles.sub}> (below no deal)</span>}
+                      {figures.points(score)}
+                      {score < noDeal && <span className={styles.sub}> {t("curves.belowNoDeal")}</span>}
                     </td>
                   );
                 })}

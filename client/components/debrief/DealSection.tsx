@@ -3,119 +3,120 @@
 // score against its no-deal value (a table and a small bar chart) and how the package sits in
 // the space of possible deals: distance to the frontier and to the Nash point, the ZOPA, the
 // feasible set.
-import { formatCount, formatGain, formatPoints, possessive } from "@red-lines/shared/client";
 import type { Debrief } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import styles from "./Debrief.module.css";
+import { useFigures } from "./figures.ts";
 import { issueList, type Labels, optionText, roleLook, roleNameOf } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";
 
 export function DealSection({ debrief, labels }: { debrief: Debrief; labels: Labels | null }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   const { deal } = debrief;
   const end = debrief.analysis.end;
   const nash = end.nash;
   const heading = !deal
-    ? "No package was tabled"
+    ? t("deal.headingNone")
     : deal.source === "agreed"
-      ? `The agreed package (version ${deal.version}) beside the Nash point`
-      : `The last package tabled (version ${deal.version}, not agreed) beside the Nash point`;
+      ? t("deal.headingAgreed", { version: deal.version })
+      : t("deal.headingLast", { version: deal.version });
+  const pointsValue = (x: number) => t("words.pointsValue", { points: figures.points(x) });
   return (
     <section aria-labelledby="deal-heading" className={styles.section}>
       <h2 id="deal-heading">{heading}</h2>
       <TermSheet debrief={debrief} labels={labels} />
-      {!nash && (
-        <p>
-          There is no Nash point: no package satisfied every red line and beat every no-deal value, so there
-          was no deal to split.
-        </p>
-      )}
-      {deal && deal.source === "last-tabled" && (
-        <p>
-          Without an agreement each party was left with its no-deal value; the figures below say what version{" "}
-          {deal.version} would have been worth.
-        </p>
-      )}
+      {!nash && <p>{t("deal.noNash")}</p>}
+      {deal && deal.source === "last-tabled" && <p>{t("deal.lastTabledNote", { version: deal.version })}</p>}
       <Scores debrief={debrief} />
-      <h3>Where it sits among the possible deals</h3>
+      <h3>{t("deal.whereHeading")}</h3>
       <dl className={styles.facts}>
         {deal && (
           <>
             <div>
-              <dt>Distance to the Pareto frontier</dt>
+              <dt>{t("deal.distanceFrontier")}</dt>
               <dd data-testid="distance-frontier">
                 {deal.distanceToFrontier === null
-                  ? "not measured"
-                  : `${formatPoints(deal.distanceToFrontier)} points`}
+                  ? t("deal.notMeasured")
+                  : pointsValue(deal.distanceToFrontier)}
               </dd>
             </div>
             <div>
-              <dt>Distance to the Nash point</dt>
+              <dt>{t("deal.distanceNash")}</dt>
               <dd data-testid="distance-nash">
-                {deal.distanceToNash === null
-                  ? "no Nash point"
-                  : `${formatPoints(deal.distanceToNash)} points`}
+                {deal.distanceToNash === null ? t("deal.noNashPoint") : pointsValue(deal.distanceToNash)}
               </dd>
             </div>
           </>
         )}
         <div>
-          <dt>Zone of possible agreement (ZOPA)</dt>
+          <dt>{t("deal.zopa")}</dt>
           <dd data-testid="zopa">
-            {end.zopa === null ? "too many packages to count" : `${formatCount(end.zopa)} packages`}
+            {end.zopa === null ? t("deal.zopaTooMany") : t("words.packages", { count: end.zopa })}
           </dd>
         </div>
         <div>
-          <dt>Feasible packages (every red line kept)</dt>
+          <dt>{t("deal.feasible")}</dt>
           <dd data-testid="feasible">
-            {formatCount(end.feasible)} of {formatCount(end.packages)}
+            {t("deal.feasibleValue", { feasible: end.feasible, total: end.packages })}
           </dd>
         </div>
         <div>
-          <dt>Pareto frontier</dt>
-          <dd>{end.paretoSize === null ? "too large to list" : `${formatCount(end.paretoSize)} packages`}</dd>
+          <dt>{t("words.paretoFrontier")}</dt>
+          <dd>
+            {end.paretoSize === null
+              ? t("deal.paretoTooLarge")
+              : t("words.packages", { count: end.paretoSize })}
+          </dd>
         </div>
       </dl>
       {deal && (
         <ul className={styles.verdicts}>
-          <li>
-            {deal.complete ? "Complete: every issue settled." : "Incomplete: some issues were left open."}
-          </li>
+          <li>{deal.complete ? t("deal.complete") : t("deal.incomplete")}</li>
           {deal.distanceToFrontier !== null && deal.distanceToFrontier < 0.05 && (
-            <li>
-              On the Pareto frontier: no package was better for one party without being worse for another.
-            </li>
+            <li>{t("deal.onFrontier")}</li>
           )}
           <li>
             {deal.violations.length === 0
-              ? "Keeps every red line in force at the end."
-              : `Breaks ${deal.violations.length} red ${deal.violations.length === 1 ? "line" : "lines"} in force at the end: ${deal.violations
-                  .map((v) => `${possessive(roleNameOf(debrief, v.role))} “${v.title}”`)
-                  .join(", ")}.`}
+              ? t("deal.keepsRedLines")
+              : t("deal.breaksRedLines", {
+                  count: deal.violations.length,
+                  lines: deal.violations
+                    .map((v) =>
+                      t("words.ruleOf", {
+                        whose: figures.whose(roleNameOf(debrief, v.role)),
+                        title: v.title,
+                      }),
+                    )
+                    .join(t("words.separator")),
+                })}
           </li>
-          <li>
-            {deal.inZopa
-              ? "Inside the ZOPA: better than no deal for every party."
-              : "Outside the ZOPA: at least one party would have done as well or better without it."}
-          </li>
+          <li>{deal.inZopa ? t("deal.inZopa") : t("deal.outsideZopa")}</li>
           {deal.paretoImprovement && deal.paretoImprovement.distance >= 0.05 && (
             <li>
-              Another package would have been at least as good for every party,{" "}
-              {formatPoints(deal.paretoImprovement.distance)} points away (
-              {debrief.roles
-                .map((r) => `${r.name} ${formatPoints(deal.paretoImprovement?.utilities[r.id] ?? 0)}`)
-                .join(", ")}
-              ).
+              {t("deal.improvement", {
+                distance: figures.points(deal.paretoImprovement.distance),
+                scores: debrief.roles
+                  .map((r) =>
+                    t("words.scoreItem", {
+                      role: r.name,
+                      points: figures.points(deal.paretoImprovement?.utilities[r.id] ?? 0),
+                    }),
+                  )
+                  .join(t("words.separator")),
+              })}
             </li>
           )}
         </ul>
       )}
       {debrief.analysis.start && (
         <p>
-          Before the news changed the scenario: {formatCount(debrief.analysis.start.feasible)} feasible
-          packages and{" "}
           {debrief.analysis.start.zopa === null
-            ? "a ZOPA too large to count"
-            : `${formatCount(debrief.analysis.start.zopa)} in the ZOPA`}
-          . The figures above are with the news applied.
+            ? t("deal.beforeNewsUncounted", { feasible: debrief.analysis.start.feasible })
+            : t("deal.beforeNews", {
+                feasible: debrief.analysis.start.feasible,
+                zopa: debrief.analysis.start.zopa,
+              })}
         </p>
       )}
     </section>
@@ -123,6 +124,7 @@ export function DealSection({ debrief, labels }: { debrief: Debrief; labels: Lab
 }
 
 function TermSheet({ debrief, labels }: { debrief: Debrief; labels: Labels | null }) {
+  const t = useTranslations("debrief");
   const { deal } = debrief;
   const nash = debrief.analysis.end.nash;
   const ours = deal?.package ?? null;
@@ -130,36 +132,31 @@ function TermSheet({ debrief, labels }: { debrief: Debrief; labels: Labels | nul
   if (!ours && !nash) return null;
   const differs = (issue: string) => ours !== null && nash !== null && ours[issue] !== nash.package[issue];
   const differing = issues.filter((issue) => differs(issue.id)).length;
+  const option = (issue: string, id: string | undefined) => optionText(labels, issue, id) ?? t("words.open");
   return (
     <>
       {ours && nash && (
         <p className={styles.lead} data-testid="differences">
-          {differing === 0
-            ? "It is the Nash point itself: the same option on every issue."
-            : `It differs from the Nash point on ${differing} of ${issues.length} issues, marked “differs” below.`}
+          {differing === 0 ? t("deal.sameAsNash") : t("deal.differs", { differing, total: issues.length })}
         </p>
       )}
-      <Scroller label="Term sheet comparison">
+      <Scroller label={t("deal.sheetLabel")}>
         <table className={styles.sheet} data-testid="term-sheet">
           <caption className={styles.caption}>
-            {ours && nash
-              ? "Issue by issue: the table's package and the Nash point"
-              : ours
-                ? "Issue by issue: the table's package"
-                : "Issue by issue: the Nash point"}
+            {ours && nash ? t("deal.captionBoth") : ours ? t("deal.captionOurs") : t("deal.captionNash")}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Issue</th>
+              <th scope="col">{t("deal.columnIssue")}</th>
               {ours && deal && (
                 <th scope="col">
-                  Your table{" "}
+                  {t("deal.yourTable")}{" "}
                   <span className={styles.sub}>
-                    (version {deal.version}, {deal.source === "agreed" ? "agreed" : "last tabled"})
+                    {t("deal.yourVersion", { version: deal.version, source: deal.source })}
                   </span>
                 </th>
               )}
-              {nash && <th scope="col">Nash point</th>}
+              {nash && <th scope="col">{t("words.nashPoint")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -169,16 +166,16 @@ function TermSheet({ debrief, labels }: { debrief: Debrief; labels: Labels | nul
                 <tr key={issue.id} data-differs={different} data-issue={issue.id}>
                   <th scope="row">
                     {issue.name}
-                    {different && <span className={styles.tag}>differs</span>}
+                    {different && <span className={styles.tag}>{t("deal.differsTag")}</span>}
                   </th>
                   {ours && (
-                    <td data-testid={`ours-${issue.id}`} data-label="Your table">
-                      {optionText(labels, issue.id, ours[issue.id])}
+                    <td data-testid={`ours-${issue.id}`} data-label={t("deal.yourTable")}>
+                      {option(issue.id, ours[issue.id])}
                     </td>
                   )}
                   {nash && (
-                    <td data-testid={`nash-${issue.id}`} data-label="Nash point">
-                      {optionText(labels, issue.id, nash.package[issue.id])}
+                    <td data-testid={`nash-${issue.id}`} data-label={t("words.nashPoint")}>
+                      {option(issue.id, nash.package[issue.id])}
                     </td>
                   )}
                 </tr>
@@ -192,6 +189,8 @@ function TermSheet({ debrief, labels }: { debrief: Debrief; labels: Labels | nul
 }
 
 function Scores({ debrief }: { debrief: Debrief }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   const { deal } = debrief;
   const end = debrief.analysis.end;
   const agreed = deal?.source === "agreed";
@@ -202,26 +201,32 @@ function Scores({ debrief }: { debrief: Debrief }) {
     return { role, score, noDeal, gain: score - noDeal, nash: end.nash?.utilities[role.id] ?? null };
   });
   const scoreTitle = !deal
-    ? "Score (no deal)"
+    ? t("deal.scoreNoDeal")
     : agreed
-      ? "Score of the agreement"
-      : `Score of version ${deal.version}`;
+      ? t("deal.scoreAgreement")
+      : t("deal.scoreVersion", { version: deal.version });
   const summary = rows
-    .map((r) => `${r.role.name} ${formatPoints(r.score)} against ${formatPoints(r.noDeal)} without a deal`)
+    .map((r) =>
+      t("deal.scoreSummary", {
+        role: r.role.name,
+        score: figures.points(r.score),
+        noDeal: figures.points(r.noDeal),
+      }),
+    )
     .join("; ");
   return (
     <>
-      <h3>Each party's score against its no-deal value</h3>
-      <Scroller label="Scores">
+      <h3>{t("deal.scoresHeading")}</h3>
+      <Scroller label={t("deal.scoresLabel")}>
         <table className={`${styles.figures} ${styles.stacking}`} data-testid="scores">
-          <caption className={styles.caption}>Scores in points (0–100)</caption>
+          <caption className={styles.caption}>{t("deal.scoresCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">Party</th>
+              <th scope="col">{t("words.party")}</th>
               <th scope="col">{scoreTitle}</th>
-              <th scope="col">No-deal value</th>
-              <th scope="col">Against no deal</th>
-              {end.nash && <th scope="col">At the Nash point</th>}
+              <th scope="col">{t("words.noDealValue")}</th>
+              <th scope="col">{t("deal.againstNoDeal")}</th>
+              {end.nash && <th scope="col">{t("deal.atNash")}</th>}
             </tr>
           </thead>
           <tbody>
@@ -234,22 +239,21 @@ function Scores({ debrief }: { debrief: Debrief }) {
                   {r.role.name}
                 </th>
                 <td data-testid={`score-${r.role.id}`} data-label={scoreTitle}>
-                  {formatPoints(r.score)}
+                  {figures.points(r.score)}
                 </td>
-                <td data-testid={`no-deal-${r.role.id}`} data-label="No-deal value">
-                  {formatPoints(r.noDeal)}
+                <td data-testid={`no-deal-${r.role.id}`} data-label={t("words.noDealValue")}>
+                  {figures.points(r.noDeal)}
                 </td>
-                <td data-label="Against no deal">
-                  {formatGain(r.gain)}{" "}
-                  {Math.round(r.gain * 10) > 0
-                    ? "better"
-                    : Math.round(r.gain * 10) < 0
-                      ? "worse"
-                      : "the same"}
+                <td data-label={t("deal.againstNoDeal")}>
+                  {figures.gain(r.gain)}{" "}
+                  {t("deal.comparison", {
+                    direction:
+                      Math.round(r.gain * 10) > 0 ? "better" : Math.round(r.gain * 10) < 0 ? "worse" : "same",
+                  })}
                 </td>
                 {end.nash && (
-                  <td data-testid={`nash-score-${r.role.id}`} data-label="At the Nash point">
-                    {r.nash === null ? "—" : formatPoints(r.nash)}
+                  <td data-testid={`nash-score-${r.role.id}`} data-label={t("deal.atNash")}>
+                    {r.nash === null ? "—" : figures.points(r.nash)}
                   </td>
                 )}
               </tr>
@@ -257,9 +261,10 @@ function Scores({ debrief }: { debrief: Debrief }) {
           </tbody>
         </table>
       </Scroller>
-      <div className={styles.bars} role="img" aria-label={`Bar chart of each party's score: ${summary}.`}>
+      <div className={styles.bars} role="img" aria-label={t("deal.barChart", { summary })}>
         <p className={styles.barLegend} aria-hidden="true">
-          <span className={styles.barKey} /> score <span className={styles.markerKey} /> no-deal value
+          <span className={styles.barKey} /> {t("deal.legendScore")} <span className={styles.markerKey} />{" "}
+          {t("deal.legendNoDeal")}
         </p>
         {rows.map((r) => (
           <div key={r.role.id} className={styles.barRow} aria-hidden="true">
@@ -274,7 +279,7 @@ function Scores({ debrief }: { debrief: Debrief }) {
               />
               <span className={styles.marker} style={{ left: `${Math.max(0, Math.min(100, r.noDeal))}%` }} />
             </span>
-            <span className={styles.barValue}>{formatPoints(r.score)}</span>
+            <span className={styles.barValue}>{figures.points(r.score)}</span>
           </div>
         ))}
       </div>

@@ -5,6 +5,7 @@
 // over the stored log; issue and option names come from the same scenario snapshot, through the
 // replay's view of the table at its end.
 import type { DebriefResponse, DebriefSharing } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { getDebrief, getReplayView, type ReplayCredential, setDebriefSharing } from "../../lib/api.ts";
 import { CommunicationSection } from "./CommunicationSection.tsx";
@@ -44,6 +45,7 @@ function credentialOf(access: DebriefAccess): ReplayCredential {
 }
 
 export function DebriefScreen({ tableId, workshopId }: { tableId: string; workshopId: string | null }) {
+  const t = useTranslations("debrief.screen");
   const access = useDebriefAccess(tableId, workshopId);
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [labels, setLabels] = useState<Labels | null>(null);
@@ -90,7 +92,7 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
   }, [waiting, load]);
 
   async function share(next: DebriefSharing): Promise<string | null> {
-    if (access?.kind !== "instructor") return "Only the instructor may share a debrief.";
+    if (access?.kind !== "instructor") return t("onlyInstructor");
     const result = await setDebriefSharing(access.workshopId, tableId, access.key, next);
     if (!result.ok) return result.message;
     setLoaded((current) =>
@@ -108,48 +110,48 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
     <main id="main" className={styles.page}>
       <header className={styles.header}>
         <div>
-          <p className={styles.kicker}>Debrief</p>
-          <h1 className={styles.title}>{debrief ? debrief.scenario.title : "Table debrief"}</h1>
+          <p className={styles.kicker}>{t("kicker")}</p>
+          <h1 className={styles.title}>{debrief ? debrief.scenario.title : t("title")}</h1>
           {debrief && (
             <p className={styles.byline}>
               {access?.kind === "seat"
-                ? `Table ${access.seat.table} · you played ${roleNameOf(debrief, access.seat.role)}`
-                : "Instructor's copy"}
+                ? t("bylineSeat", { table: access.seat.table, role: roleNameOf(debrief, access.seat.role) })
+                : t("bylineInstructor")}
               {debrief.scenario.variantName ? ` · ${debrief.scenario.variantName}` : ""}
             </p>
           )}
         </div>
         {debrief && (
-          <nav className={styles.nav} aria-label="Debrief">
+          <nav className={styles.nav} aria-label={t("nav")}>
             <button type="button" className={styles.secondary} onClick={() => window.print()}>
-              Print or save as PDF
+              {t("print")}
             </button>
             {instructor && (
               <>
                 <a className={`button ${styles.secondary}`} href="#instructor-controls">
-                  Sharing and downloads
+                  {t("sharingAndDownloads")}
                 </a>
                 <a
                   className={`button ${styles.secondary}`}
                   href={`/replay/${tableId}?workshop=${instructor.workshopId}`}
                 >
-                  Replay
+                  {t("replay")}
                 </a>
                 <a
                   className={`button ${styles.secondary}`}
                   href={`/instructor/${instructor.workshopId}/class`}
                 >
-                  Class view
+                  {t("classView")}
                 </a>
               </>
             )}
             {access?.kind === "seat" && (
               <>
                 <a className={`button ${styles.secondary}`} href={`/replay/${tableId}`}>
-                  Replay the talks
+                  {t("replayTalks")}
                 </a>
                 <a className={`button ${styles.secondary}`} href={`/table/${tableId}`}>
-                  Back to the table
+                  {t("backToTable")}
                 </a>
               </>
             )}
@@ -158,18 +160,14 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
       </header>
 
       {access === undefined ? (
-        <p role="status">Opening the debrief…</p>
+        <p role="status">{t("opening")}</p>
       ) : access === null ? (
         <div className={styles.problem}>
-          <h2>This browser cannot open this debrief</h2>
-          <p>
-            A debrief opens for the workshop's instructor, from the instructor link (the address must name the
-            workshop), and for the table's players in the browser they played in, once the instructor shares
-            it. This browser holds neither the instructor key nor a seat at this table.
-          </p>
+          <h2>{t("noAccessHeading")}</h2>
+          <p>{t("noAccess")}</p>
         </div>
       ) : loaded.kind === "loading" ? (
-        <p role="status">Working out the debrief…</p>
+        <p role="status">{t("working")}</p>
       ) : loaded.kind === "failed" ? (
         <Failure failure={loaded} access={access} onRetry={() => void load()} />
       ) : debrief ? (
@@ -188,20 +186,17 @@ function Failure({
   access: DebriefAccess;
   onRetry: () => void;
 }) {
+  const t = useTranslations("debrief.screen");
   const waiting = failure.code === "debrief-not-shared" || failure.code === "talks-not-over";
   return (
     <div className={waiting ? styles.notice : styles.problem} data-testid="debrief-unavailable">
       <h2>
-        {waiting
-          ? "The debrief is not open to you yet"
-          : access.kind === "instructor"
-            ? "The debrief could not be opened"
-            : "This seat cannot open this debrief"}
+        {waiting ? t("notOpenYet") : access.kind === "instructor" ? t("couldNotOpen") : t("seatCannotOpen")}
       </h2>
       <p role={waiting ? "status" : "alert"}>{failure.message}</p>
-      {waiting && <p>This page looks again every few seconds, or now:</p>}
+      {waiting && <p>{t("looksAgain")}</p>}
       <button type="button" onClick={onRetry}>
-        Check again
+        {t("checkAgain")}
       </button>
     </div>
   );
@@ -220,19 +215,16 @@ function Sections({
   tableId: string;
   onShare: (sharing: DebriefSharing) => Promise<string | null>;
 }) {
+  const t = useTranslations("debrief.screen");
   const own =
     access.kind === "seat" ? debrief.sides.find((side) => side.role === access.seat.role) : undefined;
   return (
     <>
       {access.kind === "seat" && (
         <p className={`${styles.notice} ${styles.noPrint}`}>
-          Your facilitator shared this debrief with your table.{" "}
-          {debrief.sharing.revealChannels
-            ? "What was said in the private channels is included."
-            : "What was said in the private channels stays private; only how many messages there were is shown."}{" "}
-          {debrief.sharing.revealRedLines
-            ? "Every party's red lines are shown in full."
-            : "You read your own red lines in full; the other seats' are named by whose they were and where they come from, not by what they said."}
+          {t("sharedWithTable")}{" "}
+          {debrief.sharing.revealChannels ? t("channelsIncluded") : t("channelsPrivate")}{" "}
+          {debrief.sharing.revealRedLines ? t("redLinesShown") : t("redLinesOwn")}
         </p>
       )}
       {access.kind === "seat" && own && <YourSide debrief={debrief} side={own} labels={labels} />}

@@ -4,18 +4,22 @@
 // to a party not drawn): the dots are every package of the frontier of all the parties, and a line
 // joins those that are also best for the two drawn. At a table of two, the two are the frontier. The table's package and the Nash point have their own
 // shapes and names, the no-deal values a cross. The frontier is also a table, one button away.
-import { formatCount, formatPoints, frontierOfPair, possessive } from "@red-lines/shared/client";
+import { frontierOfPair } from "@red-lines/shared/client";
 import type { Debrief } from "@red-lines/shared/protocol";
 import type { ChartConfiguration } from "chart.js";
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { Chart } from "./Chart.tsx";
 import styles from "./Debrief.module.css";
+import { type Figures, useFigures } from "./figures.ts";
 import { roleNameOf } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";
 
 type Utilities = Record<string, number>;
 
 export function FrontierSection({ debrief }: { debrief: Debrief }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   const roles = debrief.roles;
   const [x, setX] = useState(roles[0]?.id ?? "");
   const [y, setY] = useState(roles[1]?.id ?? roles[0]?.id ?? "");
@@ -33,9 +37,22 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
   const nash = end.nash?.utilities ?? null;
   const dealName = deal
     ? deal.source === "agreed"
-      ? `Agreed package (version ${deal.version})`
-      : `Last tabled (version ${deal.version})`
+      ? t("frontier.dealAgreed", { version: deal.version })
+      : t("frontier.dealLast", { version: deal.version })
     : null;
+  const xName = roleNameOf(debrief, x);
+  const yName = roleNameOf(debrief, y);
+  /** "Ukraine 62.5, Russia 40.0": a point by the two parties drawn. */
+  const point = useMemo(
+    () => (u: Utilities) =>
+      t("frontier.point", {
+        x: xName,
+        xScore: figures.points(u[x] ?? 0),
+        y: yName,
+        yScore: figures.points(u[y] ?? 0),
+      }),
+    [t, figures, x, y, xName, yName],
+  );
 
   const pairFrontier = useMemo(() => frontierOfPair(frontier ?? [], x, y), [frontier, x, y]);
   // With more than two parties, the frontier of all of them is more than the line for two.
@@ -47,7 +64,7 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
       data: {
         datasets: [
           {
-            label: others ? "Frontier for these two parties" : "Pareto frontier",
+            label: others ? t("frontier.pairFrontier") : t("words.paretoFrontier"),
             data: pairFrontier.map(at),
             backgroundColor: "#4a5360",
             borderColor: "#4a5360",
@@ -59,7 +76,7 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
           ...(others
             ? [
                 {
-                  label: "Frontier for all the parties",
+                  label: t("frontier.allFrontier"),
                   data: (frontier ?? []).map(at),
                   backgroundColor: "rgba(74, 83, 96, 0.35)",
                   borderColor: "rgba(74, 83, 96, 0.6)",
@@ -84,7 +101,7 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
           ...(nash
             ? [
                 {
-                  label: "Nash point",
+                  label: t("words.nashPoint"),
                   data: [at(nash)],
                   backgroundColor: "#0b5cad",
                   borderColor: "#1b1f24",
@@ -95,7 +112,7 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
               ]
             : []),
           {
-            label: "No-deal values",
+            label: t("words.noDealValues"),
             data: [at(end.noDeal)],
             backgroundColor: "#1b1f24",
             borderColor: "#1b1f24",
@@ -110,11 +127,11 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
         scales: {
           x: {
             type: "linear",
-            title: { display: true, text: `${possessive(roleNameOf(debrief, x))} score` },
+            title: { display: true, text: t("frontier.axis", { whose: figures.whose(xName) }) },
           },
           y: {
             type: "linear",
-            title: { display: true, text: `${possessive(roleNameOf(debrief, y))} score` },
+            title: { display: true, text: t("frontier.axis", { whose: figures.whose(yName) }) },
           },
         },
         plugins: {
@@ -122,23 +139,40 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
           tooltip: {
             callbacks: {
               label: (item) =>
-                `${item.dataset.label}: ${roleNameOf(debrief, x)} ${formatPoints(item.parsed.x ?? 0)}, ${roleNameOf(debrief, y)} ${formatPoints(item.parsed.y ?? 0)}`,
+                `${item.dataset.label}: ${point({ [x]: item.parsed.x ?? 0, [y]: item.parsed.y ?? 0 })}`,
             },
           },
         },
       },
     };
-  }, [debrief, x, y, frontier, pairFrontier, others, ours, nash, dealName, end.noDeal]);
+  }, [
+    t,
+    figures,
+    point,
+    x,
+    y,
+    xName,
+    yName,
+    frontier,
+    pairFrontier,
+    others,
+    ours,
+    nash,
+    dealName,
+    end.noDeal,
+  ]);
 
-  const point = (u: Utilities | null) =>
-    u
-      ? `${roleNameOf(debrief, x)} ${formatPoints(u[x] ?? 0)}, ${roleNameOf(debrief, y)} ${formatPoints(u[y] ?? 0)}`
-      : "";
   const label = [
-    `Scatter chart of the Pareto frontier's ${formatCount(frontier?.length ?? 0)} packages by ${possessive(roleNameOf(debrief, x))} score (across) and ${possessive(roleNameOf(debrief, y))} (up); ${others ? `a line joins the ${formatCount(pairFrontier.length)} that are best for these two parties alone.` : "a line joins them."}`,
+    t("frontier.chartLabel", {
+      count: frontier?.length ?? 0,
+      x: figures.whose(xName),
+      y: figures.whose(yName),
+      others: others ? "yes" : "no",
+      best: pairFrontier.length,
+    }),
     ours && dealName ? `${dealName}: ${point(ours)}.` : "",
-    nash ? `Nash point: ${point(nash)}.` : "",
-    `No-deal values: ${point(end.noDeal)}.`,
+    nash ? `${t("words.nashPoint")}: ${point(nash)}.` : "",
+    `${t("words.noDealValues")}: ${point(end.noDeal)}.`,
   ]
     .filter(Boolean)
     .join(" ");
@@ -157,33 +191,25 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
 
   return (
     <section aria-labelledby="frontier-heading" className={styles.section}>
-      <h2 id="frontier-heading">The Pareto frontier</h2>
+      <h2 id="frontier-heading">{t("frontier.heading")}</h2>
       {frontier === null ? (
         <p>
-          The frontier was too large to list for this scenario
-          {end.paretoSize === null ? "" : ` (${formatCount(end.paretoSize)} packages)`}.
+          {end.paretoSize === null
+            ? t("frontier.tooLarge")
+            : t("frontier.tooLargeCounted", { count: end.paretoSize })}
         </p>
       ) : frontier.length === 0 ? (
-        <p>There is no frontier to draw: no package satisfied every red line and beat every no-deal value.</p>
+        <p>{t("frontier.none")}</p>
       ) : (
         <>
           {others ? (
-            <p>
-              Each dot is a package on the frontier of all {formatCount(roles.length)} parties: no other
-              package is better for one party without being worse for another. Drawn for two parties only,
-              some of them sit inside the cloud, because they give more to a party not drawn. The line joins
-              the packages that are also best for the two parties drawn. Choose which two; every party's
-              scores are in the table.
-            </p>
+            <p>{t("frontier.explainMany", { count: roles.length })}</p>
           ) : (
-            <p>
-              Each dot is a package on the frontier: no other package is better for one party without being
-              worse for the other. The scores are also in the table.
-            </p>
+            <p>{t("frontier.explainTwo")}</p>
           )}
           <div className={`${styles.controls} ${styles.noPrint}`}>
             <div>
-              <label htmlFor={xId}>Across (horizontal)</label>
+              <label htmlFor={xId}>{t("frontier.across")}</label>
               <select id={xId} value={x} onChange={(event) => setX(event.target.value)}>
                 {roles.map((role) => (
                   <option key={role.id} value={role.id}>
@@ -193,7 +219,7 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
               </select>
             </div>
             <div>
-              <label htmlFor={yId}>Up (vertical)</label>
+              <label htmlFor={yId}>{t("frontier.up")}</label>
               <select id={yId} value={y} onChange={(event) => setY(event.target.value)}>
                 {roles.map((role) => (
                   <option key={role.id} value={role.id}>
@@ -209,19 +235,18 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
               aria-controls={tableId}
               onClick={() => setAsTable((shown) => !shown)}
             >
-              {asTable ? "Hide the table" : "Show as table"}
+              {asTable ? t("words.hideTable") : t("words.showTable")}
             </button>
           </div>
           <Chart config={config} label={label} height="24rem" />
-          <Scroller id={tableId} label="The Pareto frontier as a table" hidden={!asTable}>
+          <Scroller id={tableId} label={t("frontier.tableLabel")} hidden={!asTable}>
             <table className={styles.figures} data-testid="frontier-table">
               <caption className={styles.caption}>
-                The table's package, the Nash point and the {formatCount(frontier.length)} frontier packages,
-                by {possessive(roleNameOf(debrief, x))} score (points)
+                {t("frontier.caption", { count: frontier.length, whose: figures.whose(xName) })}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Package</th>
+                  <th scope="col">{t("frontier.columnPackage")}</th>
                   {roles.map((role) => (
                     <th scope="col" key={role.id}>
                       {role.name}
@@ -230,15 +255,16 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
                 </tr>
               </thead>
               <tbody>
-                {ours && dealName && <Row name={dealName} utilities={ours} roles={roles} />}
-                {nash && <Row name="Nash point" utilities={nash} roles={roles} />}
-                <Row name="No-deal values" utilities={end.noDeal} roles={roles} />
+                {ours && dealName && <Row name={dealName} utilities={ours} roles={roles} figures={figures} />}
+                {nash && <Row name={t("words.nashPoint")} utilities={nash} roles={roles} figures={figures} />}
+                <Row name={t("words.noDealValues")} utilities={end.noDeal} roles={roles} figures={figures} />
                 {sorted.map((entry, index) => (
                   <Row
                     key={entry.key}
-                    name={`Frontier ${index + 1}`}
+                    name={t("frontier.row", { index: index + 1 })}
                     utilities={entry.utilities}
                     roles={roles}
+                    figures={figures}
                   />
                 ))}
               </tbody>
@@ -250,12 +276,22 @@ export function FrontierSection({ debrief }: { debrief: Debrief }) {
   );
 }
 
-function Row({ name, utilities, roles }: { name: string; utilities: Utilities; roles: Debrief["roles"] }) {
+function Row({
+  name,
+  utilities,
+  roles,
+  figures,
+}: {
+  name: string;
+  utilities: Utilities;
+  roles: Debrief["roles"];
+  figures: Figures;
+}) {
   return (
     <tr>
       <th scope="row">{name}</th>
       {roles.map((role) => (
-        <td key={role.id}>{formatPoints(utilities[role.id] ?? 0)}</td>
+        <td key={role.id}>{figures.points(utilities[role.id] ?? 0)}</td>
       ))}
     </tr>
   );

@@ -3,6 +3,7 @@
 // revealing the private channels and every party's red lines to them), the replay and the class view, and the downloads:
 // the table's log as JSON or CSV and its tabled versions as CSV. Never printed.
 import type { DebriefSharing } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { LogDownloads } from "../console/LogDownloads.tsx";
 import styles from "./Debrief.module.css";
@@ -22,6 +23,7 @@ export function InstructorControls({
   /** Sends the choice; resolves to a sentence when it failed, null when it went through. */
   onShare: (sharing: DebriefSharing) => Promise<string | null>;
 }) {
+  const t = useTranslations("debrief");
   const [busy, setBusy] = useState(false);
   // The choice as just made, shown at once while it is saved; dropped (back to the saved one) after.
   const [pending, setPending] = useState<DebriefSharing | null>(null);
@@ -39,7 +41,7 @@ export function InstructorControls({
     const failed = await onShare(next);
     setPending(null);
     setBusy(false);
-    if (failed) setProblem(`The sharing choice was not saved: ${failed}`);
+    if (failed) setProblem(t("instructor.notSaved", { problem: failed }));
   }
 
   async function downloadVersions() {
@@ -52,19 +54,22 @@ export function InstructorControls({
     if (file.ok) {
       saveFile(file.blob, file.filename);
       setVersions({ busy: false, problem: null });
-    } else setVersions({ busy: false, problem: `The versions CSV could not be downloaded: ${file.message}` });
+    } else {
+      const problem =
+        file.message ??
+        (file.status === null
+          ? t("instructor.unreachable")
+          : t("instructor.serverAnswered", { status: file.status }));
+      setVersions({ busy: false, problem: t("instructor.versionsFailed", { problem }) });
+    }
   }
 
   const state = !sharing.shared
-    ? "Not shared: only you can read this debrief."
+    ? t("instructor.notShared")
     : [
-        "Shared with the table's students.",
-        sharing.revealChannels
-          ? "Private channels included."
-          : "The private channels' messages are hidden from them.",
-        sharing.revealRedLines
-          ? "Every party's red lines shown in full."
-          : "Each reads only their own red lines in full.",
+        t("instructor.shared"),
+        sharing.revealChannels ? t("instructor.channelsIncluded") : t("instructor.channelsHidden"),
+        sharing.revealRedLines ? t("instructor.redLinesShown") : t("instructor.redLinesOwn"),
       ].join(" ");
 
   return (
@@ -74,31 +79,31 @@ export function InstructorControls({
       className={`${styles.section} ${styles.noPrint}`}
       data-testid="instructor-controls"
     >
-      <h2 id="controls-heading">For the instructor</h2>
+      <h2 id="controls-heading">{t("instructor.heading")}</h2>
       <fieldset className={styles.sharing}>
-        <legend>Sharing with the table's students</legend>
+        <legend>{t("instructor.sharing")}</legend>
         <SharingChoice
-          label="Share this debrief with the table's students"
+          label={t("instructor.share")}
           checked={shown.shared}
           disabled={busy}
           onChange={(shared) => void change({ ...shown, shared })}
         />
         <SharingChoice
-          label="Reveal private channels to them"
-          note="Students always see how many private messages each pair sent; the texts only when revealed."
+          label={t("instructor.revealChannels")}
+          note={t("instructor.revealChannelsNote")}
           checked={shown.revealChannels}
           disabled={busy}
           onChange={(revealChannels) => void change({ ...shown, revealChannels })}
         />
         <SharingChoice
-          label="Reveal every party's red lines to them"
-          note="Otherwise each student reads their own seat's red lines in full and the others' only as whose they were and where they come from."
+          label={t("instructor.revealRedLines")}
+          note={t("instructor.revealRedLinesNote")}
           checked={shown.revealRedLines}
           disabled={busy}
           onChange={(revealRedLines) => void change({ ...shown, revealRedLines })}
         />
         <p className={styles.state} role="status" data-testid="sharing-state">
-          {busy ? "Saving…" : state}
+          {busy ? t("instructor.saving") : state}
         </p>
         {problem && (
           <p className="error" role="alert">
@@ -107,25 +112,25 @@ export function InstructorControls({
         )}
       </fieldset>
 
-      <h3>Look again</h3>
+      <h3>{t("instructor.lookAgain")}</h3>
       <p className={styles.actions}>
         <a className={`button ${styles.secondary}`} href={`/replay/${tableId}?workshop=${workshopId}`}>
-          Replay this table move by move
+          {t("instructor.replay")}
         </a>
         <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}/class`}>
-          Class view: every table
+          {t("instructor.classView")}
         </a>
         <a className={`button ${styles.secondary}`} href={`/instructor/${workshopId}`}>
-          Back to the console
+          {t("words.backToConsole")}
         </a>
       </p>
 
-      <h3>Downloads</h3>
+      <h3>{t("instructor.downloads")}</h3>
       <LogDownloads
         workshopId={workshopId}
         instructorKey={instructorKey}
         tableId={tableId}
-        whose="this table's"
+        whose="thisTable"
       />
       <p className={styles.actions}>
         <button
@@ -134,7 +139,7 @@ export function InstructorControls({
           disabled={versions.busy}
           onClick={() => void downloadVersions()}
         >
-          {versions.busy ? "Preparing…" : "Download the tabled versions (CSV)"}
+          {versions.busy ? t("instructor.preparing") : t("instructor.downloadVersions")}
         </button>
       </p>
       {versions.problem && (

@@ -1,55 +1,61 @@
 // The news that landed during the talks and what each piece did to the space of deals: feasible
 // packages, the ZOPA, the frontier and the Nash point, before and after.
-import { formatCount, formatPoints } from "@red-lines/shared/client";
 import type { Debrief, InjectedEvent } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import styles from "./Debrief.module.css";
-import { roundText } from "./look.ts";
+import { useFigures } from "./figures.ts";
 import { Scroller } from "./Scroller.tsx";
 
-type Figures = InjectedEvent["before"];
-
-function change(before: number | null, after: number | null): string {
-  if (before === null || after === null) return "";
-  if (after > before) return ` (up ${formatCount(after - before)})`;
-  if (after < before) return ` (down ${formatCount(before - after)})`;
-  return " (unchanged)";
-}
+type Before = InjectedEvent["before"];
 
 export function NewsSection({ debrief }: { debrief: Debrief }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   const news = debrief.injectedEvents;
-  const count = (n: number | null) => (n === null ? "not counted" : formatCount(n));
-  const nash = (f: Figures) =>
-    f.nash
-      ? debrief.roles.map((r) => `${r.name} ${formatPoints(f.nash?.utilities[r.id] ?? 0)}`).join(", ")
-      : "none";
+  const count = (n: number | null) => (n === null ? t("words.notCounted") : figures.count(n));
+  /** " (up 12)", " (down 3)", " (unchanged)"; nothing when either figure was not counted. */
+  const change = (before: number | null, after: number | null) =>
+    before === null || after === null
+      ? ""
+      : ` ${t("news.change", {
+          direction: after > before ? "up" : after < before ? "down" : "same",
+          by: Math.abs(after - before),
+        })}`;
+  const scores = (utilities: Record<string, number>) =>
+    debrief.roles
+      .map((r) => t("words.scoreItem", { role: r.name, points: figures.points(utilities[r.id] ?? 0) }))
+      .join(t("words.separator"));
+  const nash = (f: Before) => (f.nash ? scores(f.nash.utilities) : t("news.noNash"));
   return (
     <section aria-labelledby="news-heading" className={styles.section}>
-      <h2 id="news-heading">News during the talks</h2>
+      <h2 id="news-heading">{t("news.heading")}</h2>
       {news.length === 0 ? (
-        <p>No news landed: the scenario stayed as it was at the start.</p>
+        <p>{t("news.none")}</p>
       ) : (
         <ol className={styles.story} data-testid="news">
           {news.map((item) => (
             <li key={`${item.event}-${item.at}`}>
               <h3 className={styles.storyTitle}>{item.title}</h3>
               <p className={styles.when}>
-                {roundText(item.round)} ·{" "}
-                {item.scheduled ? "landed on schedule" : "injected by the facilitator"}
+                {item.round === null ? t("words.beforeRounds") : t("words.round", { round: item.round })} ·{" "}
+                {item.scheduled ? t("news.scheduled") : t("news.injected")}
               </p>
               {item.flash && <p>{item.flash}</p>}
-              <Scroller label={`What ${item.title} changed`}>
+              <Scroller label={t("news.changedLabel", { title: item.title })}>
                 <table className={styles.figures}>
-                  <caption className={styles.caption}>What “{item.title}” changed</caption>
+                  <caption className={styles.caption}>
+                    {t("news.changedCaption", { title: item.title })}
+                  </caption>
                   <thead>
                     <tr>
-                      <th scope="col">Figure</th>
-                      <th scope="col">Before</th>
-                      <th scope="col">After</th>
+                      <th scope="col">{t("news.columnFigure")}</th>
+                      <th scope="col">{t("news.columnBefore")}</th>
+                      <th scope="col">{t("news.columnAfter")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     <tr>
-                      <th scope="row">Feasible packages</th>
+                      <th scope="row">{t("words.feasiblePackages")}</th>
                       <td>{count(item.before.feasible)}</td>
                       <td>
                         {count(item.after.feasible)}
@@ -57,7 +63,7 @@ export function NewsSection({ debrief }: { debrief: Debrief }) {
                       </td>
                     </tr>
                     <tr>
-                      <th scope="row">ZOPA</th>
+                      <th scope="row">{t("words.zopa")}</th>
                       <td>{count(item.before.zopa)}</td>
                       <td>
                         {count(item.after.zopa)}
@@ -65,7 +71,7 @@ export function NewsSection({ debrief }: { debrief: Debrief }) {
                       </td>
                     </tr>
                     <tr>
-                      <th scope="row">Pareto frontier</th>
+                      <th scope="row">{t("words.paretoFrontier")}</th>
                       <td>{count(item.before.paretoSize)}</td>
                       <td>
                         {count(item.after.paretoSize)}
@@ -73,22 +79,14 @@ export function NewsSection({ debrief }: { debrief: Debrief }) {
                       </td>
                     </tr>
                     <tr>
-                      <th scope="row">Nash point</th>
+                      <th scope="row">{t("words.nashPoint")}</th>
                       <td>{nash(item.before)}</td>
                       <td>{nash(item.after)}</td>
                     </tr>
                     <tr>
-                      <th scope="row">No-deal values</th>
-                      <td>
-                        {debrief.roles
-                          .map((r) => `${r.name} ${formatPoints(item.before.noDeal[r.id] ?? 0)}`)
-                          .join(", ")}
-                      </td>
-                      <td>
-                        {debrief.roles
-                          .map((r) => `${r.name} ${formatPoints(item.after.noDeal[r.id] ?? 0)}`)
-                          .join(", ")}
-                      </td>
+                      <th scope="row">{t("words.noDealValues")}</th>
+                      <td>{scores(item.before.noDeal)}</td>
+                      <td>{scores(item.after.noDeal)}</td>
                     </tr>
                   </tbody>
                 </table>

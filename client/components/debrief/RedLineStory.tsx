@@ -1,47 +1,56 @@
 // The red-line story: every refusal (who, tabling or accepting what, which rule, its explanation
 // and where it comes from), the red lines that collided and what the ZOPA would have been
 // without them.
-import { formatCount, listWords, possessive } from "@red-lines/shared/client";
 import type { Counterfactual, Debrief, DebriefRule } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { Citations } from "../table/Citation.tsx";
 import styles from "./Debrief.module.css";
-import { type Labels, roleNameOf, roundText } from "./look.ts";
+import { useFigures } from "./figures.ts";
+import { type Labels, roleNameOf } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";
 
 export function RedLineStory({ debrief, labels }: { debrief: Debrief; labels: Labels | null }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   const { redLines } = debrief;
   const documents = labels?.documents ?? [];
   const name = (role: string) => roleNameOf(debrief, role);
   const removed = (c: Counterfactual) =>
-    listWords(c.removed.map((r) => `${possessive(name(r.role))} “${r.title}”`));
+    figures.list(
+      c.removed.map((r) => t("words.ruleOf", { whose: figures.whose(name(r.role)), title: r.title })),
+    );
   return (
     <section aria-labelledby="red-lines-heading" className={styles.section}>
-      <h2 id="red-lines-heading">The red-line story</h2>
-      <h3>Refusals</h3>
+      <h2 id="red-lines-heading">{t("redLines.heading")}</h2>
+      <h3>{t("redLines.refusals")}</h3>
       {redLines.refusals.length === 0 ? (
-        <p>No seat tried to table or accept a package past its own red lines.</p>
+        <p>{t("redLines.noRefusals")}</p>
       ) : (
         <>
           <p>
-            In all, {formatCount(redLines.refusals.length)}{" "}
-            {redLines.refusals.length === 1 ? "refusal" : "refusals"}:{" "}
-            {listWords(
-              Object.entries(redLines.refusalsBySeat)
-                .filter(([, n]) => n > 0)
-                .map(([role, n]) => `${name(role)} ${n}`),
-            )}
-            .
+            {t("redLines.total", {
+              count: redLines.refusals.length,
+              bySeat: figures.list(
+                Object.entries(redLines.refusalsBySeat)
+                  .filter(([, n]) => n > 0)
+                  .map(([role, n]) => t("words.countItem", { role: name(role), count: n })),
+              ),
+            })}
           </p>
           <ol className={styles.story} data-testid="refusals">
             {redLines.refusals.map((refusal) => (
               <li key={`${refusal.at}-${refusal.seat}-${refusal.action}`}>
                 <p className={styles.storyHead}>
-                  <span className={styles.when}>{capitalise(roundText(refusal.round))}</span>{" "}
-                  {name(refusal.seat)} tried to{" "}
-                  {refusal.action === "accept"
-                    ? `accept version ${refusal.version ?? "?"}`
-                    : "table its draft"}
-                  ; the server refused:
+                  <span className={styles.when}>
+                    {refusal.round === null
+                      ? t("words.beforeRoundsTitle")
+                      : t("words.roundTitle", { round: refusal.round })}
+                  </span>{" "}
+                  {t("redLines.attempt", {
+                    role: name(refusal.seat),
+                    action: refusal.action === "accept" ? "accept" : "table",
+                    version: refusal.version ?? "?",
+                  })}
                 </p>
                 <RuleList rules={refusal.rules} documents={documents} debrief={debrief} />
               </li>
@@ -50,17 +59,16 @@ export function RedLineStory({ debrief, labels }: { debrief: Debrief; labels: La
         </>
       )}
 
-      <h3>Red lines that collided</h3>
+      <h3>{t("redLines.collisions")}</h3>
       {redLines.collisions.length === 0 ? (
         <p>
-          None: at least one package kept every red line
           {debrief.analysis.end.zopa === null
-            ? "."
-            : `, and ${formatCount(debrief.analysis.end.zopa)} also beat every no-deal value.`}
+            ? t("redLines.noCollisions")
+            : t("redLines.noCollisionsCounted", { zopa: debrief.analysis.end.zopa })}
         </p>
       ) : (
         <>
-          <p>These sets of red lines could not all be kept at once:</p>
+          <p>{t("redLines.collided")}</p>
           <ul className={styles.story} data-testid="collisions">
             {redLines.collisions.map((collision) => (
               <li key={collision.map((r) => `${r.role}:${r.rule}`).join("+")}>
@@ -68,36 +76,38 @@ export function RedLineStory({ debrief, labels }: { debrief: Debrief; labels: La
               </li>
             ))}
           </ul>
-          {!redLines.collisionsComplete && (
-            <p className={styles.note}>The search for collisions stopped at its limits: there may be more.</p>
-          )}
+          {!redLines.collisionsComplete && <p className={styles.note}>{t("redLines.searchLimit")}</p>}
           {redLines.withoutCollisions && (
             <p data-testid="without-collisions">
-              Without {removed(redLines.withoutCollisions)}:{" "}
-              {formatCount(redLines.withoutCollisions.feasible)} feasible packages
               {redLines.withoutCollisions.zopa === null
-                ? ""
-                : `, ${formatCount(redLines.withoutCollisions.zopa)} of them in the ZOPA`}
-              .
+                ? t("redLines.without", {
+                    removed: removed(redLines.withoutCollisions),
+                    feasible: redLines.withoutCollisions.feasible,
+                  })
+                : t("redLines.withoutCounted", {
+                    removed: removed(redLines.withoutCollisions),
+                    feasible: redLines.withoutCollisions.feasible,
+                    zopa: redLines.withoutCollisions.zopa,
+                  })}
             </p>
           )}
           {redLines.withoutEach.length > 0 && (
-            <Scroller label="Red lines set aside">
+            <Scroller label={t("redLines.setAsideLabel")}>
               <table className={styles.figures}>
-                <caption className={styles.caption}>One colliding red line set aside at a time</caption>
+                <caption className={styles.caption}>{t("redLines.setAsideCaption")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Set aside</th>
-                    <th scope="col">Feasible packages</th>
-                    <th scope="col">ZOPA</th>
+                    <th scope="col">{t("redLines.columnSetAside")}</th>
+                    <th scope="col">{t("words.feasiblePackages")}</th>
+                    <th scope="col">{t("words.zopa")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {redLines.withoutEach.map((c) => (
                     <tr key={c.removed.map((r) => `${r.role}:${r.rule}`).join("+")}>
                       <th scope="row">{removed(c)}</th>
-                      <td>{formatCount(c.feasible)}</td>
-                      <td>{c.zopa === null ? "not counted" : formatCount(c.zopa)}</td>
+                      <td>{figures.count(c.feasible)}</td>
+                      <td>{c.zopa === null ? t("words.notCounted") : figures.count(c.zopa)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -119,26 +129,24 @@ function RuleList({
   documents: readonly { file: string; title: string }[];
   debrief: Debrief;
 }) {
+  const t = useTranslations("debrief.redLines");
+  const figures = useFigures();
   return (
     <ul className={styles.rules}>
       {rules.map((rule) => (
         <li key={`${rule.role}:${rule.rule}`}>
           <strong>
-            {possessive(roleNameOf(debrief, rule.role))} red line “{rule.title}”
+            {t("rule", { whose: figures.whose(roleNameOf(debrief, rule.role)), title: rule.title })}
           </strong>
-          {rule.explanation ? <>: {rule.explanation}</> : <> (its wording stays with that seat)</>}
+          {rule.explanation ? <>: {rule.explanation}</> : <> {t("wordingWithheld")}</>}
           {rule.sources.length > 0 && (
             <span className={styles.source}>
               {" "}
-              Source: <Citations sources={rule.sources} documents={documents} />
+              {t("sourceLabel")} <Citations sources={rule.sources} documents={documents} />
             </span>
           )}
         </li>
       ))}
     </ul>
   );
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

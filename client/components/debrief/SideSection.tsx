@@ -1,11 +1,14 @@
 // Each party's own side of the talks: what it got, what no deal was worth to it, the most it could
 // have had within everyone's red lines, and where it gave up most. A student's copy opens with
 // their own ("Your side"); the instructor reads every side in one table.
-import { formatGain, formatPoints } from "@red-lines/shared/client";
 import type { Debrief, DebriefSide } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import styles from "./Debrief.module.css";
+import { type Figures, useFigures } from "./figures.ts";
 import { type Labels, optionText, roleNameOf } from "./look.ts";
 import { Scroller } from "./Scroller.tsx";
+
+type Translate = ReturnType<typeof useTranslations<"debrief">>;
 
 function issueName(labels: Labels | null, issue: string): string | null {
   return labels?.issues.find((i) => i.id === issue)?.name ?? null;
@@ -17,18 +20,21 @@ function gaveMost(
   labels: Labels | null,
   deal: Debrief["deal"],
   whose: "your" | "its",
+  t: Translate,
+  figures: Figures,
 ): { issue: string; detail: string } {
   const most = side.gaveMost;
   if (!most) {
     return deal
-      ? {
-          issue: "Nowhere",
-          detail: `${whose === "your" ? "You" : "It"} got ${whose} best option on every issue.`,
-        }
-      : { issue: "—", detail: "No package was tabled." };
+      ? { issue: t("side.nowhere"), detail: t("side.bestEverywhere", { whose }) }
+      : { issue: "—", detail: t("side.noneTabled") };
   }
-  const detail = `“${optionText(labels, most.issue, most.option)}”, ${formatPoints(most.lost)} points below ${whose} best option there.`;
-  return { issue: issueName(labels, most.issue) ?? "One issue", detail };
+  const detail = t("side.gaveDetail", {
+    option: optionText(labels, most.issue, most.option) ?? t("words.open"),
+    points: figures.points(most.lost),
+    whose,
+  });
+  return { issue: issueName(labels, most.issue) ?? t("side.oneIssue"), detail };
 }
 
 export function YourSide({
@@ -40,51 +46,46 @@ export function YourSide({
   side: DebriefSide;
   labels: Labels | null;
 }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   const deal = debrief.deal;
   const gain = side.got - side.noDeal;
   const short = side.best === null ? null : side.best - side.got;
-  const most = gaveMost(side, labels, deal, "your");
+  const most = gaveMost(side, labels, deal, "your", t, figures);
   return (
     <section aria-labelledby="your-side-heading" className={`${styles.section} ${styles.side}`}>
-      <h2 id="your-side-heading">Your side: {roleNameOf(debrief, side.role)}</h2>
+      <h2 id="your-side-heading">{t("side.yourHeading", { role: roleNameOf(debrief, side.role) })}</h2>
       <dl className={styles.sideFacts} data-testid="your-side">
         <div>
-          <dt>What you got</dt>
-          <dd data-testid="side-got">{formatPoints(side.got)}</dd>
+          <dt>{t("side.got")}</dt>
+          <dd data-testid="side-got">{figures.points(side.got)}</dd>
           <dd className={styles.sideNote}>
-            {side.agreed
-              ? `The agreement's score for you, ${formatGain(gain)} against no deal.`
-              : "There was no agreement, so you were left with your no-deal value."}
+            {side.agreed ? t("side.gotAgreed", { gain: figures.gain(gain) }) : t("side.gotNone")}
           </dd>
         </div>
         <div>
-          <dt>Your no-deal value</dt>
-          <dd data-testid="side-no-deal">{formatPoints(side.noDeal)}</dd>
-          <dd className={styles.sideNote}>What walking away was worth to you when the talks ended.</dd>
+          <dt>{t("side.noDeal")}</dt>
+          <dd data-testid="side-no-deal">{figures.points(side.noDeal)}</dd>
+          <dd className={styles.sideNote}>{t("side.noDealNote")}</dd>
         </div>
         <div>
-          <dt>The best you could have got</dt>
-          <dd data-testid="side-best">{side.best === null ? "—" : formatPoints(side.best)}</dd>
+          <dt>{t("side.best")}</dt>
+          <dd data-testid="side-best">{side.best === null ? "—" : figures.points(side.best)}</dd>
           <dd className={styles.sideNote}>
             {side.best === null
-              ? "No package kept everyone's red lines and beat every no-deal value: there was no better deal to find."
+              ? t("side.bestNone")
               : short !== null && short < 0.05
-                ? "Within everyone's red lines, and better than no deal for all: you got the most possible."
-                : `The most any package gave you within everyone's red lines while beating every party's no-deal value: ${formatPoints(short ?? 0)} more than you got.`}
+                ? t("side.bestReached")
+                : t("side.bestShort", { points: figures.points(short ?? 0) })}
           </dd>
         </div>
         <div>
-          <dt>Where you gave most</dt>
+          <dt>{t("side.gaveMost")}</dt>
           <dd data-testid="side-gave-most" className={styles.sideIssue}>
             {most.issue}
           </dd>
           <dd className={styles.sideNote}>
-            {most.detail}{" "}
-            {deal?.source === "agreed"
-              ? "(In the agreed package.)"
-              : deal
-                ? "(In the last version tabled.)"
-                : ""}
+            {most.detail} {deal?.source === "agreed" ? t("side.inAgreed") : deal ? t("side.inLast") : ""}
           </dd>
         </div>
       </dl>
@@ -94,36 +95,36 @@ export function YourSide({
 
 /** The instructor's copy: every side at once. */
 export function EverySide({ debrief, labels }: { debrief: Debrief; labels: Labels | null }) {
+  const t = useTranslations("debrief");
+  const figures = useFigures();
   if (debrief.sides.length === 0) return null;
   return (
     <section aria-labelledby="sides-heading" className={styles.section}>
-      <h2 id="sides-heading">Each side</h2>
-      <p>
-        What each party got, what no deal was worth to it, the most it could have had within everyone's red
-        lines while beating every no-deal value, and where it gave up most. Each student sees only their own
-        row.
-      </p>
-      <Scroller label="Each side">
+      <h2 id="sides-heading">{t("side.everyHeading")}</h2>
+      <p>{t("side.everyIntro")}</p>
+      <Scroller label={t("side.everyHeading")}>
         <table className={`${styles.figures} ${styles.stacking}`} data-testid="every-side">
           <thead>
             <tr>
-              <th scope="col">Party</th>
-              <th scope="col">Got</th>
-              <th scope="col">No deal</th>
-              <th scope="col">Best possible</th>
-              <th scope="col">Gave most on</th>
+              <th scope="col">{t("words.party")}</th>
+              <th scope="col">{t("side.columnGot")}</th>
+              <th scope="col">{t("side.columnNoDeal")}</th>
+              <th scope="col">{t("side.columnBest")}</th>
+              <th scope="col">{t("side.columnGaveMost")}</th>
             </tr>
           </thead>
           <tbody>
             {debrief.sides.map((side) => {
-              const most = gaveMost(side, labels, debrief.deal, "its");
+              const most = gaveMost(side, labels, debrief.deal, "its", t, figures);
               return (
                 <tr key={side.role}>
                   <th scope="row">{roleNameOf(debrief, side.role)}</th>
-                  <td data-label="Got">{formatPoints(side.got)}</td>
-                  <td data-label="No deal">{formatPoints(side.noDeal)}</td>
-                  <td data-label="Best possible">{side.best === null ? "—" : formatPoints(side.best)}</td>
-                  <td data-label="Gave most on">
+                  <td data-label={t("side.columnGot")}>{figures.points(side.got)}</td>
+                  <td data-label={t("side.columnNoDeal")}>{figures.points(side.noDeal)}</td>
+                  <td data-label={t("side.columnBest")}>
+                    {side.best === null ? "—" : figures.points(side.best)}
+                  </td>
+                  <td data-label={t("side.columnGaveMost")}>
                     <strong>{most.issue}</strong>: {most.detail}
                   </td>
                 </tr>

@@ -1,46 +1,21 @@
 // The debrief's words, each in one plain sentence, before they are used: a student who has never
 // met "ZOPA" or "Nash point" reads what they mean first.
+import { useTranslations } from "next-intl";
 import styles from "./Debrief.module.css";
 
-export const debriefTerms: readonly { term: string; meaning: string }[] = [
-  {
-    term: "Score",
-    meaning: "How much a package is worth to one party, from 0 to 100 points, by its own private priorities.",
-  },
-  {
-    term: "No-deal value",
-    meaning: "What a party gets if the talks fail: a deal worse than this is not worth signing for it.",
-  },
-  {
-    term: "ZOPA (zone of possible agreement)",
-    meaning: "The packages that keep every party's red lines and beat every party's no-deal value.",
-  },
-  {
-    term: "Pareto frontier",
-    meaning:
-      "The packages in the ZOPA that no other package beats for one party without being worse for another.",
-  },
-  {
-    term: "Nash point",
-    meaning:
-      "The package in the ZOPA that multiplies every party's gain over its no-deal value to the largest product: a fair split by a classic measure.",
-  },
-  {
-    term: "Distance",
-    meaning:
-      "How far two packages are apart, in score points, counting every party's difference at once (straight-line distance).",
-  },
-];
+/** The terms, in the order they are explained (each is `terms.<id>Term` and `terms.<id>Meaning`). */
+export const debriefTerms = ["score", "noDeal", "zopa", "pareto", "nash", "distance"] as const;
 
 export function TermsSection() {
+  const t = useTranslations("debrief.terms");
   return (
     <section aria-labelledby="terms-heading" className={`${styles.section} ${styles.terms}`}>
-      <h2 id="terms-heading">Words used in this debrief</h2>
+      <h2 id="terms-heading">{t("heading")}</h2>
       <dl data-testid="debrief-terms">
-        {debriefTerms.map(({ term, meaning }) => (
+        {debriefTerms.map((term) => (
           <div key={term}>
-            <dt>{term}</dt>
-            <dd>{meaning}</dd>
+            <dt>{t(`${term}Term`)}</dt>
+            <dd>{t(`${term}Meaning`)}</dd>
           </div>
         ))}
       </dl>

@@ -2,7 +2,13 @@
 // saved through an <a download>: the table's tabled versions as CSV.
 import { httpErrorSchema } from "@red-lines/shared/protocol";
 
-export type Downloaded = { ok: true; blob: Blob; filename: string } | { ok: false; message: string };
+/**
+ * The file, or why not: the server's own message, else the status it answered with (`status`),
+ * else neither (it could not be reached); the page puts the last two in words.
+ */
+export type Downloaded =
+  | { ok: true; blob: Blob; filename: string }
+  | { ok: false; message: string | null; status: number | null };
 
 export async function fetchFile(
   path: string,
@@ -15,14 +21,15 @@ export async function fetchFile(
       const parsed = httpErrorSchema.safeParse(await response.json().catch(() => null));
       return {
         ok: false,
-        message: parsed.success ? parsed.data.error.message : `The server answered ${response.status}.`,
+        message: parsed.success ? parsed.data.error.message : null,
+        status: response.status,
       };
     }
     const disposition = response.headers.get("content-disposition") ?? "";
     const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
     return { ok: true, blob: await response.blob(), filename };
   } catch {
-    return { ok: false, message: "The server could not be reached." };
+    return { ok: false, message: null, status: null };
   }
 }
 

@@ -27,8 +27,9 @@ export function issueList(labels: Labels | null, packages: readonly Record<strin
   return ids.map((id) => ({ id, name: id }));
 }
 
-export function optionText(labels: Labels | null, issue: string, option: string | undefined): string {
-  if (option === undefined) return "open";
+/** An option's label; null when the issue was left open (the reader's word for it is `words.open`). */
+export function optionText(labels: Labels | null, issue: string, option: string | undefined): string | null {
+  if (option === undefined) return null;
   return labels?.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.label ?? option;
 }
 
@@ -56,9 +57,4 @@ export function roleLook(debrief: { roles: readonly { id: string }[] }, role: st
     debrief.roles.findIndex((r) => r.id === role),
   );
   return looks[index % looks.length] ?? (looks[0] as RoleLook);
-}
-
-/** "round 3", or "" when the round is unknown. */
-export function roundText(round: number | null): string {
-  return round === null ? "before the rounds" : `round ${round}`;
 }

@@ -4,12 +4,14 @@
 // which sends the student on to the join page of that code. The schema loads when the form is
 // first focused (formChecks.ts), not with the page.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { CodeField } from "./CodeField.tsx";
 import { formChecks, prepareFormChecks } from "./formChecks.ts";
 import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
 
 export function CodeEntry({ problem, name }: { problem: string; name: string }) {
+  const t = useTranslations("entry");
   const router = useRouter();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
@@ -25,19 +27,19 @@ export function CodeEntry({ problem, name }: { problem: string; name: string }) 
       form.current?.submit();
       return;
     }
-    const parsed = checks.joinCodeSchema.safeParse(code);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the join code.");
+    const checked = checks.checkJoinCode(code);
+    if (!checked.ok) {
+      setError(t(`checks.${checked.problem}`));
       return;
     }
     setError(null);
     const query = name.trim() ? `?name=${encodeURIComponent(name.trim())}` : "";
-    router.push(`/join/${parsed.data}${query}`);
+    router.push(`/join/${checked.code}${query}`);
   }
 
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Check the join code</h2>
+      <h2 id={`${id}-heading`}>{t("codeEntry.heading")}</h2>
       <p className="error" role="alert">
         <span aria-hidden="true">⚠ </span>
         {problem}
@@ -45,7 +47,7 @@ export function CodeEntry({ problem, name }: { problem: string; name: string }) 
       <form ref={form} method="get" onSubmit={submit} onFocus={prepareFormChecks} noValidate>
         <CodeField id={id} value={code} onChange={setCode} error={error} />
         {name.trim() ? <input type="hidden" name="name" value={name.trim()} /> : null}
-        <button type="submit">Look up this code</button>
+        <button type="submit">{t("codeEntry.submit")}</button>
       </form>
     </section>
   );

@@ -1,4 +1,5 @@
 // The join code field, as the landing page and the join page's "check the code" form ask for it.
+import { useTranslations } from "next-intl";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 
@@ -15,10 +16,11 @@ export function CodeField({
   error: string | null | undefined;
   hint?: string;
 }) {
+  const t = useTranslations("entry.codeField");
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="field">
-      <label htmlFor={id}>Join code</label>
+      <label htmlFor={id}>{t("label")}</label>
       <input
         id={id}
         name="code"

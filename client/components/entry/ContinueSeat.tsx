@@ -1,12 +1,14 @@
 "use client";
 // "Continue as …": this browser already holds a seat for the code, so it asks for the same seat
 // back with its token and goes on to the table.
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { joinWorkshop } from "../../lib/api.ts";
 import type { StoredSeat } from "../../lib/credentials.ts";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 import { RoleFlag } from "./RoleFlag.tsx";
+import { useProblemText } from "./useProblemText.ts";
 
 export function ContinueSeat({
   seat,
@@ -19,6 +21,8 @@ export function ContinueSeat({
   onArrive: (seat: StoredSeat) => void;
   onUnknownCode: (message: string) => void;
 }) {
+  const t = useTranslations("entry");
+  const problemText = useProblemText();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const errorId = `continue-${seat.tableId}-error`;
@@ -34,15 +38,15 @@ export function ContinueSeat({
     }
     setBusy(false);
     if (result.code === "unknown-code") onUnknownCode(result.message);
-    else setError(result.message);
+    else setError(problemText(result));
   }
 
   return (
     <section className={`card ${styles.continue}`} aria-labelledby="continue-heading">
-      <h2 id="continue-heading">You already have a seat here</h2>
+      <h2 id="continue-heading">{t("continueSeat.heading")}</h2>
       <p className={styles.roleName}>
         <RoleFlag role={seat.role} name={roleLabel} size="large" />
-        {seat.name}: {roleLabel}, table {seat.table}
+        {t("seat.line", { name: seat.name, role: roleLabel, table: seat.table })}
       </p>
       <button
         type="button"
@@ -50,7 +54,9 @@ export function ContinueSeat({
         disabled={busy}
         aria-describedby={error ? errorId : undefined}
       >
-        {busy ? "Rejoining…" : `Continue as ${seat.name} (${roleLabel}, table ${seat.table})`}
+        {busy
+          ? t("continueSeat.rejoining")
+          : t("continueSeat.continue", { name: seat.name, role: roleLabel, table: seat.table })}
       </button>
       <FieldError id={errorId} message={error} />
     </section>

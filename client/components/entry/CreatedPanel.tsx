@@ -4,6 +4,7 @@
 // as stored, and the way on to the console and the projector's join screen.
 import type { CreatedWorkshop } from "@red-lines/shared/protocol";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { CopyButton } from "./CopyButton.tsx";
 import styles from "./entry.module.css";
@@ -22,6 +23,7 @@ export function CreatedPanel({
   created: CreatedWorkshop;
   scenarios: ScenarioChoice[];
 }) {
+  const t = useTranslations("entry.created");
   const heading = useRef<HTMLHeadingElement>(null);
   const [links, setLinks] = useState({ instructor: created.instructorUrl, join: created.joinUrl });
   useEffect(() => {
@@ -35,16 +37,12 @@ export function CreatedPanel({
   return (
     <section className={`card ${styles.created}`} aria-labelledby="created-heading">
       <h2 id="created-heading" ref={heading} tabIndex={-1}>
-        Your workshop is ready
+        {t("heading")}
       </h2>
       <div className={styles.keep}>
-        <h3 className={styles.subheading}>Keep this link</h3>
-        <p>
-          <strong>The instructor link is the only way back to this workshop&apos;s console.</strong> This
-          browser remembers it, but copy it somewhere safe (your notes, an email to yourself) before you go
-          on. Anyone with it can run your tables, so do not share it with students.
-        </p>
-        <label htmlFor="instructor-link">Instructor link</label>
+        <h3 className={styles.subheading}>{t("keepHeading")}</h3>
+        <p>{t.rich("keepText", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
+        <label htmlFor="instructor-link">{t("instructorLink")}</label>
         <div className={styles.copyRow}>
           <input
             id="instructor-link"
@@ -53,38 +51,43 @@ export function CreatedPanel({
             value={links.instructor}
             onFocus={(event) => event.target.select()}
           />
-          <CopyButton text={links.instructor} label="Copy the instructor link" />
+          <CopyButton text={links.instructor} label={t("copy")} />
         </div>
       </div>
-      <h3 className={styles.subheading}>For the students</h3>
+      <h3 className={styles.subheading}>{t("studentsHeading")}</h3>
       <p>
-        Join code <strong className={styles.codeInline}>{created.joinCode}</strong>, or the link{" "}
-        <span className={styles.link}>{links.join}</span>. The join screen shows both with a QR code, for a
-        projector.
+        {t.rich("studentsText", {
+          code: created.joinCode,
+          link: links.join,
+          strong: (chunks) => <strong className={styles.codeInline}>{chunks}</strong>,
+          url: (chunks) => <span className={styles.link}>{chunks}</span>,
+        })}
       </p>
-      <h3 className={styles.subheading}>Settings</h3>
+      <h3 className={styles.subheading}>{t("settingsHeading")}</h3>
       <ul className={styles.settings}>
         <li>
-          {scenario?.title ?? settings.scenarioId}
-          {settings.scenarioVersion === undefined ? "" : ` (version ${settings.scenarioVersion})`}, variant{" "}
-          {variant?.name ?? settings.variant}
+          {settings.scenarioVersion === undefined
+            ? t("scenario", {
+                title: scenario?.title ?? settings.scenarioId,
+                variant: variant?.name ?? settings.variant,
+              })
+            : t("scenarioVersioned", {
+                title: scenario?.title ?? settings.scenarioId,
+                version: settings.scenarioVersion,
+                variant: variant?.name ?? settings.variant,
+              })}
         </li>
         <li>
-          {settings.tables} {settings.tables === 1 ? "table" : "tables"}, {settings.rounds}{" "}
-          {settings.rounds === 1 ? "round" : "rounds"}, {settings.turnSeconds} seconds a turn
+          {t("clock", { tables: settings.tables, rounds: settings.rounds, seconds: settings.turnSeconds })}
         </li>
-        <li>
-          {settings.botFill
-            ? "Bot fill on: bots take the seats still empty when a table starts."
-            : "Bot fill off: a table starts when every seat is taken (the console can seat bots)."}
-        </li>
+        <li>{settings.botFill ? t("botFillOn") : t("botFillOff")}</li>
       </ul>
       <div className={styles.actions}>
         <Link className="button" href={`/instructor/${created.workshopId}`}>
-          Open the console
+          {t("openConsole")}
         </Link>
         <Link className="button" href={`/instructor/${created.workshopId}/join`}>
-          Show the join screen
+          {t("joinScreen")}
         </Link>
       </div>
     </section>

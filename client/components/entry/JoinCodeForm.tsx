@@ -5,6 +5,7 @@
 // landing page, which sends the student on to the join page. The schemas load when the form is
 // first focused (formChecks.ts), not with the page.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { CodeField } from "./CodeField.tsx";
 import { FieldError } from "./FieldError.tsx";
@@ -18,6 +19,7 @@ export function JoinCodeForm({
   initialCode?: string;
   initialName?: string;
 }) {
+  const t = useTranslations("entry");
   const router = useRouter();
   const codeId = useId();
   const nameId = useId();
@@ -40,20 +42,26 @@ export function JoinCodeForm({
       form.current?.submit();
       return;
     }
-    const { displayNameSchema, joinCodeSchema } = checks;
-    const parsedCode = joinCodeSchema.safeParse(code);
-    const parsedName = displayNameSchema.safeParse(name);
+    const checkedCode = checks.checkJoinCode(code);
+    const checkedName = checks.checkDisplayName(name);
     const next = {
-      ...(parsedCode.success ? {} : { code: parsedCode.error.issues[0]?.message ?? "Check the join code." }),
-      ...(parsedName.success ? {} : { name: parsedName.error.issues[0]?.message ?? "Check your name." }),
+      ...(checkedCode.ok ? {} : { code: t(`checks.${checkedCode.problem}`) }),
+      ...(checkedName.ok
+        ? {}
+        : {
+            name:
+              checkedName.problem === "nameTooLong"
+                ? t("checks.nameTooLong", { max: checkedName.max })
+                : t("checks.nameRequired"),
+          }),
     };
     setErrors(next);
-    if (!parsedCode.success || !parsedName.success) {
-      document.getElementById(parsedCode.success ? nameId : codeId)?.focus();
+    if (!checkedCode.ok || !checkedName.ok) {
+      document.getElementById(checkedCode.ok ? nameId : codeId)?.focus();
       return;
     }
     setGoing(true);
-    router.push(`/join/${parsedCode.data}?name=${encodeURIComponent(parsedName.data)}`);
+    router.push(`/join/${checkedCode.code}?name=${encodeURIComponent(checkedName.name)}`);
   }
 
   return (
@@ -64,17 +72,17 @@ export function JoinCodeForm({
       onSubmit={submit}
       onFocus={prepareFormChecks}
       noValidate
-      aria-label="Join a table"
+      aria-label={t("joinForm.label")}
     >
       <CodeField
         id={codeId}
         value={code}
         onChange={setCode}
         error={errors.code}
-        hint="The 8 letters and digits your instructor shows, with or without the dash."
+        hint={t("joinForm.codeHint")}
       />
       <div className="field">
-        <label htmlFor={nameId}>Display name</label>
+        <label htmlFor={nameId}>{t("joinForm.name")}</label>
         <input
           id={nameId}
           name="name"
@@ -87,7 +95,7 @@ export function JoinCodeForm({
         <FieldError id={`${nameId}-error`} message={errors.name} />
       </div>
       <button type="submit" disabled={going}>
-        {going ? "Opening…" : "Find my table"}
+        {going ? t("joinForm.submitting") : t("joinForm.submit")}
       </button>
     </form>
   );

@@ -5,9 +5,10 @@
 // where the set-up page left it). On a landscape screen it all fits one screen, list included.
 import type { ConsoleTable } from "@red-lines/shared/protocol";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { instructorKeyFor, takeKeyFromFragment } from "../../lib/credentials.ts";
-import { connectionText } from "../../lib/liveRoom.ts";
+import { useConnectionText } from "../../lib/liveRoom.ts";
 import { useConsole } from "../../lib/useConsole.ts";
 import styles from "./JoinScreen.module.css";
 import { QrCode } from "./QrCode.tsx";
@@ -24,6 +25,8 @@ function seatedCount(tables: ConsoleTable[]): { seated: number; seats: number } 
 }
 
 export function JoinScreen({ workshopId }: { workshopId: string }) {
+  const t = useTranslations("entry.joinScreen");
+  const connectionText = useConnectionText();
   // undefined: not read yet (the key lives only in the browser); null: this browser has none.
   const [key, setKey] = useState<string | null | undefined>(undefined);
   const [origin, setOrigin] = useState("");
@@ -42,18 +45,11 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
   if (key === null) {
     return (
       <main id="main" className="page">
-        <h1>Join screen</h1>
+        <h1>{t("heading")}</h1>
         <section className="card" aria-labelledby="no-key-heading">
-          <h2 id="no-key-heading">This screen needs the instructor link</h2>
-          <p>
-            This browser does not hold the key for this workshop. Open the instructor link you kept when you
-            created the workshop (it ends in <code>#key=…</code>) in this browser, then choose &ldquo;Join
-            screen for the projector&rdquo; in the console. You can also open the join screen directly: add
-            the same <code>#key=…</code> to this page&apos;s address.
-          </p>
-          <p>
-            No link? <Link href="/workshop/new">Set up a new workshop</Link>.
-          </p>
+          <h2 id="no-key-heading">{t("noKeyHeading")}</h2>
+          <p>{t.rich("noKeyText", { code: (chunks) => <code>{chunks}</code> })}</p>
+          <p>{t.rich("noLink", { link: (chunks) => <Link href="/workshop/new">{chunks}</Link> })}</p>
         </section>
       </main>
     );
@@ -66,28 +62,28 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
   return (
     <main id="main" className={styles.screen}>
       <header className={styles.bar}>
-        <h1 className={styles.title}>Join the negotiation</h1>
+        <h1 className={styles.title}>{t("title")}</h1>
         <p
           role="status"
           className={`status ${styles.status}`}
           data-state={live.status === "open" ? "connected" : live.status}
         >
           <span aria-hidden="true">{live.status === "open" ? "●" : "○"}</span>
-          {connectionText[live.status]}
+          {connectionText(live.status)}
         </p>
       </header>
       {live.problem ? (
         <p className={`error ${styles.problem}`} role="alert">
           <span aria-hidden="true">⚠ </span>
-          {live.problem} Open the instructor link again in this browser to get back in.
+          {t("problem", { problem: live.problem })}
         </p>
       ) : null}
       <section className={styles.hero} aria-labelledby="how-heading">
         <h2 id="how-heading" className="visually-hidden">
-          How to join
+          {t("howHeading")}
         </h2>
         <div className={styles.steps}>
-          <p className={styles.step}>Scan the QR code, or open</p>
+          <p className={styles.step}>{t("scan")}</p>
           <p className={styles.link}>
             {link && code ? (
               <a href={link}>
@@ -100,28 +96,29 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
             )}
           </p>
           <p className={styles.step}>
-            or go to <span className={styles.host}>{host || "this site"}</span> and type the code
+            {t.rich("orGoTo", {
+              host: host || t("thisSite"),
+              site: (chunks) => <span className={styles.host}>{chunks}</span>,
+            })}
           </p>
           <p className={styles.code} data-testid="join-code">
             {code ?? "…"}
           </p>
         </div>
-        <div className={styles.qr}>
-          {link ? <QrCode text={link} label={`QR code of the join link ${link}`} /> : null}
-        </div>
+        <div className={styles.qr}>{link ? <QrCode text={link} label={t("qrLabel", { link })} /> : null}</div>
       </section>
       <section className={styles.joined} aria-labelledby="joined-heading">
         <div className={styles.joinedHead}>
-          <h2 id="joined-heading">Who has joined</h2>
+          <h2 id="joined-heading">{t("joinedHeading")}</h2>
           <p aria-live="polite" className={styles.count}>
-            {live.tables.length > 0 ? `${seated} of ${seats} seats taken` : ""}
+            {live.tables.length > 0 ? t("seated", { seated, seats }) : ""}
           </p>
         </div>
         <ul className={styles.tables}>
           {live.tables.map((table) => (
             <li key={table.tableId} className={styles.table}>
-              <h3 className={styles.tableName}>Table {table.number}</h3>
-              <ul className={styles.seats} aria-label={`Seats at table ${table.number}`}>
+              <h3 className={styles.tableName}>{t("table", { table: table.number })}</h3>
+              <ul className={styles.seats} aria-label={t("seatsAt", { table: table.number })}>
                 {table.status.seats.map((seat) => {
                   const online = table.connected.includes(seat.role);
                   return (
@@ -133,10 +130,10 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
                       <RoleFlag role={seat.role} name={seat.name} />
                       <span className={styles.role}>{seat.name}</span>
                       <span className={styles.who}>
-                        {seat.occupied ? (seat.occupant ?? "taken") : "open seat"}
-                        {seat.bot ? <span className={styles.away}> (bot, until a student joins)</span> : null}
+                        {seat.occupied ? (seat.occupant ?? t("taken")) : t("open")}
+                        {seat.bot ? <span className={styles.away}>{t("bot")}</span> : null}
                         {seat.occupied && !online && !seat.bot ? (
-                          <span className={styles.away}> (not connected)</span>
+                          <span className={styles.away}>{t("away")}</span>
                         ) : null}
                       </span>
                     </li>

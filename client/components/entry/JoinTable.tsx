@@ -8,6 +8,7 @@
 // browser keeps (credentials.ts, checked with zod) loads once the page is up, as it is read then.
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { joinWorkshop } from "../../lib/api.ts";
 import type { StoredSeat } from "../../lib/credentials.ts";
@@ -18,6 +19,7 @@ import { FieldError } from "./FieldError.tsx";
 import { formChecks, prepareFormChecks } from "./formChecks.ts";
 import { RoleStances } from "./RoleStances.tsx";
 import { anySeat, isOver, parseSeatChoice, roleName, type SeatChoice, SeatPicker } from "./SeatPicker.tsx";
+import { useProblemText } from "./useProblemText.ts";
 import { useSeating } from "./useSeating.ts";
 
 type Errors = { name?: string; seat?: string; form?: string };
@@ -38,6 +40,8 @@ const credentials = () => import("../../lib/credentials.ts");
 
 export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCode; initialName: string }) {
   const code = checkedCode.ok ? checkedCode.code : null;
+  const t = useTranslations("entry");
+  const problemText = useProblemText();
   const router = useRouter();
   const nameId = useId();
   const seatErrorId = useId();
@@ -83,12 +87,16 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
       seat:
         previous.seat ??
         (ended
-          ? `The talks at table ${chosen.table} just ended. Choose a seat at another table, or let the workshop place you.`
-          : `${roleName(overview, chosen.role)} at table ${chosen.table} was just taken${
-              seat?.name ? ` by ${seat.name}` : ""
-            }. Choose another seat, or let the workshop place you.`),
+          ? t("joinPage.seatEnded", { table: chosen.table })
+          : seat?.name
+            ? t("joinPage.seatTakenBy", {
+                role: roleName(overview, chosen.role),
+                table: chosen.table,
+                name: seat.name,
+              })
+            : t("joinPage.seatTaken", { role: roleName(overview, chosen.role), table: chosen.table })),
     }));
-  }, [overview, choice]);
+  }, [overview, choice, t]);
 
   if (!checkedCode.ok) {
     return <CodeEntry problem={checkedCode.problem} name={name} />;
@@ -102,7 +110,7 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
     const kept = await credentials().catch(() => null);
     if (!kept) {
       setSubmitting(false);
-      setErrors({ form: "The page could not keep your seat. Check your connection and try again." });
+      setErrors({ form: t("joinPage.notKept") });
       return;
     }
     if (replacing) kept.forgetSeat(replacing);
@@ -124,16 +132,21 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
   async function joinAs(code: string) {
     const checks = await formChecks().catch(() => null);
     if (!checks) {
-      setErrors({ form: "The server could not be reached. Check your connection and try again." });
+      setErrors({ form: t("api.offline") });
       return;
     }
     const next: Errors = {};
-    const parsedName = checks.displayNameSchema.safeParse(name);
-    if (!parsedName.success) next.name = parsedName.error.issues[0]?.message ?? "Check your name.";
+    const checkedName = checks.checkDisplayName(name);
+    if (!checkedName.ok) {
+      next.name =
+        checkedName.problem === "nameTooLong"
+          ? t("checks.nameTooLong", { max: checkedName.max })
+          : t("checks.nameRequired");
+    }
     const chosen = parseSeatChoice(choice);
-    if (choice !== anySeat && !chosen) next.seat = "Choose a seat, or let the workshop place you.";
+    if (choice !== anySeat && !chosen) next.seat = t("joinPage.chooseSeat");
     setErrors(next);
-    if (next.name || next.seat || !parsedName.success) {
+    if (next.name || next.seat || !checkedName.ok) {
       if (next.name) document.getElementById(nameId)?.focus();
       else document.querySelector<HTMLInputElement>('input[name="seat"]:not(:disabled)')?.focus();
       return;
@@ -141,14 +154,14 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
     setSubmitting(true);
     const result = await joinWorkshop({
       code,
-      name: parsedName.data,
+      name: checkedName.name,
       ...(chosen ? { table: chosen.table, role: chosen.role } : {}),
     });
     if (result.ok) {
       // A seat held before keeps its own entry (its table page still finds it); the code now
       // leads to the new one.
       const { rejoined: _rejoined, ...seat } = result.value;
-      await arrive({ joinCode: code, name: parsedName.data, ...seat });
+      await arrive({ joinCode: code, name: checkedName.name, ...seat });
       return;
     }
     setSubmitting(false);
@@ -171,7 +184,7 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
       setErrors(byField);
       return;
     }
-    setErrors({ form: result.message });
+    setErrors({ form: problemText(result) });
   }
 
   const allOver = overview !== null && overview.tables.length > 0 && overview.tables.every(isOver);
@@ -181,10 +194,13 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
   return (
     <>
       <p className="lede">
-        {overview ? overview.scenario.title : "Looking up the workshop…"}
+        {overview ? overview.scenario.title : t("joinPage.lookingUp")}
         <span className={styles.codeTag}>
           {" "}
-          · join code <strong>{code}</strong>
+          {t.rich("joinPage.codeTag", {
+            code: checkedCode.code,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </span>
       </p>
       {overview && (allOver || (stored && storedOver)) ? (
@@ -205,22 +221,23 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
       {seating.problem && seating.problem.code !== "unknown-code" ? (
         <p className="error" role="alert">
           <span aria-hidden="true">⚠ </span>
-          {overview ? "The seat list could not be refreshed: " : "The seats could not be loaded: "}
-          {seating.problem.message}
+          {t(overview ? "joinPage.refreshFailed" : "joinPage.loadFailed", {
+            problem: problemText(seating.problem),
+          })}
         </p>
       ) : null}
       {seating.problem && !overview && seating.problem.code !== "unknown-code" ? (
         <button type="button" onClick={() => void seating.refresh()} disabled={seating.loading}>
-          {seating.loading ? "Trying again…" : "Try again"}
+          {seating.loading ? t("joinPage.tryingAgain") : t("joinPage.tryAgain")}
         </button>
       ) : null}
       {overview && !allOver ? (
         <>
           <section aria-labelledby="join-heading" className="card">
-            <h2 id="join-heading">{stored ? "Or join as someone new" : "Take a seat"}</h2>
+            <h2 id="join-heading">{stored ? t("joinPage.joinAsNew") : t("joinPage.takeSeat")}</h2>
             <form onSubmit={join} onFocus={prepareFormChecks} noValidate aria-labelledby="join-heading">
               <div className="field">
-                <label htmlFor={nameId}>Display name</label>
+                <label htmlFor={nameId}>{t("joinPage.name")}</label>
                 <input
                   id={nameId}
                   name="name"
@@ -244,9 +261,7 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
               />
               <p className={styles.refreshLine}>
                 <span className="muted">
-                  {seating.readAt
-                    ? `Seats as of ${new Date(seating.readAt).toLocaleTimeString()}; refreshed every few seconds.`
-                    : ""}
+                  {seating.readAt ? t("joinPage.readAt", { time: new Date(seating.readAt) }) : ""}
                 </span>{" "}
                 <button
                   type="button"
@@ -254,7 +269,7 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
                   onClick={() => void seating.refresh()}
                   disabled={seating.loading}
                 >
-                  {seating.loading ? "Refreshing…" : "Refresh seats"}
+                  {seating.loading ? t("joinPage.refreshing") : t("joinPage.refresh")}
                 </button>
               </p>
               <button
@@ -262,13 +277,13 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
                 disabled={submitting}
                 aria-describedby={errors.form ? formErrorId : undefined}
               >
-                {submitting ? "Joining…" : "Join the table"}
+                {submitting ? t("joinPage.joining") : t("joinPage.join")}
               </button>
               <FieldError id={formErrorId} message={errors.form} />
             </form>
           </section>
           <section aria-labelledby="roles-heading" className="card">
-            <h2 id="roles-heading">What each party says in public</h2>
+            <h2 id="roles-heading">{t("joinPage.stancesHeading")}</h2>
             <RoleStances roles={overview.roles} />
           </section>
         </>

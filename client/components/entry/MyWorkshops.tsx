@@ -7,10 +7,12 @@
 // checked with zod) loads once the page is up.
 import type { InstructorOverview } from "@red-lines/shared/protocol";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { workshopOverview } from "../../lib/api.ts";
 import type { StoredWorkshop } from "../../lib/workshopsHere.ts";
 import styles from "./entry.module.css";
+import { useProblemText } from "./useProblemText.ts";
 
 const kept = () => import("../../lib/workshopsHere.ts");
 
@@ -18,32 +20,31 @@ type Answer =
   | { kind: "asking" }
   | { kind: "known"; overview: InstructorOverview }
   /** The server does not know the workshop, or the key no longer opens it. */
-  | { kind: "unknown"; message: string }
-  | { kind: "unreachable"; message: string };
+  | { kind: "unknown"; problem: Problem }
+  | { kind: "unreachable"; problem: Problem };
+
+/** A failed look-up, as lib/api.ts answers it: said by useProblemText. */
+type Problem = { code: string; status: number; message: string };
 
 type Row = { workshopId: string; stored: StoredWorkshop | null; answer: Answer };
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+/**
+ * Where a workshop's talks stand: finished (at its one table, or at every table), not started,
+ * or running, with how many tables are talking, finished and not started. Said by the list.
+ */
+export type WorkshopStatus =
+  | { kind: "finished"; tables: number }
+  | { kind: "not-started" }
+  | { kind: "running"; running: number; over: number; notStarted: number };
 
-/** Where a workshop's talks stand, in words: a short status and, while running, the detail. */
-export function workshopStatus(tables: InstructorOverview["tables"]): { status: string; detail: string } {
+export function workshopStatus(tables: InstructorOverview["tables"]): WorkshopStatus {
   const count = (progress: string) => tables.filter((table) => table.progress === progress).length;
   const notStarted = count("not-started");
   const running = count("running");
   const over = count("over");
-  if (tables.length > 0 && over === tables.length) {
-    return {
-      status: "Finished",
-      detail: tables.length === 1 ? "the talks are over" : "the talks are over at every table",
-    };
-  }
-  if (running === 0 && over === 0) return { status: "Not started", detail: "no table has started yet" };
-  const parts = [
-    running > 0 ? `${plural(running, "table", "tables")} talking` : null,
-    over > 0 ? `${over} finished` : null,
-    notStarted > 0 ? `${notStarted} not started` : null,
-  ].filter((part): part is string => part !== null);
-  return { status: "Running", detail: parts.join(", ") };
+  if (tables.length > 0 && over === tables.length) return { kind: "finished", tables: tables.length };
+  if (running === 0 && over === 0) return { kind: "not-started" };
+  return { kind: "running", running, over, notStarted };
 }
 
 function when(row: Row): number | null {
@@ -51,20 +52,19 @@ function when(row: Row): number | null {
   return row.stored?.createdAt ?? null;
 }
 
-function dateText(epochMs: number | null): string {
-  if (epochMs === null || Number.isNaN(epochMs)) return "unknown";
-  return new Date(epochMs).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
-
-function title(row: Row): string {
+/** The scenario and variant of a workshop, or null when neither the server nor this browser says. */
+function title(row: Row): string | null {
   const known = row.answer.kind === "known" ? row.answer.overview.scenario : null;
   const scenario = known?.title ?? row.stored?.scenarioTitle ?? "";
   const variant = known?.variant ?? row.stored?.variantName ?? "";
-  if (!scenario) return "A workshop";
+  if (!scenario) return null;
   return variant ? `${scenario} · ${variant}` : scenario;
 }
 
 export function MyWorkshops() {
+  const t = useTranslations("entry.mine");
+  const format = useFormatter();
+  const problemText = useProblemText();
   // null until this browser's storage is read (it exists only in the browser).
   const [rows, setRows] = useState<Row[] | null>(null);
 
@@ -78,8 +78,8 @@ export function MyWorkshops() {
           const answer: Answer = result.ok
             ? { kind: "known", overview: result.value }
             : result.status === 403 || result.status === 404
-              ? { kind: "unknown", message: result.message }
-              : { kind: "unreachable", message: result.message };
+              ? { kind: "unknown", problem: result }
+              : { kind: "unreachable", problem: result };
           setRows((previous) =>
             previous
               ? previous.map((row) => (row.workshopId === workshopId ? { ...row, answer } : row))
@@ -99,6 +99,25 @@ export function MyWorkshops() {
   }, []);
 
   if (!rows || rows.length === 0) return null;
+
+  function dateText(epochMs: number | null): string {
+    if (epochMs === null || Number.isNaN(epochMs)) return t("unknown");
+    return format.dateTime(new Date(epochMs), { dateStyle: "medium", timeStyle: "short" });
+  }
+
+  /** A short status and, while running, the detail. */
+  function statusText(status: WorkshopStatus): { status: string; detail: string } {
+    if (status.kind === "finished") {
+      return { status: t("finished"), detail: status.tables === 1 ? t("overOne") : t("overEvery") };
+    }
+    if (status.kind === "not-started") return { status: t("notStarted"), detail: t("noneStarted") };
+    const parts = [
+      status.running > 0 ? t("talking", { count: status.running }) : null,
+      status.over > 0 ? t("finishedCount", { count: status.over }) : null,
+      status.notStarted > 0 ? t("notStartedCount", { count: status.notStarted }) : null,
+    ].filter((part): part is string => part !== null);
+    return { status: t("running"), detail: parts.join(", ") };
+  }
   const sorted = [...rows].sort((a, b) => (when(b) ?? 0) - (when(a) ?? 0));
 
   function forget(workshopId: string) {
@@ -113,11 +132,8 @@ export function MyWorkshops() {
 
   return (
     <section aria-labelledby="mine-heading" className="card">
-      <h2 id="mine-heading">Your workshops</h2>
-      <p className={styles.hint}>
-        The workshops this browser created or opened with an instructor link, newest first. Only this browser
-        lists them: keep each instructor link too.
-      </p>
+      <h2 id="mine-heading">{t("heading")}</h2>
+      <p className={styles.hint}>{t("hint")}</p>
       <ul className={styles.workshops}>
         {sorted.map((row) => {
           const { answer } = row;
@@ -126,33 +142,32 @@ export function MyWorkshops() {
             answer.kind === "known" ? answer.overview.tables.length : row.stored?.created.settings.tables;
           const status =
             answer.kind === "known"
-              ? workshopStatus(answer.overview.tables)
+              ? statusText(workshopStatus(answer.overview.tables))
               : answer.kind === "asking"
-                ? { status: "Checking…", detail: "" }
+                ? { status: t("checking"), detail: "" }
                 : answer.kind === "unknown"
-                  ? { status: "Not on this server", detail: answer.message }
-                  : { status: "Unknown for now", detail: answer.message };
-          const which = code ? `workshop ${code}` : "this workshop";
+                  ? { status: t("notOnServer"), detail: problemText(answer.problem) }
+                  : { status: t("unknownForNow"), detail: problemText(answer.problem) };
           return (
             <li key={row.workshopId} className={styles.workshop} data-testid="my-workshop">
-              <h3 className={styles.workshopTitle}>{title(row)}</h3>
+              <h3 className={styles.workshopTitle}>{title(row) ?? t("untitled")}</h3>
               <dl className={styles.facts}>
                 <div>
-                  <dt>Created</dt>
+                  <dt>{t("created")}</dt>
                   <dd>{dateText(when(row))}</dd>
                 </div>
                 <div>
-                  <dt>Tables</dt>
-                  <dd>{tables ?? "unknown"}</dd>
+                  <dt>{t("tables")}</dt>
+                  <dd>{tables ?? t("unknown")}</dd>
                 </div>
                 {code ? (
                   <div>
-                    <dt>Join code</dt>
+                    <dt>{t("joinCode")}</dt>
                     <dd className={styles.codeInline}>{code}</dd>
                   </div>
                 ) : null}
                 <div>
-                  <dt>Status</dt>
+                  <dt>{t("status")}</dt>
                   <dd>
                     <strong>{status.status}</strong>
                     {status.detail ? `: ${status.detail}` : ""}
@@ -161,15 +176,20 @@ export function MyWorkshops() {
               </dl>
               {answer.kind === "unknown" ? (
                 <button type="button" className={styles.secondary} onClick={() => forget(row.workshopId)}>
-                  Remove from this list<span className="visually-hidden"> ({which})</span>
+                  {t("remove")}
+                  <span className="visually-hidden">
+                    {code ? t("removeWhich", { code }) : t("removeThis")}
+                  </span>
                 </button>
               ) : (
                 <div className={styles.actions}>
                   <Link className="button" href={`/instructor/${row.workshopId}`}>
-                    Open the console<span className="visually-hidden"> of {which}</span>
+                    {t("openConsole")}
+                    <span className="visually-hidden">{code ? t("ofWhich", { code }) : t("ofThis")}</span>
                   </Link>
                   <Link className={`button ${styles.secondary}`} href={`/instructor/${row.workshopId}/join`}>
-                    Join screen<span className="visually-hidden"> of {which}</span>
+                    {t("joinScreen")}
+                    <span className="visually-hidden">{code ? t("ofWhich", { code }) : t("ofThis")}</span>
                   </Link>
                 </div>
               )}

@@ -2,6 +2,7 @@
 // role. Taken seats stay listed, disabled, with who sits there; a table whose talks are over
 // offers no seats and says so.
 import type { SeatingOverview } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 import { RoleFlag } from "./RoleFlag.tsx";
@@ -28,12 +29,6 @@ export function isOver(table: SeatingOverview["tables"][number]): boolean {
   return table.progress === "over";
 }
 
-/** "table 1", "tables 1 and 3", "tables 1, 2 and 4". */
-export function tableList(numbers: number[]): string {
-  if (numbers.length === 1) return `table ${numbers[0]}`;
-  return `tables ${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}`;
-}
-
 export function SeatPicker({
   overview,
   choice,
@@ -47,21 +42,22 @@ export function SeatPicker({
   error: string | null;
   errorId: string;
 }) {
+  const t = useTranslations("entry.seatPicker");
   const freeSeats = overview.tables
     .filter((table) => !isOver(table))
     .reduce((sum, table) => sum + table.seats.filter((seat) => !seat.taken).length, 0);
   const over = overview.tables.filter(isOver).map((table) => table.number);
   return (
     <fieldset className={styles.seatPicker} aria-describedby={error ? errorId : undefined}>
-      <legend>Your seat</legend>
+      <legend>{t("legend")}</legend>
       <p className={styles.hint}>
-        {freeSeats === 0
-          ? "Every seat is taken right now."
-          : `${freeSeats} ${freeSeats === 1 ? "seat is" : "seats are"} free.`}{" "}
-        {over.length > 0
-          ? `The talks at ${tableList(over)} are over, so ${over.length === 1 ? "it takes" : "they take"} nobody new. `
+        {t("free", { count: freeSeats })}{" "}
+        {over.length === 1 ? `${t("overOne", { table: over[0] ?? 0 })} ` : ""}
+        {over.length > 1
+          ? // "tables 1 and 3", "tables 1, 2 and 4": the last after "and", the others by commas.
+            `${t("overMany", { tables: over.slice(0, -1).join(", "), last: over.at(-1) ?? 0 })} `
           : ""}
-        <a href="#roles-heading">Read what each party says in public</a> before you choose.
+        {t.rich("readStances", { link: (chunks) => <a href="#roles-heading">{chunks}</a> })}
       </p>
       <label className={styles.option} data-kind="any">
         <input
@@ -72,7 +68,7 @@ export function SeatPicker({
           onChange={() => onChoose(anySeat)}
           disabled={freeSeats === 0}
         />
-        <span>Any free seat: place me where I am needed (the tables fill evenly)</span>
+        <span>{t("anySeat")}</span>
       </label>
       <div className={styles.tables}>
         {overview.tables.map((table) => {
@@ -80,7 +76,10 @@ export function SeatPicker({
             return (
               <div key={table.number} className={styles.table} data-over="true">
                 <p className={styles.tableOver}>
-                  <strong>Table {table.number}</strong> · the talks are over: no seats to take.
+                  {t.rich("tableOver", {
+                    table: table.number,
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
                 </p>
               </div>
             );
@@ -89,9 +88,9 @@ export function SeatPicker({
           return (
             <fieldset key={table.number} className={styles.table}>
               <legend>
-                Table {table.number}{" "}
+                {t("table", { table: table.number })}{" "}
                 <span className={styles.tableFree}>
-                  · {free} of {table.seats.length} free
+                  {t("tableFree", { free, seats: table.seats.length })}
                 </span>
               </legend>
               <ul className={styles.seatList}>
@@ -112,9 +111,13 @@ export function SeatPicker({
                         <RoleFlag role={seat.role} name={name} />
                         <span>
                           {name}
-                          <span className="visually-hidden">, table {table.number}</span>
+                          <span className="visually-hidden">{t("atTable", { table: table.number })}</span>
                           <span className={styles.seatState}>
-                            {seat.taken ? ` — taken${seat.name ? ` by ${seat.name}` : ""}` : " — free"}
+                            {seat.taken
+                              ? seat.name
+                                ? t("takenBy", { name: seat.name })
+                                : t("taken")
+                              : t("isFree")}
                           </span>
                         </span>
                       </label>

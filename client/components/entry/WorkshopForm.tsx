@@ -10,6 +10,7 @@ import {
   type WorkshopRequest,
   workshopRequestSchema,
 } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useLayoutEffect, useRef, useState } from "react";
 import { createWorkshop } from "../../lib/api.ts";
 import { createdWorkshop, saveCreatedWorkshop } from "../../lib/workshopsHere.ts";
@@ -17,6 +18,7 @@ import { CreatedPanel } from "./CreatedPanel.tsx";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 import { choiceLabel, type ScenarioChoice } from "./scenarioChoice.ts";
+import { useProblemText } from "./useProblemText.ts";
 import { typedText, useTypedBeforeHydration } from "./useTypedBeforeHydration.ts";
 
 /** The address of the set-up page showing a workshop created in this browser. */
@@ -32,6 +34,11 @@ const fields: readonly Field[] = ["scenarioId", "variant", "tables", "rounds", "
 function asNumber(text: string): number {
   return text.trim() === "" ? Number.NaN : Number(text);
 }
+
+/** The fields the form says the shared schema's refusal of in its own words (entry.json `checks`). */
+const checked = ["scenarioId", "scenarioVersion", "tables", "rounds", "turnSeconds", "botFill"] as const;
+type Checked = (typeof checked)[number];
+const isChecked = (path: string): path is Checked => (checked as readonly string[]).includes(path);
 
 function errorsFrom(issues: readonly { path: string; message: string }[]): Errors {
   const errors: Errors = {};
@@ -50,6 +57,8 @@ export function WorkshopForm({
   /** The workshop the address names as created here (`?created=`), as the server read it. */
   createdId?: string | undefined;
 }) {
+  const t = useTranslations("entry");
+  const problemText = useProblemText();
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   const first = scenarios[0];
@@ -110,11 +119,13 @@ export function WorkshopForm({
 
   function validate(candidate: WorkshopRequest): Errors {
     const parsed = workshopRequestSchema.safeParse(candidate);
-    return parsed.success
-      ? {}
-      : errorsFrom(
-          parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-        );
+    if (parsed.success) return {};
+    return errorsFrom(
+      parsed.error.issues.map((issue) => {
+        const path = issue.path.join(".");
+        return { path, message: isChecked(path) ? t(`checks.${path}`) : issue.message };
+      }),
+    );
   }
 
   /** Re-checks one field as it changes or loses focus; other fields keep what they showed. */
@@ -152,7 +163,7 @@ export function WorkshopForm({
       saveCreatedWorkshop({
         created: result.value,
         createdAt: Date.now(),
-        scenarioTitle: scenario ? choiceLabel(scenario) : "",
+        scenarioTitle: scenario ? label(scenario) : "",
         variantName:
           scenario?.variants.find((candidate) => candidate.id === result.value.settings.variant)?.name ?? "",
       });
@@ -162,14 +173,18 @@ export function WorkshopForm({
       setCreated(result.value);
       return;
     }
-    setErrors(result.issues?.length ? errorsFrom(result.issues) : { form: result.message });
+    setErrors(result.issues?.length ? errorsFrom(result.issues) : { form: problemText(result) });
+  }
+
+  function label(choice: ScenarioChoice): string {
+    return choiceLabel(choice, (values) => t("workshopForm.versioned", values));
   }
 
   if (created) return <CreatedPanel created={created} scenarios={scenarios} />;
   if (restoring) {
     return (
       <p className="card" role="status">
-        Opening your workshop…
+        {t("workshopForm.opening")}
       </p>
     );
   }
@@ -209,17 +224,16 @@ export function WorkshopForm({
   );
 
   return (
-    <form ref={form} onSubmit={submit} noValidate aria-label="Workshop settings">
+    <form ref={form} onSubmit={submit} noValidate aria-label={t("workshopForm.label")}>
       {notHere ? (
         <p className="card" role="status">
-          This browser does not hold the workshop this address names (workshops are remembered only in the
-          browser that created them). Open its instructor link instead, or set up a new one below.
+          {t("workshopForm.notHere")}
         </p>
       ) : null}
       <section className="card" aria-labelledby={`${id}-scenario-heading`}>
-        <h2 id={`${id}-scenario-heading`}>Scenario</h2>
+        <h2 id={`${id}-scenario-heading`}>{t("workshopForm.scenario")}</h2>
         <div className="field">
-          <label htmlFor={fieldId("scenarioId")}>Scenario</label>
+          <label htmlFor={fieldId("scenarioId")}>{t("workshopForm.scenario")}</label>
           <select
             id={fieldId("scenarioId")}
             name="scenarioId"
@@ -231,7 +245,7 @@ export function WorkshopForm({
           >
             {scenarios.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
-                {choiceLabel(candidate)}
+                {label(candidate)}
               </option>
             ))}
           </select>
@@ -241,9 +255,12 @@ export function WorkshopForm({
           <>
             <p>{scenario.summary}</p>
             <p>
-              <strong>Seats at each table, in turn order:</strong> {scenario.seats.join(", ")}.
+              {t.rich("workshopForm.seats", {
+                seats: scenario.seats.join(", "),
+                strong: (chunks) => <strong>{chunks}</strong>,
+              })}
             </p>
-            <h3 className={styles.subheading}>Its sources</h3>
+            <h3 className={styles.subheading}>{t("workshopForm.sources")}</h3>
             <ul className={styles.documents}>
               {scenario.documents.map((document) => (
                 <li key={document.file}>{document.title}</li>
@@ -255,12 +272,12 @@ export function WorkshopForm({
 
       {scenario ? (
         <section className="card" aria-labelledby={`${id}-variant-heading`}>
-          <h2 id={`${id}-variant-heading`}>Variant</h2>
+          <h2 id={`${id}-variant-heading`}>{t("workshopForm.variant")}</h2>
           <fieldset
             className={styles.plainFieldset}
             aria-describedby={errors.variant ? errorId("variant") : undefined}
           >
-            <legend className="visually-hidden">Variant</legend>
+            <legend className="visually-hidden">{t("workshopForm.variant")}</legend>
             {scenario.variants.map((candidate, index) => (
               <label key={candidate.id} className={styles.variant}>
                 <input
@@ -278,7 +295,7 @@ export function WorkshopForm({
                 <span>
                   <span className={styles.variantName}>
                     {candidate.name}
-                    {candidate.id === scenario.defaultVariant ? " (default)" : ""}
+                    {candidate.id === scenario.defaultVariant ? t("workshopForm.default") : ""}
                   </span>
                   <span id={`${fieldId("variant")}-${candidate.id}`} className={styles.variantText}>
                     {candidate.description}
@@ -292,30 +309,32 @@ export function WorkshopForm({
       ) : null}
 
       <section className="card" aria-labelledby={`${id}-clock-heading`}>
-        <h2 id={`${id}-clock-heading`}>Tables and clock</h2>
+        <h2 id={`${id}-clock-heading`}>{t("workshopForm.clockHeading")}</h2>
         <div className={styles.numbers}>
           {numberField(
             "tables",
-            "Number of tables",
+            t("workshopForm.tables"),
             tables,
             setTables,
-            `1 to 30. Each table seats ${scenario?.seats.length ?? "its"} students.`,
+            scenario
+              ? t("workshopForm.tablesHint", { count: scenario.seats.length })
+              : t("workshopForm.tablesHintUnknown"),
             { min: 1, max: 30 },
           )}
           {numberField(
             "rounds",
-            "Rounds",
+            t("workshopForm.rounds"),
             rounds,
             setRounds,
-            `1 to 100; in a round each seat has one turn. The scenario suggests ${scenario?.clock.rounds ?? "—"}.`,
+            t("workshopForm.roundsHint", { suggested: String(scenario?.clock.rounds ?? "—") }),
             { min: 1, max: 100 },
           )}
           {numberField(
             "turnSeconds",
-            "Turn clock (seconds)",
+            t("workshopForm.turnSeconds"),
             turnSeconds,
             setTurnSeconds,
-            `5 to 3600 seconds per turn. The scenario suggests ${scenario?.clock.turnSeconds ?? "—"}.`,
+            t("workshopForm.turnSecondsHint", { suggested: String(scenario?.clock.turnSeconds ?? "—") }),
             { min: 5, max: 3600 },
           )}
         </div>
@@ -332,13 +351,9 @@ export function WorkshopForm({
             aria-describedby={`${fieldId("botFill")}-hint${errors.botFill ? ` ${errorId("botFill")}` : ""}`}
           />
           <div>
-            <label htmlFor={fieldId("botFill")}>
-              Bot fill: bots take the empty seats when a table starts
-            </label>
+            <label htmlFor={fieldId("botFill")}>{t("workshopForm.botFill")}</label>
             <p id={`${fieldId("botFill")}-hint`} className={styles.hint}>
-              A bot negotiates for its role within its red lines and explains its moves; a student who joins
-              the seat later takes it over. Without bot fill, a table starts only when every seat is taken
-              (you can still seat a bot from the console).
+              {t("workshopForm.botFillHint")}
             </p>
             <FieldError id={errorId("botFill")} message={errors.botFill} />
           </div>
@@ -350,7 +365,7 @@ export function WorkshopForm({
         disabled={submitting}
         aria-describedby={errors.form ? errorId("form") : undefined}
       >
-        {submitting ? "Creating…" : "Create the workshop"}
+        {submitting ? t("workshopForm.creating") : t("workshopForm.create")}
       </button>
       <FieldError id={errorId("form")} message={errors.form} />
     </form>

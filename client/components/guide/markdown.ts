@@ -16,12 +16,15 @@ export type Block =
   | { kind: "paragraph"; text: Inline[] }
   | { kind: "list"; ordered: boolean; items: Inline[][] };
 
-/** "How to use the debrief" → "how-to-use-the-debrief": a heading's anchor. */
+/**
+ * "How to use the debrief" → "how-to-use-the-debrief": a heading's anchor. Letters of any script
+ * stay, so a translated guide's headings have anchors too ("Цілі навчання" → "цілі-навчання").
+ */
 export function slug(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[‘’']/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/[‘’'ʼ]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
 }
 

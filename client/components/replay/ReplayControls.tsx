@@ -2,9 +2,10 @@
 // The replay's transport: where in the session we are ("event 37 of 212 · 14:03 · United States
 // tabled version 3"), the scrubber, play/pause and speed, one event back or forward, the previous
 // or next tabled version and news flash, and the keys that do the same.
+import { useFormatter, useTranslations } from "next-intl";
 import { useId } from "react";
 import type { TimelineEntry } from "../../lib/api.ts";
-import { timeOfDay } from "../table/derive.ts";
+import { useTableFormat } from "../table/format.ts";
 import styles from "./Replay.module.css";
 import { scrubberAttribute } from "./useReplayKeys.ts";
 
@@ -35,25 +36,25 @@ type Props = {
   };
 };
 
-/** "Event 37 of 212 · 14:03 · United States tabled version 3" */
-export function positionText(entry: TimelineEntry | undefined, length: number): string {
-  if (!entry) return "Nothing has happened at this table yet";
-  return `Event ${entry.seq} of ${length} · ${timeOfDay(entry.at)} · ${entry.text.replace(/\.$/, "")}`;
-}
-
-function speedWords(speed: Speed): string {
-  if (speed < 1) return `one event every ${1 / speed} seconds`;
-  return speed === 1 ? "one event a second" : `${speed} events a second`;
-}
-
 export function ReplayControls(props: Props) {
   const { events, index, length, playing, live, loading, speed, jumps } = props;
+  const t = useTranslations("replay.controls");
+  const format = useFormatter();
+  const tableFormat = useTableFormat();
   const scrubberId = useId();
   const speedId = useId();
   const speedHintId = useId();
   const helpId = useId();
   const entry = events[index];
-  const position = positionText(entry, length);
+  // "Event 37 of 212 · 14:03 · United States tabled version 3"
+  const position = entry
+    ? t("position", {
+        seq: entry.seq,
+        length,
+        time: tableFormat.timeOfDay(entry.at),
+        text: entry.text.replace(/\.$/, ""),
+      })
+    : t("nothingYet");
   const jumpButton = (jump: Jump, arrow: "before" | "after") => (
     <button
       type="button"
@@ -68,19 +69,19 @@ export function ReplayControls(props: Props) {
     </button>
   );
   return (
-    <section className={styles.controls} aria-label="Replay controls">
+    <section className={styles.controls} aria-label={t("label")}>
       <p className={styles.position} aria-live={playing ? "off" : "polite"} data-testid="replay-position">
         {position}
-        {loading && <span className={styles.loading}> · loading…</span>}
+        {loading && <span className={styles.loading}> · {t("loading")}</span>}
       </p>
       {live && (
         <p className={styles.live}>
-          <span aria-hidden="true">● </span>This table is still in play: the replay goes up to now, and at the
-          end it picks up new moves every few seconds.
+          <span aria-hidden="true">● </span>
+          {t("live")}
         </p>
       )}
       <label htmlFor={scrubberId} className={styles.scrubberLabel}>
-        Position in the session
+        {t("scrubber")}
       </label>
       <input
         id={scrubberId}
@@ -105,10 +106,10 @@ export function ReplayControls(props: Props) {
           onClick={props.onToggle}
         >
           <span aria-hidden="true">{playing ? "❚❚ " : "▶ "}</span>
-          {playing ? "Pause" : "Play"}
+          {playing ? t("pause") : t("play")}
         </button>
         <span className={styles.speed}>
-          <label htmlFor={speedId}>Speed</label>
+          <label htmlFor={speedId}>{t("speed")}</label>
           <select
             id={speedId}
             className={styles.select}
@@ -118,36 +119,34 @@ export function ReplayControls(props: Props) {
           >
             {speeds.map((s) => (
               <option key={s} value={s}>
-                {s}×
+                {format.number(s)}×
               </option>
             ))}
           </select>
           <span id={speedHintId} className={styles.speedHint}>
-            {speedWords(speed)}
+            {speed < 1 ? t("slow", { seconds: 1 / speed }) : t("fast", { speed })}
           </span>
         </span>
       </div>
       <div className={styles.jumps}>
         <fieldset className={styles.pair}>
-          <legend className="visually-hidden">One event</legend>
+          <legend className="visually-hidden">{t("oneEvent")}</legend>
           {jumpButton(jumps.back, "before")}
           {jumpButton(jumps.forward, "after")}
         </fieldset>
         <fieldset className={styles.pair}>
-          <legend className="visually-hidden">Tabled versions</legend>
+          <legend className="visually-hidden">{t("versions")}</legend>
           {jumpButton(jumps.previousVersion, "before")}
           {jumpButton(jumps.nextVersion, "after")}
         </fieldset>
         <fieldset className={styles.pair}>
-          <legend className="visually-hidden">News</legend>
+          <legend className="visually-hidden">{t("news")}</legend>
           {jumpButton(jumps.previousNews, "before")}
           {jumpButton(jumps.nextNews, "after")}
         </fieldset>
       </div>
       <p id={helpId} className={styles.help}>
-        Keys: <kbd>Space</kbd> play or pause · <kbd>←</kbd> <kbd>→</kbd> one event · <kbd>Shift</kbd>+
-        <kbd>←</kbd> <kbd>→</kbd> previous or next tabled version · <kbd>Home</kbd> <kbd>End</kbd> first or
-        last event. Keys typed in a field stay the field's.
+        {t.rich("keys", { kbd: (chunks) => <kbd>{chunks}</kbd> })}
       </p>
     </section>
   );

@@ -4,6 +4,7 @@
 // outcome, the version history, who sat where, the channels this perspective could read, and
 // last (it is long on a phone) the brief or the seats' numbers. What the view holds is the server's decision (`viewFor`).
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useId, useMemo } from "react";
 import { Brief } from "../table/Brief.tsx";
 import { Comms } from "../table/Comms.tsx";
@@ -31,6 +32,7 @@ type Props = {
 };
 
 export function ReplayMoment({ view, at, channel, onChannel, busy, aside }: Props) {
+  const t = useTranslations("replay.moment");
   const channels = useMemo(() => channelsOf(view), [view]);
   const seatsHeading = useId();
   const talking = view.phase === "negotiating" || view.phase === "concluded";
@@ -39,20 +41,18 @@ export function ReplayMoment({ view, at, channel, onChannel, busy, aside }: Prop
       <div className={styles.tableColumn}>
         {view.phase === "lobby" && (
           <section className="card" aria-labelledby="replay-lobby-heading">
-            <h2 id="replay-lobby-heading">Before the start</h2>
-            <p>The seats were being taken; the facilitator had not started the table yet.</p>
+            <h2 id="replay-lobby-heading">{t("lobbyHeading")}</h2>
+            <p>{t("lobby")}</p>
           </section>
         )}
         {view.phase === "briefing" && (
           <section className="card" aria-labelledby="replay-briefing-heading">
-            <h2 id="replay-briefing-heading">The briefing</h2>
-            <p>The parties were reading their briefs; the talks had not begun.</p>
+            <h2 id="replay-briefing-heading">{t("briefingHeading")}</h2>
+            <p>{t("briefing")}</p>
           </section>
         )}
         {view.phase === "negotiating" && <TurnBar view={view} at={at ?? undefined} />}
-        {view.phase === "negotiating" && view.paused && (
-          <p className={styles.paused}>The facilitator had paused the talks at this moment.</p>
-        )}
+        {view.phase === "negotiating" && view.paused && <p className={styles.paused}>{t("paused")}</p>}
         {view.phase === "concluded" && <Concluded view={view} />}
         {talking && <TermSheet view={view} editable={false} />}
         {view.phase === "negotiating" && <Responses view={view} />}
@@ -60,7 +60,7 @@ export function ReplayMoment({ view, at, channel, onChannel, busy, aside }: Prop
       </div>
       <div className={styles.sideColumn}>
         <section className="card" aria-labelledby={seatsHeading}>
-          <h2 id={seatsHeading}>Who sat where</h2>
+          <h2 id={seatsHeading}>{t("seats")}</h2>
           <Seats view={view} connected={nobodyConnected} presence={false} />
         </section>
         <Comms view={view} channels={channels} active={channel} onSelect={onChannel} unread={noUnread} />

@@ -5,6 +5,7 @@ import type { TableView } from "@red-lines/shared/protocol";
 // observer the public table, a seat what that seat saw), and the table at that moment. The
 // address follows the moment (`?at=<seq>&as=<perspective>`), so a link opens where it was made.
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useMemo, useState } from "react";
 import { Moments } from "./Moments.tsx";
 import { nearest, perspectiveName } from "./moments.ts";
@@ -34,6 +35,7 @@ function mayUse(access: ReplayAccess, perspective: string): boolean {
 }
 
 export function ReplayScreen({ tableId, workshopId, initialAt, initialPerspective }: Props) {
+  const t = useTranslations("replay");
   const access = useReplayAccess(tableId, workshopId);
   const [chosen, setChosen] = useState<string | null>(null);
   const perspective = access
@@ -117,7 +119,7 @@ export function ReplayScreen({ tableId, workshopId, initialAt, initialPerspectiv
   if (access === undefined) {
     return (
       <Frame title={null} tableId={tableId} access={null}>
-        <p className={styles.waiting}>Opening the replay…</p>
+        <p className={styles.waiting}>{t("screen.opening")}</p>
       </Frame>
     );
   }
@@ -137,6 +139,7 @@ export function ReplayScreen({ tableId, workshopId, initialAt, initialPerspectiv
       ? initialPerspective
       : null;
   const entry = events[index];
+  const perspectiveWords = { instructor: t("perspective.instructor"), observer: t("perspective.observer") };
 
   return (
     <Frame title={view?.scenario.title ?? null} tableId={tableId} access={access}>
@@ -151,19 +154,13 @@ export function ReplayScreen({ tableId, workshopId, initialAt, initialPerspectiv
       </div>
       {linkRefused && (
         <p className={styles.note} role="note">
-          This link shows the table as {perspectiveName(linkRefused, view)}; your seat may replay it only as
-          your own seat or as an observer, so it is shown as your seat.
+          {t("screen.linkRefused", { perspective: perspectiveName(linkRefused, view, perspectiveWords) })}
         </p>
       )}
       {data.problem && (
-        <section className={styles.problem} role="alert" aria-label="The replay could not be loaded">
+        <section className={styles.problem} role="alert" aria-label={t("screen.problem")}>
           <p>{data.problem}</p>
-          {access.kind === "seat" && (
-            <p>
-              A seat can replay its table once the facilitator shares the debrief with the table. Ask them, or
-              try again later.
-            </p>
-          )}
+          {access.kind === "seat" && <p>{t("screen.seatProblem")}</p>}
         </section>
       )}
       {data.timeline && (
@@ -180,20 +177,23 @@ export function ReplayScreen({ tableId, workshopId, initialAt, initialPerspectiv
           onIndex={goIndex}
           onGoTo={goTo}
           jumps={{
-            back: { label: "Back one event", target: events[index - 1] ?? null, keys: "ArrowLeft" },
-            forward: { label: "Forward one event", target: events[index + 1] ?? null, keys: "ArrowRight" },
+            back: { label: t("screen.back"), target: events[index - 1] ?? null, keys: "ArrowLeft" },
+            forward: { label: t("screen.forward"), target: events[index + 1] ?? null, keys: "ArrowRight" },
             previousVersion: {
-              label: "Previous version",
+              label: t("screen.previousVersion"),
               target: nearest(events, index, "version-tabled", -1),
               keys: "Shift+ArrowLeft",
             },
             nextVersion: {
-              label: "Next version",
+              label: t("screen.nextVersion"),
               target: nearest(events, index, "version-tabled", 1),
               keys: "Shift+ArrowRight",
             },
-            previousNews: { label: "Previous news", target: nearest(events, index, "event-injected", -1) },
-            nextNews: { label: "Next news", target: nearest(events, index, "event-injected", 1) },
+            previousNews: {
+              label: t("screen.previousNews"),
+              target: nearest(events, index, "event-injected", -1),
+            },
+            nextNews: { label: t("screen.nextNews"), target: nearest(events, index, "event-injected", 1) },
           }}
         />
       )}
@@ -207,7 +207,7 @@ export function ReplayScreen({ tableId, workshopId, initialAt, initialPerspectiv
           aside={<Moments events={events} seq={data.seq} onGoTo={goTo} />}
         />
       ) : (
-        !data.problem && <p className={styles.waiting}>Loading the session…</p>
+        !data.problem && <p className={styles.waiting}>{t("screen.loading")}</p>
       )}
     </Frame>
   );
@@ -224,21 +224,25 @@ function Frame({
   access: ReplayAccess | null;
   children: ReactNode;
 }) {
+  const t = useTranslations("replay.frame");
   const debrief = `/debrief/${tableId}${access?.kind === "instructor" ? `?workshop=${access.workshopId}` : ""}`;
   return (
     <div className={styles.screen}>
       <header className={styles.header}>
         <div>
-          <p className={styles.kicker}>Red Lines{title && ` · ${title}`}</p>
-          <h1 className={styles.title}>Replay</h1>
+          <p className={styles.kicker}>
+            {t("kicker")}
+            {title && ` · ${title}`}
+          </p>
+          <h1 className={styles.title}>{t("title")}</h1>
         </div>
         {access && (
-          <nav aria-label="Related pages" className={styles.links}>
-            <Link href={debrief}>Debrief</Link>
+          <nav aria-label={t("nav")} className={styles.links}>
+            <Link href={debrief}>{t("debrief")}</Link>
             {access.kind === "instructor" ? (
-              <Link href={`/instructor/${access.workshopId}`}>Instructor console</Link>
+              <Link href={`/instructor/${access.workshopId}`}>{t("console")}</Link>
             ) : (
-              <Link href={`/table/${tableId}`}>The live table</Link>
+              <Link href={`/table/${tableId}`}>{t("liveTable")}</Link>
             )}
           </nav>
         )}
@@ -263,12 +267,14 @@ function PerspectivePicker({
   view: TableView | null;
   onChange(perspective: string): void;
 }) {
+  const t = useTranslations("replay.perspective");
   const id = useId();
   const hintId = useId();
   const seat = value !== "instructor" && value !== "observer";
+  const words = { instructor: t("instructor"), observer: t("observer") };
   return (
     <div className={styles.perspective}>
-      <label htmlFor={id}>Seen by</label>
+      <label htmlFor={id}>{t("label")}</label>
       <select
         id={id}
         className={styles.select}
@@ -278,38 +284,31 @@ function PerspectivePicker({
       >
         {options.map((p) => (
           <option key={p} value={p}>
-            {perspectiveName(p, view)}
+            {perspectiveName(p, view, words)}
           </option>
         ))}
       </select>
       <p id={hintId} className={styles.hint}>
         {seat
-          ? `Only what ${perspectiveName(value, view)} could see then: “you” on the screen is ${perspectiveName(value, view)}.`
+          ? t("hintSeat", { name: perspectiveName(value, view, words) })
           : value === "instructor"
-            ? "Everything: every channel and every seat's numbers."
-            : "The public table: what anyone watching could see."}
-        {access.kind === "seat" && " Your seat may replay the talks as itself or as an observer."}
+            ? t("hintInstructor")
+            : t("hintObserver")}
+        {access.kind === "seat" && ` ${t("seatMay")}`}
       </p>
     </div>
   );
 }
 
 function NoAccess({ workshopId }: { workshopId: string | null }) {
+  const t = useTranslations("replay.noAccess");
   return (
     <section className="card" aria-labelledby="no-access-heading">
-      <h2 id="no-access-heading">This replay needs the instructor link or a seat at this table</h2>
+      <h2 id="no-access-heading">{t("heading")}</h2>
+      <p>{workshopId ? t("noKey") : t("noSeat")}</p>
+      <p>{t.rich("help", { code: (chunks) => <code>{chunks}</code> })}</p>
       <p>
-        {workshopId
-          ? "This browser does not hold the instructor key for this workshop, nor a seat at this table."
-          : "This browser holds no seat at this table."}
-      </p>
-      <p>
-        Facilitators: open the instructor link you kept (it ends in <code>#key=…</code>) in this browser once,
-        then open the replay from the console; or add that <code>#key=…</code> to this page&apos;s address.
-        Students: open the replay in the browser you played in, once the facilitator shares the debrief.
-      </p>
-      <p>
-        <Link href="/">Back to the start page</Link>
+        <Link href="/">{t("start")}</Link>
       </p>
     </section>
   );

@@ -41,9 +41,16 @@ export function nearest(
   return null;
 }
 
-/** "the facilitator (everything)", "an observer (the public table)", "Ukraine". */
-export function perspectiveName(perspective: string, view: TableView | null): string {
-  if (perspective === "instructor") return "Facilitator (sees everything)";
-  if (perspective === "observer") return "Observer (the public table)";
+/**
+ * A perspective by name: the facilitator's and the observer's in the reader's words (`words`,
+ * e.g. "Facilitator (sees everything)"), a seat by its role's name ("Ukraine").
+ */
+export function perspectiveName(
+  perspective: string,
+  view: TableView | null,
+  words: { instructor: string; observer: string },
+): string {
+  if (perspective === "instructor") return words.instructor;
+  if (perspective === "observer") return words.observer;
   return view ? seatName(view, perspective) : perspective;
 }

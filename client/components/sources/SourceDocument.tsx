@@ -1,9 +1,10 @@
 // A seed document as the scenario cites it: the cited sections (each with its anchor and what
 // cites it) and, when this server has the document installed, its text with those sections
-// anchored; the one a link points at is highlighted (CSS :target).
-
+// anchored; the one a link points at is highlighted (CSS :target). The page's own words are in the
+// reader's language; the document and its section names are the English seed document's.
+import { useLocale, useTranslations } from "next-intl";
 import styles from "./SourceDocument.module.css";
-import type { CitedDocument } from "./scenarioCitations.ts";
+import type { CitedDocument, Citer } from "./scenarioCitations.ts";
 import type { Paragraph } from "./seedDocument.ts";
 
 type Props = {
@@ -12,6 +13,10 @@ type Props = {
 };
 
 export function SourceDocument({ document, text }: Props) {
+  const t = useTranslations("entry.sources");
+  const locale = useLocale();
+  const citer = (c: Citer) =>
+    c.kind === "red-lines" ? t("redLines", { count: c.count }) : t(c.kind, { name: c.name });
   const position = new Map(
     text?.paragraphs.flatMap((p) => p.anchors.map((slug) => [slug, p.position] as const)),
   );
@@ -22,54 +27,49 @@ export function SourceDocument({ document, text }: Props) {
   return (
     <>
       <section aria-labelledby="cited-heading" className="card">
-        <h2 id="cited-heading">Sections the scenario cites</h2>
+        <h2 id="cited-heading">{t("citedHeading")}</h2>
         <ul className={styles.sections}>
           {sections.map((s) => (
             <li key={s.slug} className={styles.section}>
               {position.has(s.slug) ? (
-                <a href={`#${s.slug}`} className={styles.sectionName}>
+                <a href={`#${s.slug}`} className={styles.sectionName} lang="en">
                   {s.section}
                 </a>
               ) : (
-                <span id={s.slug} className={styles.sectionName}>
+                <span id={s.slug} className={styles.sectionName} lang="en">
                   {s.section}
                 </span>
               )}
-              <span className="muted"> — cited by {s.citedBy.join(", ")}</span>
+              <span className="muted">{t("citedBy", { citers: s.citers.map(citer).join(", ") })}</span>
             </li>
           ))}
         </ul>
       </section>
       {text ? (
         <section aria-labelledby="text-heading" className="card">
-          <h2 id="text-heading">The document</h2>
-          <p className="muted">
-            Shown as installed on this server, read-only. The cited sections are marked; the one your link
-            points to is highlighted.
-          </p>
+          <h2 id="text-heading">{t("textHeading")}</h2>
+          <p className="muted">{t("shown")}</p>
           {text.unmatched.length > 0 && (
-            <p className="muted">Not found in this copy of the text: {text.unmatched.join("; ")}.</p>
+            <p className="muted">{t("unmatched", { sections: text.unmatched.join("; ") })}</p>
           )}
-          <div className={styles.text}>
+          <div className={styles.text} lang="en">
             {text.paragraphs.map((p) => (
-              <Para key={p.position} paragraph={p} />
+              <Para key={p.position} paragraph={p} citedMark={{ text: t("cited"), lang: locale }} />
             ))}
           </div>
         </section>
       ) : (
         <section aria-labelledby="text-heading" className="card">
-          <h2 id="text-heading">The document</h2>
-          <p>
-            This document is not installed on this server, so only its title and the sections the scenario
-            cites are shown.
-          </p>
+          <h2 id="text-heading">{t("textHeading")}</h2>
+          <p>{t("notInstalled")}</p>
         </section>
       )}
     </>
   );
 }
 
-function Para({ paragraph }: { paragraph: Paragraph }) {
+/** A paragraph of the English document; its "Cited" mark is in the reader's language. */
+function Para({ paragraph, citedMark }: { paragraph: Paragraph; citedMark: { text: string; lang: string } }) {
   const [first, ...more] = paragraph.anchors;
   const cited = first !== undefined;
   return (
@@ -77,7 +77,11 @@ function Para({ paragraph }: { paragraph: Paragraph }) {
       {more.map((slug) => (
         <span key={slug} id={slug} className={styles.extraAnchor} />
       ))}
-      {cited && <span className={styles.citedMark}>Cited: </span>}
+      {cited && (
+        <span className={styles.citedMark} lang={citedMark.lang}>
+          {citedMark.text}
+        </span>
+      )}
       {paragraph.text}
     </p>
   );

@@ -1,29 +1,32 @@
 // A seat's briefing: its public stance, private brief, red lines with their sources, and its own
 // score table with its no-deal value. Everyone's public stances follow; the facilitator sees each
 // seat's numbers. Readable on a phone: one column, one small table per issue.
-import { quoted } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import { Citations } from "./Citation.tsx";
-import { points, seatName, signedPoints } from "./derive.ts";
+import { seatName } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import styles from "./table.module.css";
 
 type Me = NonNullable<TableView["me"]>;
 
 export function Brief({ view }: { view: TableView }) {
+  const t = useTranslations("table");
   const me = view.me;
   return (
     <div className={styles.brief}>
       {me && <OwnBrief view={view} me={me} />}
       {view.instructor && <SeatNumbers view={view} />}
       <section aria-labelledby="stances-heading" className="card">
-        <h2 id="stances-heading">Public stances</h2>
+        <h2 id="stances-heading">{t("brief.stancesHeading")}</h2>
         <ul className={styles.stances}>
           {view.seats.map((seat) => (
             <li key={seat.role}>
               <p className={styles.stanceName}>
                 <RoleFlag role={seat.role} name={seat.name} /> {seat.name}
-                {seat.role === me?.role && " (you)"}
+                {seat.role === me?.role && ` ${t("you")}`}
               </p>
               <p>{seat.publicStance}</p>
             </li>
@@ -35,20 +38,21 @@ export function Brief({ view }: { view: TableView }) {
 }
 
 function OwnBrief({ view, me }: { view: TableView; me: Me }) {
+  const t = useTranslations("table");
   const seat = view.seats.find((s) => s.role === me.role);
   return (
     <>
       <section aria-labelledby="brief-heading" className="card">
         <h2 id="brief-heading">
-          Your brief: {seat ? seatName(view, seat.role) : me.role}
-          <span className={styles.privateTag}>private</span>
+          {t("brief.heading", { seat: seat ? seatName(view, seat.role) : me.role })}
+          <span className={styles.privateTag}>{t("brief.private")}</span>
         </h2>
-        <p className={styles.label}>Your public stance (everyone reads this)</p>
+        <p className={styles.label}>{t("brief.yourStance")}</p>
         <p>{seat?.publicStance}</p>
-        <p className={styles.label}>Your private brief (only you read this)</p>
+        <p className={styles.label}>{t("brief.yourBrief")}</p>
         <p>{me.brief.summary}</p>
         {me.brief.variantNote && <p>{me.brief.variantNote}</p>}
-        <p className={styles.label}>Your priorities</p>
+        <p className={styles.label}>{t("brief.priorities")}</p>
         <ol>
           {me.brief.priorities.map((p) => (
             <li key={p}>{p}</li>
@@ -56,11 +60,8 @@ function OwnBrief({ view, me }: { view: TableView; me: Me }) {
         </ol>
       </section>
       <section aria-labelledby="redlines-heading" className="card">
-        <h2 id="redlines-heading">Your red lines</h2>
-        <p className="muted">
-          The server will not let you table or accept a package that breaks one of these. Others do not see
-          them.
-        </p>
+        <h2 id="redlines-heading">{t("brief.redLinesHeading")}</h2>
+        <p className="muted">{t("brief.redLinesText")}</p>
         <ul className={styles.redLines}>
           {me.redLines.map((r) => (
             <li key={r.id}>
@@ -69,7 +70,7 @@ function OwnBrief({ view, me }: { view: TableView; me: Me }) {
                 <strong>{r.title}</strong>: {r.explanation}
               </p>
               <p className={styles.sourceLine}>
-                Source: <Citations sources={r.sources} documents={view.scenario.documents} />
+                {t("source")} <Citations sources={r.sources} documents={view.scenario.documents} />
               </p>
             </li>
           ))}
@@ -81,14 +82,18 @@ function OwnBrief({ view, me }: { view: TableView; me: Me }) {
 }
 
 function ScoreTable({ view, me }: { view: TableView; me: Me }) {
+  const t = useTranslations("table");
+  const { points } = useTableFormat();
   return (
     <section aria-labelledby="scores-heading" className="card">
-      <h2 id="scores-heading">Your scores</h2>
+      <h2 id="scores-heading">{t("brief.scoresHeading")}</h2>
       <p>
-        A package is worth the sum of its options' points to you (0–100).{" "}
-        <strong>No deal is worth {points(me.batna)}</strong>
-        {me.batna !== me.startingBatna && ` (it started at ${points(me.startingBatna)}; the news changed it)`}
-        : a package below that leaves you worse off than walking away.
+        {t.rich("brief.scoresText", {
+          batna: points(me.batna),
+          changed: me.batna !== me.startingBatna ? "yes" : "no",
+          start: points(me.startingBatna),
+          b: (text: ReactNode) => <strong>{text}</strong>,
+        })}
       </p>
       <div className={styles.scoreTables}>
         {view.issues.map((issue) => {
@@ -97,13 +102,13 @@ function ScoreTable({ view, me }: { view: TableView; me: Me }) {
           return (
             <table key={issue.id} className={styles.scoreTable}>
               <caption>
-                {issue.name} <span className="muted">— weight {points(weight)}</span>
+                {issue.name} <span className="muted">{t("brief.weight", { weight: points(weight) })}</span>
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">Option</th>
-                  <th scope="col">Score</th>
-                  <th scope="col">Points</th>
+                  <th scope="col">{t("brief.option")}</th>
+                  <th scope="col">{t("brief.score")}</th>
+                  <th scope="col">{t("brief.points")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -128,18 +133,20 @@ function ScoreTable({ view, me }: { view: TableView; me: Me }) {
 
 /** The facilitator's view of every seat's numbers on the draft and the version on the table. */
 function SeatNumbers({ view }: { view: TableView }) {
+  const t = useTranslations("table");
+  const { points, signedPoints, quoted } = useTableFormat();
   const seats = view.instructor?.seats ?? [];
   return (
     <section aria-labelledby="numbers-heading" className="card">
-      <h2 id="numbers-heading">Every seat's numbers (facilitator only)</h2>
+      <h2 id="numbers-heading">{t("brief.numbers.heading")}</h2>
       <table className={styles.numbersTable}>
         <thead>
           <tr>
-            <th scope="col">Seat</th>
-            <th scope="col">Draft</th>
-            <th scope="col">On the table</th>
-            <th scope="col">No deal</th>
-            <th scope="col">Red lines broken by the table</th>
+            <th scope="col">{t("brief.numbers.seat")}</th>
+            <th scope="col">{t("brief.numbers.draft")}</th>
+            <th scope="col">{t("brief.numbers.onTable")}</th>
+            <th scope="col">{t("brief.numbers.noDeal")}</th>
+            <th scope="col">{t("brief.numbers.broken")}</th>
           </tr>
         </thead>
         <tbody>
@@ -154,7 +161,7 @@ function SeatNumbers({ view }: { view: TableView }) {
                 <td>
                   {current && current.violations.length > 0
                     ? quoted(current.violations.map((v) => v.title))
-                    : "none"}
+                    : t("brief.numbers.none")}
                 </td>
               </tr>
             );

@@ -1,5 +1,6 @@
 // A source citation: the document's title and the section, linking to that section on the
 // sources page (opened in a new tab so the live table stays where it is).
+import { useTranslations } from "next-intl";
 import { sourceHref } from "../sources/citation.ts";
 import type { Source } from "./derive.ts";
 import styles from "./table.module.css";
@@ -11,10 +12,12 @@ export function Citation({
   source: Source;
   documents: readonly { file: string; title: string }[];
 }) {
+  const t = useTranslations("table.citation");
   const title = documents.find((d) => d.file === source.file)?.title ?? source.file;
   return (
     <a className={styles.citation} href={sourceHref(source)} target="_blank" rel="noopener">
-      {title}, “{source.section}”<span className="visually-hidden"> (opens in a new tab)</span>
+      {t("text", { title, section: source.section })}
+      <span className="visually-hidden"> {t("newTab")}</span>
     </a>
   );
 }

@@ -2,11 +2,13 @@
 // Talk at the table: a channel picker with unread counts, the open channel's messages (a log,
 // announced politely as they arrive) and, for a seat, a box to write in it.
 import { type TableView, tableLimits } from "@red-lines/shared/protocol";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { Citations } from "./Citation.tsx";
 import type { Channel } from "./channels.ts";
-import { seatName, timeOfDay } from "./derive.ts";
+import { seatName } from "./derive.ts";
+import { type TableT, useTableFormat } from "./format.ts";
 import { ReplyNote } from "./ReplyNote.tsx";
 import styles from "./table.module.css";
 
@@ -22,14 +24,37 @@ type Props = {
 
 type Act = (command: { type: string } & Record<string, unknown>) => Promise<CommandReply>;
 
+/** A channel's name: the other seat's (or both seats') for a private one. */
+export function channelLabel(t: TableT, channel: Channel): string {
+  switch (channel.kind) {
+    case "public":
+      return t("comms.channel.public");
+    case "private":
+      return channel.label;
+    case "broadcasts":
+      return t("comms.channel.broadcasts");
+    case "news":
+      return t("comms.channel.news");
+  }
+}
+
+/** A count on a badge, with "unread" for screen readers. */
+export function unreadBadge(t: TableT, count: number): ReactNode {
+  return t.rich("unread", {
+    count,
+    hidden: (text: ReactNode) => <span className="visually-hidden">{text}</span>,
+  });
+}
+
 export function Comms({ view, channels, active, onSelect, unread, act }: Props) {
+  const t = useTranslations("table");
   const channel = channels.find((c) => c.key === active) ?? channels[0];
   const headingId = useId();
   if (!channel) return null;
   return (
     <section className={styles.comms} aria-labelledby={headingId}>
-      <h2 id={headingId}>Talk</h2>
-      <ul className={styles.channelList} aria-label="Channels">
+      <h2 id={headingId}>{t("comms.heading")}</h2>
+      <ul className={styles.channelList} aria-label={t("comms.channels")}>
         {channels.map((c) => {
           const count = unread[c.key] ?? 0;
           return (
@@ -40,15 +65,10 @@ export function Comms({ view, channels, active, onSelect, unread, act }: Props) 
                 aria-pressed={c.key === channel.key}
                 onClick={() => onSelect(c.key)}
               >
-                {c.label}
-                {c.kind === "private" && " (private)"}
+                {channelLabel(t, c)}
+                {c.kind === "private" && ` ${t("comms.private")}`}
                 {count > 0 && " "}
-                {count > 0 && (
-                  <span className={styles.badge}>
-                    {count}
-                    <span className="visually-hidden"> unread</span>
-                  </span>
-                )}
+                {count > 0 && <span className={styles.badge}>{unreadBadge(t, count)}</span>}
               </button>
             </li>
           );
@@ -60,17 +80,20 @@ export function Comms({ view, channels, active, onSelect, unread, act }: Props) 
 }
 
 function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel; act?: Act | undefined }) {
+  const t = useTranslations("table");
+  const { timeOfDay } = useTableFormat();
   const me = view.me?.role ?? null;
+  const label = channelLabel(t, channel);
   const title =
     channel.kind === "public"
-      ? "Table chat: everyone at the table reads it"
+      ? t("comms.title.public")
       : channel.kind === "private"
         ? me
-          ? `Private channel with ${channel.label}: only the two of you (and the facilitator) read it`
-          : `Private channel ${channel.label}`
+          ? t("comms.title.privateMine", { seat: channel.label })
+          : t("comms.title.private", { seats: channel.label })
         : channel.kind === "broadcasts"
-          ? "From the facilitator"
-          : "News flashes";
+          ? t("comms.title.broadcasts")
+          : t("comms.title.news");
   // The log scrolls inside itself so the message box stays in view; it follows new messages
   // unless the reader has scrolled up to read older ones.
   const log = useRef<HTMLDivElement>(null);
@@ -92,53 +115,55 @@ function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel
         <div
           className={styles.messages}
           role="log"
-          aria-label={`Messages: ${channel.label}`}
+          aria-label={t("comms.messages", { channel: label })}
           ref={log}
           onScroll={onScroll}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling log must be reachable by keyboard
           tabIndex={0}
         >
           <ol className={styles.messageList}>
-            {channel.messages.length === 0 && <li className="muted">No messages yet.</li>}
+            {channel.messages.length === 0 && <li className="muted">{t("comms.noMessages")}</li>}
             {keyed(channel.messages).map(({ key, item: m }) => (
               <li key={key} className={styles.message} data-mine={m.from === me}>
                 <span className={styles.messageMeta}>
-                  {m.from === me ? "You" : seatName(view, m.from)}
+                  {m.from === me ? t("comms.you") : seatName(view, m.from)}
                   {channel.kind === "private" && !me && m.to && ` → ${seatName(view, m.to)}`} ·{" "}
                   {timeOfDay(m.at)}
                 </span>
                 <span className={styles.messageText}>
                   {/* An erased message keeps its place with no text (erased at its author's request). */}
-                  {m.text === "" ? <em className="muted">Message erased</em> : m.text}
+                  {m.text === "" ? <em className="muted">{t("comms.erased")}</em> : m.text}
                 </span>
               </li>
             ))}
           </ol>
         </div>
       ) : channel.kind === "broadcasts" ? (
-        <div className={styles.messages} role="log" aria-label="Messages from the facilitator">
+        <div className={styles.messages} role="log" aria-label={t("comms.broadcastsLog")}>
           <ol className={styles.messageList}>
-            {channel.items.length === 0 && <li className="muted">Nothing from the facilitator yet.</li>}
+            {channel.items.length === 0 && <li className="muted">{t("comms.noBroadcasts")}</li>}
             {keyed(channel.items).map(({ key, item: b }) => (
               <li key={key} className={styles.message}>
-                <span className={styles.messageMeta}>Facilitator · {timeOfDay(b.at)}</span>
+                <span className={styles.messageMeta}>
+                  {t("comms.broadcastMeta", { time: timeOfDay(b.at) })}
+                </span>
                 <span className={styles.messageText}>{b.text}</span>
               </li>
             ))}
           </ol>
         </div>
       ) : (
-        <div className={styles.messages} role="log" aria-label="News flashes">
+        <div className={styles.messages} role="log" aria-label={t("comms.title.news")}>
           <ol className={styles.messageList}>
-            {channel.items.length === 0 && <li className="muted">No news yet.</li>}
+            {channel.items.length === 0 && <li className="muted">{t("comms.noNews")}</li>}
             {channel.items.map((n) => (
               <li key={n.event} className={styles.message}>
-                <span className={styles.messageMeta}>News · {timeOfDay(n.at)}</span>
+                <span className={styles.messageMeta}>{t("comms.newsMeta", { time: timeOfDay(n.at) })}</span>
                 <strong>{n.title}</strong>
                 <span className={styles.messageText}>{n.flash}</span>
                 {n.sources.length > 0 && (
                   <span className={styles.messageMeta}>
-                    Source: <Citations sources={n.sources} documents={view.scenario.documents} />
+                    {t("source")} <Citations sources={n.sources} documents={view.scenario.documents} />
                   </span>
                 )}
               </li>
@@ -151,12 +176,16 @@ function ChannelBody({ view, channel, act }: { view: TableView; channel: Channel
           key={channel.key}
           view={view}
           to={channel.kind === "private" ? (channel.between.find((r) => r !== me) ?? null) : null}
-          label={channel.kind === "private" ? `Private message to ${channel.label}` : "Message to the table"}
+          label={
+            channel.kind === "private"
+              ? t("comms.form.private", { seat: channel.label })
+              : t("comms.form.public")
+          }
           act={act}
         />
       )}
       {!me && act && (channel.kind === "public" || channel.kind === "private") && (
-        <p className="muted">Only the seated parties can write here.</p>
+        <p className="muted">{t("comms.seatedOnly")}</p>
       )}
     </div>
   );
@@ -184,6 +213,7 @@ function MessageForm({
   label: string;
   act: Act;
 }) {
+  const t = useTranslations("table");
   const inputId = useId();
   const problemId = useId();
   const [text, setText] = useState("");
@@ -218,7 +248,7 @@ function MessageForm({
           }}
         />
         <button type="submit" disabled={sending || text.trim() === ""}>
-          Send
+          {t("comms.form.send")}
         </button>
       </div>
       <ReplyNote view={view} reply={reply} id={problemId} />

@@ -1,11 +1,13 @@
 // The end of the talks: how they ended and what that outcome means, the agreed package, and each
 // party's score against its no-deal value.
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
-import { optionLabel, points, seatName, signedPoints } from "./derive.ts";
+import { optionLabel, seatName } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import styles from "./table.module.css";
 import type { Identity } from "./useIdentity.ts";
-import { reasonSentence } from "./words.ts";
+import { outcomeReason } from "./words.ts";
 
 /** Where this reader finds the table's debrief: the instructor always, a seat once it is shared. */
 export function debriefHref(tableId: string, identity: Identity | undefined): string | null {
@@ -15,17 +17,19 @@ export function debriefHref(tableId: string, identity: Identity | undefined): st
 }
 
 export function Concluded({ view, debrief = null }: { view: TableView; debrief?: string | null }) {
+  const t = useTranslations("table");
+  const { points, signedPoints } = useTableFormat();
   const outcome = view.outcome;
   if (!outcome) return null;
   return (
     <div className={styles.concluded}>
       <section aria-labelledby="outcome-heading" className="card">
-        <p className={styles.label}>How the talks ended</p>
+        <p className={styles.label}>{t("outcome.howEnded")}</p>
         <h2 id="outcome-heading" className={styles.outcomeName} tabIndex={-1}>
-          Outcome: {outcome.title}
+          {t("outcome.heading", { outcome: outcome.title })}
         </h2>
         <p>
-          {reasonSentence(outcome.reason, {
+          {outcomeReason(t, outcome.reason, {
             version: outcome.version,
             walkedOut: outcome.walkedOut ? seatName(view, outcome.walkedOut) : null,
             seats: view.seats.length,
@@ -35,41 +39,41 @@ export function Concluded({ view, debrief = null }: { view: TableView; debrief?:
         {debrief && (
           <p>
             <a className="button" href={debrief}>
-              Open the debrief
+              {t("outcome.debrief.open")}
             </a>{" "}
-            {view.perspective === "instructor"
-              ? "What deal was possible, how close the table came, and sharing it with the students."
-              : "What deal was possible and how close you came, once your facilitator shares it."}
+            {view.perspective === "instructor" ? t("outcome.debrief.instructor") : t("outcome.debrief.seat")}
           </p>
         )}
       </section>
       {outcome.package && (
         <section aria-labelledby="package-heading" className="card">
           <h2 id="package-heading">
-            The agreed package{outcome.version !== null && ` (version ${outcome.version})`}
+            {outcome.version === null
+              ? t("outcome.package")
+              : t("outcome.packageVersion", { version: outcome.version })}
           </h2>
           <dl className={styles.packageList}>
             {view.issues.map((issue) => (
               <div key={issue.id}>
                 <dt>{issue.name}</dt>
-                <dd>{optionLabel(view, issue.id, outcome.package?.[issue.id])}</dd>
+                <dd>{optionLabel(view, issue.id, outcome.package?.[issue.id]) ?? t("sheet.open")}</dd>
               </div>
             ))}
           </dl>
         </section>
       )}
       <section aria-labelledby="scores-outcome-heading" className="card">
-        <h2 id="scores-outcome-heading">Each party's score against its no-deal value</h2>
-        {!outcome.utilities && (
-          <p>Without an agreement, every party is left with what no deal is worth to it.</p>
-        )}
+        <h2 id="scores-outcome-heading">{t("outcome.scores.heading")}</h2>
+        {!outcome.utilities && <p>{t("outcome.scores.noAgreement")}</p>}
         <table className={styles.outcomeTable}>
           <thead>
             <tr>
-              <th scope="col">Party</th>
-              <th scope="col">{outcome.utilities ? "Score of the agreement" : "Score"}</th>
-              <th scope="col">No-deal value</th>
-              <th scope="col">Better or worse than no deal</th>
+              <th scope="col">{t("outcome.scores.party")}</th>
+              <th scope="col">
+                {outcome.utilities ? t("outcome.scores.agreement") : t("outcome.scores.score")}
+              </th>
+              <th scope="col">{t("outcome.scores.batna")}</th>
+              <th scope="col">{t("outcome.scores.gain")}</th>
             </tr>
           </thead>
           <tbody>
@@ -81,12 +85,19 @@ export function Concluded({ view, debrief = null }: { view: TableView; debrief?:
                 <tr key={seat.role}>
                   <th scope="row">
                     <RoleFlag role={seat.role} name={seat.name} /> {seatName(view, seat.role)}
-                    {seat.role === view.me?.role && " (you)"}
+                    {seat.role === view.me?.role && ` ${t("you")}`}
                   </th>
                   <td>{points(score)}</td>
                   <td>{points(batna)}</td>
                   <td data-gain={gain > 0 ? "up" : gain < 0 ? "down" : "even"}>
-                    {signedPoints(gain)} {gain > 0 ? "better" : gain < 0 ? "worse" : "the same"}
+                    {t(
+                      gain > 0
+                        ? "outcome.scores.better"
+                        : gain < 0
+                          ? "outcome.scores.worse"
+                          : "outcome.scores.same",
+                      { gain: signedPoints(gain) },
+                    )}
                   </td>
                 </tr>
               );

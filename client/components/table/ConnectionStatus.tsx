@@ -1,5 +1,5 @@
 // The live connection's state, always on screen and read out when it changes.
-import { connectionText, type ConnectionStatus as Status } from "../../lib/liveRoom.ts";
+import { type ConnectionStatus as Status, useConnectionText } from "../../lib/liveRoom.ts";
 import styles from "./table.module.css";
 
 const state: Record<Status, string> = {
@@ -19,9 +19,10 @@ const icon: Record<Status, string> = {
 };
 
 export function ConnectionStatus({ status }: { status: Status }) {
+  const connectionText = useConnectionText();
   return (
     <p className={`status ${styles.connection}`} data-state={state[status]} role="status">
-      <span aria-hidden="true">{icon[status]}</span> {connectionText[status]}
+      <span aria-hidden="true">{icon[status]}</span> {connectionText(status)}
     </p>
   );
 }

@@ -4,9 +4,11 @@
 // pass, each with the server's answer next to it. The check warns; the server decides, so
 // tabling stays possible and a refusal is shown the same way.
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
-import { currentVersion, points } from "./derive.ts";
+import { currentVersion } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import { ReplyNote } from "./ReplyNote.tsx";
 import styles from "./table.module.css";
 import { ViolationList } from "./Violations.tsx";
@@ -18,6 +20,8 @@ type Props = {
 };
 
 export function DraftActions({ view, myTurn, act }: Props) {
+  const t = useTranslations("table.draft");
+  const { points } = useTableFormat();
   const me = view.me;
   const [busy, setBusy] = useState<"table" | "pass" | null>(null);
   const [reply, setReply] = useState<{ about: string | null; reply: CommandReply } | null>(null);
@@ -39,23 +43,23 @@ export function DraftActions({ view, myTurn, act }: Props) {
     setReply({ about: null, reply: answer });
   }
   return (
-    <section className={styles.draftActions} aria-label="Your draft">
+    <section className={styles.draftActions} aria-label={t("label")}>
       <div className={styles.liveCheck} aria-live="polite">
         {violations.length === 0 ? (
           <p className={styles.ok}>
-            <span aria-hidden="true">✓ </span>Red-line check: the draft breaks none of your red lines.
+            <span aria-hidden="true">✓ </span>
+            {t("ok")}
             <span className="muted">
               {" "}
-              Your score of the draft: {points(me.draft.utility)} (no deal {points(me.batna)}).
+              {t("score", { score: points(me.draft.utility), batna: points(me.batna) })}
             </span>
           </p>
         ) : (
           <>
             <p className={styles.warn}>
-              Red-line check: {myTurn ? "tabling this draft" : "the draft as it stands"} would break{" "}
-              {violations.length === 1 ? "one of your red lines" : `${violations.length} of your red lines`}.
+              {t("breaks", { myTurn: myTurn ? "yes" : "no", count: violations.length })}
             </p>
-            <ViolationList view={view} violations={violations} lead="this would break" />
+            <ViolationList view={view} violations={violations} lead="draft" />
           </>
         )}
       </div>
@@ -63,7 +67,7 @@ export function DraftActions({ view, myTurn, act }: Props) {
         <>
           <div className={styles.actionRow}>
             <button type="button" disabled={busy !== null} onClick={() => void run("table")}>
-              {busy === "table" ? "Tabling…" : `Table this draft as version ${next}`}
+              {busy === "table" ? t("tabling") : t("table", { version: next })}
             </button>
             <button
               type="button"
@@ -71,12 +75,10 @@ export function DraftActions({ view, myTurn, act }: Props) {
               disabled={busy !== null}
               onClick={() => void run("pass")}
             >
-              {busy === "pass" ? "Passing…" : "Pass (end your turn without tabling)"}
+              {busy === "pass" ? t("passing") : t("pass")}
             </button>
           </div>
-          <p className="muted">
-            Tabling a complete draft counts as your acceptance of it: the others then answer it.
-          </p>
+          <p className="muted">{t("acceptance")}</p>
           {reply && (reply.about ?? about) === about && <ReplyNote view={view} reply={reply.reply} />}
         </>
       )}

@@ -2,6 +2,7 @@
 // The negotiation: the turn bar, then the table (turn order, term sheet, draft check and moves,
 // stances, history, walk-out), the talk panel, and the brief.
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
@@ -28,17 +29,13 @@ type Props = {
 };
 
 export function Negotiation({ view, act, tab, onTab, wide, chat, notices }: Props) {
+  const t = useTranslations("table");
   const me = view.me;
   const myTurn = me !== null && view.turn?.seat === me.role && !view.paused;
   const table = (
     <>
       <TurnOrder view={view} />
-      {view.paused && (
-        <p className={styles.pausedNote}>
-          The facilitator has paused the talks: the clock is stopped and no moves can be made until they
-          resume.
-        </p>
-      )}
+      {view.paused && <p className={styles.pausedNote}>{t("negotiation.paused")}</p>}
       <TermSheet view={view} editable={myTurn} act={act} />
       {me && <DraftActions view={view} myTurn={myTurn} act={act} />}
       <Responses view={view} act={act} />
@@ -54,11 +51,11 @@ export function Negotiation({ view, act, tab, onTab, wide, chat, notices }: Prop
       top={<TurnBar view={view} />}
       notices={notices}
       panels={[
-        { key: "table", label: "Table", content: table },
+        { key: "table", label: t("tabs.table"), content: table },
         chat,
         {
           key: "brief",
-          label: me ? "Brief" : view.instructor ? "Seats" : "Stances",
+          label: me ? t("tabs.brief") : view.instructor ? t("tabs.seats") : t("tabs.stances"),
           content: <Brief view={view} />,
         },
       ]}
@@ -67,17 +64,18 @@ export function Negotiation({ view, act, tab, onTab, wide, chat, notices }: Prop
 }
 
 function TurnOrder({ view }: { view: TableView }) {
+  const t = useTranslations("table");
   return (
-    <section className={styles.turnOrder} aria-label="Turn order">
-      <span className={styles.label}>Turn order</span>
+    <section className={styles.turnOrder} aria-label={t("negotiation.turnOrder")}>
+      <span className={styles.label}>{t("negotiation.turnOrder")}</span>
       <ol>
         {view.turnOrder.map((role) => {
           const now = view.turn?.seat === role;
           return (
             <li key={role} data-now={now} aria-current={now ? "step" : undefined}>
               <RoleFlag role={role} name={seatName(view, role)} /> {seatName(view, role)}
-              {role === view.me?.role && " (you)"}
-              {now && <strong> — now</strong>}
+              {role === view.me?.role && ` ${t("you")}`}
+              {now && <strong> {t("negotiation.now")}</strong>}
             </li>
           );
         })}

@@ -4,9 +4,11 @@
 // for a while the seat's turn, its clock running low, a turn that ran out or was skipped, a
 // walk-out and the end of the talks. Screen readers hear the same through the Announcer.
 import type { TableView } from "@red-lines/shared/protocol";
-import { useEffect, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Citations } from "./Citation.tsx";
-import { lowClockMs, type Passing, passingNotices } from "./notices.ts";
+import { seatName } from "./derive.ts";
+import { lowClockMs, type Passing, passingNotices, type Says } from "./notices.ts";
 import styles from "./table.module.css";
 import { useNow } from "./useNow.ts";
 import { useSessionState } from "./useSessionState.ts";
@@ -43,7 +45,40 @@ export function useNoticeState(view: TableView | null, storageKey: string | null
   return { dismissed, passing, dismiss };
 }
 
+const bold = (text: ReactNode) => <strong>{text}</strong>;
+
+type NoticesT = ReturnType<typeof useTranslations<"table.notices">>;
+
+/** A passing notice as a sentence; a seat is named as the reader's view names it. */
+function passingText(t: NoticesT, view: TableView, says: Says): string {
+  const seat = (role: string) => {
+    const name = seatName(view, role);
+    return { seat: name, s: name.endsWith("s") ? "yes" : "no" };
+  };
+  switch (says.code) {
+    case "timedOutMine":
+      return t("passing.timedOutMine");
+    case "timedOut":
+      return t("passing.timedOut", { seat: seatName(view, says.seat) });
+    case "skippedMine":
+      return t("passing.skippedMine");
+    case "skipped":
+      return t("passing.skipped", seat(says.seat));
+    case "yourTurn":
+      return t("passing.yourTurn", { round: says.round });
+    case "agreement":
+      return t("passing.agreement", { version: says.version ?? "?", outcome: says.outcome });
+    case "walkedOutMine":
+      return t("passing.walkedOutMine", { outcome: says.outcome });
+    case "walkedOut":
+      return t("passing.walkedOut", { seat: seatName(view, says.seat), outcome: says.outcome });
+    case "over":
+      return t("passing.over", { outcome: says.outcome });
+  }
+}
+
 export function Notices({ view, state }: { view: TableView; state: NoticeState }) {
+  const t = useTranslations("table.notices");
   const { dismissed, passing, dismiss } = state;
   const now = useNow();
 
@@ -72,39 +107,36 @@ export function Notices({ view, state }: { view: TableView; state: NoticeState }
     <div className={styles.notices} data-testid="notices">
       {/* Newest and most urgent first: what just happened, then the clock, then what stays. */}
       {shownPassing.map((p) => (
-        <section key={p.key} className={styles.notice} data-kind={p.kind} aria-label="Notice">
-          <p className={styles.noticeText}>{p.text}</p>
-          <DismissButton label="Dismiss this notice" onClick={() => dismiss(p.key)} />
+        <section key={p.key} className={styles.notice} data-kind={p.kind} aria-label={t("label")}>
+          <p className={styles.noticeText}>{passingText(t, view, p.says)}</p>
+          <DismissButton label={t("dismiss.notice")} onClick={() => dismiss(p.key)} />
         </section>
       ))}
       {clockLow && left !== null && (
-        <section className={styles.notice} data-kind="clock" aria-label="Your clock" role="status">
+        <section className={styles.notice} data-kind="clock" aria-label={t("clock.label")} role="status">
           <p className={styles.noticeText}>
-            <strong>Less than {Math.round(lowClockMs / 1000)} seconds left</strong> in your turn: table the
-            draft or pass before it runs out.
+            {t.rich("clock.text", { seconds: Math.round(lowClockMs / 1000), b: bold })}
           </p>
         </section>
       )}
       {broadcast && broadcastKey && !dismissed.includes(broadcastKey) && (
-        <section className={styles.notice} data-kind="broadcast" aria-label="Message from the facilitator">
-          <p className={styles.noticeText}>
-            <strong>From the facilitator:</strong> {broadcast.text}
-          </p>
-          <DismissButton label="Dismiss the facilitator's message" onClick={() => dismiss(broadcastKey)} />
+        <section className={styles.notice} data-kind="broadcast" aria-label={t("broadcast.label")}>
+          <p className={styles.noticeText}>{t.rich("broadcast.text", { text: broadcast.text, b: bold })}</p>
+          <DismissButton label={t("dismiss.broadcast")} onClick={() => dismiss(broadcastKey)} />
         </section>
       )}
       {news && newsKey && !dismissed.includes(newsKey) && (
-        <section className={styles.notice} data-kind="news" aria-label="News flash">
+        <section className={styles.notice} data-kind="news" aria-label={t("news.label")}>
           <div className={styles.noticeText}>
-            <p className={styles.newsTitle}>News flash: {news.title}</p>
+            <p className={styles.newsTitle}>{t("news.title", { title: news.title })}</p>
             <p>{news.flash}</p>
             {news.sources.length > 0 && (
               <p className={styles.sourceLine}>
-                Source: <Citations sources={news.sources} documents={view.scenario.documents} />
+                {t("news.source")} <Citations sources={news.sources} documents={view.scenario.documents} />
               </p>
             )}
           </div>
-          <DismissButton label="Dismiss news flash" onClick={() => dismiss(newsKey)} />
+          <DismissButton label={t("dismiss.news")} onClick={() => dismiss(newsKey)} />
         </section>
       )}
     </div>
@@ -112,10 +144,11 @@ export function Notices({ view, state }: { view: TableView; state: NoticeState }
 }
 
 function DismissButton({ label, onClick }: { label: string; onClick(): void }) {
+  const t = useTranslations("table.notices");
   return (
     <button type="button" className={styles.dismiss} onClick={onClick} aria-label={label} title={label}>
       <span aria-hidden="true">✕</span>
-      <span className={styles.dismissWord}>Dismiss</span>
+      <span className={styles.dismissWord}>{t("dismiss.word")}</span>
     </button>
   );
 }

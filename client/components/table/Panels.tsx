@@ -1,7 +1,9 @@
 "use client";
 // The screen's panels: on a phone one at a time behind a tab bar (Table / Chat / Brief); on a wide
 // screen the main panels switch while the aside (the talk panel) stays beside them.
+import { useTranslations } from "next-intl";
 import { type CSSProperties, type ReactNode, useEffect, useRef, useState } from "react";
+import { unreadBadge } from "./Comms.tsx";
 import styles from "./table.module.css";
 
 export type Panel = { key: string; label: string; badge?: number; aside?: boolean; content: ReactNode };
@@ -18,6 +20,7 @@ type Props = {
 };
 
 export function Panels({ panels, tab, onTab, wide, top, notices }: Props) {
+  const t = useTranslations("table");
   const main = panels.filter((p) => !p.aside);
   const aside = panels.filter((p) => p.aside);
   const known = panels.some((p) => p.key === tab) ? tab : (main[0]?.key ?? "");
@@ -45,7 +48,7 @@ export function Panels({ panels, tab, onTab, wide, top, notices }: Props) {
       <div className={styles.sticky} ref={sticky}>
         {top}
         {tabs.length > 1 && (
-          <nav className={styles.tabBar} aria-label="Parts of the table screen">
+          <nav className={styles.tabBar} aria-label={t("tabs.label")}>
             {tabs.map((p) => {
               const selected = wide ? p.key === activeMain : p.key === known;
               return (
@@ -59,10 +62,7 @@ export function Panels({ panels, tab, onTab, wide, top, notices }: Props) {
                   {p.label}
                   {p.badge !== undefined && p.badge > 0 && " "}
                   {p.badge !== undefined && p.badge > 0 && (
-                    <span className={styles.badge}>
-                      {p.badge}
-                      <span className="visually-hidden"> unread</span>
-                    </span>
+                    <span className={styles.badge}>{unreadBadge(t, p.badge)}</span>
                   )}
                 </button>
               );

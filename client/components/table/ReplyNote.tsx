@@ -1,39 +1,48 @@
 // What the server said about a command that did not go through, as a sentence next to the control
 // that sent it. A red-line refusal reads like the live check, with its source.
-import { quoted } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { Citations } from "./Citation.tsx";
 import { ownRedLineTitle } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import styles from "./table.module.css";
 import { replyProblem } from "./words.ts";
 
+const bold = (text: ReactNode) => <strong>{text}</strong>;
+
 export function ReplyNote({ view, reply, id }: { view: TableView; reply: CommandReply | null; id?: string }) {
-  const problem = reply ? replyProblem(reply) : null;
+  const t = useTranslations("table");
+  const { quoted } = useTableFormat();
+  const problem = reply ? replyProblem(reply, t) : null;
   if (!reply || problem === null) return null;
   if (reply.kind === "refused" && reply.refusal.code === "red-line" && reply.refusal.rule) {
     const { rule, explanation, sources, source, rules = [] } = reply.refusal;
-    const title = reply.refusal.title ?? ownRedLineTitle(view, rule);
+    const own = (id: string) => ownRedLineTitle(view, id) ?? t("reply.anotherRedLine");
+    const title = reply.refusal.title ?? own(rule);
     const cited = sources ?? (source ? [source] : []);
-    const more = rules.filter((r) => r !== rule).map((r) => ownRedLineTitle(view, r));
+    const more = rules.filter((r) => r !== rule).map(own);
     return (
       <p className={styles.refusal} role="alert" id={id}>
         <span aria-hidden="true">✖ </span>
-        <strong>Refused by the server:</strong> this would break <strong>“{title}”</strong>: {explanation}
+        {t.rich("reply.redLine", { title, explanation: explanation ?? "", b: bold })}
         {cited.length > 0 && (
           <>
             {" "}
-            — source <Citations sources={cited} documents={view.scenario.documents} />
+            {t.rich("violation.source", {
+              cites: () => <Citations sources={cited} documents={view.scenario.documents} />,
+            })}
           </>
         )}
-        {more.length > 0 && <> It also breaks {quoted(more)}.</>}
+        {more.length > 0 && <> {t("reply.alsoBreaks", { titles: quoted(more) })}</>}
       </p>
     );
   }
   return (
     <p className={styles.refusal} role="alert" id={id}>
       <span aria-hidden="true">⚠ </span>
-      <strong>Not done:</strong> {problem}
+      {t.rich("reply.notDone", { problem, b: bold })}
     </p>
   );
 }

@@ -3,10 +3,12 @@
 // or no answer yet) and, for a seat, accepting it or objecting to it. A version the seat's own
 // red lines forbid is flagged, but the server is the one that refuses.
 import { type TableView, tableLimits } from "@red-lines/shared/protocol";
-import { type FormEvent, useId, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, type ReactNode, useId, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
-import { currentVersion, points, seatName, signedPoints } from "./derive.ts";
+import { currentVersion, seatName } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import { ReplyNote } from "./ReplyNote.tsx";
 import styles from "./table.module.css";
 import { ViolationList } from "./Violations.tsx";
@@ -20,19 +22,21 @@ type Props = {
 };
 
 export function Responses({ view, act }: Props) {
+  const t = useTranslations("table");
+  const { names } = useTableFormat();
   const headingId = useId();
   const current = currentVersion(view);
   if (!current) {
     return (
       <section aria-labelledby={headingId} className={styles.panel}>
-        <h2 id={headingId}>Stances</h2>
-        <p className="muted">Once a version is tabled, each party accepts it or objects to it here.</p>
+        <h2 id={headingId}>{t("responses.heading")}</h2>
+        <p className="muted">{t("responses.none")}</p>
       </section>
     );
   }
   return (
     <section aria-labelledby={headingId} className={styles.panel}>
-      <h2 id={headingId}>Stances on version {current.number}</h2>
+      <h2 id={headingId}>{t("responses.headingVersion", { version: current.number })}</h2>
       <ul className={styles.stanceList}>
         {view.seats.map((seat) => {
           const accepted = current.acceptedBy.includes(seat.role);
@@ -40,18 +44,22 @@ export function Responses({ view, act }: Props) {
           return (
             <li key={seat.role} data-stance={accepted ? "accepted" : objection ? "objected" : "none"}>
               <RoleFlag role={seat.role} name={seat.name} /> <strong>{seatName(view, seat.role)}</strong>
-              {seat.role === view.me?.role && " (you)"}:{" "}
+              {seat.role === view.me?.role && ` ${t("you")}`}:{" "}
               {accepted ? (
-                <span className={styles.accepted}>✓ accepted</span>
+                <span className={styles.accepted}>✓ {t("responses.accepted")}</span>
               ) : objection ? (
                 <span className={styles.objected}>
-                  ✗ objected
-                  {objection.issues.length > 0 &&
-                    ` on ${objection.issues.map((id) => view.issues.find((i) => i.id === id)?.name ?? id).join(", ")}`}
-                  {objection.note && <>: “{objection.note}”</>}
+                  ✗{" "}
+                  {t("responses.objected", {
+                    issues: names(
+                      objection.issues.map((id) => view.issues.find((i) => i.id === id)?.name ?? id),
+                    ),
+                    hasIssues: objection.issues.length > 0 ? "yes" : "no",
+                  })}
+                  {objection.note && t("responses.note", { note: objection.note })}
                 </span>
               ) : (
-                <span className="muted">no answer yet</span>
+                <span className="muted">{t("responses.noAnswer")}</span>
               )}
             </li>
           );
@@ -63,6 +71,8 @@ export function Responses({ view, act }: Props) {
 }
 
 function MyResponse({ view, act }: { view: TableView; act: Act }) {
+  const t = useTranslations("table.responses");
+  const { points, signedPoints } = useTableFormat();
   const me = view.me;
   const current = currentVersion(view);
   const [reply, setReply] = useState<{
@@ -87,21 +97,26 @@ function MyResponse({ view, act }: { view: TableView; act: Act }) {
     <div className={styles.myResponse}>
       {mine && (
         <p>
-          Version {current.number} is worth <strong>{points(mine.utility)}</strong> to you (
-          {signedPoints(mine.gain)} against your no-deal value of {points(me.batna)}).
-          {!current.complete && " It leaves issues open, so it cannot be accepted yet."}
+          {t.rich("worth", {
+            version: current.number,
+            score: points(mine.utility),
+            gain: signedPoints(mine.gain),
+            batna: points(me.batna),
+            complete: current.complete ? "yes" : "no",
+            b: (text: ReactNode) => <strong>{text}</strong>,
+          })}
         </p>
       )}
       {mine && mine.violations.length > 0 && (
-        <ViolationList view={view} violations={mine.violations} lead="accepting it would break" />
+        <ViolationList view={view} violations={mine.violations} lead="accept" />
       )}
       <div className={styles.actionRow}>
         <button type="button" disabled={busy || accepted} onClick={() => void accept()}>
           {!accepted
-            ? `Accept version ${current.number}`
+            ? t("accept", { version: current.number })
             : current.tabledBy === me.role
-              ? `You tabled version ${current.number}, so you accept it`
-              : `You accepted version ${current.number}`}
+              ? t("tabledByYou", { version: current.number })
+              : t("acceptedByYou", { version: current.number })}
         </button>
         <button
           type="button"
@@ -109,7 +124,7 @@ function MyResponse({ view, act }: { view: TableView; act: Act }) {
           aria-expanded={objecting}
           onClick={() => setObjecting((o) => !o)}
         >
-          {objecting ? "Cancel objection" : `Object to version ${current.number}…`}
+          {objecting ? t("cancelObjection") : t("object", { version: current.number })}
         </button>
       </div>
       {reply?.action === "accept" && reply.version === current.number && (
@@ -144,6 +159,7 @@ function ObjectionForm({
   act: Act;
   onDone(answer: CommandReply): void;
 }) {
+  const t = useTranslations("table.responses");
   const noteId = useId();
   const [issues, setIssues] = useState<string[]>([]);
   const [note, setNote] = useState("");
@@ -158,7 +174,7 @@ function ObjectionForm({
   return (
     <form className={styles.objection} onSubmit={submit}>
       <fieldset>
-        <legend>Which issues do you object to?</legend>
+        <legend>{t("objectionIssues")}</legend>
         <div className={styles.checkGrid}>
           {view.issues.map((issue) => (
             <label key={issue.id} className={styles.check}>
@@ -176,7 +192,7 @@ function ObjectionForm({
           ))}
         </div>
       </fieldset>
-      <label htmlFor={noteId}>Note to the table (optional)</label>
+      <label htmlFor={noteId}>{t("objectionNote")}</label>
       <textarea
         id={noteId}
         rows={2}
@@ -185,7 +201,7 @@ function ObjectionForm({
         onChange={(e) => setNote(e.target.value)}
       />
       <button type="submit" disabled={busy}>
-        {busy ? "Sending…" : `Send objection to version ${version}`}
+        {busy ? t("sending") : t("sendObjection", { version })}
       </button>
     </form>
   );

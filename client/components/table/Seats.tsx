@@ -1,12 +1,13 @@
 // Who sits where: each seat's flag, name, occupant and whether they are connected right now.
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import styles from "./table.module.css";
 
 export function Seats({
   view,
   connected,
-  label = "Seats at this table",
+  label,
   presence = true,
 }: {
   view: TableView;
@@ -15,8 +16,9 @@ export function Seats({
   /** Whether to say who is connected; false where that is not known (a replay). */
   presence?: boolean;
 }) {
+  const t = useTranslations("table");
   return (
-    <ul className={styles.seats} aria-label={label}>
+    <ul className={styles.seats} aria-label={label ?? t("seats.label")}>
       {view.seats.map((seat) => {
         const online = connected[seat.role] === true || seat.bot;
         return (
@@ -24,13 +26,13 @@ export function Seats({
             <RoleFlag role={seat.role} name={seat.name} size="large" />
             <span className={styles.seatText}>
               <strong>{seat.name}</strong>
-              {seat.role === view.me?.role && " (you)"}
+              {seat.role === view.me?.role && ` ${t("you")}`}
               <span>
-                {seat.occupied ? (seat.occupant ?? "Taken") : "Free seat"}
+                {seat.occupied ? (seat.occupant ?? t("seats.taken")) : t("seats.free")}
                 {seat.occupied && presence && (
                   <span className={styles.presence} data-online={online}>
                     <span aria-hidden="true">{online ? " ● " : " ○ "}</span>
-                    <span>{seat.bot ? "bot playing" : online ? "connected" : "not connected"}</span>
+                    <span>{seat.bot ? t("seats.bot") : online ? t("seats.online") : t("seats.offline")}</span>
                   </span>
                 )}
               </span>

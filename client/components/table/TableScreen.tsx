@@ -4,7 +4,8 @@
 // with the connection's state and screen-reader announcements always present.
 import { closeCodes, closeSentences } from "@red-lines/shared/protocol";
 import Link from "next/link";
-import { useEffect, useMemo, useRef } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useEffect, useMemo, useRef } from "react";
 import { forgetSeat } from "../../lib/credentials.ts";
 import { useTable } from "../../lib/useTable.ts";
 import { Announcer } from "./Announcer.tsx";
@@ -14,6 +15,7 @@ import { Concluded, debriefHref } from "./Concluded.tsx";
 import { ConnectionStatus } from "./ConnectionStatus.tsx";
 import { channelsOf } from "./channels.ts";
 import { seatName } from "./derive.ts";
+import { type TableT, useTableFormat } from "./format.ts";
 import { Negotiation } from "./Negotiation.tsx";
 import { Notices, useNoticeState } from "./Notices.tsx";
 import { type Panel, Panels } from "./Panels.tsx";
@@ -29,6 +31,8 @@ import { VersionHistory } from "./VersionHistory.tsx";
 type Props = { tableId: string; workshopId: string | null; watchToken: string | null };
 
 export function TableScreen({ tableId, workshopId, watchToken }: Props) {
+  const t = useTranslations("table");
+  const brand = useTranslations("app")("title");
   const identity = useIdentity(tableId, workshopId, watchToken);
   const options = useMemo(() => joinOptions(tableId, identity), [tableId, identity]);
   const table = useTable(options);
@@ -66,7 +70,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
     document.getElementById("outcome-heading")?.focus({ preventScroll: true });
   }, [phase]);
 
-  const who = describeIdentity(identity, view ? (role: string) => seatName(view, role) : null);
+  const who = describeIdentity(t, identity, view ? (role: string) => seatName(view, role) : null);
   const comms = view ? (
     <Comms
       view={view}
@@ -77,7 +81,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
       act={table.act}
     />
   ) : null;
-  const chatPanel: Panel = { key: "chat", label: "Chat", badge: total, aside: true, content: comms };
+  const chatPanel: Panel = { key: "chat", label: t("tabs.chat"), badge: total, aside: true, content: comms };
   const notices = view ? <Notices view={view} state={noticeState} /> : null;
 
   return (
@@ -85,15 +89,16 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
       <header className={styles.header}>
         <div>
           <p className={styles.kicker}>
-            Red Lines{view && ` · ${view.scenario.title}`}
-            {table.tableNumber !== null && ` · Table ${table.tableNumber}`}
+            {brand}
+            {view && ` · ${view.scenario.title}`}
+            {table.tableNumber !== null && ` · ${t("screen.tableNumber", { table: table.tableNumber })}`}
           </p>
-          <h1 className={styles.title}>{title(view?.phase)}</h1>
+          <h1 className={styles.title}>{title(t, view?.phase)}</h1>
           {who && <p className={styles.who}>{who}</p>}
         </div>
         {identity?.kind !== "visitor" && <ConnectionStatus status={table.status} />}
       </header>
-      <Announcer announcements={announcements} />
+      <Announcer announcements={announcements} view={view} />
       <main id="main" className={styles.main}>
         {revoked ? (
           <Revoked identity={identity} />
@@ -107,7 +112,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
         {identity?.kind === "visitor" ? (
           <NotLetIn />
         ) : !view ? (
-          !table.problem && <p className={styles.waiting}>Connecting to the table…</p>
+          !table.problem && <p className={styles.waiting}>{t("screen.connecting")}</p>
         ) : view.phase === "lobby" ? (
           <>
             <div className={styles.sticky}>{notices}</div>
@@ -122,7 +127,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
             panels={[
               {
                 key: "table",
-                label: "Brief",
+                label: t("tabs.brief"),
                 content: (
                   <>
                     <BriefingIntro view={view} identity={identity} />
@@ -152,7 +157,7 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
             panels={[
               {
                 key: "table",
-                label: "Outcome",
+                label: t("tabs.outcome"),
                 content: (
                   <>
                     <Concluded view={view} debrief={debriefHref(tableId, identity)} />
@@ -169,22 +174,23 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
   );
 }
 
-function title(phase: string | undefined): string {
+function title(t: TableT, phase: string | undefined): string {
   switch (phase) {
     case "lobby":
-      return "Waiting to start";
+      return t("screen.title.lobby");
     case "briefing":
-      return "Briefing";
+      return t("screen.title.briefing");
     case "negotiating":
-      return "At the table";
+      return t("screen.title.negotiating");
     case "concluded":
-      return "The talks are over";
+      return t("screen.title.concluded");
     default:
-      return "Table";
+      return t("screen.title.other");
   }
 }
 
 function describeIdentity(
+  t: TableT,
   identity: Identity | undefined,
   name: ((role: string) => string) | null,
 ): string | null {
@@ -192,12 +198,12 @@ function describeIdentity(
   if (identity.kind === "seat") {
     // Before the first view there is no role name to show, and an id is not one: the name only.
     return name
-      ? `You are ${name(identity.seat.role)} (${identity.seat.name})`
-      : `You are ${identity.seat.name}`;
+      ? t("screen.who.seat", { seat: name(identity.seat.role), name: identity.seat.name })
+      : t("screen.who.name", { name: identity.seat.name });
   }
-  if (identity.kind === "instructor") return "You are watching as the facilitator: every channel is visible.";
+  if (identity.kind === "instructor") return t("screen.who.instructor");
   if (identity.kind === "visitor") return null;
-  return "You are watching this table.";
+  return t("screen.who.observer");
 }
 
 function Lobby({
@@ -209,28 +215,25 @@ function Lobby({
   connected: Record<string, boolean>;
   identity: Identity | undefined;
 }) {
+  const t = useTranslations("table");
   const mine = view.seats.find((s) => s.role === view.me?.role);
   return (
     <div className={styles.lobby}>
       <section className="card" aria-labelledby="lobby-heading">
-        <h2 id="lobby-heading">Waiting for the facilitator to start</h2>
-        <p>
-          The talks begin with a briefing once the facilitator starts this table
-          {view.seats.some((s) => !s.occupied) && " (every seat must be taken first)"}. This page moves on by
-          itself.
-        </p>
+        <h2 id="lobby-heading">{t("lobby.heading")}</h2>
+        <p>{t("lobby.text", { seatsFree: view.seats.some((s) => !s.occupied) ? "yes" : "no" })}</p>
         {mine && (
           <>
-            <p className={styles.label}>Your seat</p>
+            <p className={styles.label}>{t("lobby.yourSeat")}</p>
             <p className={styles.mySeat}>{mine.name}</p>
-            <p className={styles.label}>Your public stance (everyone reads this)</p>
+            <p className={styles.label}>{t("brief.yourStance")}</p>
             <p>{mine.publicStance}</p>
           </>
         )}
         {identity?.kind === "observer" && <ObserverNote />}
       </section>
       <section className="card" aria-labelledby="seats-heading">
-        <h2 id="seats-heading">Who sits where</h2>
+        <h2 id="seats-heading">{t("lobby.seatsHeading")}</h2>
         <Seats view={view} connected={connected} />
       </section>
     </div>
@@ -244,13 +247,17 @@ function BriefingIntro({
   view: NonNullable<ReturnType<typeof useTable>["view"]>;
   identity: Identity | undefined;
 }) {
+  const t = useTranslations("table");
+  const { names } = useTableFormat();
   return (
-    <section className={styles.intro} aria-label="About the briefing">
+    <section className={styles.intro} aria-label={t("briefing.label")}>
       <p>
-        Read {view.me ? "your brief" : "the public stances"} before the talks begin: negotiations start when
-        the facilitator says so, in the order {view.turnOrder.map((r) => seatName(view, r)).join(", ")}, with{" "}
-        {view.rounds} rounds of {Math.round(view.turnSeconds / 60) || 1} minute
-        {view.turnSeconds >= 120 ? "s" : ""} per turn.
+        {t("briefing.text", {
+          reader: view.me ? "seat" : "other",
+          order: names(view.turnOrder.map((r) => seatName(view, r))),
+          rounds: view.rounds,
+          minutes: Math.round(view.turnSeconds / 60) || 1,
+        })}
       </p>
       {identity?.kind === "observer" && <ObserverNote />}
     </section>
@@ -259,16 +266,14 @@ function BriefingIntro({
 
 /** The same seat opened in another tab or on another device, which took it over. */
 function Replaced() {
+  const t = useTranslations("table.replaced");
   return (
     <section className={styles.problem} role="alert" aria-labelledby="replaced-heading">
-      <h2 id="replaced-heading">Your seat is open somewhere else</h2>
-      <p>
-        This seat was opened in another tab or on another device, and that one now holds it. Only one page can
-        hold a seat at a time, so this one stopped. Close it, or take the seat back here.
-      </p>
+      <h2 id="replaced-heading">{t("heading")}</h2>
+      <p>{t("text")}</p>
       <p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
-          Use the seat in this tab
+          {t("button")}
         </button>
       </p>
     </section>
@@ -277,16 +282,14 @@ function Replaced() {
 
 /** The server was updated while this page was open: the page speaks an older protocol. */
 function Outdated() {
+  const t = useTranslations("table.outdated");
   return (
     <section className={styles.problem} role="alert" aria-labelledby="outdated-heading">
-      <h2 id="outdated-heading">Reload this page to go on</h2>
-      <p>
-        Red Lines was updated while this page was open, so this page can no longer talk to the table. Reload
-        it to carry on; your seat is kept.
-      </p>
+      <h2 id="outdated-heading">{t("heading")}</h2>
+      <p>{t("text")}</p>
       <p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload the page
+          {t("button")}
         </button>
       </p>
     </section>
@@ -295,16 +298,14 @@ function Outdated() {
 
 /** A browser with no seat, key or observer link: how to get in. */
 function NotLetIn() {
+  const t = useTranslations("table.notLetIn");
   return (
     <section className={styles.problem} role="alert" aria-labelledby="not-let-in-heading">
-      <h2 id="not-let-in-heading">This table is open to its players</h2>
-      <p>
-        To take a seat, join with the workshop code your instructor gave you. To watch without playing, ask
-        your instructor for this table's observer link.
-      </p>
+      <h2 id="not-let-in-heading">{t("heading")}</h2>
+      <p>{t("text")}</p>
       <p>
         <Link className="button" href="/">
-          Join with a workshop code
+          {t("button")}
         </Link>
       </p>
     </section>
@@ -312,27 +313,22 @@ function NotLetIn() {
 }
 
 function ObserverNote() {
-  return (
-    <p>
-      You are watching the public table. To take part, <Link href="/">join with the workshop code</Link>.
-    </p>
-  );
+  const t = useTranslations("table");
+  return <p>{t.rich("screen.observerNote", { link: (text: ReactNode) => <Link href="/">{text}</Link> })}</p>;
 }
 
 const rejoinHref = (joinCode: string) => `/join/${encodeURIComponent(joinCode)}`;
 
 function Revoked({ identity }: { identity: Identity | undefined }) {
+  const t = useTranslations("table.revoked");
+  const code = identity?.kind === "seat" ? identity.seat.joinCode : null;
   return (
     <section className={styles.problem} role="alert" aria-labelledby="revoked-heading">
-      <h2 id="revoked-heading">Your seat was released</h2>
+      <h2 id="revoked-heading">{t("heading")}</h2>
+      <p>{t("text", { hasCode: code === null ? "no" : "yes", code: code ?? "" })}</p>
       <p>
-        The facilitator released this seat so that someone else can take it, and this browser's link to it no
-        longer works. To play again, join with the workshop code
-        {identity?.kind === "seat" && ` (${identity.seat.joinCode})`} and pick a free seat.
-      </p>
-      <p>
-        <Link className="button" href={identity?.kind === "seat" ? rejoinHref(identity.seat.joinCode) : "/"}>
-          Join with a code
+        <Link className="button" href={code === null ? "/" : rejoinHref(code)}>
+          {t("button")}
         </Link>
       </p>
     </section>
@@ -340,24 +336,24 @@ function Revoked({ identity }: { identity: Identity | undefined }) {
 }
 
 function ConnectionProblem({ problem, identity }: { problem: string; identity: Identity | undefined }) {
+  const t = useTranslations("table.connectionProblem");
   return (
-    <section className={styles.problem} role="alert" aria-label="Connection problem">
+    <section className={styles.problem} role="alert" aria-label={t("label")}>
       <p>{problem}</p>
       {problem === closeSentences[closeCodes.workshopDeleted] ? (
         // Its join code went with it: there is nothing to join again.
         <p>
-          <Link href="/">Back to the home page</Link>
+          <Link href="/">{t("home")}</Link>
         </p>
       ) : identity?.kind === "seat" ? (
         <p>
-          If your seat link no longer works,{" "}
-          <Link href={rejoinHref(identity.seat.joinCode)}>join again with the workshop code</Link> (
-          {identity.seat.joinCode}).
+          {t.rich("seat", {
+            code: identity.seat.joinCode,
+            link: (text: ReactNode) => <Link href={rejoinHref(identity.seat.joinCode)}>{text}</Link>,
+          })}
         </p>
       ) : (
-        <p>
-          Reload the page to try again, or <Link href="/">join a table with a code</Link>.
-        </p>
+        <p>{t.rich("other", { link: (text: ReactNode) => <Link href="/">{text}</Link> })}</p>
       )}
     </section>
   );

@@ -2,8 +2,8 @@
 // The single negotiating text: every issue with the option on the table, the option in the live
 // draft, and who changed it last. On the seat's own turn the draft column is a select per issue;
 // each option says what it scores for the seat and which of its red lines it would break.
-import { quoted } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import {
@@ -12,9 +12,9 @@ import {
   lastChanges,
   optionLabel,
   optionViolations,
-  points,
   seatName,
 } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import { ReplyNote } from "./ReplyNote.tsx";
 import styles from "./table.module.css";
 
@@ -28,24 +28,23 @@ type Props = {
 const open = "";
 
 export function TermSheet({ view, editable, act }: Props) {
+  const t = useTranslations("table.sheet");
   const current = currentVersion(view);
   const changes = lastChanges(view);
   const headingId = useId();
   return (
     <section aria-labelledby={headingId} className={styles.sheetSection}>
       <h2 id={headingId}>
-        Term sheet{" "}
+        {t("heading")}{" "}
         <span className={styles.sheetSub}>
-          {current ? `version ${current.number} on the table` : "nothing tabled yet"}
-          {view.phase === "negotiating" &&
-            act &&
-            (editable ? " · you are editing the draft" : " · the draft changes live")}
+          {current ? t("onTableVersion", { version: current.number }) : t("nothingTabled")}
+          {view.phase === "negotiating" && act && ` · ${editable ? t("editing") : t("live")}`}
         </span>
       </h2>
       <div className={styles.sheetHeader} aria-hidden="true" data-testid="sheet-header">
-        <span>Issue</span>
-        <span>{current ? `On the table (v${current.number}) · last changed by` : "On the table"}</span>
-        <span>Draft</span>
+        <span>{t("issue")}</span>
+        <span>{current ? t("headerOnTableVersion", { version: current.number }) : t("onTable")}</span>
+        <span>{t("draft")}</span>
       </div>
       <ol className={styles.sheet}>
         {view.issues.map((issue) => {
@@ -58,28 +57,33 @@ export function TermSheet({ view, editable, act }: Props) {
               <h3 className={styles.issueName}>{issue.name}</h3>
               <dl className={styles.sheetCells}>
                 <div>
-                  <dt>{current ? `On the table (v${current.number})` : "On the table"}</dt>
-                  <dd>{optionLabel(view, issue.id, onTable)}</dd>
+                  <dt>{current ? t("onTableShort", { version: current.number }) : t("onTable")}</dt>
+                  <dd>{optionLabel(view, issue.id, onTable) ?? t("open")}</dd>
                 </div>
                 <div data-cell="draft">
-                  <dt>Draft</dt>
+                  <dt>{t("draft")}</dt>
                   <dd>
                     {editable && act ? (
                       <DraftSelect view={view} issue={issue} act={act} />
                     ) : (
-                      optionLabel(view, issue.id, inDraft)
+                      (optionLabel(view, issue.id, inDraft) ?? t("open"))
                     )}
-                    {changed && <span className={styles.changedMark}> ✎ changed</span>}
+                    {changed && <span className={styles.changedMark}> ✎ {t("changed")}</span>}
                   </dd>
                 </div>
                 <div>
-                  <dt>Last changed by</dt>
+                  <dt>{t("lastChangedBy")}</dt>
                   <dd>
                     <span className={styles.wideOnly} aria-hidden="true">
-                      by{" "}
+                      {t("by")}{" "}
                     </span>
                     {change
-                      ? `${seatName(view, change.seat)}${change.version === null ? " (draft)" : ` (v${change.version})`}`
+                      ? change.version === null
+                        ? t("changedInDraft", { seat: seatName(view, change.seat) })
+                        : t("changedInVersion", {
+                            seat: seatName(view, change.seat),
+                            version: change.version,
+                          })
                       : "—"}
                   </dd>
                 </div>
@@ -101,6 +105,8 @@ function DraftSelect({
   issue: Issue;
   act: NonNullable<Props["act"]>;
 }) {
+  const t = useTranslations("table.sheet");
+  const { points, quoted } = useTableFormat();
   const id = useId();
   const problemId = useId();
   const me = view.me;
@@ -130,7 +136,7 @@ function DraftSelect({
   return (
     <>
       <label htmlFor={id} className="visually-hidden">
-        Draft option for {issue.name}
+        {t("select.label", { issue: issue.name })}
       </label>
       <select
         id={id}
@@ -140,22 +146,25 @@ function DraftSelect({
         aria-describedby={reply ? problemId : undefined}
         onChange={(e) => void choose(e.target.value)}
       >
-        <option value={open}>— open —</option>
+        <option value={open}>{t("select.open")}</option>
         {issue.options.map((o) => {
-          const broken = optionViolations(view, issue.id, o.id);
-          const score = me ? ` (${points((weight * (scores[o.id] ?? 0)) / 100)} pts)` : "";
-          const warning = broken.length > 0 ? " — breaks your red line" : "";
+          const broken = optionViolations(view, issue.id, o.id).length > 0;
+          const scored = { option: o.label, points: points((weight * (scores[o.id] ?? 0)) / 100) };
           return (
             <option key={o.id} value={o.id}>
-              {`${o.label}${score}${warning}`}
+              {me
+                ? t(broken ? "select.optionScoredBroken" : "select.optionScored", scored)
+                : broken
+                  ? t("select.optionBroken", { option: o.label })
+                  : o.label}
             </option>
           );
         })}
       </select>
       {breaks.length > 0 && (
         <span className={styles.rowWarning}>
-          <span aria-hidden="true">✖ </span>breaks your {breaks.length === 1 ? "red line" : "red lines"}{" "}
-          {quoted(breaks)}
+          <span aria-hidden="true">✖ </span>
+          {t("select.breaks", { count: breaks.length, titles: quoted(breaks) })}
         </span>
       )}
       <ReplyNote view={view} reply={reply} id={problemId} />

@@ -1,15 +1,18 @@
 "use client";
 // The strip that stays on screen while negotiating: round, whose turn, the turn clock (or
 // "paused"), and the seat's own score of the draft and of the table against no deal.
-import { possessive } from "@red-lines/shared/client";
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
-import { clockText, currentVersion, points, seatName, signedPoints } from "./derive.ts";
+import { clockText, currentVersion, seatName } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import styles from "./table.module.css";
 import { useNow } from "./useNow.ts";
 
 /** `at`: the moment to show the clock at (a replay); the ticking time without it. */
 export function TurnClock({ view, at }: { view: TableView; at?: number }) {
+  const t = useTranslations("table.turn");
   const ticking = useNow();
   const now = at ?? ticking;
   const turn = view.turn;
@@ -17,20 +20,27 @@ export function TurnClock({ view, at }: { view: TableView; at?: number }) {
   if (view.paused) {
     return (
       <span className={styles.clock} data-state="paused">
-        Paused
-        {turn.remainingMs !== null && ` · ${clockText(turn.remainingMs)} left`}
+        {t("paused")}
+        {turn.remainingMs !== null && ` · ${t("left", { clock: clockText(turn.remainingMs) })}`}
       </span>
     );
   }
   const left = turn.endsAt - now;
   return (
     <span className={styles.clock} data-state={left <= 15_000 ? "low" : "running"}>
-      {clockText(left)} left<span className="visually-hidden"> in this turn</span>
+      {t.rich("leftInTurn", {
+        clock: clockText(left),
+        hidden: (text: ReactNode) => <span className="visually-hidden">{text}</span>,
+      })}
     </span>
   );
 }
 
+const bold = (text: ReactNode) => <strong>{text}</strong>;
+
 export function TurnBar({ view, at }: { view: TableView; at?: number }) {
+  const t = useTranslations("table.turn");
+  const { points, signedPoints } = useTableFormat();
   const turn = view.turn;
   const me = view.me;
   const mine = turn !== null && me !== null && turn.seat === me.role;
@@ -40,28 +50,33 @@ export function TurnBar({ view, at }: { view: TableView; at?: number }) {
     <div className={styles.turnBar} data-mine={mine}>
       {turn ? (
         <>
-          <span className={styles.turnRound}>
-            Round {turn.round} of {view.rounds}
-          </span>
+          <span className={styles.turnRound}>{t("round", { round: turn.round, rounds: view.rounds })}</span>
           <span className={styles.turnWho}>
             <RoleFlag role={turn.seat} name={seatName(view, turn.seat)} />{" "}
-            {mine ? <strong>Your turn</strong> : <>{possessive(seatName(view, turn.seat))} turn</>}
+            {mine ? (
+              <strong>{t("mine")}</strong>
+            ) : (
+              t("whose", {
+                seat: seatName(view, turn.seat),
+                s: seatName(view, turn.seat).endsWith("s") ? "yes" : "no",
+              })
+            )}
           </span>
           <TurnClock view={view} at={at} />
         </>
       ) : (
-        <span>No turn running</span>
+        <span>{t("none")}</span>
       )}
       {me && (
         <span className={styles.turnScore}>
-          Your score: draft <strong>{points(me.draft.utility)}</strong>
-          {onTable && (
-            <>
-              {" "}
-              · table <strong>{points(onTable.utility)}</strong> ({signedPoints(onTable.gain)})
-            </>
-          )}{" "}
-          · no deal {points(me.batna)}
+          {t.rich("score", {
+            draft: points(me.draft.utility),
+            onTable: onTable ? "yes" : "no",
+            table: onTable ? points(onTable.utility) : "",
+            gain: onTable ? signedPoints(onTable.gain) : "",
+            batna: points(me.batna),
+            b: bold,
+          })}
         </span>
       )}
     </div>

@@ -1,18 +1,23 @@
 // Every tabled version, newest first, with what changed from the one before (issue: from → to),
 // who tabled it, and who accepted or objected.
 import type { TableView } from "@red-lines/shared/protocol";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { changesBetween, optionLabel, previousPackage, seatName, timeOfDay } from "./derive.ts";
+import { changesBetween, optionLabel, previousPackage, seatName } from "./derive.ts";
+import { useTableFormat } from "./format.ts";
 import styles from "./table.module.css";
 
 export function VersionHistory({ view }: { view: TableView }) {
+  const t = useTranslations("table");
+  const { names, timeOfDay } = useTableFormat();
   const headingId = useId();
   const issueName = (id: string) => view.issues.find((i) => i.id === id)?.name ?? id;
+  const option = (issue: string, id: string | undefined) => optionLabel(view, issue, id) ?? t("sheet.open");
   return (
     <section aria-labelledby={headingId} className={styles.panel}>
-      <h2 id={headingId}>Version history</h2>
+      <h2 id={headingId}>{t("history.heading")}</h2>
       {view.versions.length === 0 ? (
-        <p className="muted">No version has been tabled yet.</p>
+        <p className="muted">{t("history.none")}</p>
       ) : (
         <ol className={styles.history} reversed>
           {[...view.versions].reverse().map((v) => {
@@ -20,23 +25,23 @@ export function VersionHistory({ view }: { view: TableView }) {
             return (
               <li key={v.number} className={styles.historyItem}>
                 <p>
-                  <strong>Version {v.number}</strong>
+                  <strong>{t("history.version", { version: v.number })}</strong>
                   {v.number === view.outcome?.version
-                    ? " (agreed)"
+                    ? ` ${t("history.agreed")}`
                     : v.number === view.currentVersion &&
                       view.phase === "negotiating" &&
-                      " (on the table)"}{" "}
-                  — tabled by {seatName(view, v.tabledBy)} at {timeOfDay(v.at)}
-                  {!v.complete && " · leaves issues open"}
+                      ` ${t("history.onTable")}`}{" "}
+                  {t("history.tabled", { seat: seatName(view, v.tabledBy), time: timeOfDay(v.at) })}
+                  {!v.complete && ` · ${t("history.incomplete")}`}
                 </p>
                 {changes.length > 0 && (
-                  <ul className={styles.diff} aria-label={`Changes in version ${v.number}`}>
+                  <ul className={styles.diff} aria-label={t("history.changes", { version: v.number })}>
                     {changes.map((c) => (
                       <li key={c.issue}>
-                        {issueName(c.issue)}: <del>{optionLabel(view, c.issue, c.from)}</del>{" "}
+                        {issueName(c.issue)}: <del>{option(c.issue, c.from)}</del>{" "}
                         <span aria-hidden="true">→</span>
-                        <span className="visually-hidden"> changed to </span>{" "}
-                        <ins>{optionLabel(view, c.issue, c.to)}</ins>
+                        <span className="visually-hidden"> {t("history.changedTo")} </span>{" "}
+                        <ins>{option(c.issue, c.to)}</ins>
                       </li>
                     ))}
                   </ul>
@@ -44,9 +49,11 @@ export function VersionHistory({ view }: { view: TableView }) {
                 {(v.acceptedBy.length > 0 || v.objections.length > 0) && (
                   <p className="muted">
                     {v.acceptedBy.length > 0 &&
-                      `Accepted by ${v.acceptedBy.map((s) => seatName(view, s)).join(", ")}. `}
+                      `${t("history.acceptedBy", { seats: names(v.acceptedBy.map((s) => seatName(view, s))) })} `}
                     {v.objections.length > 0 &&
-                      `Objected: ${v.objections.map((o) => seatName(view, o.seat)).join(", ")}.`}
+                      t("history.objected", {
+                        seats: names(v.objections.map((o) => seatName(view, o.seat))),
+                      })}
                   </p>
                 )}
               </li>

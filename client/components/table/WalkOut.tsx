@@ -1,7 +1,8 @@
 "use client";
 // Walking out ends the talks for everyone, so it takes a second, explicit confirmation.
 import { type TableView, tableLimits } from "@red-lines/shared/protocol";
-import { useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type ReactNode, useId, useRef, useState } from "react";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { ReplyNote } from "./ReplyNote.tsx";
 import styles from "./table.module.css";
@@ -12,6 +13,7 @@ type Props = {
 };
 
 export function WalkOut({ view, act }: Props) {
+  const t = useTranslations("table.walkOut");
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
@@ -26,7 +28,7 @@ export function WalkOut({ view, act }: Props) {
     setReply(answer);
   }
   return (
-    <section className={styles.walkOut} aria-label="Walk out">
+    <section className={styles.walkOut} aria-label={t("label")}>
       <button
         ref={opener}
         type="button"
@@ -34,16 +36,13 @@ export function WalkOut({ view, act }: Props) {
         aria-expanded={confirming}
         onClick={() => setConfirming((c) => !c)}
       >
-        Walk out…
+        {t("open")}
       </button>
       {confirming && (
         <fieldset className={styles.confirm}>
-          <legend className="visually-hidden">Confirm walking out</legend>
-          <p>
-            <strong>Walk out of the talks?</strong> This ends the negotiation for everyone at the table,
-            without an agreement: every party is left with its no-deal value. It cannot be undone.
-          </p>
-          <label htmlFor={noteId}>Why you are leaving (optional, everyone reads it)</label>
+          <legend className="visually-hidden">{t("legend")}</legend>
+          <p>{t.rich("warning", { b: (text: ReactNode) => <strong>{text}</strong> })}</p>
+          <label htmlFor={noteId}>{t("note")}</label>
           <textarea
             id={noteId}
             rows={2}
@@ -53,7 +52,7 @@ export function WalkOut({ view, act }: Props) {
           />
           <div className={styles.actionRow}>
             <button type="button" className={styles.danger} disabled={busy} onClick={() => void walkOut()}>
-              {busy ? "Walking out…" : "Yes, walk out"}
+              {busy ? t("walking") : t("confirm")}
             </button>
             <button
               type="button"
@@ -63,7 +62,7 @@ export function WalkOut({ view, act }: Props) {
                 opener.current?.focus();
               }}
             >
-              No, stay at the table
+              {t("stay")}
             </button>
           </div>
           <ReplyNote view={view} reply={reply} />

@@ -6,11 +6,12 @@ import { seatName } from "./derive.ts";
 
 export type Message = TableView["publicChat"][number];
 
+/** A private channel is named by its seats (`label`); the others by their kind, in the reader's language. */
 export type Channel =
-  | { key: "public"; kind: "public"; label: string; messages: Message[] }
+  | { key: "public"; kind: "public"; messages: Message[] }
   | { key: string; kind: "private"; label: string; between: [string, string]; messages: Message[] }
-  | { key: "broadcasts"; kind: "broadcasts"; label: string; items: TableView["broadcasts"] }
-  | { key: "news"; kind: "news"; label: string; items: TableView["news"] };
+  | { key: "broadcasts"; kind: "broadcasts"; items: TableView["broadcasts"] }
+  | { key: "news"; kind: "news"; items: TableView["news"] };
 
 const privateKey = (a: string, b: string) => `private:${[a, b].sort().join("+")}`;
 
@@ -44,10 +45,10 @@ export function channelsOf(view: TableView): Channel[] {
     }
   }
   return [
-    { key: "public", kind: "public", label: "Table chat", messages: view.publicChat },
+    { key: "public", kind: "public", messages: view.publicChat },
     ...privates,
-    { key: "broadcasts", kind: "broadcasts", label: "Facilitator", items: view.broadcasts },
-    { key: "news", kind: "news", label: "News", items: view.news },
+    { key: "broadcasts", kind: "broadcasts", items: view.broadcasts },
+    { key: "news", kind: "news", items: view.news },
   ];
 }
 

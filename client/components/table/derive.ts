@@ -19,8 +19,9 @@ export function seatName(view: TableView, role: string): string {
   return seat ? shortName(seat.name) : role;
 }
 
-export function optionLabel(view: TableView, issueId: string, optionId: string | undefined): string {
-  if (optionId === undefined) return "open";
+/** An option's label as people read it; null when the issue is open (no option chosen). */
+export function optionLabel(view: TableView, issueId: string, optionId: string | undefined): string | null {
+  if (optionId === undefined) return null;
   const issue = view.issues.find((i) => i.id === issueId);
   return issue?.options.find((o) => o.id === optionId)?.label ?? optionId;
 }
@@ -92,29 +93,13 @@ export function optionViolations(view: TableView, issueId: string, option: strin
     .map((v) => v.title);
 }
 
-/** One of the seat's own red lines by id, as people read it. */
-export function ownRedLineTitle(view: TableView, id: string): string {
-  return view.me?.redLines.find((r) => r.id === id)?.title ?? "another of your red lines";
-}
-
-/** A score to one decimal, as players read it ("62.5"). */
-export function points(x: number): string {
-  return (Math.round(x * 10) / 10).toFixed(1).replace(/\.0$/, "");
-}
-
-/** "+12.5" / "−3" against the no-deal value. */
-export function signedPoints(x: number): string {
-  const rounded = Math.round(x * 10) / 10;
-  if (rounded === 0) return "±0";
-  return rounded > 0 ? `+${points(rounded)}` : `−${points(-rounded)}`;
+/** One of the seat's own red lines by id, as people read it; null when this view does not carry it. */
+export function ownRedLineTitle(view: TableView, id: string): string | null {
+  return view.me?.redLines.find((r) => r.id === id)?.title ?? null;
 }
 
 /** "4:05"; never negative. */
 export function clockText(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
-}
-
-export function timeOfDay(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }

@@ -1,25 +1,34 @@
 // The notices that pass by themselves, read off two successive views of the table: the seat's
-// turn, a turn that ran out or was skipped, a walk-out and the end of the talks.
-import { possessive } from "@red-lines/shared/client";
+// turn, a turn that ran out or was skipped, a walk-out and the end of the talks. What each says
+// is a code with its details (seats by role), put into words where it is shown (Notices.tsx).
 import type { TableView } from "@red-lines/shared/protocol";
-import { seatName } from "./derive.ts";
 
 /** A passing notice goes by itself after this long (it can be dismissed before). */
 export const passingNoticeMs = 12_000;
 /** The seat is warned when its own turn has this little time left. */
 export const lowClockMs = 30_000;
 
+export type Says =
+  | { code: "timedOutMine" }
+  | { code: "timedOut"; seat: string }
+  | { code: "skippedMine" }
+  | { code: "skipped"; seat: string }
+  | { code: "yourTurn"; round: number }
+  | { code: "agreement"; version: number | null; outcome: string }
+  | { code: "walkedOutMine"; outcome: string }
+  | { code: "walkedOut"; seat: string; outcome: string }
+  | { code: "over"; outcome: string };
+
 export type Passing = {
   key: string;
   kind: "turn" | "timeout" | "walk-out" | "outcome";
-  text: string;
+  says: Says;
   until: number;
 };
 
-/** Notices for what changed between two views of the table, as sentences. */
+/** Notices for what changed between two views of the table. */
 export function passingNotices(before: TableView, after: TableView, now: number): Passing[] {
   const me = after.me?.role ?? null;
-  const name = (role: string) => seatName(after, role);
   const found: Passing[] = [];
   const until = now + passingNoticeMs;
   const end = after.lastTurnEnd;
@@ -28,10 +37,7 @@ export function passingNotices(before: TableView, after: TableView, now: number)
       found.push({
         key: `timeout:${end.at}:${end.seat}`,
         kind: "timeout",
-        text:
-          end.seat === me
-            ? "Your time ran out: your turn passed without a move."
-            : `${name(end.seat)} ran out of time: the turn moved on.`,
+        says: end.seat === me ? { code: "timedOutMine" } : { code: "timedOut", seat: end.seat },
         until,
       });
     }
@@ -39,10 +45,7 @@ export function passingNotices(before: TableView, after: TableView, now: number)
       found.push({
         key: `skipped:${end.at}:${end.seat}`,
         kind: "timeout",
-        text:
-          end.seat === me
-            ? "The facilitator skipped your turn."
-            : `The facilitator skipped ${possessive(name(end.seat))} turn.`,
+        says: end.seat === me ? { code: "skippedMine" } : { code: "skipped", seat: end.seat },
         until,
       });
     }
@@ -53,7 +56,7 @@ export function passingNotices(before: TableView, after: TableView, now: number)
     found.push({
       key: `turn:${turn.round}:${turn.seat}`,
       kind: "turn",
-      text: `Your turn (round ${turn.round}): edit the draft, then table it or pass.`,
+      says: { code: "yourTurn", round: turn.round },
       until,
     });
   }
@@ -63,12 +66,14 @@ export function passingNotices(before: TableView, after: TableView, now: number)
     found.push({
       key: "outcome",
       kind: walked ? "walk-out" : "outcome",
-      text:
+      says:
         outcome.reason === "agreement"
-          ? `Agreement: every party accepted version ${outcome.version}. Outcome: ${outcome.title}.`
+          ? { code: "agreement", version: outcome.version, outcome: outcome.title }
           : walked
-            ? `${walked === me ? "You" : name(walked)} walked out: the talks are over. Outcome: ${outcome.title}.`
-            : `The talks are over without an agreement. Outcome: ${outcome.title}.`,
+            ? walked === me
+              ? { code: "walkedOutMine", outcome: outcome.title }
+              : { code: "walkedOut", seat: walked, outcome: outcome.title }
+            : { code: "over", outcome: outcome.title },
       until: now + passingNoticeMs * 2,
     });
   }

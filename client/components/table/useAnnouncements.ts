@@ -1,54 +1,65 @@
 "use client";
-// Sentences for a screen reader when something important happens at the table: a new version,
+// What to tell a screen reader when something important happens at the table: a new version,
 // the seat's turn, a news flash, a broadcast, a private message, a change of phase. (Refusals
-// are announced where they are shown, as alerts.)
-import { possessive } from "@red-lines/shared/client";
+// are announced where they are shown, as alerts.) Each is a code with its details (seats by
+// role), put into words by the Announcer.
 import type { TableView } from "@red-lines/shared/protocol";
 import { useEffect, useRef, useState } from "react";
-import { currentVersion, seatName } from "./derive.ts";
+import { currentVersion } from "./derive.ts";
 
-export type Announcement = { id: number; text: string };
+export type Said =
+  | { code: "briefing" }
+  | { code: "negotiating" }
+  | { code: "walkedOutMine" }
+  | { code: "walkedOut"; seat: string }
+  | { code: "over"; outcome: string }
+  | { code: "newVersion"; version: number; seat: string }
+  | { code: "timedOutMine" }
+  | { code: "timedOut"; seat: string }
+  | { code: "skippedMine" }
+  | { code: "skipped"; seat: string }
+  | { code: "yourTurn" }
+  | { code: "turn"; seat: string }
+  | { code: "paused" }
+  | { code: "resumed" }
+  | { code: "news"; title: string; flash: string }
+  | { code: "broadcast"; text: string }
+  | { code: "privateMessage"; seat: string };
 
-function changes(before: TableView, after: TableView): string[] {
-  const said: string[] = [];
+export type Announcement = { id: number; said: Said };
+
+function changes(before: TableView, after: TableView): Said[] {
+  const said: Said[] = [];
   const me = after.me?.role ?? null;
   if (before.phase !== after.phase) {
-    if (after.phase === "briefing") said.push("The briefing has started: read your brief.");
-    if (after.phase === "negotiating") said.push("Negotiations have started.");
+    if (after.phase === "briefing") said.push({ code: "briefing" });
+    if (after.phase === "negotiating") said.push({ code: "negotiating" });
     if (after.phase === "concluded" && after.outcome) {
       const walked = after.outcome.walkedOut;
-      if (walked) said.push(`${walked === me ? "You" : seatName(after, walked)} walked out.`);
-      said.push(`The talks are over. Outcome: ${after.outcome.title}.`);
+      if (walked) said.push(walked === me ? { code: "walkedOutMine" } : { code: "walkedOut", seat: walked });
+      said.push({ code: "over", outcome: after.outcome.title });
     }
   }
   const version = currentVersion(after);
   if (version && version.number !== before.currentVersion) {
-    said.push(
-      `New version on the table: version ${version.number}, tabled by ${seatName(after, version.tabledBy)}.`,
-    );
+    said.push({ code: "newVersion", version: version.number, seat: version.tabledBy });
   }
   const end = after.lastTurnEnd;
   if (end && end.at !== before.lastTurnEnd?.at && (end.how === "timed-out" || end.how === "skipped")) {
-    const whose = end.seat === me ? "your" : possessive(seatName(after, end.seat));
-    said.push(
-      end.how === "timed-out" ? `Time ran out for ${whose} turn.` : `The facilitator skipped ${whose} turn.`,
-    );
+    if (end.how === "timed-out")
+      said.push(end.seat === me ? { code: "timedOutMine" } : { code: "timedOut", seat: end.seat });
+    else said.push(end.seat === me ? { code: "skippedMine" } : { code: "skipped", seat: end.seat });
   }
   const turnMoved =
     after.turn && (after.turn.seat !== before.turn?.seat || after.turn.round !== before.turn?.round);
   if (after.turn && turnMoved) {
-    said.push(
-      after.turn.seat === me
-        ? "It is your turn: edit the draft, then table it or pass."
-        : `It is ${possessive(seatName(after, after.turn.seat))} turn.`,
-    );
+    said.push(after.turn.seat === me ? { code: "yourTurn" } : { code: "turn", seat: after.turn.seat });
   }
-  if (after.paused !== before.paused)
-    said.push(after.paused ? "The facilitator paused the talks." : "The talks resumed.");
+  if (after.paused !== before.paused) said.push({ code: after.paused ? "paused" : "resumed" });
   for (const news of after.news.slice(before.news.length))
-    said.push(`News flash: ${news.title}. ${news.flash}`);
+    said.push({ code: "news", title: news.title, flash: news.flash });
   for (const b of after.broadcasts.slice(before.broadcasts.length))
-    said.push(`From the facilitator: ${b.text}`);
+    said.push({ code: "broadcast", text: b.text });
   const privateCount = (view: TableView) =>
     view.privateChannels.flatMap((c) => c.messages).filter((m) => m.from !== me && m.to === me).length;
   if (me && privateCount(after) > privateCount(before)) {
@@ -57,7 +68,7 @@ function changes(before: TableView, after: TableView): string[] {
       .filter((m) => m.to === me)
       .sort((a, b) => a.at - b.at)
       .at(-1);
-    if (last) said.push(`New private message from ${seatName(after, last.from)}.`);
+    if (last) said.push({ code: "privateMessage", seat: last.from });
   }
   return said;
 }
@@ -72,7 +83,7 @@ export function useAnnouncements(view: TableView | null): Announcement[] {
     if (!before || !view) return;
     const lines = changes(before, view);
     if (lines.length === 0) return;
-    setSaid((list) => [...list, ...lines.map((text) => ({ id: ++counter.current, text }))].slice(-5));
+    setSaid((list) => [...list, ...lines.map((line) => ({ id: ++counter.current, said: line }))].slice(-5));
   }, [view]);
   return said;
 }

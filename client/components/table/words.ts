@@ -2,25 +2,31 @@
 // failed command means when the server did not refuse it (timeout, offline, error).
 import type { ConclusionReason } from "@red-lines/shared/protocol";
 import type { CommandReply } from "../../lib/useTable.ts";
+import type { TableT } from "./format.ts";
 
-export function reasonSentence(
-  reason: ConclusionReason,
-  details: { version: number | null; walkedOut: string | null; seats: number },
-): string {
+type ReasonDetails = { version: number | null; walkedOut: string | null; seats: number };
+
+/** How the talks ended, in the reader's language (`t`: the "table" messages). */
+export function outcomeReason(t: TableT, reason: ConclusionReason, details: ReasonDetails): string {
   switch (reason) {
     case "agreement":
-      return `All ${details.seats} parties accepted version ${details.version ?? "?"}.`;
+      return t("outcome.reason.agreement", { seats: details.seats, version: details.version ?? "?" });
     case "rounds-exhausted":
-      return "The rounds ran out before every party accepted the same version.";
+      return t("outcome.reason.roundsExhausted");
     case "walk-out":
-      return `${details.walkedOut ?? "A party"} walked out of the talks.`;
+      return details.walkedOut === null
+        ? t("outcome.reason.walkOutUnknown")
+        : t("outcome.reason.walkOut", { seat: details.walkedOut });
     case "ended-by-instructor":
-      return "The facilitator ended the talks.";
+      return t("outcome.reason.endedByInstructor");
   }
 }
 
-/** A sentence for a command that did not go through, or null when it did. */
-export function replyProblem(reply: CommandReply): string | null {
+/**
+ * A sentence for a command that did not go through, or null when it did. A refusal or an error
+ * is the server's own sentence, shown as it came.
+ */
+export function replyProblem(reply: CommandReply, t: TableT): string | null {
   switch (reply.kind) {
     case "done":
       return null;
@@ -29,8 +35,8 @@ export function replyProblem(reply: CommandReply): string | null {
     case "error":
       return reply.error.message;
     case "timeout":
-      return "The server did not answer in time. Check the connection status above and try again.";
+      return t("reply.timeout");
     case "offline":
-      return "You are not connected right now. Wait for the connection to come back, then try again.";
+      return t("reply.offline");
   }
 }

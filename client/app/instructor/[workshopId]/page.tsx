@@ -18,7 +18,7 @@ export default async function InstructorConsolePage({ params }: { params: Promis
     <main id="main" className={styles.page}>
       <h1 className={styles.h1}>{t("pages.console")}</h1>
       {/* "entry": the observer link's copy button (components/entry/CopyButton.tsx). */}
-      <PageMessages areas={["console", "entry", "engine"]}>
+      <PageMessages areas={["console", "entry", "engine", "table"]}>
         <InstructorConsole workshopId={workshopId} />
       </PageMessages>
     </main>

@@ -4,9 +4,15 @@
 import { joinCodeSchema } from "@red-lines/shared/protocol";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { checkJoinCode } from "../../../components/entry/checks.ts";
 import { JoinTable } from "../../../components/entry/JoinTable.tsx";
+import { PageMessages } from "../../../i18n/PageMessages.tsx";
 
-export const metadata: Metadata = { title: "Join a table · Red Lines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, app] = await Promise.all([getTranslations("entry.meta"), getTranslations("app")]);
+  return { title: t("join", { app: app("title") }) };
+}
 
 function decoded(segment: string): string {
   try {
@@ -32,18 +38,21 @@ export default async function JoinPage({
     redirect(`/join/${retyped.data}${query}`);
   }
   // The code in the address, checked here so the page's scripts need no schema for it.
-  const parsed = joinCodeSchema.safeParse(decoded(code));
+  const checked = checkJoinCode(decoded(code));
+  const t = await getTranslations("entry");
   return (
     <main id="main" className="page">
-      <h1>Join a table</h1>
-      <JoinTable
-        code={
-          parsed.success
-            ? { ok: true, code: parsed.data }
-            : { ok: false, problem: parsed.error.issues[0]?.message ?? "Check the join code." }
-        }
-        initialName={typeof name === "string" ? name : ""}
-      />
+      <h1>{t("joinPage.heading")}</h1>
+      <PageMessages areas={["entry"]}>
+        <JoinTable
+          code={
+            checked.ok
+              ? { ok: true, code: checked.code }
+              : { ok: false, problem: t(`checks.${checked.problem}`) }
+          }
+          initialName={typeof name === "string" ? name : ""}
+        />
+      </PageMessages>
     </main>
   );
 }

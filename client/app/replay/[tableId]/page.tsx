@@ -2,9 +2,14 @@
 // and `workshop` for the instructor key); the credentials live in the browser, so everything else
 // happens in the client component.
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ReplayScreen } from "../../../components/replay/ReplayScreen.tsx";
+import { PageMessages } from "../../../i18n/PageMessages.tsx";
 
-export const metadata: Metadata = { title: "Replay · Red Lines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("replay.meta");
+  return { title: t("title") };
+}
 
 type Props = {
   params: Promise<{ tableId: string }>;
@@ -19,12 +24,15 @@ export default async function ReplayPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const at = text(query.at);
   const seq = at !== null && /^\d+$/.test(at) ? Number(at) : null;
+  // The moment is drawn with the table screen's own read-only parts (table).
   return (
-    <ReplayScreen
-      tableId={tableId}
-      workshopId={text(query.workshop)}
-      initialAt={seq}
-      initialPerspective={text(query.as)}
-    />
+    <PageMessages areas={["replay", "engine", "table"]}>
+      <ReplayScreen
+        tableId={tableId}
+        workshopId={text(query.workshop)}
+        initialAt={seq}
+        initialPerspective={text(query.as)}
+      />
+    </PageMessages>
   );
 }

@@ -1,8 +1,11 @@
 // A cited seed document: its title, the sections the scenario cites (anchored like the table's
 // citation links) and, when installed on this server, the document itself. Server component;
-// `file` must be one of the scenarios' documents, so no other path is ever read.
+// `file` must be one of the scenarios' documents, so no other path is ever read. The page's own
+// words are in the reader's language; the document is the English seed document, and a reader of
+// another language is told so.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { sectionSlug } from "../../../components/sources/citation.ts";
 import { SourceDocument } from "../../../components/sources/SourceDocument.tsx";
 import { citedDocument } from "../../../components/sources/scenarioCitations.ts";
@@ -24,7 +27,10 @@ function decoded(segment: string): string {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { file } = await params;
   const document = citedDocument(decoded(file));
-  return { title: `${document?.title ?? "Unknown source"} · Red Lines` };
+  const [t, app] = await Promise.all([getTranslations("entry.meta"), getTranslations("app")]);
+  return {
+    title: document ? `${document.title} · ${app("title")}` : t("unknownSource", { app: app("title") }),
+  };
 }
 
 /** The section a citation link asks for (`?section=`), anchored even when no listed citer names it. */
@@ -37,6 +43,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const { file } = await params;
   const document = citedDocument(decoded(file));
   if (!document) notFound();
+  const t = await getTranslations("entry.sources");
+  const locale = await getLocale();
   const raw = await readSeed(document.file);
   const asked = askedSection((await searchParams).section).filter(
     (a) => !document.sections.some((s) => s.slug === a.slug),
@@ -49,9 +57,10 @@ export default async function SourcePage({ params, searchParams }: Props) {
   };
   return (
     <main id="main" className="page">
-      <p className="muted">Source document · cited by {document.scenarios.join(", ")}</p>
-      <h1>{document.title}</h1>
-      <p className="muted">File: {document.file}</p>
+      <p className="muted">{t("kicker", { scenarios: document.scenarios.join(", ") })}</p>
+      <h1 lang="en">{document.title}</h1>
+      <p className="muted">{t("file", { file: document.file })}</p>
+      {locale === "en" ? null : <p className="lede">{t("inEnglish")}</p>}
       <SourceDocument document={document} text={text} />
     </main>
   );

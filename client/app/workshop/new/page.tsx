@@ -9,10 +9,15 @@ import {
 } from "@red-lines/shared/protocol";
 import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import type { ScenarioChoice } from "../../../components/entry/scenarioChoice.ts";
 import { WorkshopForm } from "../../../components/entry/WorkshopForm.tsx";
+import { PageMessages } from "../../../i18n/PageMessages.tsx";
 
-export const metadata: Metadata = { title: "Set up a workshop · Red Lines" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, app] = await Promise.all([getTranslations("entry.meta"), getTranslations("app")]);
+  return { title: t("newWorkshop", { app: app("title") }) };
+}
 
 function builtInChoices(): ScenarioChoice[] {
   return scenarioIds.flatMap((id) => {
@@ -64,14 +69,14 @@ export default async function NewWorkshopPage({
   // this browser's storage instead of a blank form.
   const { created } = await searchParams;
   const createdId = typeof created === "string" && uuidPattern.test(created) ? created : undefined;
+  const t = await getTranslations("entry.newWorkshop");
   return (
     <main id="main" className="page">
-      <h1>Set up a workshop</h1>
-      <p className="lede">
-        Choose what the class plays and how long turns last. You get a join code for the students and a
-        private instructor link to run the tables.
-      </p>
-      <WorkshopForm scenarios={[...builtInChoices(), ...(await storedChoices())]} createdId={createdId} />
+      <h1>{t("heading")}</h1>
+      <p className="lede">{t("lede")}</p>
+      <PageMessages areas={["entry"]}>
+        <WorkshopForm scenarios={[...builtInChoices(), ...(await storedChoices())]} createdId={createdId} />
+      </PageMessages>
     </main>
   );
 }

@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function JoinScreenPage({ params }: { params: Promise<{ workshopId: string }> }) {
   const { workshopId } = await params;
   return (
-    <PageMessages areas={["entry", "engine"]}>
+    <PageMessages areas={["entry", "engine", "table"]}>
       <JoinScreen workshopId={workshopId} />
     </PageMessages>
   );
