@@ -16,6 +16,9 @@ export const namespaces = [
   "entry",
   "studio",
   "engine",
+  "feed",
+  "summary",
+  "bots",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

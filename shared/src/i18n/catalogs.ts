@@ -3,8 +3,14 @@
 // console, the debrief and the replay over HTTP, exports. Pages render phrases with next-intl
 // from the same files (client/messages/<locale>/engine.json) and never import this one.
 import { IntlMessageFormat } from "intl-messageformat";
+import enBots from "../../../client/messages/en/bots.json" with { type: "json" };
 import en from "../../../client/messages/en/engine.json" with { type: "json" };
+import enFeed from "../../../client/messages/en/feed.json" with { type: "json" };
+import enSummary from "../../../client/messages/en/summary.json" with { type: "json" };
+import ukBots from "../../../client/messages/uk/bots.json" with { type: "json" };
 import uk from "../../../client/messages/uk/engine.json" with { type: "json" };
+import ukFeed from "../../../client/messages/uk/feed.json" with { type: "json" };
+import ukSummary from "../../../client/messages/uk/summary.json" with { type: "json" };
 import { findRedLine } from "../scenario/effective.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { localizeScenario } from "../scenario/translations.ts";
@@ -14,7 +20,22 @@ import type { Phrase, PhraseCode } from "./phrase.ts";
 import { type FormatMessage, phraseRenderer, type Renderer } from "./render.ts";
 
 type Tree = { [key: string]: string | Tree };
-const catalogs: Record<Locale, Tree> = { en, uk };
+/** The engine's files of one language as one tree (their top-level keys do not overlap). */
+function merged(...files: Tree[]): Tree {
+  const tree: Tree = {};
+  for (const file of files) {
+    for (const [key, value] of Object.entries(file)) {
+      if (key in tree) throw new Error(`The engine's messages define "${key}" twice.`);
+      tree[key] = value;
+    }
+  }
+  return tree;
+}
+
+const catalogs: Record<Locale, Tree> = {
+  en: merged(en, enFeed, enSummary, enBots),
+  uk: merged(uk, ukFeed, ukSummary, ukBots),
+};
 
 const compiled = new Map<string, IntlMessageFormat>();
 

@@ -1,20 +1,25 @@
 // What the engine says, as a code and its values, never as a sentence: a refusal, an event in a
 // feed, an alert, a line of the debrief, a bot's chat. Each reader's copy is rendered in their
-// language (render.ts) from the messages in client/messages/<locale>/engine.json, whose English
-// file is the list of codes: PhraseCode is its keys, so a code without an English message does
-// not compile, and tests/unit/messages.test.ts fails when another language lacks one.
+// language (render.ts) from the engine's messages, client/messages/<locale>/{engine,feed,summary,bots}.json
+// (refusals; event lines and alerts; the debrief's reading; bots' chat), one tree whose top-level
+// keys are unique across the files. Their English is the list of codes: PhraseCode is its keys,
+// so a code without an English message does not compile, and tests/unit/messages.test.ts fails
+// when another language lacks one.
 //
 // A value is a number, a plain string (a name a person typed, a version's text), or a reference
 // to something of the scenario, named in the reader's language when rendered: a seat, an issue,
 // an option, a red line, an event, an outcome class or a document; or another phrase.
 import { z } from "zod";
+import type bots from "../../../client/messages/en/bots.json";
 import type engine from "../../../client/messages/en/engine.json";
+import type feed from "../../../client/messages/en/feed.json";
+import type summary from "../../../client/messages/en/summary.json";
 
 /** "refusal.wrong-phase": the dotted path of a message in the engine's catalogue. */
 type Paths<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Paths<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
-export type PhraseCode = Paths<typeof engine>;
+export type PhraseCode = Paths<typeof engine & typeof feed & typeof summary & typeof bots>;
 
 export type PhraseRef =
   | { role: string }
