@@ -3,7 +3,7 @@
 // restart, and turns each intent into a promise answered by the server's reply to it.
 import type { Room } from "@colyseus/sdk";
 import { closeCodes, closeSentences } from "@red-lines/shared/protocol";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useGameClient } from "./colyseus.tsx";
 
@@ -74,13 +74,23 @@ export function useLiveRoom<R>(
   roomName: string,
   options: Record<string, unknown> | null,
   listen: (room: Room, answer: (intentId: string, reply: R) => void) => void,
+  /**
+   * The room speaks the reader's language: it is joined with `locale` (the page's), and told
+   * with a `locale` message when the reader switches, without leaving the room.
+   */
+  { followLocale = false }: { followLocale?: boolean } = {},
 ): LiveRoom<R> {
   const client = useGameClient();
+  const locale = useLocale();
+  const localeRef = useRef(locale);
+  localeRef.current = locale;
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const t = useTranslations("table.connection");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failureCode, setFailureCode] = useState<number | null>(null);
   const roomRef = useRef<Room | null>(null);
+  /** The language the open room last heard from this page. */
+  const sentLocale = useRef<string | null>(null);
   const pending = useRef(new Map<string, Pending<R>>());
   const listenRef = useRef(listen);
   listenRef.current = listen;
@@ -111,7 +121,11 @@ export function useLiveRoom<R>(
     const open = () => {
       client
         .get()
-        .then((sdk) => sdk.joinOrCreate(roomName, JSON.parse(key) as Record<string, unknown>))
+        .then((sdk) => {
+          const joinWith = JSON.parse(key) as Record<string, unknown>;
+          if (followLocale) joinWith.locale = localeRef.current;
+          return sdk.joinOrCreate(roomName, joinWith);
+        })
         .then((room) => {
           if (cancelled) {
             void room.leave();
@@ -122,6 +136,7 @@ export function useLiveRoom<R>(
           // room was started again under a new id (a restart).
           room.reconnection.enabled = false;
           roomRef.current = room;
+          sentLocale.current = localeRef.current;
           listenRef.current(room, answer);
           room.onMessage("*", () => {});
           room.onDrop(() => setStatus("reconnecting"));
@@ -164,7 +179,15 @@ export function useLiveRoom<R>(
       roomRef.current = null;
       if (room?.connection.isOpen) void room.leave();
     };
-  }, [client, roomName, key]);
+  }, [client, roomName, key, followLocale]);
+
+  // The reader switched language while connected: the room sends the whole view again in it.
+  useEffect(() => {
+    const room = roomRef.current;
+    if (!followLocale || !room?.connection.isOpen || sentLocale.current === locale) return;
+    sentLocale.current = locale;
+    room.send("locale", { locale });
+  }, [followLocale, locale]);
 
   const send = useCallback<LiveRoom<R>["send"]>((type, body) => {
     const room = roomRef.current;

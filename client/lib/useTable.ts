@@ -49,34 +49,39 @@ export function useTable(options: TableJoinOptions | null): TableConnection {
     () => (options === null ? null : { ...options, protocol: tableProtocolVersion }),
     [options],
   );
-  const live = useLiveRoom<CommandReply>(negotiationRoomName, joinOptions, (room, answer) => {
-    const summarize = (state: { table?: number; connected?: SyncedMap<boolean> }) => {
-      const next: Record<string, boolean> = {};
-      state.connected?.forEach((value, seat) => {
-        next[seat] = value;
+  const live = useLiveRoom<CommandReply>(
+    negotiationRoomName,
+    joinOptions,
+    (room, answer) => {
+      const summarize = (state: { table?: number; connected?: SyncedMap<boolean> }) => {
+        const next: Record<string, boolean> = {};
+        state.connected?.forEach((value, seat) => {
+          next[seat] = value;
+        });
+        setConnected(next);
+        if (state.table) setTableNumber(state.table);
+      };
+      room.onStateChange(summarize);
+      if (room.state) summarize(room.state);
+      // A whole view, then patches applied immutably: unchanged parts keep their identity, so
+      // React redraws only what changed. Out of step, it asks for the whole view again.
+      followViews(room, setView);
+      room.onMessage(tableMessages.done, (payload: { intentId: string }) =>
+        answer(payload.intentId, { kind: "done" }),
+      );
+      room.onMessage(tableMessages.refusal, (payload: unknown) => {
+        const parsed = refusalMessageSchema.safeParse(payload);
+        if (parsed.success) answer(parsed.data.intentId, { kind: "refused", refusal: parsed.data.refusal });
       });
-      setConnected(next);
-      if (state.table) setTableNumber(state.table);
-    };
-    room.onStateChange(summarize);
-    if (room.state) summarize(room.state);
-    // A whole view, then patches applied immutably: unchanged parts keep their identity, so
-    // React redraws only what changed. Out of step, it asks for the whole view again.
-    followViews(room, setView);
-    room.onMessage(tableMessages.done, (payload: { intentId: string }) =>
-      answer(payload.intentId, { kind: "done" }),
-    );
-    room.onMessage(tableMessages.refusal, (payload: unknown) => {
-      const parsed = refusalMessageSchema.safeParse(payload);
-      if (parsed.success) answer(parsed.data.intentId, { kind: "refused", refusal: parsed.data.refusal });
-    });
-    room.onMessage(tableMessages.error, (payload: unknown) => {
-      const parsed = errorMessageSchema.safeParse(payload);
-      if (!parsed.success) return;
-      if (parsed.data.intentId) answer(parsed.data.intentId, { kind: "error", error: parsed.data });
-      else setNotice(parsed.data);
-    });
-  });
+      room.onMessage(tableMessages.error, (payload: unknown) => {
+        const parsed = errorMessageSchema.safeParse(payload);
+        if (!parsed.success) return;
+        if (parsed.data.intentId) answer(parsed.data.intentId, { kind: "error", error: parsed.data });
+        else setNotice(parsed.data);
+      });
+    },
+    { followLocale: true },
+  );
   return {
     status: live.status,
     problem: live.problem,
