@@ -1,12 +1,13 @@
 // The HTTP API as the pages call it: every answer parsed with the shared schemas, every failure
 // turned into one sentence a person can act on. The failures made here rather than by the server
-// carry their own codes (`clientProblemCodes`), which a page says in the reader's language
-// (entry.json `api`; components/entry/useProblemText.ts); `message` keeps the English sentence.
+// carry their own codes (`clientProblemCodes`); a page says every failure in the reader's language
+// by its code (lib/serverErrors.ts, common.json `errors`); `message` keeps the English sentence.
 import type {
   ClassView,
   CreatedWorkshop,
   DebriefResponse,
   DebriefSharing,
+  ErrorValues,
   InstructorOverview,
   JoinRequest,
   JoinResponse,
@@ -52,6 +53,9 @@ export type ApiResult<T> =
       status: number;
       code: string;
       message: string;
+      /** Which of its sentences the code says, with what they need (shared serverErrors.ts). */
+      reason?: string | undefined;
+      values?: ErrorValues | undefined;
       issues?: { path: string; message: string }[];
     };
 

@@ -2,10 +2,11 @@
 // One live Colyseus room for a page: joins, joins again by itself after a drop or a server
 // restart, and turns each intent into a promise answered by the server's reply to it.
 import type { Room } from "@colyseus/sdk";
-import { closeCodes, closeSentences } from "@red-lines/shared/protocol";
+import { closeCodes } from "@red-lines/shared/protocol";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useGameClient } from "./colyseus.tsx";
+import { useServerErrorText } from "./serverErrors.ts";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "closed" | "failed";
 
@@ -31,10 +32,15 @@ export const connectionText: Record<ConnectionStatus, string> = {
 };
 
 /**
- * Why the room could not be joined or was left: the server's own sentence (a close reason, a
- * refused join) shown as it came, or one of the page's own, said in the reader's language.
+ * Why the room could not be joined or was left: the server refused the join (its number and
+ * sentence), or closed the room for good (its close code, and the reason it gave), or one of the
+ * page's own; all said in the reader's language, the server's words kept for what the page does
+ * not know.
  */
-type Problem = { said: string } | { own: "closedByServer" | "couldNotConnect" | "notAnswering" };
+type Problem =
+  | { refused: number; said: string }
+  | { closed: number; said: string }
+  | { own: "closedByServer" | "couldNotConnect" | "notAnswering" };
 
 type Pending<R> = {
   resolve: (reply: R) => void;
@@ -62,6 +68,8 @@ export type LiveRoom<R> = {
   problem: string | null;
   /** The code the server refused the join with (4xx), when it did. */
   failureCode: number | null;
+  /** The close code the room was left with for good (4103: the workshop was deleted), when it was. */
+  closeCode?: number | null;
   /** Sends an intent (the id is added here) and resolves with the server's answer to it. */
   send(type: string, body: Record<string, unknown>): Promise<R | { kind: "timeout" } | { kind: "offline" }>;
 };
@@ -86,6 +94,7 @@ export function useLiveRoom<R>(
   localeRef.current = locale;
   const [status, setStatus] = useState<ConnectionStatus>("connecting");
   const t = useTranslations("table.connection");
+  const serverText = useServerErrorText();
   const [problem, setProblem] = useState<Problem | null>(null);
   const [failureCode, setFailureCode] = useState<number | null>(null);
   const roomRef = useRef<Room | null>(null);
@@ -145,8 +154,7 @@ export function useLiveRoom<R>(
             if (cancelled) return;
             if (finalCloseCodes.has(code)) {
               setStatus("closed");
-              const said = reason || closeSentences[code];
-              setProblem(said ? { said } : { own: "closedByServer" });
+              setProblem({ closed: code, said: reason ?? "" });
               return;
             }
             again();
@@ -163,7 +171,9 @@ export function useLiveRoom<R>(
           // Refused (a bad link, a full table): say why. Unreachable: keep trying.
           if (typeof error.code === "number" && error.code >= 400 && error.code < 500) {
             setStatus("failed");
-            setProblem(error.message ? { said: error.message } : { own: "couldNotConnect" });
+            setProblem(
+              error.message ? { refused: error.code, said: error.message } : { own: "couldNotConnect" },
+            );
             setFailureCode(error.code);
             return;
           }
@@ -203,10 +213,17 @@ export function useLiveRoom<R>(
     });
   }, []);
 
+  const problemText = (problem: Problem): string => {
+    if ("own" in problem) return t(problem.own);
+    if ("refused" in problem) return serverText.refusal(problem.refused, problem.said);
+    return serverText.close(problem.closed) ?? (problem.said || t("closedByServer"));
+  };
+
   return {
     status,
-    problem: problem === null ? null : "said" in problem ? problem.said : t(problem.own),
+    problem: problem === null ? null : problemText(problem),
     failureCode,
+    closeCode: problem !== null && "closed" in problem ? problem.closed : null,
     send,
   };
 }

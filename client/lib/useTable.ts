@@ -85,6 +85,7 @@ export function useTable(options: TableJoinOptions | null): TableConnection {
   return {
     status: live.status,
     problem: live.problem,
+    closeCode: live.closeCode ?? null,
     view,
     connected,
     tableNumber,

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { matchMaker, Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import { createEventAppender, type Database, openDatabase, pendingMigrations } from "@red-lines/db";
-import { consoleRoomName, negotiationRoomName, wireLimits } from "@red-lines/shared/engine";
+import { consoleRoomName, type HttpError, negotiationRoomName, wireLimits } from "@red-lines/shared/engine";
 import type { Application } from "express";
 import type { ServerEnv } from "./env.ts";
 import { mountApi } from "./http/api.ts";
@@ -205,7 +205,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
             res.statusCode = 404;
             res.setHeader("Content-Type", "application/json; charset=utf-8");
             res.end(
-              JSON.stringify({ error: { code: "not-found", message: "There is nothing at this address." } }),
+              JSON.stringify({
+                error: { code: "not-found", reason: "address", message: "There is nothing at this address." },
+              } satisfies HttpError),
             );
           });
       },

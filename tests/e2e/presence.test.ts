@@ -54,6 +54,8 @@ describe("the sandbox table in Chromium", () => {
     const page = await context.newPage();
     await page.goto(`${e2e.app.url}/sandbox`);
     await page.keyboard.press("Tab"); // skip link
+    await page.keyboard.press("Tab"); // the language switcher: English…
+    await page.keyboard.press("Tab"); // …and Ukrainian
     await page.keyboard.press("Tab");
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("name");
     await page.keyboard.type("Keyboard Kim");

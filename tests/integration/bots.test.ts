@@ -127,6 +127,89 @@ describe("bots", () => {
     expect(botLines.filter((message) => /\b[a-z]{2}-[a-z]+-[a-z-]+\b/.test(message.text))).toEqual([]);
   }, 120_000);
 
+  it("speak to each seat in its own language: Ukrainian to a Ukrainian seat, English to an English one", async () => {
+    const created = await workshop({ tables: 1, botFill: true, rounds: 6, turnSeconds: 600 });
+    let tableId = "";
+    const join = async (name: string, role: string, locale?: string) => {
+      const joined = (await postJson(server.url, "/join", { code: created.joinCode, name, role })).body;
+      tableId = joined.tableId as string;
+      return connect({ tableId, seatToken: joined.seatToken as string, ...(locale ? { locale } : {}) });
+    };
+    const ukrainian = await join("Olena", "ukraine", "uk");
+    const english = await join("Anne", "us");
+    const instructor = await connect({ tableId, instructorKey: created.instructorKey as string });
+    await act(instructor, { type: "start" });
+    await act(instructor, { type: "start" });
+    // Both people pass their turns while the bots table, object and accept.
+    const passed = new Set<string>();
+    const botLines = (seat: Seat) =>
+      (seat.views.at(-1)?.publicChat ?? []).filter((m) => m.from === "russia" || m.from === "europe");
+    await waitFor(
+      () => {
+        for (const [role, seat] of [
+          ["ukraine", ukrainian],
+          ["us", english],
+        ] as const) {
+          const turn = seat.views.at(-1)?.turn;
+          const key = `${role}:${turn?.round}`;
+          if (turn?.seat === role && !passed.has(key)) {
+            passed.add(key);
+            seat.send({ type: "pass" });
+          }
+        }
+        return botLines(ukrainian).length >= 2 && botLines(english).length >= 2;
+      },
+      { timeout: 60_000, interval: 20, what: "the bots to speak twice" },
+    );
+    const cyrillic = /[А-Яа-яІіЇїЄєҐґ]/;
+    const read = Math.min(botLines(english).length, botLines(ukrainian).length);
+    const inEnglish = botLines(english).slice(0, read);
+    const inUkrainian = botLines(ukrainian).slice(0, read);
+    expect(read).toBeGreaterThanOrEqual(2);
+    // The same lines, each in its reader's language.
+    expect(inUkrainian.map((m) => [m.from, m.at])).toEqual(inEnglish.map((m) => [m.from, m.at]));
+    for (const message of inEnglish) {
+      expect(message.text).not.toMatch(cyrillic);
+      expect(message.text).toMatch(
+        /^(?:We put forward a package\.|We accept version \d+\.|Version \d+ does not work for us on )/,
+      );
+    }
+    for (const message of inUkrainian) {
+      expect(message.text).toMatch(cyrillic);
+      expect(message.text).toMatch(
+        /^(?:Ми пропонуємо пакет\.|Ми приймаємо версію \d+\.|Версія \d+ нас не влаштовує)/,
+      );
+    }
+    // They name their red lines by title in each language: “…” in English, «…» in Ukrainian.
+    expect(inEnglish.some((m) => /red line “[A-Z][^”]+”/.test(m.text))).toBe(true);
+    expect(inUkrainian.some((m) => /червоної лінії «[А-ЯІЇЄҐ][^»]+»/.test(m.text))).toBe(true);
+    // The instructor, who joined without a language, reads them in English.
+    expect(
+      (instructor.views.at(-1)?.publicChat ?? [])
+        .filter((m) => m.from === "russia" || m.from === "europe")
+        .slice(0, inEnglish.length)
+        .map((m) => m.text),
+    ).toEqual(inEnglish.map((m) => m.text));
+    // A person's words stay as typed, in every reader's view; translations from a person are refused.
+    const said = english.send({ type: "say", text: "Shall we talk about guarantees?" });
+    await waitFor(() => english.done.includes(said), { what: "Anne's message" });
+    await waitFor(
+      () => ukrainian.views.at(-1)?.publicChat.at(-1)?.text === "Shall we talk about guarantees?",
+      {
+        what: "Olena to read Anne's message as typed",
+      },
+    );
+    const refusals: { refusal: { code: string; message: string } }[] = [];
+    english.room.onMessage("refusal", (message) => refusals.push(message));
+    english.send({ type: "say", text: "Hello.", translations: { uk: "Вітаю." } });
+    await waitFor(() => refusals.length > 0, { what: "the refusal" });
+    expect(refusals[0]?.refusal).toMatchObject({
+      code: "not-allowed",
+      message:
+        "Only a seat a bot plays sends its words with translations; a person's words are shown as they were written.",
+    });
+  }, 90_000);
+
   it("hand a seat to a person who joins mid-game, who then sees the whole table", async () => {
     const created = await workshop({ tables: 1, botFill: true, turnSeconds: 600 });
     const tableId = (

@@ -3,7 +3,12 @@
 import { randomUUID } from "node:crypto";
 import { Client, type Room } from "@colyseus/sdk";
 import {
+  type ConsoleAlert,
+  type ConsoleResultsMessage,
+  type ConsoleSnapshot,
+  type ConsoleTable,
   consoleRoomName,
+  type ErrorMessage,
   negotiationRoomName,
   type RefusalMessage,
   type TableView,
@@ -95,6 +100,53 @@ async function workshopWithPlayers(tables: number, full: number, turnSeconds = 6
 
 const seatOf = (seated: Record<number, Record<string, Seat>>, table: number, role: string) =>
   seated[table]?.[role] as Seat;
+
+/** A console joined in a language: what it has been sent, as it was sent (tiles and alerts as last said). */
+type SpeakingConsole = {
+  room: Room;
+  snapshots: ConsoleSnapshot[];
+  tiles: Map<number, ConsoleTable>;
+  alerts: ConsoleAlert[];
+  results: ConsoleResultsMessage[];
+  errors: ErrorMessage[];
+  command(tables: "all" | number[], command: Record<string, unknown>): Promise<ConsoleResultsMessage>;
+};
+
+async function consoleIn(locale: string, workshop: Record<string, unknown>): Promise<SpeakingConsole> {
+  const room = await new Client(server.url).joinOrCreate(consoleRoomName, {
+    workshopId: workshop.workshopId,
+    instructorKey: workshop.instructorKey,
+    locale,
+  });
+  rooms.push(room);
+  const desk: SpeakingConsole = {
+    room,
+    snapshots: [],
+    tiles: new Map(),
+    alerts: [],
+    results: [],
+    errors: [],
+    async command(tables, command) {
+      const intentId = randomUUID();
+      room.send("command", { intentId, tables, command });
+      return waitFor(() => desk.results.find((r) => r.intentId === intentId), {
+        what: `the console's ${String(command.type)} to be answered`,
+      });
+    },
+  };
+  room.onMessage("snapshot", (snapshot: ConsoleSnapshot) => {
+    desk.snapshots.push(snapshot);
+    desk.tiles = new Map(snapshot.tables.map((tile) => [tile.number, tile]));
+    desk.alerts = [...snapshot.alerts];
+  });
+  room.onMessage("table", (tile: ConsoleTable) => desk.tiles.set(tile.number, tile));
+  room.onMessage("alert", (alert: ConsoleAlert) => desk.alerts.push(alert));
+  room.onMessage("results", (results: ConsoleResultsMessage) => desk.results.push(results));
+  room.onMessage("error", (error: ErrorMessage) => desk.errors.push(error));
+  room.onMessage("*", () => {});
+  await waitFor(() => desk.snapshots.length > 0, { what: "the console's snapshot" });
+  return desk;
+}
 
 describe("the instructor console", () => {
   it("sees every table of its workshop and runs a command on all of them, each table answering", async () => {
@@ -264,5 +316,94 @@ describe("the instructor console", () => {
     await waitFor(() => desk.tiles.get(1)?.status.rounds !== undefined);
     const settingsRounds = (workshop.settings as unknown as { rounds: number }).rounds;
     expect(desk.tiles.get(1)?.status.rounds).toBe(settingsRounds + 2);
+  });
+
+  it("speaks each connection's language: tiles, alerts, the events menu and refusals, and switches on request", async () => {
+    const { workshop, seated } = await workshopWithPlayers(2, 1);
+    const english = await consoleIn("en", workshop);
+    const ukrainian = await consoleIn("uk", workshop);
+    expect(english.snapshots[0]?.events.find((event) => event.id === "paris-guarantees")?.title).toBe(
+      "Paris summit: European guarantees",
+    );
+    expect(ukrainian.snapshots[0]?.events.find((event) => event.id === "paris-guarantees")?.title).toBe(
+      "Паризький саміт: європейські гарантії",
+    );
+    expect(ukrainian.tiles.get(1)?.status.seats.map((seat) => seat.name)).toEqual(
+      english.tiles.get(1)?.status.seats.map(
+        (seat) =>
+          ({
+            "United States": "Сполучені Штати",
+            Ukraine: "Україна",
+            Europe: "Європа",
+            Russia: "Росія",
+          })[seat.name],
+      ),
+    );
+
+    // A refusal comes back in the language of the console that sent the command.
+    const refusal = (answer: ConsoleResultsMessage) => {
+      const [result] = answer.results;
+      return result?.status === "refused" ? result.refusal.message : null;
+    };
+    expect(refusal(await english.command([2], { type: "start" }))).toMatch(
+      /^The seats of .* are still empty/,
+    );
+    expect(refusal(await ukrainian.command([2], { type: "start" }))).toMatch(/^Місця ще вільні: /);
+
+    await english.command([1], { type: "start" });
+    await english.command([1], { type: "start" });
+    // Each connection reads the last action in its own language.
+    await waitFor(() => english.tiles.get(1)?.lastAction?.text === "Round 1: United States' turn.", {
+      what: "the English tile's last action",
+    });
+    await waitFor(
+      () => ukrainian.tiles.get(1)?.lastAction?.text === "Раунд 1: хід делегації «Сполучені Штати».",
+      { what: "the Ukrainian tile's last action" },
+    );
+    expect(ukrainian.tiles.get(1)?.status.seats[0]?.name).toBe("Сполучені Штати");
+
+    await seatOf(seated, 1, "europe").act({ type: "walk-out", note: "No guarantees, no deal." });
+    const walkOut = (desk: SpeakingConsole) =>
+      waitFor(() => desk.alerts.find((alert) => alert.kind === "walk-out"), { what: "the walk-out alert" });
+    expect((await walkOut(english)).message).toBe('Europe walked out: "No guarantees, no deal."');
+    expect((await walkOut(ukrainian)).message).toBe(
+      "Делегація «Європа» вийшла з переговорів: «No guarantees, no deal.»",
+    );
+    const concluded = await waitFor(() => ukrainian.alerts.find((alert) => alert.kind === "concluded"));
+    expect(concluded.message).toBe(
+      "Переговори завершилися без угоди (одна зі сторін вийшла з переговорів): Зрив переговорів.",
+    );
+    await waitFor(() => ukrainian.tiles.get(1)?.status.outcomeTitle === "Зрив переговорів");
+    await waitFor(() => english.tiles.get(1)?.status.outcomeTitle === "Collapse");
+
+    // A console opened later in Ukrainian gets the history from the log, in Ukrainian.
+    const late = await consoleIn("uk", workshop);
+    expect(late.snapshots[0]?.alerts.map((alert) => alert.message)).toEqual(
+      expect.arrayContaining([
+        "Делегація «Європа» вийшла з переговорів: «No guarantees, no deal.»",
+        "Переговори завершилися без угоди (одна зі сторін вийшла з переговорів): Зрив переговорів.",
+      ]),
+    );
+    expect(late.snapshots[0]?.tables[0]?.lastAction?.text).toBe(
+      "Переговори завершилися без угоди: одна зі сторін вийшла з переговорів.",
+    );
+
+    // Switching: the whole snapshot again, in the new language, without leaving the room.
+    ukrainian.room.send("locale", { locale: "en" });
+    await waitFor(() => ukrainian.snapshots.length === 2, { what: "the snapshot in English" });
+    expect(ukrainian.snapshots[1]?.alerts.map((alert) => alert.message)).toEqual(
+      english.alerts.map((alert) => alert.message),
+    );
+    expect(ukrainian.tiles.get(1)?.lastAction?.text).toBe(english.tiles.get(1)?.lastAction?.text);
+    expect(ukrainian.tiles.get(1)?.status.outcomeTitle).toBe("Collapse");
+    expect(refusal(await ukrainian.command([2], { type: "start" }))).toMatch(/^The seats of /);
+
+    // A language we do not speak is answered with an error; joining with one is refused.
+    ukrainian.room.send("locale", { locale: "fr" });
+    await waitFor(() => ukrainian.errors.length === 1, { what: "the language error" });
+    expect(ukrainian.errors[0]).toMatchObject({ code: "invalid-message" });
+    expect(ukrainian.errors[0]?.message).toContain("The language is one of en, uk.");
+    expect(ukrainian.room.connection.isOpen).toBe(true);
+    await expect(consoleIn("fr", workshop)).rejects.toThrow(/The language is one of en, uk\./);
   });
 });

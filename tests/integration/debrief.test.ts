@@ -12,6 +12,7 @@ import {
   debriefResponseSchema,
   effectiveScenario,
   eventSchema,
+  type Locale,
   loadScenario,
   negotiationRoomName,
   type Scenario,
@@ -76,11 +77,16 @@ async function sit(options: Record<string, string>): Promise<Seat> {
 
 type Workshop = { workshopId: string; joinCode: string; instructorKey: string };
 
-async function get(path: string, auth?: string) {
+/** A GET as a browser makes it: `headers` may carry its Cookie and Accept-Language. */
+async function get(path: string, auth?: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${server.url}/api${path}`, {
-    headers: auth === undefined ? {} : { authorization: auth },
+    headers: { ...headers, ...(auth === undefined ? {} : { authorization: auth }) },
   });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return {
+    status: response.status,
+    language: response.headers.get("content-language"),
+    body: (await response.json()) as Record<string, unknown>,
+  };
 }
 
 async function post(path: string, body: unknown, auth?: string) {
@@ -92,8 +98,11 @@ async function post(path: string, body: unknown, auth?: string) {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** The table's log and config as stored, folded into a debrief by the shared engine here in the test. */
-async function expectedDebrief(tableId: string): Promise<Debrief> {
+/**
+ * The table's log and config as stored, folded into a debrief by the shared engine here in the
+ * test, for a reader of `locale`.
+ */
+async function expectedDebrief(tableId: string, locale: Locale = "en"): Promise<Debrief> {
   const { prisma } = server.database;
   const table = await prisma.table.findUniqueOrThrow({
     where: { id: tableId },
@@ -103,15 +112,18 @@ async function expectedDebrief(tableId: string): Promise<Debrief> {
   const snapshot = loadScenario(table.workshop.scenario?.data);
   if (!snapshot.ok) throw new Error("the workshop's scenario snapshot does not load");
   const rows = await prisma.event.findMany({ where: { tableId }, orderBy: { seq: "asc" } });
-  return debriefFor({
-    config: {
-      scenario: snapshot.scenario,
-      variant: settings.variant,
-      rounds: settings.rounds,
-      turnSeconds: settings.turnSeconds,
+  return debriefFor(
+    {
+      config: {
+        scenario: snapshot.scenario,
+        variant: settings.variant,
+        rounds: settings.rounds,
+        turnSeconds: settings.turnSeconds,
+      },
+      events: rows.map((row) => eventSchema.parse(row.payload)),
     },
-    events: rows.map((row) => eventSchema.parse(row.payload)),
-  });
+    { locale },
+  );
 }
 
 const strip = ({ sharing: _s, viewer: _v, ...debrief }: Record<string, unknown>) => debrief;
@@ -383,6 +395,118 @@ describe("a table's debrief over HTTP", () => {
     expect(tables[0]).toEqual(classRow(await expectedDebrief(tableId), { number: 1, id: tableId }));
     expect(tables[0]).toMatchObject({ outcomeClass: "fragile-ceasefire", redLineRefusals: 1, rounds: 1 });
     expect(tables[1]).toMatchObject({ table: 2, tableId: lobbyTableId, phase: "lobby", outcomeClass: null });
+  });
+
+  it("speaks the reader's language: ?locale=, else their kept choice (cookie), else their browser's", async () => {
+    const { workshop, tableId, tokens } = played;
+    const key = `Bearer ${workshop.instructorKey}`;
+    const path = `/workshops/${workshop.workshopId}/tables/${tableId}/debrief`;
+    const sharingPath = `${path}/sharing`;
+    const uk = scenario.translations?.uk;
+    const cession = uk?.redLines?.["ua-no-legal-cession"];
+    if (!uk || !cession) throw new Error("ukraine-2026 has no Ukrainian translation of ua-no-legal-cession");
+
+    // The instructor asks in Ukrainian: the shared engine's debrief for a Ukrainian reader.
+    const asked = await get(`${path}?locale=uk`, key);
+    expect(asked.status).toBe(200);
+    expect(asked.language).toBe("uk");
+    const ukrainian = await expectedDebrief(tableId, "uk");
+    expect(strip(asked.body)).toEqual(ukrainian);
+    const read = debriefResponseSchema.parse(asked.body);
+    expect(read.summary[0]).toMatch(/^Ваш стіл погодив версію 1 у раунді 1 \(підсумок — крихке перемирʼя\)/);
+    expect(read.questions.length).toBeGreaterThanOrEqual(3);
+    expect(read.questions.join(" ")).toMatch(/[А-Яа-яІіЇїЄє]/);
+    expect(read.roles.map((r) => r.name)).toEqual(["Україна", "Росія", "Сполучені Штати", "Європа"]);
+    expect(read.scenario.variantName).toBe("Неофіційний канал");
+    expect(read.status.outcome?.title).toBe("Крихке перемирʼя");
+    expect(read.injectedEvents[0]?.title).toBe(uk.events?.["pokrovsk-breakthrough"]?.title);
+    expect(read.redLines.refusals[0]?.rules[0]).toMatchObject({
+      rule: "ua-no-legal-cession",
+      title: cession.title,
+      explanation: cession.explanation,
+    });
+    // The same figures as in English, which is what a request without a language gets.
+    const inEnglish = await get(path, key);
+    expect(inEnglish.language).toBe("en");
+    const english = debriefResponseSchema.parse(inEnglish.body);
+    expect(english.summary[0]).toMatch(/^Your table agreed on version 1 in round 1/);
+    expect(read.analysis).toEqual(english.analysis);
+    expect(read.deal).toEqual(english.deal);
+
+    // Without ?locale=: the kept choice, then the browser's languages; ?locale= over both.
+    expect((await get(path, key, { cookie: "theme=dark; red-lines-locale=uk" })).body).toEqual(asked.body);
+    expect((await get(path, key, { "accept-language": "uk-UA,uk;q=0.9,en;q=0.8" })).body).toEqual(asked.body);
+    expect((await get(path, key, { cookie: "red-lines-locale=en", "accept-language": "uk" })).body).toEqual(
+      inEnglish.body,
+    );
+    expect((await get(`${path}?locale=en`, key, { cookie: "red-lines-locale=uk" })).body).toEqual(
+      inEnglish.body,
+    );
+    expect((await get(`/tables/${tableId}/debrief?locale=uk`, key)).body).toEqual(asked.body);
+    // A language the product does not speak, asked by name, is refused; a cookie's is passed over.
+    const unknown = await get(`${path}?locale=fr`, key);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body).toMatchObject({
+      error: {
+        code: "invalid-request",
+        message: "The locale in the address is not valid: the language is one of en, uk.",
+        issues: [{ path: "locale" }],
+      },
+    });
+    expect((await get(`/tables/${tableId}/debrief?locale=`, key)).status).toBe(400);
+    expect((await get(path, key, { cookie: "red-lines-locale=fr" })).body).toEqual(inEnglish.body);
+
+    // A seat reads its copy in Ukrainian: another seat's red line stays withheld in every language.
+    await post(sharingPath, { shared: true, revealChannels: false }, key);
+    const russia = await get(path, `Seat ${tokens.russia}`, { cookie: "red-lines-locale=uk" });
+    expect(russia.language).toBe("uk");
+    const copy = debriefResponseSchema.parse(russia.body);
+    expect(copy.viewer).toBe("russia");
+    expect(copy.redLines.refusals[0]?.rules[0]).toMatchObject({
+      role: "ukraine",
+      rule: "undisclosed-1",
+      title: "Нерозкрита червона лінія 1",
+      explanation: "",
+    });
+    const englishLine = scenario.redLines.ukraine?.find((r) => r.id === "ua-no-legal-cession");
+    const text = JSON.stringify(russia.body);
+    for (const words of [
+      "ua-no-legal-cession",
+      cession.title,
+      cession.explanation,
+      englishLine?.title,
+      englishLine?.explanation,
+    ]) {
+      if (words) expect(text).not.toContain(words);
+    }
+    expect(copy.summary).toEqual(ukrainian.summary);
+    // Ukraine's own seat reads its red line in full, in Ukrainian.
+    const ukraine = debriefResponseSchema.parse(
+      (await get(`${path}?locale=uk`, `Seat ${tokens.ukraine}`)).body,
+    );
+    expect(ukraine.redLines.refusals[0]?.rules[0]).toMatchObject({
+      title: cession.title,
+      explanation: cession.explanation,
+    });
+    await post(sharingPath, { shared: false, revealChannels: false }, key);
+
+    // The class view names the seats, the variant and the outcomes in the reader's language.
+    const classPath = `/workshops/${workshop.workshopId}/class`;
+    const view = await get(`${classPath}?locale=uk`, key);
+    expect(view.status).toBe(200);
+    expect(view.language).toBe("uk");
+    expect(view.body.workshop).toMatchObject({ variant: "back-channel", variantName: "Неофіційний канал" });
+    expect(view.body.roles).toEqual([
+      { id: "ukraine", name: "Україна" },
+      { id: "russia", name: "Росія" },
+      { id: "us", name: "Сполучені Штати" },
+      { id: "europe", name: "Європа" },
+    ]);
+    const rows = view.body.tables as Record<string, unknown>[];
+    expect(rows[0]).toEqual(classRow(ukrainian, { number: 1, id: tableId }));
+    expect(rows[0]).toMatchObject({ outcomeTitle: "Крихке перемирʼя" });
+    expect((await get(classPath, key, { "accept-language": "uk" })).body).toEqual(view.body);
+    expect((await get(`${classPath}?locale=klingon`, key)).status).toBe(400);
   });
 });
 

@@ -72,8 +72,8 @@ async function playedTable() {
   return { workshop, tableId, tokens };
 }
 
-async function get(path: string, auth: string) {
-  const response = await fetch(`${server.url}/api${path}`, { headers: { authorization: auth } });
+async function get(path: string, auth: string, headers: Record<string, string> = {}) {
+  const response = await fetch(`${server.url}/api${path}`, { headers: { authorization: auth, ...headers } });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
@@ -170,6 +170,78 @@ describe("replay over HTTP", () => {
       expect((fresh.body.view as TableView).issues[0]?.name).toBe("An edited issue title");
     } finally {
       issue.name = original;
+    }
+  });
+
+  it("speaks the reader's language: the locale asked for, else their kept choice, else their browser's", async () => {
+    const { workshop, tableId } = await playedTable();
+    const key = `Bearer ${workshop.instructorKey}`;
+    const texts = (body: Record<string, unknown>) =>
+      (body.events as TimelineEntry[]).map((entry) => entry.text);
+    const english = await get(`/tables/${tableId}/timeline?as=instructor`, key);
+    expect(texts(english.body)).toContain("United States tabled version 1.");
+    const ukrainianLine = "Делегація «Сполучені Штати» внесла версію 1.";
+    const privateLine = "Делегація «Росія» написала приватно делегації «Сполучені Штати».";
+
+    const asked = await get(`/tables/${tableId}/timeline?as=instructor&locale=uk`, key);
+    expect(asked.status).toBe(200);
+    expect(texts(asked.body)).toEqual(expect.arrayContaining([ukrainianLine, privateLine]));
+    // The same entries as in English: only their words differ.
+    const bare = (body: Record<string, unknown>) =>
+      (body.events as TimelineEntry[]).map(({ text: _, ...entry }) => entry);
+    expect(bare(asked.body)).toEqual(bare(english.body));
+
+    // Without `locale`: the cookie the language switcher keeps, then Accept-Language.
+    const cookie = await get(`/tables/${tableId}/timeline?as=instructor`, key, {
+      cookie: "theme=dark; red-lines-locale=uk",
+      "accept-language": "en-GB,en;q=0.9",
+    });
+    expect(texts(cookie.body)).toContain(ukrainianLine);
+    const browser = await get(`/tables/${tableId}/timeline?as=instructor`, key, {
+      "accept-language": "uk-UA,uk;q=0.9,en;q=0.5",
+    });
+    expect(texts(browser.body)).toContain(ukrainianLine);
+    // The query wins over both; a cookie naming no language of ours is passed over.
+    const override = await get(`/tables/${tableId}/timeline?as=instructor&locale=en`, key, {
+      cookie: "red-lines-locale=uk",
+      "accept-language": "uk",
+    });
+    expect(texts(override.body)).toContain("United States tabled version 1.");
+    const unknownCookie = await get(`/tables/${tableId}/timeline?as=instructor`, key, {
+      cookie: "red-lines-locale=fr",
+      "accept-language": "uk",
+    });
+    expect(texts(unknownCookie.body)).toContain(ukrainianLine);
+
+    // The replayed table and its event, in Ukrainian from a seat's perspective as from the instructor's.
+    const tabled = (asked.body.events as TimelineEntry[]).find((entry) => entry.type === "version-tabled");
+    const moment = await get(`/tables/${tableId}/replay?at=${tabled?.seq}&as=us&locale=uk`, key);
+    expect(moment.status).toBe(200);
+    expect(moment.body.event).toMatchObject({ type: "version-tabled", text: ukrainianLine });
+    const view = moment.body.view as TableView;
+    expect(view.issues.find((issue) => issue.id === "territory")?.name).toBe(
+      "Правовий статус окупованих територій",
+    );
+    const inEnglish = (await get(`/tables/${tableId}/replay?at=${tabled?.seq}&as=us`, key)).body;
+    expect((inEnglish.view as TableView).issues.find((issue) => issue.id === "territory")?.name).toBe(
+      "Legal status of the occupied territory",
+    );
+    // Ukraine's perspective in Ukrainian still never learns of Russia's private message.
+    const asUkraine = await get(`/tables/${tableId}/timeline?as=ukraine&locale=uk`, key);
+    expect(texts(asUkraine.body)).not.toContain(privateLine);
+    expect(JSON.stringify(asUkraine.body)).not.toContain("treaties could work");
+
+    // A language we do not speak is refused with a sentence saying which we do.
+    for (const path of [
+      "timeline?as=instructor&locale=fr",
+      "replay?locale=EN",
+      "replay?locale=en&locale=uk",
+    ]) {
+      const bad = await get(`/tables/${tableId}/${path}`, key);
+      expect(bad.status, path).toBe(400);
+      expect(bad.body, path).toMatchObject({
+        error: { code: "invalid-request", message: "The language is one of en, uk." },
+      });
     }
   });
 });

@@ -217,6 +217,8 @@ describe.each(backends)("the scenario studio on %s", (backend: Backend) => {
     expect(unknown.status).toBe(404);
     expect(unknown.body.error).toEqual({
       code: "no-such-scenario",
+      reason: "unknown",
+      values: { id: "atlantis-2030" },
       message: 'There is no scenario "atlantis-2030": neither built in nor saved from the studio.',
     });
     const notAnId = await studio("/scenarios/Not%20An%20Id");
@@ -231,6 +233,8 @@ describe.each(backends)("the scenario studio on %s", (backend: Backend) => {
     expect(noVersion.status).toBe(404);
     expect(noVersion.body.error).toEqual({
       code: "no-such-version",
+      reason: "stored",
+      values: { id, version: 7, last: 2 },
       message: `Scenario "${id}" has no version 7: its versions are 1 to 2.`,
     });
     expect((await studio("/scenarios/ukraine-2026?version=1")).body.error.code).toBe("no-such-version");
@@ -286,6 +290,8 @@ describe.each(backends)("the scenario studio on %s", (backend: Backend) => {
     expect(huge.status).toBe(413);
     expect(huge.body.error).toEqual({
       code: "too-large",
+      reason: "scenario",
+      values: { mb: 1 },
       message: "The scenario is too large: the studio takes scenarios of up to 1 MB.",
     });
 

@@ -213,6 +213,7 @@ describe("a workshop's stored scenario", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toEqual({
       code: "no-such-role",
+      values: { role: "us", roles: ["Party 1", "Party 2", "Party 3"] },
       message: 'There is no seat "us". The seats are Party 1, Party 2 and Party 3.',
     });
 

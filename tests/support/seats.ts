@@ -58,8 +58,10 @@ export async function seatContext(
   joinCode: string,
   seat: JoinedSeat,
   viewport = desktop,
+  /** The browser's language (its Accept-Language and navigator.languages), e.g. "uk-UA". */
+  locale?: string,
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport, ...(locale ? { locale } : {}) });
   const stored = JSON.stringify({
     joinCode,
     workshopId: seat.workshopId,
@@ -136,7 +138,7 @@ export async function openTable(context: BrowserContext, url: string): Promise<P
   try {
     await page
       .getByRole("status")
-      .filter({ hasText: /\bConnected\b/ })
+      .filter({ hasText: /\bConnected\b|Підключено/ })
       .waitFor({ timeout: 30_000 });
   } catch (error) {
     throw new Error(`${url} did not connect; the page says: ${await page.locator("body").textContent()}`, {

@@ -13,6 +13,7 @@ import {
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { useGameClient } from "../../lib/colyseus.tsx";
+import { useServerErrorText } from "../../lib/serverErrors.ts";
 
 type Participant = { id: string; name: string; joinedAt: number };
 type Connection = "idle" | "connecting" | "connected" | "reconnecting" | "disconnected";
@@ -29,6 +30,7 @@ function describeEvent(t: SandboxT, event: EventMessage): string {
 
 export function SandboxTable() {
   const t = useTranslations("table.sandbox");
+  const serverText = useServerErrorText();
   const client = useGameClient();
   const nameId = useId();
   const noteId = useId();
@@ -84,7 +86,7 @@ export function SandboxTable() {
       });
       room.onMessage(serverMessages.error, (payload: unknown) => {
         const parsed = errorMessageSchema.safeParse(payload);
-        setError(parsed.success ? (parsed.data as ErrorMessage).message : t("refused"));
+        setError(parsed.success ? serverText.room(parsed.data as ErrorMessage) : t("refused"));
       });
       room.onDrop(() => setConnection("reconnecting"));
       room.onReconnect(() => setConnection("connected"));

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { deleteWorkshop } from "../../lib/api.ts";
 import { forgetInstructorKey } from "../../lib/credentials.ts";
+import { useServerErrorText } from "../../lib/serverErrors.ts";
 import { ConfirmDialog } from "./ConfirmDialog.tsx";
 import styles from "./Controls.module.css";
 
@@ -21,6 +22,7 @@ export function DeleteWorkshop({
   onDeleted: (deleted: WorkshopDeleted["deleted"]) => void;
 }) {
   const t = useTranslations("console");
+  const serverText = useServerErrorText();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function DeleteWorkshop({
     const result = await deleteWorkshop(workshopId, instructorKey);
     setBusy(false);
     if (!result.ok) {
-      setProblem(t("deleteWorkshop.failed", { message: result.message }));
+      setProblem(t("deleteWorkshop.failed", { message: serverText.http(result) }));
       return;
     }
     forgetInstructorKey(workshopId);

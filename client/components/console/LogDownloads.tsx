@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { downloadLog } from "../../lib/api.ts";
+import { useServerErrorText } from "../../lib/serverErrors.ts";
 import styles from "./Controls.module.css";
 
 function save(blob: Blob, filename: string): void {
@@ -31,6 +32,7 @@ export function LogDownloads({
   whose: "workshop" | "thisTable" | { table: number };
 }) {
   const t = useTranslations("console");
+  const serverText = useServerErrorText();
   const owner = typeof whose === "string" ? { whose, table: 0 } : { whose: "table", table: whose.table };
   const [busy, setBusy] = useState<"csv" | "json" | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -41,7 +43,7 @@ export function LogDownloads({
     const result = await downloadLog(workshopId, instructorKey, format, tableId);
     setBusy(null);
     if (result.ok) save(result.value.blob, result.value.filename);
-    else setProblem(t("logs.failed", { format: format.toUpperCase(), message: result.message }));
+    else setProblem(t("logs.failed", { format: format.toUpperCase(), message: serverText.http(result) }));
   }
 
   return (

@@ -13,6 +13,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { eraseSeat } from "../../lib/api.ts";
+import { type ServerErrorText, useServerErrorText } from "../../lib/serverErrors.ts";
 import { CopyButton } from "../entry/CopyButton.tsx";
 import { AnswerLine } from "./AnswerLine.tsx";
 import { BroadcastForm, ExtendForm, InjectForm } from "./CommandForms.tsx";
@@ -57,6 +58,7 @@ export function TableControls({
   onClose: () => void;
 }) {
   const t = useTranslations("console");
+  const serverText = useServerErrorText();
   const seatId = useId();
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [seat, setSeat] = useState("");
@@ -246,7 +248,7 @@ export function TableControls({
               tile={tile}
               role={confirming.role}
               onConfirm={async (role) =>
-                setErased(await erasedLine(workshopId, tile, role, instructorKey, t))
+                setErased(await erasedLine(workshopId, tile, role, instructorKey, t, serverText))
               }
               onClose={() => setConfirming(null)}
             />
@@ -445,10 +447,11 @@ async function erasedLine(
   role: string,
   instructorKey: string,
   t: ConsoleT,
+  serverText: ServerErrorText,
 ): Promise<{ ok: boolean; text: string }> {
   const name = tile.status.seats.find((candidate) => candidate.role === role)?.name ?? role;
   const result = await eraseSeat(workshopId, tile.tableId, role, instructorKey);
-  if (!result.ok) return { ok: false, text: t("controls.eraseFailed", { message: result.message }) };
+  if (!result.ok) return { ok: false, text: t("controls.eraseFailed", { message: serverText.http(result) }) };
   const { names, messages, notes } = result.value.erased;
   return {
     ok: true,

@@ -3,6 +3,7 @@
 // refusal's sentence, or the error's — so every tile can show what became of the last command.
 import type { ConsoleCommand, ConsoleResult } from "@red-lines/shared/protocol";
 import { useState } from "react";
+import { type ServerErrorText, useServerErrorText } from "../../lib/serverErrors.ts";
 import type { ConsoleConnection } from "../../lib/useConsole.ts";
 import { type ConsoleT, whereOf } from "./format.ts";
 
@@ -18,10 +19,15 @@ export type TableAnswer = {
 export type Outcome = { summary: string; allDone: boolean };
 export type Execute = (target: "all" | number[], command: ConsoleCommand, label: string) => Promise<Outcome>;
 
-function answerOf(label: string, result: ConsoleResult, t: ConsoleT): TableAnswer {
+function answerOf(
+  label: string,
+  result: ConsoleResult,
+  t: ConsoleT,
+  serverText: ServerErrorText,
+): TableAnswer {
   if (result.status === "done") return { label, kind: "done", message: t("answer.done") };
   if (result.status === "refused") return { label, kind: "refused", message: result.refusal.message };
-  return { label, kind: "error", message: result.error.message };
+  return { label, kind: "error", message: serverText.room(result.error) };
 }
 
 /** `t` is the console's translator (useTranslations("console")): the answers are in its language. */
@@ -31,6 +37,8 @@ export function useCommandAnswers(
   t: ConsoleT,
 ): { answers: ReadonlyMap<number, TableAnswer>; execute: Execute } {
   const [answers, setAnswers] = useState<ReadonlyMap<number, TableAnswer>>(new Map());
+  // An error is said by its code (lib/serverErrors.ts); a refusal comes in the console's language.
+  const serverText = useServerErrorText();
 
   const record = (entries: [number, TableAnswer][]) =>
     setAnswers((previous) => {
@@ -48,7 +56,7 @@ export function useCommandAnswers(
     if (reply.kind !== "results") {
       const message =
         reply.kind === "error"
-          ? reply.error.message
+          ? serverText.room(reply.error)
           : reply.kind === "timeout"
             ? t("answer.noAnswer")
             : t("answer.offline");
@@ -57,7 +65,7 @@ export function useCommandAnswers(
     }
     const each = reply.results.map((result): [number, TableAnswer] => [
       result.table,
-      answerOf(label, result, t),
+      answerOf(label, result, t, serverText),
     ]);
     record(each);
     const done = each.filter(([, answer]) => answer.kind === "done").map(([table]) => table);

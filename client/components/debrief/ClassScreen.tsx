@@ -3,7 +3,7 @@
 // against its no-deal value, distance to the Nash point, red-line refusals), sortable by any
 // column, each row linking to its debrief. Behind the instructor key, like the console.
 import type { ClassRow, ClassView } from "@red-lines/shared/protocol";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getClassView } from "../../lib/api.ts";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";
@@ -11,10 +11,11 @@ import styles from "./Debrief.module.css";
 import { useFigures } from "./figures.ts";
 import { Scroller } from "./Scroller.tsx";
 
+/** `locale`: the language the view was asked in (the page's, when it was loaded). */
 type Loaded =
   | { kind: "loading" }
   | { kind: "failed"; message: string; status: number }
-  | { kind: "ready"; view: ClassView };
+  | { kind: "ready"; view: ClassView; locale: string };
 
 type SortKey = "table" | "outcome" | "rounds" | "nash" | "refusals" | `score:${string}`;
 type Sort = { key: SortKey; direction: "ascending" | "descending" };
@@ -52,6 +53,9 @@ export function sortRows(
 
 export function ClassScreen({ workshopId }: { workshopId: string }) {
   const t = useTranslations("debrief");
+  // The server names seats, variants and outcomes in the reader's language (their kept choice,
+  // sent with the request as the page's cookie): asked again whenever the page's language changes.
+  const locale = useLocale();
   const [key, setKey] = useState<string | null | undefined>();
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [sort, setSort] = useState<Sort>({ key: "table", direction: "ascending" });
@@ -64,10 +68,10 @@ export function ClassScreen({ workshopId }: { workshopId: string }) {
     const result = await getClassView(workshopId, key);
     setLoaded(
       result.ok
-        ? { kind: "ready", view: result.value }
+        ? { kind: "ready", view: result.value, locale }
         : { kind: "failed", message: result.message, status: result.status },
     );
-  }, [key, workshopId]);
+  }, [key, workshopId, locale]);
 
   useEffect(() => {
     void load();

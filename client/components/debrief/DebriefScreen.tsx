@@ -5,7 +5,7 @@
 // over the stored log; issue and option names come from the same scenario snapshot, through the
 // replay's view of the table at its end.
 import type { DebriefResponse, DebriefSharing } from "@red-lines/shared/protocol";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { getDebrief, getReplayView, type ReplayCredential, setDebriefSharing } from "../../lib/api.ts";
 import { CommunicationSection } from "./CommunicationSection.tsx";
@@ -23,10 +23,11 @@ import { SummarySection } from "./SummarySection.tsx";
 import { TermsSection } from "./TermsSection.tsx";
 import { type DebriefAccess, useDebriefAccess } from "./useDebriefAccess.ts";
 
+/** `locale`: the language the debrief was asked in (the page's, when it was loaded). */
 type Loaded =
   | { kind: "loading" }
   | { kind: "failed"; status: number; code: string; message: string }
-  | { kind: "ready"; debrief: DebriefResponse };
+  | { kind: "ready"; debrief: DebriefResponse; locale: string };
 
 /** The end of any log: the replay answers with the last moment when asked past it. */
 const END_OF_LOG = 2 ** 31 - 1;
@@ -47,6 +48,9 @@ function credentialOf(access: DebriefAccess): ReplayCredential {
 export function DebriefScreen({ tableId, workshopId }: { tableId: string; workshopId: string | null }) {
   const t = useTranslations("debrief.screen");
   const access = useDebriefAccess(tableId, workshopId);
+  // The server writes the debrief in the reader's language (their kept choice, sent with the
+  // request as the page's cookie): asked again whenever the page's language changes.
+  const locale = useLocale();
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [labels, setLabels] = useState<Labels | null>(null);
 
@@ -61,10 +65,10 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
       setLoaded({ kind: "failed", status: result.status, code: result.code, message: result.message });
       return;
     }
-    setLoaded({ kind: "ready", debrief: result.value });
+    setLoaded({ kind: "ready", debrief: result.value, locale });
     const view = await getReplayView(tableId, END_OF_LOG, "observer", credentialOf(access));
     if (view.ok) setLabels(labelsFromView(view.value.view));
-  }, [access, tableId]);
+  }, [access, tableId, locale]);
 
   useEffect(() => {
     void load();
@@ -97,7 +101,7 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
     if (!result.ok) return result.message;
     setLoaded((current) =>
       current.kind === "ready"
-        ? { kind: "ready", debrief: { ...current.debrief, sharing: result.value.sharing } }
+        ? { ...current, debrief: { ...current.debrief, sharing: result.value.sharing } }
         : current,
     );
     return null;

@@ -5,6 +5,7 @@
 import type { DebriefSharing } from "@red-lines/shared/protocol";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useServerErrorText } from "../../lib/serverErrors.ts";
 import { LogDownloads } from "../console/LogDownloads.tsx";
 import styles from "./Debrief.module.css";
 import { fetchFile, saveFile } from "./download.ts";
@@ -24,6 +25,7 @@ export function InstructorControls({
   onShare: (sharing: DebriefSharing) => Promise<string | null>;
 }) {
   const t = useTranslations("debrief");
+  const serverText = useServerErrorText();
   const [busy, setBusy] = useState(false);
   // The choice as just made, shown at once while it is saved; dropped (back to the saved one) after.
   const [pending, setPending] = useState<DebriefSharing | null>(null);
@@ -56,10 +58,11 @@ export function InstructorControls({
       setVersions({ busy: false, problem: null });
     } else {
       const problem =
-        file.message ??
-        (file.status === null
-          ? t("instructor.unreachable")
-          : t("instructor.serverAnswered", { status: file.status }));
+        file.error && file.status !== null
+          ? serverText.http({ status: file.status, ...file.error })
+          : file.status === null
+            ? t("instructor.unreachable")
+            : t("instructor.serverAnswered", { status: file.status });
       setVersions({ busy: false, problem: t("instructor.versionsFailed", { problem }) });
     }
   }

@@ -1,14 +1,15 @@
 // A file from the API behind the instructor key (the key travels in a header, never in a link),
 // saved through an <a download>: the table's tabled versions as CSV.
-import { httpErrorSchema } from "@red-lines/shared/protocol";
+import { type HttpError, httpErrorSchema } from "@red-lines/shared/protocol";
 
 /**
- * The file, or why not: the server's own message, else the status it answered with (`status`),
- * else neither (it could not be reached); the page puts the last two in words.
+ * The file, or why not: the server's error (said by its code: lib/serverErrors.ts), else the
+ * status it answered with (`status`), else neither (it could not be reached); the page puts each
+ * in words.
  */
 export type Downloaded =
   | { ok: true; blob: Blob; filename: string }
-  | { ok: false; message: string | null; status: number | null };
+  | { ok: false; error: HttpError["error"] | null; status: number | null };
 
 export async function fetchFile(
   path: string,
@@ -21,7 +22,7 @@ export async function fetchFile(
       const parsed = httpErrorSchema.safeParse(await response.json().catch(() => null));
       return {
         ok: false,
-        message: parsed.success ? parsed.data.error.message : null,
+        error: parsed.success ? parsed.data.error : null,
         status: response.status,
       };
     }
@@ -29,7 +30,7 @@ export async function fetchFile(
     const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
     return { ok: true, blob: await response.blob(), filename };
   } catch {
-    return { ok: false, message: null, status: null };
+    return { ok: false, error: null, status: null };
   }
 }
 

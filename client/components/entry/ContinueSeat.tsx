@@ -37,7 +37,7 @@ export function ContinueSeat({
       return;
     }
     setBusy(false);
-    if (result.code === "unknown-code") onUnknownCode(result.message);
+    if (result.code === "unknown-code") onUnknownCode(problemText(result));
     else setError(problemText(result));
   }
 

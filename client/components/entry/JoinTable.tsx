@@ -101,7 +101,7 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
   if (!checkedCode.ok) {
     return <CodeEntry problem={checkedCode.problem} name={name} />;
   }
-  const lookupUnknown = seating.problem?.code === "unknown-code" ? seating.problem.message : null;
+  const lookupUnknown = seating.problem?.code === "unknown-code" ? problemText(seating.problem) : null;
   if (unknownCode ?? lookupUnknown) {
     return <CodeEntry problem={unknownCode ?? lookupUnknown ?? ""} name={name} />;
   }
@@ -166,11 +166,11 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
     }
     setSubmitting(false);
     if (result.code === "unknown-code") {
-      setUnknownCode(result.message);
+      setUnknownCode(problemText(result));
       return;
     }
     if (seatCodes.has(result.code)) {
-      setErrors({ seat: result.message });
+      setErrors({ seat: problemText(result) });
       void seating.refresh();
       return;
     }

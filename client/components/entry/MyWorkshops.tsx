@@ -10,6 +10,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { workshopOverview } from "../../lib/api.ts";
+import type { ApiProblem } from "../../lib/serverErrors.ts";
 import type { StoredWorkshop } from "../../lib/workshopsHere.ts";
 import styles from "./entry.module.css";
 import { useProblemText } from "./useProblemText.ts";
@@ -24,7 +25,7 @@ type Answer =
   | { kind: "unreachable"; problem: Problem };
 
 /** A failed look-up, as lib/api.ts answers it: said by useProblemText. */
-type Problem = { code: string; status: number; message: string };
+type Problem = ApiProblem;
 
 type Row = { workshopId: string; stored: StoredWorkshop | null; answer: Answer };
 

@@ -4,7 +4,10 @@
 // there. Views are kept once fetched (a log only grows, so the table after its first n events
 // never changes) and the next ones fetched ahead while playing. A table still in play (its talks
 // not concluded) is followed: at the end of its timeline, the timeline is fetched again every few
-// seconds.
+// seconds. Both come in the page's language (the server reads it from the request, as the page
+// was chosen: the reader's kept choice, else their browser's): kept per language, and fetched
+// again in the new one when the reader switches.
+import { useLocale } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   getReplayView,
@@ -42,7 +45,10 @@ export function useReplay(
   perspective: string | null,
   initialAt: number | null,
 ): ReplayData {
-  const [timeline, setTimeline] = useState<{ perspective: string; value: Timeline } | null>(null);
+  const locale = useLocale();
+  const [timeline, setTimeline] = useState<{ perspective: string; locale: string; value: Timeline } | null>(
+    null,
+  );
   const [timelineProblem, setTimelineProblem] = useState<string | null>(null);
   const [viewProblem, setViewProblem] = useState<{ key: string; message: string } | null>(null);
   const [seq, setSeq] = useState<number | null>(null);
@@ -57,14 +63,14 @@ export function useReplay(
       void getTimeline(tableId, perspective, credential).then((answer) => {
         if (!alive()) return;
         if (answer.ok) {
-          setTimeline({ perspective, value: answer.value });
+          setTimeline({ perspective, locale, value: answer.value });
           setTimelineProblem(null);
         } else {
           setTimelineProblem(answer.message);
         }
       });
     },
-    [tableId, credential, perspective],
+    [tableId, credential, perspective, locale],
   );
   useEffect(() => {
     let alive = true;
@@ -74,7 +80,8 @@ export function useReplay(
     };
   }, [requestTimeline]);
 
-  const current = timeline && timeline.perspective === perspective ? timeline.value : null;
+  const current =
+    timeline && timeline.perspective === perspective && timeline.locale === locale ? timeline.value : null;
   const events = current?.events ?? null;
 
   // A new timeline (another perspective, or more events) keeps the position where it can; the
@@ -88,7 +95,7 @@ export function useReplay(
     });
   }, [events, initialAt]);
 
-  const keyFor = useCallback((at: number) => `${perspective}@${at}`, [perspective]);
+  const keyFor = useCallback((at: number) => `${locale}:${perspective}@${at}`, [locale, perspective]);
 
   const remember = useCallback((key: string, value: ReplayView) => {
     const map = cache.current;

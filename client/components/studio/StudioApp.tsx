@@ -14,6 +14,7 @@ import {
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { instructorKeysHere } from "../../lib/credentials.ts";
+import { type ServerErrorText, useServerErrorText } from "../../lib/serverErrors.ts";
 import { AnalysisPanel } from "./AnalysisPanel.tsx";
 import { BalancePanel } from "./BalancePanel.tsx";
 import { fieldId, StudioContext } from "./context.tsx";
@@ -48,10 +49,13 @@ function keyFromText(text: string): string {
   return match?.[1] ? decodeURIComponent(match[1]) : text.trim();
 }
 
-/** A failed call in words: the server's own sentence, or the reason in the reader's language. */
-function failureText(t: StudioT, failure: Failure | null): string {
+/**
+ * A failed call in words, in the reader's language: the server's error by its code (`said`:
+ * lib/serverErrors.ts), or why the page got no error from it.
+ */
+function failureText(t: StudioT, said: ServerErrorText, failure: Failure | null): string {
   if (!failure) return t("failure.refused");
-  if (failure.reason === "server") return failure.message;
+  if (failure.reason === "server") return said.http({ status: failure.status, ...failure.error });
   if (failure.reason === "status") return t("failure.status", { status: failure.status });
   return t(`failure.${failure.reason}`);
 }
@@ -198,6 +202,7 @@ export function StudioApp() {
 
 function KeyGate({ onKey }: { onKey: (key: StudioKey, list: StudioScenarioSummary[]) => void }) {
   const t = useTranslations("studio");
+  const said = useServerErrorText();
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<{ failure: Failure | null } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -230,7 +235,7 @@ function KeyGate({ onKey }: { onKey: (key: StudioKey, list: StudioScenarioSummar
           />
           {problem && (
             <p className="error" id="studio-key-problem" role="alert">
-              {failureText(t, problem.failure)}
+              {failureText(t, said, problem.failure)}
             </p>
           )}
         </div>
@@ -252,6 +257,7 @@ function StartScreen({
   onStart: (draft: Draft, origin: Origin) => void;
 }) {
   const t = useTranslations("studio");
+  const said = useServerErrorText();
   const format = useFormatter();
   const [problem, setProblem] = useState<StartProblem | null>(null);
   return (
@@ -259,7 +265,7 @@ function StartScreen({
       {problem && (
         <p className="error" role="alert">
           {problem.kind === "failure"
-            ? failureText(t, problem.failure)
+            ? failureText(t, said, problem.failure)
             : t("start.notJson", { file: problem.file, detail: problem.detail })}
         </p>
       )}
@@ -376,6 +382,7 @@ function Editor({
   onClose: () => void;
 }) {
   const t = useTranslations("studio");
+  const said = useServerErrorText();
   const [draft, setDraft] = useState<Draft>(initial);
   const history = useRef<Draft[]>([]);
   const [section, setSection] = useState<SectionId>("scenario");
@@ -519,7 +526,7 @@ function Editor({
                 : t("editor.saved", { version: saved.version, title: saved.title })}
             </p>
           )}
-          {saveProblem && <p className="error">{failureText(t, saveProblem)}</p>}
+          {saveProblem && <p className="error">{failureText(t, said, saveProblem)}</p>}
           {!valid && !saved && <p className={styles.hint}>{t("editor.needsValid")}</p>}
         </div>
       </div>

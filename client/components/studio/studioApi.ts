@@ -1,7 +1,8 @@
 // The studio's HTTP calls: every answer parsed with the shared schemas, every failure one sentence
-// (the server's own, or a reason the page puts in words: StudioApp's failureText).
+// (the server's error by its code, or a reason the page puts in words: StudioApp's failureText).
 // The key goes as `Bearer` (an instructor key) or `Studio` (the server's studio key).
 import {
+  type HttpError,
   httpErrorSchema,
   type StudioSaved,
   type StudioScenario,
@@ -15,17 +16,12 @@ import type { ZodType } from "zod";
 export type StudioKey = { scheme: "Bearer" | "Studio"; key: string };
 
 /**
- * Why a call failed: the server said so (`message`, its own sentence), it could not be reached,
- * it answered an error without a sentence, or its answer did not parse.
+ * Why a call failed: the server said so (`error`: its code, its English sentence, what a page
+ * needs to say it in the reader's language), it could not be reached, it answered an error
+ * without a sentence, or its answer did not parse.
  */
 export type Failure =
-  | {
-      ok: false;
-      status: number;
-      reason: "server";
-      message: string;
-      issues?: { path: string; message: string }[];
-    }
+  | { ok: false; status: number; reason: "server"; error: HttpError["error"] }
   | { ok: false; status: number; reason: "unreachable" | "status" | "unreadable" };
 
 export type Answer<T> = { ok: true; value: T; status: number } | Failure;
@@ -53,13 +49,7 @@ async function call<T>(
   if (!response.ok) {
     const parsed = httpErrorSchema.safeParse(body);
     return parsed.success
-      ? {
-          ok: false,
-          status: response.status,
-          reason: "server",
-          message: parsed.data.error.message,
-          issues: parsed.data.error.issues,
-        }
+      ? { ok: false, status: response.status, reason: "server", error: parsed.data.error }
       : { ok: false, status: response.status, reason: "status" };
   }
   const parsed = schema.safeParse(body);

@@ -3,6 +3,7 @@
 import type { TableView } from "@red-lines/shared/protocol";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { useServerErrorText } from "../../lib/serverErrors.ts";
 import type { CommandReply } from "../../lib/useTable.ts";
 import { Citations } from "./Citation.tsx";
 import { ownRedLineTitle } from "./derive.ts";
@@ -15,7 +16,8 @@ const bold = (text: ReactNode) => <strong>{text}</strong>;
 export function ReplyNote({ view, reply, id }: { view: TableView; reply: CommandReply | null; id?: string }) {
   const t = useTranslations("table");
   const { quoted } = useTableFormat();
-  const problem = reply ? replyProblem(reply, t) : null;
+  const serverText = useServerErrorText();
+  const problem = reply ? replyProblem(reply, t, serverText.room) : null;
   if (!reply || problem === null) return null;
   if (reply.kind === "refused" && reply.refusal.code === "red-line" && reply.refusal.rule) {
     const { rule, explanation, sources, source, rules = [] } = reply.refusal;

@@ -2,7 +2,7 @@
 // One table, live: connects as this browser's seat, as the instructor or as an observer, and
 // shows the phase the table is in — the lobby, the briefing, the negotiation, or its outcome —
 // with the connection's state and screen-reader announcements always present.
-import { closeCodes, closeSentences } from "@red-lines/shared/protocol";
+import { closeCodes } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useMemo, useRef } from "react";
@@ -107,7 +107,13 @@ export function TableScreen({ tableId, workshopId, watchToken }: Props) {
         ) : table.outdated ? (
           <Outdated />
         ) : (
-          table.problem && <ConnectionProblem problem={table.problem} identity={identity} />
+          table.problem && (
+            <ConnectionProblem
+              problem={table.problem}
+              deleted={table.closeCode === closeCodes.workshopDeleted}
+              identity={identity}
+            />
+          )
         )}
         {identity?.kind === "visitor" ? (
           <NotLetIn />
@@ -335,12 +341,21 @@ function Revoked({ identity }: { identity: Identity | undefined }) {
   );
 }
 
-function ConnectionProblem({ problem, identity }: { problem: string; identity: Identity | undefined }) {
+function ConnectionProblem({
+  problem,
+  deleted,
+  identity,
+}: {
+  problem: string;
+  /** The workshop was deleted: its join code went with it. */
+  deleted: boolean;
+  identity: Identity | undefined;
+}) {
   const t = useTranslations("table.connectionProblem");
   return (
     <section className={styles.problem} role="alert" aria-label={t("label")}>
       <p>{problem}</p>
-      {problem === closeSentences[closeCodes.workshopDeleted] ? (
+      {deleted ? (
         // Its join code went with it: there is nothing to join again.
         <p>
           <Link href="/">{t("home")}</Link>

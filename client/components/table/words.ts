@@ -1,6 +1,6 @@
 // The table screen's fixed sentences: how talks ended in plain words, and what a
 // failed command means when the server did not refuse it (timeout, offline, error).
-import type { ConclusionReason } from "@red-lines/shared/protocol";
+import type { ConclusionReason, ErrorMessage } from "@red-lines/shared/protocol";
 import type { CommandReply } from "../../lib/useTable.ts";
 import type { TableT } from "./format.ts";
 
@@ -23,17 +23,21 @@ export function outcomeReason(t: TableT, reason: ConclusionReason, details: Reas
 }
 
 /**
- * A sentence for a command that did not go through, or null when it did. A refusal or an error
- * is the server's own sentence, shown as it came.
+ * A sentence for a command that did not go through, or null when it did. A refusal comes in the
+ * reader's language as it is; an error is said by its code (`said`: lib/serverErrors.ts).
  */
-export function replyProblem(reply: CommandReply, t: TableT): string | null {
+export function replyProblem(
+  reply: CommandReply,
+  t: TableT,
+  said: (error: ErrorMessage) => string,
+): string | null {
   switch (reply.kind) {
     case "done":
       return null;
     case "refused":
       return reply.refusal.message;
     case "error":
-      return reply.error.message;
+      return said(reply.error);
     case "timeout":
       return t("reply.timeout");
     case "offline":

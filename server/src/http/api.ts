@@ -59,6 +59,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
     res.setHeader("Retry-After", String(decision.retryAfterSeconds));
     fail(res, 429, {
       code: "rate-limited",
+      reason: decision.limit === "new-codes" ? "join-codes" : "join-requests",
+      values: { seconds: decision.retryAfterSeconds },
       message:
         decision.limit === "new-codes"
           ? `Too many join attempts from this device. Wait ${decision.retryAfterSeconds} seconds and try again, and check the code with your instructor.`
@@ -131,7 +133,8 @@ export function mountApi(app: Application, options: ApiOptions): void {
     });
     if (result.ok || result.code !== "unknown-code") knownCode(req, code);
     if (!result.ok) {
-      fail(res, result.status, { code: result.code, message: result.message });
+      const { ok: _ok, status, ...error } = result;
+      fail(res, status, error);
       return;
     }
     const { ok: _ok, ...seat } = result;
@@ -170,6 +173,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       // One answer for an unknown workshop and a wrong key: neither reveals the other.
       fail(res, 403, {
         code: "not-instructor",
+        reason: "workshop",
         message: "That instructor link is not valid for this workshop.",
       });
       return;
@@ -184,7 +188,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
   mountDeletion(api, options);
 
   api.use((_req: Request, res: Response) => {
-    fail(res, 404, { code: "not-found", message: "There is no such API route." });
+    fail(res, 404, { code: "not-found", reason: "route", message: "There is no such API route." });
   });
 
   // Express calls a four-argument function with errors: bad JSON, oversized bodies, failures.
@@ -199,7 +203,11 @@ export function mountApi(app: Application, options: ApiOptions): void {
           message: "The address is not valid: it has a broken %-escape.",
         });
       } else if (error.type === "entity.too.large") {
-        fail(res, 413, { code: "too-large", message: "The request body is too large (16 KB at most)." });
+        fail(res, 413, {
+          code: "too-large",
+          reason: "body",
+          message: "The request body is too large (16 KB at most).",
+        });
       } else {
         requestLog(req, options.logger).error({ err: error }, `api: ${error.message}`);
         fail(res, 503, {

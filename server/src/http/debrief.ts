@@ -7,23 +7,34 @@
 // the debrief only once the instructor has shared it and the talks there are over; the private
 // channels' texts are left out unless the instructor chose to reveal them, and so is the wording
 // of the other seats' red lines (each reads its own in full). Bots' reasoning stays.
+//
+// Each reader gets it in their language: `locale` in the query, else their kept choice (the
+// `red-lines-locale` cookie), else their browser's languages (Accept-Language), else English. The
+// scenario's words come from its translation, and the summary and discussion questions are
+// written in that language from the reader's own copy, after what they may not see is taken out.
 import type { Db } from "@red-lines/db";
 import {
   type ClassView,
+  chooseLocale,
   classRow,
   createAnalysisCache,
-  type Debrief,
+  type DebriefFigures,
   type DebriefResponse,
   type DebriefSharing,
-  debriefFor,
+  debriefFigures,
   debriefSharingSchema,
   instructorActor,
+  type Locale,
+  localeCookie,
+  localeSchema,
+  localizeDebrief,
   withOthersRedLinesWithheld,
   withOwnSideOnly,
   withoutPrivateChannels,
+  withSentences,
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
-import type { Response, Router } from "express";
+import type { Request, Response, Router } from "express";
 import { z } from "zod";
 import { type LoadedTable, loadTable } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
@@ -40,12 +51,58 @@ const storedSharingSchema = z
   })
   .catch({ shared: false, revealChannels: false, revealRedLines: false });
 
-/** Debriefs are kept per table and log length; analyses per scenario state, across tables. */
+/**
+ * Debriefs are kept per table and log length (their figures, in English); analyses per scenario
+ * state, across tables. A reader's copy is made from them per request.
+ */
 const analyses = createAnalysisCache();
-const debriefs = logCache<Debrief>(64);
+const debriefs = logCache<DebriefFigures>(64);
 
-function debriefOf(loaded: LoadedTable): Debrief {
-  return debriefs(loaded, () => debriefFor({ config: loaded.config, events: loaded.events }, { analyses }));
+function debriefOf(loaded: LoadedTable): DebriefFigures {
+  return debriefs(loaded, () =>
+    debriefFigures({ config: loaded.config, events: loaded.events }, { analyses }),
+  );
+}
+
+/** The debrief's figures with the scenario's words in the reader's language. */
+function localized(loaded: LoadedTable, locale: Locale): DebriefFigures {
+  return localizeDebrief(debriefOf(loaded), loaded.scenario, locale);
+}
+
+/** `?locale=`: the language the reader asks for (other parameters are not the debrief's). */
+const debriefQuerySchema = z.object({ locale: localeSchema.optional() });
+
+/** A cookie's value in a request's Cookie header, if it is there and well-formed. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0 || part.slice(0, at).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The reader's language: `locale` in the query, else their kept choice (cookie), else their
+ * browser's (Accept-Language), else English. A `locale` that is not one of the product's
+ * languages is answered 400 (and null returned).
+ */
+function readerLocale(req: Request, res: Response): Locale | null {
+  const parsed = debriefQuerySchema.safeParse(req.query);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join(".") || "(query)",
+      message: `The locale in the address is not valid: ${issue.message.replace(/^./, (c) => c.toLowerCase())}`,
+    }));
+    fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
+    return null;
+  }
+  const asked = parsed.data.locale;
+  return asked ?? chooseLocale(cookieValue(req.headers.cookie, localeCookie), req.headers["accept-language"]);
 }
 
 /** The instructor's choice for a table's debrief (and replay) with its students. */
@@ -54,9 +111,19 @@ export async function sharingOf(prisma: Db, tableId: string): Promise<DebriefSha
   return storedSharingSchema.parse(row?.debriefSharing ?? {});
 }
 
-function answer(res: Response, body: DebriefResponse) {
+function answer(res: Response, locale: Locale, body: DebriefResponse) {
   res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Language", locale);
   res.json(body);
+}
+
+/** The instructor's copy: everything, in their language. */
+function instructorAnswer(res: Response, loaded: LoadedTable, locale: Locale, sharing: DebriefSharing) {
+  answer(res, locale, {
+    ...withSentences(localized(loaded, locale), loaded.scenario, locale),
+    sharing,
+    viewer: instructorActor,
+  });
 }
 
 /**
@@ -69,6 +136,7 @@ async function studentDebrief(
   seatToken: string,
   tableId: string,
   workshopId: string | undefined,
+  locale: Locale,
 ) {
   const table = await prisma.table.findUnique({
     where: { id: tableId },
@@ -106,10 +174,15 @@ async function studentDebrief(
     });
     return;
   }
-  const full = debriefOf(loaded);
+  // What the seat may not read is taken out first; its summary and questions are written from
+  // what is left, in its reader's language.
+  const full = localized(loaded, locale);
   const channels = sharing.revealChannels ? full : withoutPrivateChannels(full);
-  const redLines = sharing.revealRedLines ? channels : withOthersRedLinesWithheld(channels, seat.role);
-  answer(res, { ...withOwnSideOnly(redLines, seat.role), sharing, viewer: seat.role });
+  const redLines = sharing.revealRedLines
+    ? channels
+    : withOthersRedLinesWithheld(channels, seat.role, locale);
+  const copy = withSentences(withOwnSideOnly(redLines, seat.role), loaded.scenario, locale);
+  answer(res, locale, { ...copy, sharing, viewer: seat.role });
 }
 
 export function mountDebrief(router: Router, options: DebriefOptions): void {
@@ -123,9 +196,11 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
       { path: "tableId", value: tableId, what: "table" },
     ];
     if (!checkIds(res, ids)) return;
+    const locale = readerLocale(req, res);
+    if (!locale) return;
     const given = credentials(req);
     if (given?.kind === "seat") {
-      await studentDebrief(res, prisma, given.secret, tableId, workshopId);
+      await studentDebrief(res, prisma, given.secret, tableId, workshopId, locale);
       return;
     }
     const overview = await instructorWorkshop(req, res, prisma, workshopId);
@@ -139,13 +214,15 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
       fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
       return;
     }
-    answer(res, { ...debriefOf(loaded), sharing: await sharingOf(prisma, tableId), viewer: instructorActor });
+    instructorAnswer(res, loaded, locale, await sharingOf(prisma, tableId));
   });
 
   // The same, addressed by the table alone (a student's stored seat, or a link without the workshop).
   router.get("/tables/:tableId/debrief", async (req, res) => {
     const tableId = String(req.params.tableId);
     if (!checkIds(res, [{ path: "tableId", value: tableId, what: "table" }])) return;
+    const locale = readerLocale(req, res);
+    if (!locale) return;
     const given = credentials(req);
     if (!given) {
       fail(res, 401, {
@@ -156,7 +233,7 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
       return;
     }
     if (given.kind === "seat") {
-      await studentDebrief(res, prisma, given.secret, tableId, undefined);
+      await studentDebrief(res, prisma, given.secret, tableId, undefined, locale);
       return;
     }
     const loaded = await loadTable(prisma, tableId);
@@ -167,7 +244,7 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
       });
       return;
     }
-    answer(res, { ...debriefOf(loaded), sharing: await sharingOf(prisma, tableId), viewer: instructorActor });
+    instructorAnswer(res, loaded, locale, await sharingOf(prisma, tableId));
   });
 
   router.post("/workshops/:id/tables/:tableId/debrief/sharing", async (req, res) => {
@@ -216,15 +293,22 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
   router.get("/workshops/:id/class", async (req, res) => {
     const workshopId = String(req.params.id);
     if (!checkIds(res, [{ path: "id", value: workshopId, what: "workshop" }])) return;
+    const locale = readerLocale(req, res);
+    if (!locale) return;
     const overview = await instructorWorkshop(req, res, prisma, workshopId);
     if (!overview) return;
+    const view = await classView(prisma, overview, locale);
     res.setHeader("Cache-Control", "no-store");
-    res.json(await classView(prisma, overview));
+    res.setHeader("Content-Language", locale);
+    res.json(view);
   });
 }
 
-/** Every table's row, one table at a time (a class of 30 never sits in memory at once). */
-async function classView(prisma: Db, overview: Overview): Promise<ClassView> {
+/**
+ * Every table's row, one table at a time (a class of 30 never sits in memory at once), with the
+ * scenario's words (seats, variant, outcomes) in the reader's language.
+ */
+async function classView(prisma: Db, overview: Overview, locale: Locale): Promise<ClassView> {
   const settings = workshopSettingsSchema.parse(overview.settings);
   const rows = [];
   let roles: { id: string; name: string }[] = [];
@@ -232,7 +316,7 @@ async function classView(prisma: Db, overview: Overview): Promise<ClassView> {
   for (const table of overview.tables) {
     const loaded = await loadTable(prisma, table.id);
     if (!loaded) continue;
-    const debrief = debriefOf(loaded);
+    const debrief = localized(loaded, locale);
     if (roles.length === 0) roles = debrief.roles.map((r) => ({ id: r.id, name: r.name }));
     variantName ||= debrief.scenario.variantName;
     rows.push(classRow(debrief, { number: table.number, id: table.id }));

@@ -59,7 +59,11 @@ export function mountDeletion(router: Router, options: DeletionOptions): void {
     if (!overview) return;
     const table = overview.tables.find((candidate) => candidate.id === tableId);
     if (!table) {
-      fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+      fail(res, 404, {
+        code: "no-such-table",
+        reason: "id",
+        message: "This workshop has no table with that id.",
+      });
       return;
     }
     const scenario = await workshopScenario(prisma, overview);
@@ -67,6 +71,7 @@ export function mountDeletion(router: Router, options: DeletionOptions): void {
     if (!roles.some((candidate) => candidate.id === role)) {
       fail(res, 404, {
         code: "no-such-seat",
+        values: { table: table.number, role, roles: roles.map((r) => r.id).join(", ") },
         message: `Table ${table.number} has no seat "${role}": its seats are ${roles.map((r) => r.id).join(", ")}.`,
       });
       return;

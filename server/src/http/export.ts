@@ -84,7 +84,11 @@ async function exportLog(req: Request, res: Response, format: Format, options: E
   const tables = tableId === undefined ? overview.tables : overview.tables.filter((t) => t.id === tableId);
   const only = tables[0];
   if (tableId !== undefined && !only) {
-    fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+    fail(res, 404, {
+      code: "no-such-table",
+      reason: "id",
+      message: "This workshop has no table with that id.",
+    });
     return;
   }
 
@@ -270,7 +274,11 @@ async function exportVersions(req: Request, res: Response, options: ExportOption
   if (!overview) return;
   const tables = tableId === undefined ? overview.tables : overview.tables.filter((t) => t.id === tableId);
   if (tableId !== undefined && tables.length === 0) {
-    fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+    fail(res, 404, {
+      code: "no-such-table",
+      reason: "id",
+      message: "This workshop has no table with that id.",
+    });
     return;
   }
   const loaded = [];

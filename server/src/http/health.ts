@@ -128,7 +128,7 @@ export function mountHealth(app: Application, options: HealthOptions): void {
     noStore(res);
     if (token === undefined) {
       // As if there were no such address: nothing tells a stranger that metrics exist here.
-      fail(res, 404, { code: "not-found", message: "There is nothing at this address." });
+      fail(res, 404, { code: "not-found", reason: "address", message: "There is nothing at this address." });
       return;
     }
     const header = req.headers.authorization ?? "";

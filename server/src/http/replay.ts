@@ -2,15 +2,22 @@
 // timeline of what that perspective may know happened. Built by folding the stored log (with the
 // workshop's scenario snapshot) with the shared engine; the view is `viewFor`, so a seat's
 // perspective shows nothing that seat could not see. Instructors may take any perspective;
-// a seat, its own or an observer's, once the instructor has shared the table's debrief.
+// a seat, its own or an observer's, once the instructor has shared the table's debrief. Both come
+// in the reader's language: `locale` in the query, else their kept choice (the `red-lines-locale`
+// cookie), else their browser's languages (Accept-Language), else English.
 import type { Db } from "@red-lines/db";
 import {
+  chooseLocale,
   createReplay,
   describeEvent,
   eventVisibleTo,
   instructorActor,
+  type Locale,
+  localeCookie,
+  localeSchema,
   observerPerspective,
   type Replay,
+  renderer,
   viewFor,
 } from "@red-lines/shared/engine";
 import type { Request, Response, Router } from "express";
@@ -34,8 +41,32 @@ const replayQuerySchema = z.strictObject({
     .transform(Number)
     .optional(),
   as: perspectiveSchema.default(instructorActor),
+  /** The reader's language; without it, their cookie's or their browser's. */
+  locale: localeSchema.optional(),
 });
-const timelineQuerySchema = z.strictObject({ as: perspectiveSchema.default(instructorActor) });
+const timelineQuerySchema = z.strictObject({
+  as: perspectiveSchema.default(instructorActor),
+  locale: localeSchema.optional(),
+});
+
+/** A cookie's value in a request's Cookie header, if it is there and well-formed. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0 || part.slice(0, at).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The reader's language: the one asked for, else their kept choice, else their browser's, else English. */
+function readerLocale(req: Request, asked: Locale | undefined): Locale {
+  return asked ?? chooseLocale(cookieValue(req.headers.cookie, localeCookie), req.headers["accept-language"]);
+}
 
 /** Replays are kept per table and log length, so scrubbing a long log folds it once. */
 const replays = logCache<Replay>(32);
@@ -136,18 +167,20 @@ export function mountReplay(router: Router, options: ReplayOptions): void {
     const at = Math.min(query.at ?? replay.length, replay.length);
     const last = at > 0 ? events[at - 1] : undefined;
     const state = replay.stateAt(at);
+    const locale = readerLocale(req, query.locale);
     res.setHeader("Cache-Control", "no-store");
+    res.setHeader("Content-Language", locale);
     res.json({
       at,
       length: replay.length,
-      view: viewFor(state, query.as),
+      view: viewFor(state, query.as, locale),
       event:
         last && eventVisibleTo(last, query.as)
           ? {
               seq: at,
               at: last.at,
               type: last.type,
-              text: describeEvent(state, last),
+              text: renderer(state.effective.scenario, locale)(describeEvent(state, last)),
             }
           : null,
     });
@@ -159,7 +192,9 @@ export function mountReplay(router: Router, options: ReplayOptions): void {
     const granted = await access(req, res, options.prisma);
     if (!granted || !allowedPerspective(res, granted, query.as)) return;
     const { replay } = build(granted.loaded);
+    const locale = readerLocale(req, query.locale);
     res.setHeader("Cache-Control", "no-store");
-    res.json({ length: replay.length, events: replay.timeline(query.as) });
+    res.setHeader("Content-Language", locale);
+    res.json({ length: replay.length, events: replay.timeline(query.as, locale) });
   });
 }

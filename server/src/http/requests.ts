@@ -1,13 +1,14 @@
 // What every HTTP route shares: the error body, ids in the address, who is asking (instructor
 // key or seat token), the instructor's workshop, and caches of work keyed by a table's log.
 import type { Db } from "@red-lines/db";
-import type { HttpError } from "@red-lines/shared/engine";
+import type { HttpError, HttpErrorBody } from "@red-lines/shared/engine";
 import type { Request, Response } from "express";
 import { instructorOverview } from "../workshops/store.ts";
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function fail(res: Response, status: number, body: HttpError["error"]) {
+/** Answers an error: one of the API's codes (serverErrors.ts), its sentence, and what a page needs to word it. */
+export function fail(res: Response, status: number, body: HttpErrorBody) {
   res.status(status).json({ error: body } satisfies HttpError);
 }
 
@@ -71,6 +72,7 @@ export async function instructorWorkshop(
   if (!overview) {
     fail(res, 403, {
       code: "not-instructor",
+      reason: "workshop",
       message: "That instructor link is not valid for this workshop.",
     });
     return null;

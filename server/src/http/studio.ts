@@ -6,6 +6,7 @@
 
 import type { Db } from "@red-lines/db";
 import {
+  type HttpErrorBody,
   idSchema,
   loadScenario,
   type StudioSaved,
@@ -58,15 +59,7 @@ function noStore(res: Response) {
   res.setHeader("Cache-Control", "no-store");
 }
 
-type Found =
-  | { ok: true; answer: StudioScenario }
-  | {
-      ok: false;
-      status: number;
-      code: string;
-      message: string;
-      issues?: { path: string; message: string }[];
-    };
+type Found = { ok: true; answer: StudioScenario } | ({ ok: false; status: number } & HttpErrorBody);
 
 /** The scenario (and version) the address names, as `GET /studio/scenarios/:id` answers it. */
 async function findScenario(prisma: Db, req: Request): Promise<Found> {
@@ -91,6 +84,7 @@ async function findScenario(prisma: Db, req: Request): Promise<Found> {
       ok: false,
       status: 404,
       code: "no-such-scenario",
+      reason: "bad-id",
       message: "There is no scenario with that id: scenario ids are kebab-case, such as my-class-2026.",
     };
   }
@@ -101,6 +95,8 @@ async function findScenario(prisma: Db, req: Request): Promise<Found> {
         ok: false,
         status: 404,
         code: "no-such-version",
+        reason: "built-in",
+        values: { id },
         message: `Scenario "${id}" is built in and has no versions: leave ?version out.`,
       };
     }
@@ -118,7 +114,7 @@ async function findScenario(prisma: Db, req: Request): Promise<Found> {
     };
   }
   const found = await storedScenario(prisma, id, version);
-  if (!found.ok) return { ok: false, status: 404, code: found.problem, message: found.message };
+  if (!found.ok) return { ok: false, status: 404, ...found.error };
   return {
     ok: true,
     answer: {
@@ -162,6 +158,8 @@ export function studioRouter(options: StudioOptions): Router {
       res.setHeader("Retry-After", String(admitted.retryAfterSeconds));
       fail(res, 429, {
         code: "rate-limited",
+        reason: "studio",
+        values: { seconds: admitted.retryAfterSeconds },
         message: `Too many studio requests or keys tried from this device. Wait ${admitted.retryAfterSeconds} seconds and try again.`,
       });
       return;
@@ -184,6 +182,7 @@ export function studioRouter(options: StudioOptions): Router {
     if (!opens) {
       fail(res, 401, {
         code: "wrong-key",
+        reason: given.scheme,
         message:
           given.scheme === "studio"
             ? "That is not this server's studio key (STUDIO_KEY). Check it, or use the instructor key of one of your workshops."
@@ -251,6 +250,7 @@ export function studioRouter(options: StudioOptions): Router {
       const count = loaded.errors.length;
       fail(res, 422, {
         code: "invalid-scenario",
+        values: { count },
         message: `The scenario has ${
           count === 1 ? "a problem, listed" : `${count} problems, each listed`
         } with where it is; nothing was saved.`,
@@ -262,6 +262,7 @@ export function studioRouter(options: StudioOptions): Router {
     if (scenarioIds.includes(scenario.id)) {
       fail(res, 409, {
         code: "built-in-id",
+        values: { id: scenario.id },
         message: `"${scenario.id}" is the id of a built-in scenario, which the studio cannot replace: give yours an id of its own (its "id" field, such as "${scenario.id}-my-class") and save again.`,
       });
       return;
@@ -275,6 +276,8 @@ export function studioRouter(options: StudioOptions): Router {
     if (error.type === "entity.too.large") {
       fail(res, 413, {
         code: "too-large",
+        reason: "scenario",
+        values: { mb: studioBodyLimitBytes / 1_048_576 },
         message: `The scenario is too large: the studio takes scenarios of up to ${studioBodyLimitBytes / 1_048_576} MB.`,
       });
       return;

@@ -1,7 +1,10 @@
 // The instructor console: one room per workshop. It sees every table of the workshop (status,
 // phase, round, whose turn, connected seats, alerts) and sends instructor commands to one table,
 // several, or all. Commands run in each table's own room, through the same decide → append →
-// evolve path as a seat's; this room only fans them out and gathers the answers.
+// evolve path as a seat's; this room only fans them out and gathers the answers. Each connection
+// has a language (join option `locale`, a `locale` message to switch): the tables' rooms publish
+// tiles and alerts with their phrases, and this room says them, the seats' names and the
+// scenario's events in each connection's language, as it passes the refusals on in it.
 import {
   type Client,
   matchMaker,
@@ -20,12 +23,21 @@ import {
   type ConsoleSnapshot,
   type ConsoleTable,
   consoleAlertHistory,
+  consoleEvents,
   consoleIntentSchema,
   consoleJoinOptionsSchema,
+  consoleLocaleMessageSchema,
   consoleMessages,
   describeEvent,
   type ErrorMessage,
+  english,
+  type Locale,
+  localizeStatus,
   negotiationRoomName,
+  type Renderer,
+  renderer,
+  type Scenario,
+  shownAlert,
   type TableEvent,
   type TableState,
   tableStatus,
@@ -40,16 +52,20 @@ import { invalidMessage } from "./invalidMessage.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";
 import { ensureTableRoom } from "./tableRooms.ts";
 
+/** A table's latest event: its phrase, with its English (each connection gets it in its language). */
 function lastActionOf(state: TableState, events: readonly TableEvent[]): ConsoleTable["lastAction"] {
   const last = events.at(-1);
-  return last ? { text: describeEvent(state, last), at: last.at } : null;
+  if (!last) return null;
+  const said = describeEvent(state, last);
+  return { text: english(state.effective.scenario, said), phrase: said, at: last.at };
 }
 
-/** A table's alerts, read from its log. */
+/** A table's alerts, read from its log: their phrases, with their English. */
 function alertsOf(loaded: LoadedTable): ConsoleAlert[] {
+  const inEnglish = renderer(loaded.state.effective.scenario, "en");
   return loaded.events.flatMap((event) => {
     const alert = alertFor(loaded.state, event);
-    return alert ? [{ ...alert, table: loaded.number, tableId: loaded.tableId }] : [];
+    return alert ? [{ ...shownAlert(alert, inEnglish), table: loaded.number, tableId: loaded.tableId }] : [];
   });
 }
 
@@ -73,7 +89,7 @@ export type ConsoleServices = {
   reconnectGraceSeconds: number;
 };
 
-type ClientData = { windowStart: number; windowCount: number };
+type ClientData = { windowStart: number; windowCount: number; locale: Locale };
 type ConsoleClient = Client<{ userData: ClientData }>;
 
 const rememberedIntents = 500;
@@ -86,7 +102,9 @@ export function createConsoleRoom(services: ConsoleServices) {
     private log: Logger = services.logger;
     private untrack = () => {};
     private joinCode = "";
-    private events: ConsoleSnapshot["events"] = [];
+    /** The scenario the workshop plays (its stored snapshot): the words tiles and alerts are said in. */
+    private scenario: Scenario | undefined;
+    private readonly renderers = new Map<Locale, Renderer>();
     private instructorKeyHash = "";
     /** Table id → its tile, kept current by the news its room publishes. */
     private readonly tiles = new Map<string, ConsoleTable>();
@@ -109,12 +127,8 @@ export function createConsoleRoom(services: ConsoleServices) {
       this.log = services.logger.child({ workshopId: workshop.id });
       this.untrack = services.metrics.track({ kind: "console", connections: () => this.clients.length });
       this.joinCode = workshop.joinCode;
-      // The events of the scenario the workshop really plays: its stored snapshot.
-      this.events = ((await workshopScenario(services.prisma, workshop))?.events ?? []).map((event) => ({
-        id: event.id,
-        title: event.title,
-        flash: event.flash,
-      }));
+      // The scenario the workshop really plays (its stored snapshot): its events, its words.
+      this.scenario = await workshopScenario(services.prisma, workshop);
       this.instructorKeyHash = workshop.instructorKeyHash;
       // Listen before reading, so no change between the read and the subscription is missed.
       await this.presence.subscribe(workshopChannel(this.workshopId), this.onNews);
@@ -133,6 +147,9 @@ export function createConsoleRoom(services: ConsoleServices) {
 
       this.onMessage(consoleMessages.command, (client, payload) =>
         this.receive(client as ConsoleClient, payload),
+      );
+      this.onMessage(consoleMessages.locale, (client, payload) =>
+        this.switchLocale(client as ConsoleClient, payload),
       );
       this.onMessage("*", (client, type) =>
         this.reply(client as ConsoleClient, {
@@ -168,7 +185,7 @@ export function createConsoleRoom(services: ConsoleServices) {
       this.alerts = [...alerts, ...this.alerts.filter((alert) => alert.at > last)].slice(
         -consoleAlertHistory,
       );
-      this.broadcast(consoleMessages.snapshot, this.snapshot());
+      this.sendEach(consoleMessages.snapshot, (locale) => this.snapshot(locale));
     }
 
     override onAuth(_client: Client, options: unknown): true {
@@ -181,9 +198,10 @@ export function createConsoleRoom(services: ConsoleServices) {
       return true;
     }
 
-    override onJoin(client: ConsoleClient) {
-      client.userData = { windowStart: 0, windowCount: 0 };
-      client.send(consoleMessages.snapshot, this.snapshot());
+    override onJoin(client: ConsoleClient, options: unknown) {
+      const locale = consoleJoinOptionsSchema.safeParse(options ?? {}).data?.locale ?? "en";
+      client.userData = { windowStart: 0, windowCount: 0, locale };
+      client.send(consoleMessages.snapshot, this.snapshot(locale));
       this.log.info({ connections: this.clients.length }, "an instructor console connected");
     }
 
@@ -196,7 +214,7 @@ export function createConsoleRoom(services: ConsoleServices) {
     }
 
     override onReconnect(client: ConsoleClient) {
-      client.send(consoleMessages.snapshot, this.snapshot());
+      client.send(consoleMessages.snapshot, this.snapshot(client.userData?.locale ?? "en"));
     }
 
     override async onDispose() {
@@ -218,15 +236,56 @@ export function createConsoleRoom(services: ConsoleServices) {
       }
     }
 
-    private snapshot(): ConsoleSnapshot {
+    /** Everything a connection shows, in its language. */
+    private snapshot(locale: Locale): ConsoleSnapshot {
       return {
         workshopId: this.workshopId,
         joinCode: this.joinCode,
         watchToken: watchTokenFor(this.workshopId, this.instructorKeyHash),
-        events: this.events,
-        tables: [...this.tiles.values()].sort((a, b) => a.number - b.number),
-        alerts: [...this.alerts],
+        events: this.scenario ? consoleEvents(this.scenario, locale) : [],
+        tables: [...this.tiles.values()]
+          .sort((a, b) => a.number - b.number)
+          .map((tile) => this.shownTile(tile, locale)),
+        alerts: this.alerts.map((alert) => this.shownAlert(alert, locale)),
       };
+    }
+
+    /** The scenario's phrases said in `locale`; null when the workshop's scenario could not be read. */
+    private say(locale: Locale): Renderer | null {
+      if (!this.scenario) return null;
+      let render = this.renderers.get(locale);
+      if (!render) {
+        render = renderer(this.scenario, locale);
+        this.renderers.set(locale, render);
+      }
+      return render;
+    }
+
+    /** A tile as a reader of `locale` sees it: the seats' names, the outcome and the last action in it. */
+    private shownTile(tile: ConsoleTable, locale: Locale): ConsoleTable {
+      const render = this.say(locale);
+      if (!render || !this.scenario) return tile;
+      const lastAction = tile.lastAction;
+      return {
+        ...tile,
+        status: localizeStatus(tile.status, this.scenario, locale),
+        lastAction: lastAction?.phrase ? { ...lastAction, text: render(lastAction.phrase) } : lastAction,
+      };
+    }
+
+    private shownAlert(alert: ConsoleAlert, locale: Locale): ConsoleAlert {
+      const render = this.say(locale);
+      return render && alert.phrase ? { ...alert, message: render(alert.phrase) } : alert;
+    }
+
+    /** Sends each connection its copy of a message, made once per language. */
+    private sendEach(type: string, make: (locale: Locale) => unknown) {
+      const made = new Map<Locale, unknown>();
+      for (const client of this.clients as ConsoleClient[]) {
+        const locale = client.userData?.locale ?? "en";
+        if (!made.has(locale)) made.set(locale, make(locale));
+        client.send(type, made.get(locale));
+      }
     }
 
     /** The tile of a table whose room is running, asked of the room itself (in any process). */
@@ -242,18 +301,36 @@ export function createConsoleRoom(services: ConsoleServices) {
 
     private receiveNews(news: WorkshopNews) {
       if (news.kind === "table") {
-        this.tiles.set(news.table.tableId, news.table);
-        this.broadcast(consoleMessages.table, news.table);
+        const tile = news.table;
+        this.tiles.set(tile.tableId, tile);
+        this.sendEach(consoleMessages.table, (locale) => this.shownTile(tile, locale));
       } else {
-        this.alerts.push(news.alert);
+        const alert = news.alert;
+        this.alerts.push(alert);
         if (this.alerts.length > consoleAlertHistory)
           this.alerts.splice(0, this.alerts.length - consoleAlertHistory);
-        this.broadcast(consoleMessages.alert, news.alert);
+        this.sendEach(consoleMessages.alert, (locale) => this.shownAlert(alert, locale));
       }
     }
 
     private reply(client: ConsoleClient, error: ErrorMessage) {
       client.send(consoleMessages.error, error);
+    }
+
+    /** The reader switched language: the whole snapshot again, in it. */
+    private switchLocale(client: ConsoleClient, payload: unknown) {
+      if (overRate(client.userData, Date.now())) {
+        this.reply(client, rateLimitedError);
+        return;
+      }
+      const parsed = consoleLocaleMessageSchema.safeParse(payload ?? {});
+      if (!parsed.success) {
+        this.reply(client, invalidMessage(parsed.error, "The language message", consoleMessages.locale));
+        return;
+      }
+      if (!client.userData || client.userData.locale === parsed.data.locale) return;
+      client.userData.locale = parsed.data.locale;
+      client.send(consoleMessages.snapshot, this.snapshot(parsed.data.locale));
     }
 
     private async receive(client: ConsoleClient, payload: unknown) {
@@ -286,7 +363,7 @@ export function createConsoleRoom(services: ConsoleServices) {
               error: { code: "invalid-message", message: `This workshop has no table ${number}.` },
             };
           }
-          return this.sendToTable(tile, command);
+          return this.sendToTable(tile, command, client.userData?.locale ?? "en");
         }),
       );
       const answer: ConsoleResultsMessage = { intentId, results };
@@ -294,10 +371,18 @@ export function createConsoleRoom(services: ConsoleServices) {
       client.send(consoleMessages.results, answer);
     }
 
-    private async sendToTable(tile: ConsoleTable, command: ConsoleCommand): Promise<ConsoleResult> {
+    /** Runs the command in the table's room; its refusal comes back in `locale`, the sender's language. */
+    private async sendToTable(
+      tile: ConsoleTable,
+      command: ConsoleCommand,
+      locale: Locale,
+    ): Promise<ConsoleResult> {
       try {
         const roomId = await ensureTableRoom(tile.tableId);
-        return (await matchMaker.remoteRoomCall(roomId, "runInstructorCommand", [command])) as ConsoleResult;
+        return (await matchMaker.remoteRoomCall(roomId, "runInstructorCommand", [
+          command,
+          locale,
+        ])) as ConsoleResult;
       } catch (error) {
         this.log.warn(
           { tableId: tile.tableId, table: tile.number },

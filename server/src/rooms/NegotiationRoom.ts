@@ -19,6 +19,7 @@ import {
   describeEvent,
   diffViews,
   type ErrorMessage,
+  english,
   type Handled,
   heldByPerson,
   instructorActor,
@@ -31,11 +32,14 @@ import {
   observerPerspective,
   parseCommand,
   type Refusal,
+  renderer,
   type ShownRefusal,
   type Submitted,
+  shownAlert,
   shownRefusal,
   type TableCommand,
   TableCommandHandler,
+  type TableEvent,
   type TableView,
   tableJoinOptionsSchema,
   tableMessages,
@@ -146,7 +150,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
         log: (line) => this.log.warn(line),
       });
       const last = loaded.events.at(-1);
-      if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
+      if (last) this.lastAction = this.lastActionOf(last);
       this.refresh();
       this.onMessage(tableMessages.command, (client, payload) =>
         this.receive(client as TableClient, payload),
@@ -311,7 +315,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
         const loaded = await loadTable(services.prisma, this.secrets.tableId);
         if (!loaded || !(await this.handler.reload())) return;
         const last = loaded.events.at(-1);
-        this.lastAction = last ? { text: describeEvent(this.table, last), at: last.at } : null;
+        this.lastAction = last ? this.lastActionOf(last) : null;
         this.published.clear();
         this.refresh();
         for (const client of this.clients as TableClient[]) this.sendWholeView(client, true);
@@ -322,7 +326,10 @@ export function createNegotiationRoom(services: NegotiationServices) {
       await this.queue;
     }
 
-    /** This table's tile for the console. */
+    /**
+     * This table's tile for the console, in English with the last action's phrase: the console
+     * says it and the seats' names again in each of its connections' languages.
+     */
     consoleTile(live = true): ConsoleTable {
       const connected = [...this.state.connected.entries()].filter(([, on]) => on).map(([role]) => role);
       const { tableId } = this.secrets;
@@ -454,17 +461,29 @@ export function createNegotiationRoom(services: NegotiationServices) {
     /** The table moved: tell everyone, and set the clocks and bots going on the new state. */
     private changed(events: readonly LoggedEvent[]) {
       const last = events.at(-1)?.event;
-      if (last) this.lastAction = { text: describeEvent(this.table, last), at: last.at };
+      if (last) this.lastAction = this.lastActionOf(last);
       this.refresh();
       this.publishViews();
+      // Published with its phrase (and its English): the console says it in each reader's language.
+      const inEnglish = renderer(this.table.effective.scenario, "en");
       for (const { event } of events) {
         const alert = alertFor(this.table, event);
         if (alert)
           this.publish({
             kind: "alert",
-            alert: { ...alert, table: this.state.table, tableId: this.secrets.tableId },
+            alert: {
+              ...shownAlert(alert, inEnglish),
+              table: this.state.table,
+              tableId: this.secrets.tableId,
+            },
           });
       }
+    }
+
+    /** The console's "last action": the event's phrase, and its English for a reader without a language. */
+    private lastActionOf(event: TableEvent): NonNullable<ConsoleTable["lastAction"]> {
+      const said = describeEvent(this.table, event);
+      return { text: english(this.table.effective.scenario, said), phrase: said, at: event.at };
     }
 
     private refresh() {

@@ -120,6 +120,7 @@ export function createTableRoom(services: RoomServices) {
         this.log.error({ err: error }, `could not append to the log: ${(error as Error).message}`);
         this.refuse(client, {
           code: "unavailable",
+          reason: "table",
           message: "The table's record could not be saved, so nothing was done. Try again in a moment.",
           intent: intent.type,
           intentId,

@@ -24,6 +24,7 @@ export function isUndecodableMessage(buffer: Uint8Array | undefined): boolean {
 
 export const undecodableError: ErrorMessage = {
   code: "invalid-message",
+  reason: "undecodable",
   message: "A message arrived that could not be decoded, so it was ignored. Reload the page if this repeats.",
 };
 

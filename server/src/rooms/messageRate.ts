@@ -6,11 +6,13 @@ export type RateWindow = { windowStart: number; windowCount: number };
 
 export const rateLimitedError: ErrorMessage = {
   code: "rate-limited",
+  values: { max: wireLimits.messagesPerSecond },
   message: `Too many messages: at most ${wireLimits.messagesPerSecond} a second. Wait a moment and try again.`,
 };
 
 export const floodedError: ErrorMessage = {
   code: "flooded",
+  values: { max: wireLimits.floodPerSecond },
   message: `Far too many messages (over ${wireLimits.floodPerSecond} a second), so the connection was closed. Your seat is kept for a while: reload to come back.`,
 };
 

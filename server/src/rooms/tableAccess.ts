@@ -5,8 +5,10 @@ import { ServerError } from "@colyseus/core";
 import type { Db } from "@red-lines/db";
 import {
   instructorActor,
+  type JoinRefusal,
+  joinRefusals,
   observerPerspective,
-  outdatedProtocolCode,
+  tableConnectionCaps,
   tableJoinOptionsSchema,
   tableProtocolVersion,
 } from "@red-lines/shared/engine";
@@ -18,7 +20,16 @@ export type Identity =
   | { kind: "observer" };
 
 /** Connections one table accepts of each kind besides its seats (one per seat). */
-export const tableCaps = { instructor: 10, observer: 50 } as const;
+export const tableCaps = tableConnectionCaps;
+
+/**
+ * The error a refused join is thrown as: its number and its sentence, by which a page knows the
+ * refusal and says it in its reader's language (`joinRefusalFor`).
+ */
+export function refuseJoin(refusal: JoinRefusal): ServerError {
+  const { status, message } = joinRefusals[refusal];
+  return new ServerError(status, message);
+}
 
 /**
  * The room's own ceiling, far above what the caps allow (seats + instructor + observers, and the
@@ -39,47 +50,24 @@ export async function identify(
   const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
   if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
   const { tableId, seatToken, instructorKey, watchToken, protocol } = parsed.data;
-  if (protocol !== tableProtocolVersion) {
-    throw new ServerError(
-      outdatedProtocolCode,
-      "This page is from another version of Red Lines than the server now runs. Reload the page to join the table again.",
-    );
-  }
-  if (tableId !== table.tableId) throw new ServerError(400, "This connection is for another table.");
+  if (protocol !== tableProtocolVersion) throw refuseJoin("outdated-protocol");
+  if (tableId !== table.tableId) throw refuseJoin("other-table");
   if (instructorKey !== undefined) {
-    if (!secretMatches(instructorKey, table.instructorKeyHash)) {
-      throw new ServerError(403, "That instructor link is not valid for this table's workshop.");
-    }
-    if (connected("instructor") >= tableCaps.instructor) {
-      throw new ServerError(
-        429,
-        `This table already has ${tableCaps.instructor} instructor connections open; close one of your other tabs.`,
-      );
-    }
+    if (!secretMatches(instructorKey, table.instructorKeyHash)) throw refuseJoin("bad-instructor-link");
+    if (connected("instructor") >= tableCaps.instructor) throw refuseJoin("instructor-tabs");
     return { kind: "instructor" };
   }
   if (seatToken !== undefined) {
     const seats = await prisma.seat.findMany({ where: { tableId: table.tableId } });
     const seat = seats.find((candidate) => secretMatches(seatToken, candidate.tokenHash));
-    if (!seat)
-      throw new ServerError(403, "That seat link is not valid for this table. Join again with the code.");
+    if (!seat) throw refuseJoin("bad-seat-link");
     return { kind: "seat", role: seat.role, name: seat.displayName ?? seat.role };
   }
-  if (watchToken === undefined) {
-    throw new ServerError(
-      403,
-      "Watching a table needs its observer link: ask your instructor for it, or join with the workshop code to take a seat.",
-    );
-  }
+  if (watchToken === undefined) throw refuseJoin("observer-link-needed");
   if (!sameSecret(watchToken, watchTokenFor(table.workshopId, table.instructorKeyHash))) {
-    throw new ServerError(
-      403,
-      "That observer link is not valid for this table. Ask your instructor for a new one.",
-    );
+    throw refuseJoin("bad-observer-link");
   }
-  if (connected("observer") >= tableCaps.observer) {
-    throw new ServerError(429, `This table already has ${tableCaps.observer} observers; try again later.`);
-  }
+  if (connected("observer") >= tableCaps.observer) throw refuseJoin("gallery-full");
   return { kind: "observer" };
 }
 

@@ -6,6 +6,7 @@ import {
   type BatchOptions,
   type BotMove,
   botCommands,
+  botWords,
   type CommandResult,
   type Submitted,
   systemActor,
@@ -88,7 +89,9 @@ export class TableClock {
             const next = this.parts.nextBot();
             if (!next) return null;
             moved = `${next.seat}'s ${next.move.command.type}`;
-            return botCommands(next.move, next.seat, this.parts.now()).map((command) => ({ command }));
+            // Its words in every language the product speaks: each reader reads the bot in theirs.
+            const words = botWords(this.parts.state().effective.scenario);
+            return botCommands(next.move, next.seat, this.parts.now(), words).map((command) => ({ command }));
           },
           { allOrNothing: true },
         )

@@ -32,17 +32,20 @@ export const seatReplaced: ErrorMessage = {
 
 export const internalError: ErrorMessage = {
   code: "internal",
+  reason: "table",
   message:
     "Something went wrong at this table, so that action was not carried out. Try again; if it repeats, tell the facilitator.",
 };
 
 export const unavailableError: ErrorMessage = {
   code: "unavailable",
+  reason: "table",
   message: "The table's record could not be saved, so nothing was done. Try again in a moment.",
 };
 
 export const observersCannotAct = (intentId: string): ErrorMessage => ({
   code: "invalid-message",
+  reason: "observer",
   message: "Observers watch; they cannot act at the table.",
   intentId,
 });

@@ -3,6 +3,7 @@
 // workshop names the exact version it plays and later saves never change it.
 import type { Db } from "@red-lines/db";
 import {
+  type HttpErrorBody,
   loadScenario,
   type NamedScenario,
   type Scenario,
@@ -97,25 +98,33 @@ export async function storedScenario(
   version: number | undefined,
 ): Promise<
   | { ok: true; chosen: StoredVersion; versions: StoredVersion[]; scenario: Scenario }
-  | { ok: false; problem: "no-such-scenario" | "no-such-version"; message: string }
+  | { ok: false; error: Extract<HttpErrorBody, { code: "no-such-scenario" | "no-such-version" }> }
 > {
   const versions = await storedVersions(prisma, id);
   const last = versions.at(-1);
   if (!last) {
     return {
       ok: false,
-      problem: "no-such-scenario",
-      message: `There is no scenario "${id}": neither built in nor saved from the studio.`,
+      error: {
+        code: "no-such-scenario",
+        reason: "unknown",
+        values: { id },
+        message: `There is no scenario "${id}": neither built in nor saved from the studio.`,
+      },
     };
   }
   const chosen = version === undefined ? last : versions.find((candidate) => candidate.version === version);
   if (!chosen) {
     return {
       ok: false,
-      problem: "no-such-version",
-      message: `Scenario "${id}" has no version ${version}: its versions are ${
-        versions.length === 1 ? "1 only" : `1 to ${last.version}`
-      }.`,
+      error: {
+        code: "no-such-version",
+        reason: "stored",
+        values: { id, version: version ?? 0, last: last.version },
+        message: `Scenario "${id}" has no version ${version}: its versions are ${
+          versions.length === 1 ? "1 only" : `1 to ${last.version}`
+        }.`,
+      },
     };
   }
   return { ok: true, chosen, versions, scenario: await snapshotData(prisma, chosen.hash) };
@@ -190,8 +199,8 @@ export async function storedScenarioFor(
     const named: NamedScenario = { scenario: found.scenario, version: found.chosen.version };
     return { lookup: { find: () => named, ids: [] }, hash: found.chosen.hash };
   }
-  if (found.problem === "no-such-version") {
-    return { lookup: { find: () => ({ problem: found.message }), ids: [] } };
+  if (found.error.code === "no-such-version") {
+    return { lookup: { find: () => ({ problem: found.error.message }), ids: [] } };
   }
   const ids = await prisma.storedScenario.findMany({
     distinct: ["scenarioId"],

@@ -3,6 +3,7 @@ import { createHash, randomInt } from "node:crypto";
 import type { Db, Prisma } from "@red-lines/db";
 import {
   chooseSeat,
+  type HttpErrorBody,
   type InstructorOverview,
   makeJoinCode,
   type Scenario,
@@ -112,20 +113,38 @@ export type JoinResult =
       seatToken: string;
       rejoined: boolean;
     }
-  | { ok: false; status: number; code: string; message: string };
+  | ({ ok: false; status: number } & HttpErrorBody);
 
 /** Why a join finds no table to sit at: the chosen table's talks are over, or every table's are. */
-function talksOver(tables: number, over: ReadonlySet<number>, chosen: number | undefined): string | null {
+function talksOver(
+  tables: number,
+  over: ReadonlySet<number>,
+  chosen: number | undefined,
+): Extract<HttpErrorBody, { code: "talks-over" }> | null {
   const allOver = tables > 0 && over.size === tables;
   if (chosen !== undefined && over.has(chosen)) {
-    return `The talks at table ${chosen} are over, so it takes nobody new. ${
-      allOver ? "Ask your instructor." : "Choose a seat at another table."
-    }`;
+    return {
+      code: "talks-over",
+      reason: allOver ? "table-all-over" : "table",
+      values: { table: chosen },
+      message: `The talks at table ${chosen} are over, so it takes nobody new. ${
+        allOver ? "Ask your instructor." : "Choose a seat at another table."
+      }`,
+    };
   }
   if (!allOver) return null;
   return tables === 1
-    ? "The talks at this workshop's table are over, so it takes nobody new. Ask your instructor."
-    : "The talks at every table of this workshop are over, so they take nobody new. Ask your instructor.";
+    ? {
+        code: "talks-over",
+        reason: "only-table",
+        message: "The talks at this workshop's table are over, so it takes nobody new. Ask your instructor.",
+      }
+    : {
+        code: "talks-over",
+        reason: "every-table",
+        message:
+          "The talks at every table of this workshop are over, so they take nobody new. Ask your instructor.",
+      };
 }
 
 /**
@@ -182,6 +201,7 @@ export async function joinWorkshop(
         ok: false,
         status: 500,
         code: "internal",
+        reason: "no-scenario",
         message: "This workshop's scenario is no longer available.",
       };
     }
@@ -196,13 +216,16 @@ export async function joinWorkshop(
       tables.filter((table) => progress.get(table.id) === "over").map((table) => table.number),
     );
     const over = talksOver(tables.length, overTables, request.choice.table);
-    if (over) return { ok: false, status: 409, code: "talks-over", message: over };
+    if (over) return { ok: false, status: 409, ...over };
     const seating = chooseSeat(
       open.map((table) => ({ number: table.number, taken: table.seats.map((seat) => seat.role) })),
       roles,
       request.choice,
     );
-    if (!seating.ok) return { ok: false, status: 409, code: seating.code, message: seating.message };
+    if (!seating.ok) {
+      const { ok: _ok, ...refused } = seating;
+      return { ok: false, status: 409, ...refused };
+    }
     const table = tables.find((candidate) => candidate.number === seating.table);
     if (!table) throw new Error(`seating chose table ${seating.table}, which the workshop does not have`);
     const seatToken = newSecret();

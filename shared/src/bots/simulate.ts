@@ -3,7 +3,8 @@
 // and for the bots' own acceptance figures. Same seed, same game.
 import { analyze } from "../analysis/analyze.ts";
 import { createRandom, type Random } from "../random.ts";
-import type { TableCommand } from "../table/commands.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { type TableCommand, tableLimits } from "../table/commands.ts";
 import type { TableEvent } from "../table/events.ts";
 import { type BatchOptions, decideBatch } from "../table/handler.ts";
 import { initialSetupState as initialTableState, type TableSetup as TableConfig } from "../table/setup.ts";
@@ -11,6 +12,15 @@ import type { TableState } from "../table/state.ts";
 import { viewFor } from "../table/view.ts";
 import { type BotMove, botMove } from "./strategy.ts";
 import type { BotStyle } from "./styles.ts";
+import { type BotWords, botWords } from "./words.ts";
+
+export { type BotSaid, type BotWords, botWords } from "./words.ts";
+
+/**
+ * For tables whose words nobody reads (the balance report's): each phrase stands as its code,
+ * which spares formatting every line in every language.
+ */
+const unworded = (): BotWords => (said) => ({ text: said.code, translations: {} });
 
 export type SimulatedTable = {
   seed: string;
@@ -28,13 +38,32 @@ export type SimulatedTable = {
 
 /**
  * A bot's move as commands, decided like any other: the move, its in-character line as a public
- * `say`, and its reasoning as a `bot-note` for the debrief. The server sends the same three.
+ * `say`, and its reasoning as a `bot-note` for the debrief. The server sends the same three. Its
+ * words go in English with their translations (`words`, bots/words.ts: every language), so each
+ * reader reads the bot in their own language.
  */
-export function botCommands(move: BotMove, seat: string, at: number): TableCommand[] {
-  const commands: TableCommand[] = [{ ...move.command, actor: seat, at } as TableCommand];
-  if (move.say) commands.push({ type: "say", actor: seat, at, text: move.say.slice(0, 1000) });
-  if (move.command.type !== "set-option") {
-    commands.push({ type: "bot-note", actor: seat, at, text: move.reasoning.slice(0, 1000) });
+export function botCommands(move: BotMove, seat: string, at: number, words: BotWords): TableCommand[] {
+  const { command } = move;
+  const commands: TableCommand[] = [];
+  if (command.type === "object") {
+    const note = words(command.note, tableLimits.note);
+    commands.push({ ...command, actor: seat, at, note: note.text, noteTranslations: note.translations });
+  } else {
+    commands.push({ ...command, actor: seat, at });
+  }
+  if (move.say) {
+    const said = words(move.say, tableLimits.chat);
+    commands.push({ type: "say", actor: seat, at, text: said.text, translations: said.translations });
+  }
+  if (command.type !== "set-option") {
+    const reasoning = words(move.reasoning, tableLimits.chat);
+    commands.push({
+      type: "bot-note",
+      actor: seat,
+      at,
+      text: reasoning.text,
+      translations: reasoning.translations,
+    });
   }
   return commands;
 }
@@ -71,8 +100,11 @@ export function simulateTable(
   seed: string,
   styles: Record<string, BotStyle>,
   now?: () => number,
+  /** How the bots' phrases are worded; by default in every language, as a server table does. */
+  wordsFor: (scenario: Scenario) => BotWords = botWords,
 ): SimulatedTable {
   let state = initialTableState(config);
+  const words = wordsFor(state.effective.scenario);
   const events: TableEvent[] = [];
   let at = Date.parse("2026-03-02T09:00:00Z");
   let redLineBreaches = 0;
@@ -128,7 +160,7 @@ export function simulateTable(
         continue;
       }
       // The move with its words and note: one all-or-nothing batch, as at a server table.
-      apply(botCommands(move, seat, at), { allOrNothing: true });
+      apply(botCommands(move, seat, at, words), { allOrNothing: true });
       acted = true;
       break;
     }
@@ -187,11 +219,12 @@ export function simulate(
     onTable?: (done: number, total: number) => void;
   },
 ): SimulationReport {
+  // The report counts moves and outcomes; it never reads what the bots said.
   const first = initialTableState(config);
   const frontier = analyze(first.effective).pareto;
   const roles = first.turnOrder;
   const results = Array.from({ length: options.tables }, (_, index) => {
-    const table = simulateTable(config, `${options.seed}:${index}`, options.styles, options.now);
+    const table = simulateTable(config, `${options.seed}:${index}`, options.styles, options.now, unworded);
     options.onTable?.(index + 1, options.tables);
     return table;
   });

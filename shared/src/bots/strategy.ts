@@ -2,9 +2,12 @@
 // a time-dependent concession strategy (its aspiration falls from its best package toward its
 // no-deal value over the rounds, slowly for Boulware, quickly for Conceder) that models the
 // others from what they table, accept and object to, and never goes past its own red lines.
+// What it says is phrases (client/messages/<locale>/bots.json), worded in each language by whoever
+// sends its move (bots/words.ts): the same game in every language.
 import { z } from "zod";
 import { compileModel, type Model, type ModelSource, toPackage } from "../analysis/model.ts";
 import { type Objective, optimize } from "../analysis/optimize.ts";
+import { type Phrase, phrase } from "../i18n/phrase.ts";
 import type { Package } from "../package.ts";
 import type { Random } from "../random.ts";
 import { checkRedLines } from "../redLines/check.ts";
@@ -20,20 +23,23 @@ export type BotSettings = z.infer<typeof botSettingsSchema>;
 /** Concession exponent: aspiration = floor + (best − floor)·(1 − t^(1/e)). */
 const exponents: Record<BotStyle, number> = { boulware: 0.35, linear: 1, conceder: 3 };
 
-/** The command a bot sends (the server adds actor and time), and what it says about it. */
+/**
+ * The command a bot means to send (the server adds actor and time, and words its objection's
+ * note in every language), and what it says about it.
+ */
 export type BotCommand =
   | { type: "set-option"; issue: string; option: string }
   | { type: "table-draft" }
   | { type: "pass" }
   | { type: "accept"; version: number }
-  | { type: "object"; version: number; issues: string[]; note: string };
+  | { type: "object"; version: number; issues: string[]; note: Phrase };
 
 export type BotMove = {
   command: BotCommand;
   /** An in-character line for the public table, grounded in the bot's plan (none for edits). */
-  say: string | null;
+  say: Phrase | null;
   /** Why, for the debrief: aspiration, the package aimed at, what it scores. */
-  reasoning: string;
+  reasoning: Phrase;
 };
 
 type Me = NonNullable<TableView["me"]>;
@@ -169,25 +175,41 @@ function target(view: TableView, me: Me, level: number, random: Random): Package
   return found ? toPackage(model, found.choice) : null;
 }
 
-function issueName(view: TableView, id: string): string {
-  return view.issues.find((issue) => issue.id === id)?.name ?? id;
+/** The package's option on `issue`, named in the reader's language; "open" when it has none. */
+function optionOf(pkg: Package, issue: string) {
+  const option = pkg[issue];
+  return option === undefined ? { phrase: phrase("bot.option-open") } : { option, of: issue };
 }
 
-function optionLabel(view: TableView, issue: string, option: string | undefined): string {
-  return (
-    view.issues.find((i) => i.id === issue)?.options.find((o) => o.id === option)?.label ?? option ?? "open"
-  );
-}
-
-/** A red line of this bot's that the package keeps to because of `issue`, with its source. */
-function groundingFor(view: TableView, me: Me, pkg: Package): string {
+/** What grounds the bot's words: the issue that matters most to it and its first red line. */
+function groundingFor(me: Me, pkg: Package): Phrase | null {
   const heaviest = Object.entries(me.weights).sort((a, b) => b[1] - a[1])[0]?.[0];
   const line = me.redLines[0];
-  const priority = heaviest
-    ? `${issueName(view, heaviest)} matters most to us: ${optionLabel(view, heaviest, pkg[heaviest])}.`
-    : "";
-  if (!line) return priority;
-  return `${priority} We hold to our red line “${line.title}”.`.trim();
+  if (heaviest === undefined)
+    return line ? phrase("bot.grounding.red-line", { redLine: { redLine: line.id } }) : null;
+  const priority = { issue: { issue: heaviest }, option: optionOf(pkg, heaviest) };
+  return line
+    ? phrase("bot.grounding.priority-and-red-line", { ...priority, redLine: { redLine: line.id } })
+    : phrase("bot.grounding.priority", priority);
+}
+
+/** "We accept version 3." with what grounds it, when something does. */
+function grounded(
+  code: "accept" | "table",
+  grounding: Phrase | null,
+  values: Record<string, number> = {},
+): Phrase {
+  return grounding
+    ? phrase(`bot.say.${code}`, { ...values, grounding: { phrase: grounding } })
+    : phrase(`bot.say.${code}-plain`, values);
+}
+
+/** Issues named one after another, "A, B, C", in the reader's language. */
+function issueList(ids: readonly string[]): Phrase {
+  const [first, ...rest] = ids;
+  return rest.length === 0
+    ? phrase("bot.issues.one", { issue: { issue: first ?? "" } })
+    : phrase("bot.issues.more", { issue: { issue: first ?? "" }, rest: { phrase: issueList(rest) } });
 }
 
 /** The issues of a version this bot likes least: its red lines first, then its biggest losses. */
@@ -253,21 +275,41 @@ export function botMove(
     if (mine.violations.length === 0 && mine.utility >= level) {
       return {
         command: { type: "accept", version: current.number },
-        say: `We accept version ${current.number}. ${groundingFor(view, me, current.package)}`,
-        reasoning: `version ${current.number} is worth ${round1(mine.utility)} to us, above our aspiration of ${round1(level)} (no deal: ${me.batna})`,
+        say: grounded("accept", groundingFor(me, current.package), { version: current.number }),
+        reasoning: phrase("bot.reasoning.accept", {
+          version: current.number,
+          utility: round1(mine.utility),
+          aspiration: round1(level),
+          batna: me.batna,
+        }),
       };
     }
     if (!current.objections.some((objection) => objection.seat === self)) {
       const issues = worstIssues(view, me, current.package, best.pkg);
-      const why =
-        mine.violations.length > 0
-          ? `it breaks our red line “${mine.violations[0]?.title}”: ${mine.violations[0]?.explanation}`
-          : `it gives us ${round1(mine.utility)}, short of what we can settle for now`;
-      const note = `We cannot accept this: ${why}`.slice(0, 500);
+      const broken = mine.violations[0];
+      const why = broken
+        ? phrase("bot.why.red-line", {
+            redLine: { redLine: broken.rule },
+            explanation: { redLineExplanation: broken.rule },
+          })
+        : phrase("bot.why.short", { utility: round1(mine.utility) });
       return {
-        command: { type: "object", version: current.number, issues, note },
-        say: `Version ${current.number} does not work for us on ${issues.map((id) => issueName(view, id)).join(", ") || "several issues"}.`,
-        reasoning: `version ${current.number} is worth ${round1(mine.utility)}; aspiration ${round1(level)}; ${why}`,
+        command: {
+          type: "object",
+          version: current.number,
+          issues,
+          note: phrase("bot.note.object", { why: { phrase: why } }),
+        },
+        say:
+          issues.length > 0
+            ? phrase("bot.say.object", { version: current.number, issues: { phrase: issueList(issues) } })
+            : phrase("bot.say.object-unspecified", { version: current.number }),
+        reasoning: phrase("bot.reasoning.object", {
+          version: current.number,
+          utility: round1(mine.utility),
+          aspiration: round1(level),
+          why: { phrase: why },
+        }),
       };
     }
   }
@@ -278,7 +320,7 @@ export function botMove(
     return {
       command: { type: "pass" },
       say: null,
-      reasoning: `we have accepted version ${current.number} and wait for the others`,
+      reasoning: phrase("bot.reasoning.wait", { version: current.number }),
     };
   }
   const aim = target(view, me, level, random) ?? best.pkg;
@@ -289,7 +331,10 @@ export function botMove(
       return {
         command: { type: "set-option", issue: change.id, option },
         say: null,
-        reasoning: `drafting toward a package worth ${round1(myUtility(me, aim))} (aspiration ${round1(level)})`,
+        reasoning: phrase("bot.reasoning.draft", {
+          value: round1(myUtility(me, aim)),
+          aspiration: round1(level),
+        }),
       };
     }
   }
@@ -300,13 +345,17 @@ export function botMove(
     const value = myUtility(me, view.draft);
     return {
       command: { type: "table-draft" },
-      say: `We put forward a package. ${groundingFor(view, me, view.draft)}`,
-      reasoning: `tabling a package worth ${round1(value)} to us (aspiration ${round1(level)}, no deal ${me.batna}), shaped toward what the others tabled and accepted`,
+      say: grounded("table", groundingFor(me, view.draft)),
+      reasoning: phrase("bot.reasoning.table", {
+        value: round1(value),
+        aspiration: round1(level),
+        batna: me.batna,
+      }),
     };
   }
   return {
     command: { type: "pass" },
     say: null,
-    reasoning: "nothing better to table than what is on the table",
+    reasoning: phrase("bot.reasoning.nothing"),
   };
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { idSchema } from "../scenario/ids.ts";
 import { conclusionReasons } from "../table/outcome.ts";
 import { phases } from "../table/state.ts";
-import { type Debrief, debriefSchema } from "./schema.ts";
+import { type DebriefFigures, debriefSchema } from "./schema.ts";
 
 export const classRowSchema = z.strictObject({
   table: z.int().min(1),
@@ -37,8 +37,8 @@ export const classRowSchema = z.strictObject({
 });
 export type ClassRow = z.infer<typeof classRowSchema>;
 
-/** One row of the class view from a table's debrief. */
-export function classRow(debrief: Debrief, table: { number: number; id: string }): ClassRow {
+/** One row of the class view from a table's debrief (its words in the reader's language: `localizeDebrief`). */
+export function classRow(debrief: DebriefFigures, table: { number: number; id: string }): ClassRow {
   const { status, deal } = debrief;
   const noDeal = debrief.analysis.end.noDeal;
   const roles = debrief.roles.map((r) => r.id);

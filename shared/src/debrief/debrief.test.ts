@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analysis/analyze.ts";
 import { simulateTable } from "../bots/simulate.ts";
+import { english } from "../i18n/catalogs.ts";
 import type { Package } from "../package.ts";
 import { type EffectiveScenario, effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
@@ -19,9 +20,11 @@ import {
   withOthersRedLinesWithheld,
   withOwnSideOnly,
   withoutPrivateChannels,
+  withSentences,
 } from "./debrief.ts";
-import { discussionQuestions } from "./questions.ts";
+import { discussionQuestions, questionPhrases } from "./questions.ts";
 import { type Debrief, debriefSchema } from "./schema.ts";
+import { summaryPhrases } from "./summary.ts";
 
 const scenario = getScenario("ukraine-2026") as Scenario;
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -163,12 +166,20 @@ describe("an agreement on the Nash package", () => {
 
   it("writes questions for the class from the table's own figures", () => {
     const questions = discussionQuestions(debrief);
+    expect(questions).toBe(debrief.questions);
     expect(questions.length).toBeGreaterThanOrEqual(3);
     expect(questions.length).toBeLessThanOrEqual(5);
     const least = [...(debrief.deal?.parties ?? [])].sort((a, b) => a.gain - b.gain)[0];
     const name = debrief.roles.find((r) => r.id === least?.role)?.name ?? "?";
     expect(questions[0]).toContain(`${name} accepted a package worth`);
     expect(questions.some((q) => q.includes("landed on the Nash point"))).toBe(true);
+    // Phrases, rendered in English as the debrief carries them.
+    expect(questionPhrases(debrief).map((question) => english(scenario, question))).toEqual(questions);
+    expect(questions).toEqual([
+      "Russia accepted a package worth 62.8 to it, against 50.0 without a deal: the smallest gain at the table. Why did it accept, and what could it have asked for?",
+      "The table landed on the Nash point, the package that shares the gains most evenly. What in the talks made this package acceptable to everyone?",
+      "The busiest private channel was Ukraine–Europe, with 2 messages. What did it achieve that the table chat could not?",
+    ]);
   });
 
   it("reports the analysis exactly as the engine computes it, with no start figures (no news)", () => {
@@ -213,6 +224,7 @@ describe("an agreement on the Nash package", () => {
   });
 
   it("says it in plain words", () => {
+    expect(summaryPhrases(debrief).map((line) => english(scenario, line))).toEqual(debrief.summary);
     expect(debrief.summary).toEqual([
       "Your table agreed on version 1 in round 1, a fragile ceasefire, on the Nash point itself.",
       "A deal was possible: 5,452 packages satisfied every red line and beat every no-deal value.",
@@ -444,7 +456,10 @@ describe("the public positions: no package is feasible", () => {
 
   it("gives a seat the others' red lines by role and source only, one neutral name per rule", () => {
     const forUkraine = withOthersRedLinesWithheld(debrief, "ukraine");
-    const text = JSON.stringify(forUkraine);
+    // The whole debrief's sentences are not kept: they are written again from what is left.
+    expect(forUkraine).not.toHaveProperty("summary");
+    expect(forUkraine).not.toHaveProperty("questions");
+    const text = JSON.stringify(withSentences(forUkraine, scenario, "en"));
     for (const [role, list] of Object.entries(publicPositions.redLines)) {
       if (role === "ukraine") continue;
       for (const rule of list) {
@@ -466,7 +481,7 @@ describe("the public positions: no package is feasible", () => {
     expect(forUkraine.redLines.withoutEach[0]?.removed).toEqual([
       { role: "russia", rule: "undisclosed-1", title: "Undisclosed red line 1" },
     ]);
-    expect(forUkraine.summary[2]).toBe(
+    expect(withSentences(forUkraine, scenario, "en").summary[2]).toBe(
       "Red lines collide: Ukraine's “No legal cession of Ukrainian land” and Russia's “Undisclosed red line 1”; Russia's “Undisclosed red line 1” and Europe's “Undisclosed red line 2”.",
     );
     // The figures stay the same.
@@ -674,7 +689,11 @@ describe("tables of 2 to 6 seats", () => {
         .flat()
         .filter((line) => whole.includes(line.title)).length;
       for (const viewer of roleIds) {
-        const copy = withOwnSideOnly(withOthersRedLinesWithheld(debrief, viewer), viewer);
+        const copy = withSentences(
+          withOwnSideOnly(withOthersRedLinesWithheld(debrief, viewer), viewer),
+          generated,
+          "en",
+        );
         expect(copy.sides.map((side) => side.role)).toEqual([viewer]);
         // Bots explain their own moves in their notes; everything else names no other seat's rule.
         const text = JSON.stringify({ ...copy, communication: null });
@@ -691,3 +710,179 @@ describe("tables of 2 to 6 seats", () => {
     expect(named).toBeGreaterThan(0);
   });
 });
+
+describe("a debrief read in Ukrainian", () => {
+  const uk = scenario.translations?.uk;
+  if (!uk) throw new Error("ukraine-2026 has no Ukrainian translation");
+  /**
+   * The table's debrief for a Ukrainian reader. Ukrainian groups a number's digits with a no-break
+   * space (5 452); the sentences below are written with a plain one, for reading.
+   */
+  const inUkrainian = (table: TableScript, config: Omit<TableConfig, "scenario"> = {}) => {
+    const read = debriefFor({ config: { scenario, ...config }, events: table.events }, { locale: "uk" });
+    expect(debriefSchema.parse(read)).toEqual(read);
+    const plain = (text: string) => text.replaceAll("\u00a0", " ");
+    return { ...read, summary: read.summary.map(plain), questions: read.questions.map(plain), raw: read };
+  };
+  /** Every text of the copy, for what it must not say. */
+  const textOf = (copy: unknown) => JSON.stringify(copy);
+
+  it("is English unless asked otherwise", () => {
+    const table = negotiating().do({ type: "walk-out", actor: "russia" });
+    expect(debriefFor({ config: { scenario }, events: table.events }, { locale: "en" })).toEqual(
+      debriefFor({ config: { scenario }, events: table.events }),
+    );
+  });
+
+  it("names the scenario's things from its translation and writes the summary and questions in Ukrainian, with the same figures", () => {
+    const table = negotiating().do(
+      { type: "say", actor: "ukraine", to: "europe", text: "Will you back bilateral treaties?" },
+      { type: "say", actor: "europe", to: "ukraine", text: "Yes, with a European force." },
+      { type: "say", actor: "us", text: "Here is the full text." },
+      ...setAll("us", nash.package),
+      { type: "table-draft", actor: "us" },
+      ...acceptAll(1),
+    );
+    const english = debriefOf(table);
+    const { raw, ...read } = inUkrainian(table);
+    expect(raw.summary[1]).toContain("5\u00a0452 пакети");
+    expect(read.scenario).toEqual({
+      id: "ukraine-2026",
+      title: uk.title,
+      variant: "back-channel",
+      variantName: uk.variants?.["back-channel"]?.name,
+    });
+    expect(read.roles.map((r) => [r.id, r.name])).toEqual([
+      ["ukraine", "Україна"],
+      ["russia", "Росія"],
+      ["us", "Сполучені Штати"],
+      ["europe", "Європа"],
+    ]);
+    expect(read.status.outcome).toEqual({
+      title: "Крихке перемирʼя",
+      description: uk.outcomes?.["fragile-ceasefire"]?.description,
+      phrase: "крихке перемирʼя",
+    });
+    // The figures are the same whatever the language.
+    expect(read.analysis).toEqual(english.analysis);
+    expect(read.deal).toEqual(english.deal);
+    expect(read.sides).toEqual(english.sides);
+    expect(read.communication).toEqual(english.communication);
+    expect(read.summary).toEqual([
+      "Ваш стіл погодив версію 1 у раунді 1 (підсумок — крихке перемирʼя); угода збігається з точкою Неша.",
+      "Угода була можлива: 5 452 пакети зберігали всі червоні лінії й перевершували кожен результат за відсутності угоди.",
+      "Угода лежить на межі Парето: жоден інший пакет не був кращим для однієї сторони, не будучи гіршим для іншої.",
+      "Порівняно з результатами за відсутності угоди: Україна (+17,5), Росія (+12,8), Сполучені Штати (+50,8) і Європа (+34,4).",
+      "Жодне місце не намагалося переступити власні червоні лінії.",
+      "Публічних повідомлень: 1; приватних: 2; найактивніший приватний канал — Україна–Європа (2).",
+    ]);
+    expect(read.questions).toEqual([
+      "Росія: сторона прийняла пакет, вартий для неї 62,8 бала, тоді як без угоди вона мала б 50,0 — це найменший виграш за столом. Чому вона погодилася і чого могла б вимагати?",
+      "Стіл дійшов саме до точки Неша — пакета, що найрівномірніше розподіляє виграші. Що в перебігу переговорів зробило цей пакет прийнятним для всіх?",
+      "Найактивнішим приватним каналом був Україна–Європа: 2 повідомлення. Чого він досяг такого, чого не міг дати загальний чат столу?",
+    ]);
+    // The class view's row names the outcome in Ukrainian too.
+    expect(classRow(raw, { number: 1, id: "t-1" })).toEqual({
+      ...classRow(english, { number: 1, id: "t-1" }),
+      outcomeTitle: "Крихке перемирʼя",
+    });
+  });
+
+  it("gives red lines their Ukrainian titles and explanations, and withholds another seat's in both languages", () => {
+    const table = negotiating({ variant: "public-positions" }).do({ type: "pass", actor: "us" });
+    table.do({ type: "set-option", actor: "ukraine", issue: "territory", option: "recognize-crimea" });
+    attempt(table, { type: "table-draft", actor: "ukraine" });
+    table.do({ type: "set-option", actor: "ukraine", issue: "territory", option: "deferred" });
+    table.do({ type: "table-draft", actor: "ukraine" });
+    table.do({ type: "end-talks", actor: "instructor" });
+    const read = inUkrainian(table, { variant: "public-positions" });
+    const cession = uk.redLines?.["ua-no-legal-cession"];
+    expect(read.redLines.refusals[0]?.rules[0]).toMatchObject({
+      role: "ukraine",
+      rule: "ua-no-legal-cession",
+      title: cession?.title,
+      explanation: cession?.explanation,
+    });
+    expect(read.summary).toEqual([
+      "Модератор завершив переговори в раунді 1 без угоди (підсумок — патова ситуація).",
+      "Угода була неможлива: жоден пакет не зберігав усіх червоних ліній.",
+      "Зіткнулися червоні лінії: «Жодної юридичної передачі української землі» (Україна) і «Визнання Криму та чотирьох областей» (Росія); «Визнання Криму та чотирьох областей» (Росія) і «Жодного визнання анексії» (Європа).",
+      "Без цих червоних ліній 4 860 пакетів зберігали б решту ліній, з них кращих за кожен результат за відсутності угоди — 2 908.",
+      "Якби відкинути лише «Визнання Криму та чотирьох областей» (Росія), у зоні можливої угоди залишилося б 1 530 пакетів.",
+      "Останню внесену версію — версію 1 від делегації «Україна» — не погоджено; вона залишала питання відкритими і порушувала «Визнання Криму та чотирьох областей» (Росія).",
+      "Без угоди кожна сторона залишилася зі своїм результатом за відсутності угоди.",
+      "Власні червоні лінії зупиняли місця 1 раз: Україна (1 раз).",
+    ]);
+    expect(read.questions[0]).toBe(
+      "Червоні лінії «Жодної юридичної передачі української землі» (Україна) і «Визнання Криму та чотирьох областей» (Росія) неможливо було зберегти водночас. Якій стороні слід було поступитися і що їй було б потрібно натомість?",
+    );
+
+    // Ukraine's seat, its reader in Ukrainian: its own red line in full, the others' under neutral names.
+    const forUkraine = withSentences(withOthersRedLinesWithheld(read.raw, "ukraine", "uk"), scenario, "uk");
+    expect(forUkraine.redLines.refusals[0]?.rules[0]?.explanation).toBe(cession?.explanation);
+    expect(forUkraine.redLines.withoutEach[0]?.removed).toEqual([
+      { role: "russia", rule: "undisclosed-1", title: "Нерозкрита червона лінія 1" },
+    ]);
+    expect(forUkraine.summary[2]).toBe(
+      "Зіткнулися червоні лінії: «Жодної юридичної передачі української землі» (Україна) і «Нерозкрита червона лінія 1» (Росія); «Нерозкрита червона лінія 1» (Росія) і «Нерозкрита червона лінія 2» (Європа).",
+    );
+    const text = textOf(forUkraine);
+    const publicPositions = effectiveScenario(scenario, "public-positions");
+    for (const [role, list] of Object.entries(publicPositions.redLines)) {
+      if (role === "ukraine") continue;
+      for (const rule of list) {
+        const translated = uk.redLines?.[rule.id];
+        for (const words of [
+          rule.id,
+          rule.title,
+          rule.explanation,
+          translated?.title,
+          translated?.explanation,
+        ]) {
+          if (words) expect(text).not.toContain(words);
+        }
+      }
+    }
+  });
+
+  it("names the news by its Ukrainian title, with its flash", () => {
+    const table = negotiating();
+    table.do(...setAll("us", nash.package), { type: "table-draft", actor: "us" });
+    table.do({ type: "inject-event", actor: "instructor", event: "pokrovsk-breakthrough" });
+    const read = inUkrainian(table);
+    const news = uk.events?.["pokrovsk-breakthrough"];
+    expect(read.injectedEvents[0]).toMatchObject({ title: news?.title, flash: news?.flash });
+    expect(read.summary).toEqual([
+      "Переговори ще тривають, раунд 1 з 6: показники наведено на цей момент.",
+      "Угода можлива: 1 851 пакет зберігає всі червоні лінії й перевершує кожен результат за відсутності угоди.",
+      "Новина «Російський прорив під Покровськом» звузила зону можливої угоди з 5 452 до 1 851 пакета.",
+      `На столі — версія 1, внесена делегацією «Сполучені Штати»; вона перебуває на відстані ${formatUk(read.deal?.distanceToNash)} бала від точки Неша.`,
+      "Жодне місце досі не намагалося переступити власні червоні лінії.",
+    ]);
+    expect(read.questions[0]).toBe(
+      "Після новини «Російський прорив під Покровськом» кількість пакетів, кращих за відсутність угоди для всіх, змінилася: було 5 452, стало 1 851. Як новина змінила те, що могла прийняти кожна сторона?",
+    );
+  });
+
+  it("tells a walk-out and news that changed nothing", () => {
+    const table = negotiating()
+      .do({ type: "inject-event", actor: "instructor", event: "energy-price-spike" })
+      .do({ type: "inject-event", actor: "instructor", event: "election-pressure" })
+      .do({ type: "walk-out", actor: "russia" });
+    expect(inUkrainian(table).summary).toEqual([
+      "Переговори зірвалися в раунді 1: делегація «Росія» залишила стіл.",
+      "Угода була можлива: 5 452 пакети зберігали всі червоні лінії й перевершували кожен результат за відсутності угоди.",
+      "Новини «Стрибок цін на енергоносії в Європі» і «Передвиборчий тиск у Вашингтоні» не змінили кількості ні допустимих пакетів, ні пакетів у зоні можливої угоди.",
+      "Жодної версії не внесено; кожна сторона залишилася зі своїм результатом за відсутності угоди.",
+      "Жодне місце не намагалося переступити власні червоні лінії.",
+    ]);
+  });
+});
+
+/** Points as a Ukrainian sentence writes them: 9,5. */
+function formatUk(points: number | null | undefined): string {
+  return (Math.round((points ?? Number.NaN) * 10) / 10).toLocaleString("uk", {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+}

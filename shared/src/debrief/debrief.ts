@@ -10,15 +10,22 @@ import { type Analysis, type AnalysisOptions, analyze } from "../analysis/analyz
 import { assessPackage } from "../analysis/assessment.ts";
 import type { Collision } from "../analysis/collisions.ts";
 import { type PackagePoint, roundPoints } from "../analysis/points.ts";
+import { formatMessage, renderer } from "../i18n/catalogs.ts";
+import type { Locale } from "../i18n/locales.ts";
+import { quote } from "../i18n/render.ts";
 import type { Package } from "../package.ts";
 import { type EffectiveScenario, findRedLine } from "../scenario/effective.ts";
+import { findOutcomeClass } from "../scenario/outcomes.ts";
+import { getScenario } from "../scenario/registry.ts";
 import type { Scenario } from "../scenario/schema.ts";
+import { localizeScenario } from "../scenario/translations.ts";
 import { initialTableState, type TableConfig } from "../table/config.ts";
 import type { TableEvent } from "../table/events.ts";
 import { evolve } from "../table/evolve.ts";
 import { batnas, outcomeWords } from "../table/outcome.ts";
 import { roleName, type TableState } from "../table/state.ts";
 import { utility } from "../utility.ts";
+import { questionPhrases } from "./questions.ts";
 import type {
   ConcessionPoint,
   Counterfactual,
@@ -26,13 +33,14 @@ import type {
   DebriefAnalysis,
   DebriefCommunication,
   DebriefDeal,
+  DebriefFigures,
   DebriefPoint,
   DebriefRefusal,
   DebriefRule,
   DebriefSide,
   InjectedEvent,
 } from "./schema.ts";
-import { debriefSummary } from "./summary.ts";
+import { summaryPhrases } from "./summary.ts";
 
 /** Analyses memoised per scenario object, variant, news and red lines set aside. */
 export type AnalysisCache = {
@@ -85,11 +93,27 @@ export type DebriefInput = {
 export type DebriefOptions = {
   /** Share one across the tables of a workshop so each scenario state is analysed once. */
   analyses?: AnalysisCache;
+  /** The reader's language (`debriefFor`): the scenario's words and the sentences in it. English by default. */
+  locale?: Locale;
 };
 
 type Style = "boulware" | "linear" | "conceder";
 
+/**
+ * A table's whole debrief as a reader of `options.locale` reads it (English by default): its
+ * figures, the scenario's words in that language, and its summary and questions written in it.
+ */
 export function debriefFor(input: DebriefInput, options: DebriefOptions = {}): Debrief {
+  const figures = debriefFigures(input, options);
+  const { scenario } = input.config;
+  const played = typeof scenario === "string" ? getScenario(scenario) : scenario;
+  // debriefFigures has set the table up with it already, so it is there.
+  if (!played) throw new Error(`There is no scenario called "${String(scenario)}".`);
+  return readDebrief(figures, played, options.locale ?? "en");
+}
+
+/** A table's debrief before its sentences are written, its words in English as the scenario has them. */
+export function debriefFigures(input: DebriefInput, options: DebriefOptions = {}): DebriefFigures {
   const analyses = options.analyses ?? createAnalysisCache();
   const initial = initialTableState(input.config);
   const roles = initial.effective.roles.map((r) => r.id);
@@ -155,7 +179,7 @@ export function debriefFor(input: DebriefInput, options: DebriefOptions = {}): D
   const end = state.effective;
   const endAnalysis = analyses.analyze(end);
   const changed = end.appliedEvents.length > 0;
-  const debrief: Omit<Debrief, "summary"> = {
+  return {
     scenario: {
       id: end.scenario.id,
       title: end.scenario.title,
@@ -203,7 +227,122 @@ export function debriefFor(input: DebriefInput, options: DebriefOptions = {}): D
     communication: communicationOf(state, roles, botNotes),
     sides: roles.map((role) => sideOf(state, endAnalysis, role)),
   };
-  return { ...debrief, summary: debriefSummary(debrief) };
+}
+
+/**
+ * The debrief as a reader of `locale` reads it: the scenario's words from its translation for
+ * that language (`localizeDebrief`), then the summary and questions written in it.
+ */
+export function readDebrief(figures: DebriefFigures, scenario: Scenario, locale: Locale): Debrief {
+  return withSentences(localizeDebrief(figures, scenario, locale), scenario, locale);
+}
+
+/**
+ * A copy of the debrief with its summary and discussion questions rendered in `locale`, written
+ * from that copy alone: take out what its reader may not see first (`withOthersRedLinesWithheld`,
+ * `withoutPrivateChannels`), then write. `scenario` is the table's (in English, with its
+ * translations), which names seats and news in the reader's language.
+ */
+export function withSentences(figures: DebriefFigures, scenario: Scenario, locale: Locale): Debrief {
+  const { summary: _summary, questions: _questions, ...copy } = figures as Partial<Debrief> & DebriefFigures;
+  const render = renderer(scenario, locale);
+  return {
+    ...copy,
+    summary: summaryPhrases(copy).map(render),
+    questions: questionPhrases(copy).map(render),
+  };
+}
+
+/** A seat's name without its bracketed gloss: "Europe (EU with UK, …)" reads "Europe". */
+function shortName(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, "");
+}
+
+/** Aliases a withheld red line goes by in a seat's copy (`withOthersRedLinesWithheld`). */
+const undisclosedAlias = /^undisclosed-(\d+)$/;
+
+const localizedFigures = new Map<Locale, WeakMap<DebriefFigures, DebriefFigures>>();
+
+/**
+ * The debrief with the scenario's words in `locale`, from the scenario's translation: its title
+ * and variant, the seats' names, the outcome class, each red line's title and explanation, each
+ * piece of news. What the translation lacks stays in English; an explanation a copy withholds
+ * ("") stays withheld, and a red line under an alias is not looked up. English, or a scenario
+ * without that language, is the debrief itself. Made once per debrief object and language.
+ */
+export function localizeDebrief(figures: DebriefFigures, scenario: Scenario, locale: Locale): DebriefFigures {
+  const words = localizeScenario(scenario, locale);
+  if (words === scenario) return figures;
+  let cache = localizedFigures.get(locale);
+  if (!cache) {
+    cache = new WeakMap();
+    localizedFigures.set(locale, cache);
+  }
+  const known = cache.get(figures);
+  if (known) return known;
+
+  const named = <T extends { rule: string; title: string }>(r: T): T => {
+    const line = undisclosedAlias.test(r.rule) ? undefined : findRedLine(words, r.rule);
+    return line ? { ...r, title: line.title } : r;
+  };
+  const rule = (r: DebriefRule): DebriefRule => {
+    const line = undisclosedAlias.test(r.rule) ? undefined : findRedLine(words, r.rule);
+    return line ? { ...r, title: line.title, explanation: r.explanation && line.explanation } : r;
+  };
+  const analysis = (a: DebriefAnalysis): DebriefAnalysis => ({
+    ...a,
+    collisions: a.collisions.map((c) => c.map(rule)),
+  });
+  const counterfactual = (c: Counterfactual): Counterfactual => ({ ...c, removed: c.removed.map(named) });
+  const outcomeClass = figures.status.outcomeClass
+    ? findOutcomeClass(words.outcomes, figures.status.outcomeClass)
+    : undefined;
+  const { status, redLines } = figures;
+  const localized: DebriefFigures = {
+    ...figures,
+    scenario: {
+      ...figures.scenario,
+      title: words.title,
+      variantName:
+        (figures.scenario.variantName &&
+          words.variants.find((v) => v.id === figures.scenario.variant)?.name) ||
+        figures.scenario.variantName,
+    },
+    roles: figures.roles.map((r) => {
+      const role = words.roles.find((candidate) => candidate.id === r.id);
+      return role ? { ...r, name: shortName(role.name) } : r;
+    }),
+    status: {
+      ...status,
+      outcome:
+        status.outcome && outcomeClass
+          ? {
+              title: outcomeClass.title,
+              description: outcomeClass.description,
+              // A class without a phrase is named by its title in quotes, the reader's quotes.
+              phrase: outcomeClass.phrase ?? quote(locale, outcomeClass.title),
+            }
+          : status.outcome,
+    },
+    deal: figures.deal && { ...figures.deal, violations: figures.deal.violations.map(rule) },
+    analysis: {
+      end: analysis(figures.analysis.end),
+      start: figures.analysis.start && analysis(figures.analysis.start),
+    },
+    redLines: {
+      ...redLines,
+      refusals: redLines.refusals.map((r) => ({ ...r, rules: r.rules.map(rule) })),
+      collisions: redLines.collisions.map((c) => c.map(rule)),
+      withoutCollisions: redLines.withoutCollisions && counterfactual(redLines.withoutCollisions),
+      withoutEach: redLines.withoutEach.map(counterfactual),
+    },
+    injectedEvents: figures.injectedEvents.map((news) => {
+      const event = words.events.find((e) => e.id === news.event);
+      return event ? { ...news, title: event.title, flash: news.flash && event.flash } : news;
+    }),
+  };
+  cache.set(figures, localized);
+  return localized;
 }
 
 function sideOf(state: TableState, analysis: Analysis, role: string): DebriefSide {
@@ -235,7 +374,7 @@ function sideOf(state: TableState, analysis: Analysis, role: string): DebriefSid
 }
 
 /** A seat's copy: its own side only (the others' say what they gave up where, which is theirs). */
-export function withOwnSideOnly(debrief: Debrief, viewer: string): Debrief {
+export function withOwnSideOnly<T extends DebriefFigures>(debrief: T, viewer: string): T {
   return { ...debrief, sides: debrief.sides.filter((side) => side.role === viewer) };
 }
 
@@ -468,14 +607,19 @@ function communicationOf(
   };
 }
 
-/** The debrief as a reader who may not see the private channels gets it: counts stay, texts go. */
 /**
  * The debrief as `viewer`'s seat reads it while the instructor keeps the red lines to their
  * seats: its own rules as they are; another role's by role and sources only, its explanation
  * withheld and its id (which would tell what it demands) replaced by "undisclosed-N", the same N
- * wherever that rule appears. The summary is written again from what is left.
+ * wherever that rule appears, titled "Undisclosed red line N" in `locale`. Without sentences:
+ * they are written from what is left (`withSentences`), never kept from the whole debrief.
  */
-export function withOthersRedLinesWithheld(debrief: Debrief, viewer: string): Debrief {
+export function withOthersRedLinesWithheld(
+  debrief: DebriefFigures,
+  viewer: string,
+  locale: Locale = "en",
+): DebriefFigures {
+  const format = formatMessage(locale);
   const aliases = new Map<string, string>();
   const alias = (role: string, rule: string) => {
     const key = `${role}/${rule}`;
@@ -488,7 +632,11 @@ export function withOthersRedLinesWithheld(debrief: Debrief, viewer: string): De
   const named = <T extends { role: string; rule: string; title: string }>(r: T): T => {
     if (r.role === viewer) return r;
     const id = alias(r.role, r.rule);
-    return { ...r, rule: id, title: `Undisclosed red line ${id.slice("undisclosed-".length)}` };
+    return {
+      ...r,
+      rule: id,
+      title: format("summary.undisclosed-red-line", { n: Number(id.slice("undisclosed-".length)) }),
+    };
   };
   const rule = (r: DebriefRule): DebriefRule => (r.role === viewer ? r : { ...named(r), explanation: "" });
   const analysis = (a: DebriefAnalysis): DebriefAnalysis => ({
@@ -496,8 +644,8 @@ export function withOthersRedLinesWithheld(debrief: Debrief, viewer: string): De
     collisions: a.collisions.map((c) => c.map(rule)),
   });
   const counterfactual = (c: Counterfactual): Counterfactual => ({ ...c, removed: c.removed.map(named) });
-  const { summary: _, ...rest } = debrief;
-  const withheld: Omit<Debrief, "summary"> = {
+  const { summary: _summary, questions: _questions, ...rest } = debrief as Partial<Debrief> & DebriefFigures;
+  return {
     ...rest,
     deal: rest.deal && { ...rest.deal, violations: rest.deal.violations.map(rule) },
     analysis: {
@@ -512,10 +660,10 @@ export function withOthersRedLinesWithheld(debrief: Debrief, viewer: string): De
       withoutEach: rest.redLines.withoutEach.map(counterfactual),
     },
   };
-  return { ...withheld, summary: debriefSummary(withheld) };
 }
 
-export function withoutPrivateChannels(debrief: Debrief): Debrief {
+/** The debrief as a reader who may not see the private channels gets it: counts stay, texts go. */
+export function withoutPrivateChannels<T extends DebriefFigures>(debrief: T): T {
   return {
     ...debrief,
     communication: { ...debrief.communication, privateMessagesIncluded: false, privateMessages: [] },

@@ -261,7 +261,19 @@ export const debriefSchema = z.strictObject({
    * holds only its own (`withOwnSideOnly`).
    */
   sides: z.array(debriefSideSchema),
-  /** A few plain sentences from the figures above. */
+  /**
+   * A few plain sentences from the figures above, in the reader's language (summary.ts, rendered
+   * for each reader from this copy of the debrief).
+   */
   summary: z.array(z.string()),
+  /** Questions for the instructor to put to the class (questions.ts), rendered the same way. */
+  questions: z.array(z.string()),
 });
 export type Debrief = z.infer<typeof debriefSchema>;
+
+/**
+ * A debrief before its sentences are written: the figures, with the scenario's words in one
+ * language. What a seat may not read is taken out of this (debrief.ts) before the summary and
+ * the questions are written from what is left.
+ */
+export type DebriefFigures = Omit<Debrief, "summary" | "questions">;

@@ -1,9 +1,15 @@
 // The debrief's few plain sentences, written from its figures alone: what was possible, what the
 // table did, how far that was from the Nash point, what the news changed and where red lines
-// stopped people. Numbers are formatted for people: 5,452 packages, 4.1 points.
-import { possessive } from "../table/state.ts";
+// stopped people. Each is a phrase (client/messages/<locale>/summary.json, `summary`), rendered in
+// the reader's language where the debrief is read (debrief.ts `withSentences`). Client-safe.
+//
+// Numbers travel as numbers, rounded as the sentences show them (points to one decimal), and the
+// messages format them in the reader's language: 5,452 packages, 4.1 points in English. Seats and
+// news are references to the scenario; a red line is named by the title its copy of the debrief
+// carries, so a copy that withholds another seat's red lines names them only as it does.
+import type { Phrase, PhraseCode, PhraseValue } from "../i18n/phrase.ts";
 import { listWords } from "../words.ts";
-import type { Debrief, DebriefRule } from "./schema.ts";
+import type { DebriefFigures, DebriefRule } from "./schema.ts";
 
 /** A whole number with thousands separators: 12,441,600. */
 export function formatCount(n: number): string {
@@ -26,131 +32,176 @@ export function formatGain(x: number): string {
 
 export { listWords };
 
-function times(n: number): string {
-  return n === 1 ? "once" : n === 2 ? "twice" : `${formatCount(n)} times`;
+/** A phrase of the debrief's messages (built here without phrase.ts's schema, so pages load no zod). */
+export function debriefPhrase(code: PhraseCode, values?: Record<string, PhraseValue>): Phrase {
+  return values ? { code, values } : { code };
 }
 
-function packages(n: number): string {
-  return `${formatCount(n)} ${n === 1 ? "package" : "packages"}`;
+/**
+ * Points as a sentence shows them, to one decimal (rounded here as
+ * `formatPoints` rounds, so the message's number format only writes the digits): never -0.
+ */
+export function pointsValue(x: number): number {
+  return Math.round(x * 10) / 10 || 0;
 }
 
-export function debriefSummary(debrief: Omit<Debrief, "summary">): string[] {
-  const name = (role: string) => debrief.roles.find((r) => r.id === role)?.name ?? role;
-  const rule = (r: Pick<DebriefRule, "role" | "title">) => `${possessive(name(r.role))} “${r.title}”`;
+/** A gain's sign and size, for a message that writes "+17.5", "−3.9" or "0.0". */
+export function gainValues(x: number): { sign: "plus" | "minus" | "zero"; gain: number } {
+  const rounded = pointsValue(x);
+  return { sign: rounded > 0 ? "plus" : rounded < 0 ? "minus" : "zero", gain: Math.abs(rounded) };
+}
+
+/**
+ * Phrases listed as the reader's language lists them: "A, B and C" in English, or "A; B; C" with
+ * `semicolons`. An empty list is an empty string.
+ */
+export function listedPhrases(items: readonly Phrase[], semicolons = false): PhraseValue {
+  const listed = listPhrase(items, semicolons);
+  return listed ? { phrase: listed } : "";
+}
+
+/** `listedPhrases` as a phrase of its own; undefined for an empty list. */
+function listPhrase(items: readonly Phrase[], semicolons = false): Phrase | undefined {
+  let rest = items.at(-1);
+  for (let i = items.length - 2; i >= 0 && rest; i--) {
+    const first = items[i];
+    if (!first) continue;
+    const join = semicolons ? "semicolon" : i === items.length - 2 ? "last" : "comma";
+    rest = debriefPhrase("summary.list", { join, first: { phrase: first }, rest: { phrase: rest } });
+  }
+  return rest;
+}
+
+/** A red line with its seat: "Ukraine's “No legal cession of Ukrainian land”". */
+export function rulePhrase(rule: Pick<DebriefRule, "role" | "title">): Phrase {
+  return debriefPhrase("summary.rule", { role: { role: rule.role }, title: rule.title });
+}
+
+type Values = Record<string, PhraseValue>;
+
+const yes = (flag: boolean) => (flag ? "yes" : "no");
+
+/** The summary's sentences, as phrases, from a copy of the debrief (its figures and its words). */
+export function summaryPhrases(debrief: DebriefFigures): Phrase[] {
   const { status, deal, analysis } = debrief;
-  const live = !status.concluded;
-  const was = live ? "is" : "was";
-  const sentences: string[] = [];
+  const live = yes(!status.concluded);
+  const sentences: Phrase[] = [];
+  const outcome: Values = status.outcome
+    ? { withOutcome: "yes", outcome: status.outcome.phrase }
+    : { withOutcome: "no" };
+  const when: Values =
+    status.roundsPlayed > 0 ? { when: "round", round: status.roundsPlayed } : { when: "before" };
 
   // What happened, in one sentence.
-  if (status.phase === "lobby") sentences.push("The table has not started: it is still in the lobby.");
-  else if (status.phase === "briefing")
-    sentences.push("The table is in its briefing: negotiations have not begun.");
+  if (status.phase === "lobby") sentences.push(debriefPhrase("summary.lobby"));
+  else if (status.phase === "briefing") sentences.push(debriefPhrase("summary.briefing"));
   else if (status.phase === "negotiating") {
-    sentences.push(
-      `The talks are still under way, in round ${status.roundsPlayed} of ${status.rounds}: these figures are as of now.`,
-    );
+    sentences.push(debriefPhrase("summary.under-way", { round: status.roundsPlayed, rounds: status.rounds }));
   } else if (status.reason === "agreement" && deal) {
-    const cls = status.outcome ? `, ${status.outcome.phrase}` : "";
-    const nash =
+    const nash: Values =
       deal.distanceToNash === null
-        ? ""
+        ? { nash: "none" }
         : deal.distanceToNash < 0.05
-          ? ", on the Nash point itself"
-          : `, ${formatPoints(deal.distanceToNash)} points from the Nash point`;
+          ? { nash: "at" }
+          : { nash: "off", distance: pointsValue(deal.distanceToNash) };
     sentences.push(
-      `Your table agreed on version ${deal.version} in round ${status.roundsPlayed}${cls}${nash}.`,
+      debriefPhrase("summary.agreed", {
+        version: deal.version,
+        round: status.roundsPlayed,
+        ...outcome,
+        ...nash,
+      }),
     );
   } else if (status.reason === "walk-out") {
-    const when = status.roundsPlayed > 0 ? `in round ${status.roundsPlayed}` : "before negotiations began";
-    sentences.push(
-      `The talks collapsed ${when}: ${status.walkedOut ? name(status.walkedOut) : "a party"} walked out.`,
-    );
+    const who: Values = status.walkedOut
+      ? { who: "known", role: { role: status.walkedOut } }
+      : { who: "unknown" };
+    sentences.push(debriefPhrase("summary.walked-out", { ...when, ...who }));
   } else if (status.reason === "ended-by-instructor") {
-    const ending = status.outcome ? `: ${status.outcome.phrase}` : "";
-    const when = status.roundsPlayed > 0 ? `in round ${status.roundsPlayed}` : "before negotiations began";
-    sentences.push(`The facilitator ended the talks ${when} without an agreement${ending}.`);
+    sentences.push(debriefPhrase("summary.ended", { ...when, ...outcome }));
   } else {
-    const rounds = `${status.roundsPlayed} ${status.roundsPlayed === 1 ? "round" : "rounds"}`;
-    const ending = status.outcome ? `, ${status.outcome.phrase}` : "";
-    sentences.push(`Your table reached no agreement in ${rounds}: the rounds ran out${ending}.`);
+    sentences.push(debriefPhrase("summary.ran-out", { rounds: status.roundsPlayed, ...outcome }));
   }
 
   // What was possible.
   const end = analysis.end;
   if (end.feasible > 0 && end.zopa !== null && end.zopa > 0) {
-    const satisfied = live ? (end.zopa === 1 ? "satisfies" : "satisfy") : "satisfied";
-    const beat = live ? (end.zopa === 1 ? "beats" : "beat") : "beat";
-    sentences.push(
-      `A deal ${was} possible: ${packages(end.zopa)} ${satisfied} every red line and ${beat} every no-deal value.`,
-    );
+    sentences.push(debriefPhrase("summary.possible", { live, count: end.zopa }));
   } else if (end.feasible > 0 && end.zopa === null) {
-    sentences.push(
-      `A deal ${was} possible: ${packages(end.feasible)} ${live ? "satisfy" : "satisfied"} every red line (too many to count how many beat every no-deal value).`,
-    );
+    sentences.push(debriefPhrase("summary.possible-uncounted", { live, count: end.feasible }));
   } else if (end.feasible > 0) {
-    sentences.push(
-      `No deal ${was} worth taking for everyone: ${packages(end.feasible)} ${live ? "satisfy" : "satisfied"} every red line, but each ${live ? "leaves" : "left"} at least one party no better off than without a deal.`,
-    );
+    sentences.push(debriefPhrase("summary.not-worth-taking", { live, count: end.feasible }));
   } else {
-    sentences.push(`No deal ${was} possible: no package ${live ? "satisfies" : "satisfied"} every red line.`);
+    sentences.push(debriefPhrase("summary.impossible", { live }));
     const collisions = debrief.redLines.collisions;
     if (collisions.length > 0) {
-      const pairs = collisions.map((c) => listWords(c.map(rule)));
+      const pairs = listedPhrases(
+        collisions.flatMap((c) => listPhrase(c.map(rulePhrase)) ?? []),
+        true,
+      );
       sentences.push(
-        `${collisions.length === 1 ? "These red lines collide" : "Red lines collide"}: ${pairs.join("; ")}.`,
+        debriefPhrase(collisions.length === 1 ? "summary.collide-one" : "summary.collide-many", { pairs }),
       );
     } else {
-      sentences.push("The analysis could not name the colliding red lines within its limits.");
+      sentences.push(debriefPhrase("summary.collisions-unnamed"));
     }
     const without = debrief.redLines.withoutCollisions;
     if (without) {
-      const those = without.removed.length === 1 ? "that red line" : "those red lines";
-      const zopa =
-        without.zopa === null
-          ? ""
-          : ` and ${formatCount(without.zopa)} would have beaten every no-deal value`;
-      sentences.push(`Without ${those}, ${packages(without.feasible)} would have satisfied the rest${zopa}.`);
+      sentences.push(
+        debriefPhrase("summary.without", {
+          removed: without.removed.length,
+          feasible: without.feasible,
+          counted: yes(without.zopa !== null),
+          ...(without.zopa === null ? {} : { zopa: without.zopa }),
+        }),
+      );
       const best = [...debrief.redLines.withoutEach].sort(
         (a, b) => (b.zopa ?? b.feasible) - (a.zopa ?? a.feasible) || b.feasible - a.feasible,
       )[0];
       const alone = best?.removed[0];
       if (best && alone && best.feasible > 0) {
-        const figure =
-          best.zopa === null
-            ? `${packages(best.feasible)} feasible`
-            : `${packages(best.zopa)} in the zone of agreement`;
-        sentences.push(`Setting aside ${rule(alone)} alone would have left ${figure}.`);
+        sentences.push(
+          debriefPhrase("summary.set-aside", {
+            rule: { phrase: rulePhrase(alone) },
+            count: best.zopa ?? best.feasible,
+            counted: yes(best.zopa !== null),
+          }),
+        );
       }
     }
   }
 
-  // What the news changed: each change in its own sentence, news that changed nothing together.
-  const unchanged: string[] = [];
+  // What the news changed: each change in its own debriefPhrase, news that changed nothing together.
+  const unchanged: Phrase[] = [];
   for (const news of debrief.injectedEvents) {
     const countOf = (f: typeof news.before) => f.zopa ?? f.feasible;
-    const what = news.before.zopa !== null && news.after.zopa !== null ? "zone of agreement" : "feasible set";
+    const zone = news.before.zopa !== null && news.after.zopa !== null;
     const before = countOf(news.before);
     const after = countOf(news.after);
     if (after === before && news.before.feasible === news.after.feasible) {
-      unchanged.push(`“${news.title}”`);
+      unchanged.push(debriefPhrase("summary.news-title", { event: { event: news.event } }));
       continue;
     }
-    const change =
-      after > before
-        ? `widened the ${what} from ${formatCount(before)} to ${packages(after)}`
-        : after < before
-          ? `narrowed the ${what} from ${formatCount(before)} to ${packages(after)}`
-          : `left the ${what} at ${packages(after)}`;
-    const feasible =
-      what === "zone of agreement" && news.before.feasible !== news.after.feasible
-        ? ` (feasible packages: ${formatCount(news.before.feasible)} before, ${formatCount(news.after.feasible)} after)`
-        : "";
-    sentences.push(`The news “${news.title}” ${change}${feasible}.`);
+    const feasibleChanged = zone && news.before.feasible !== news.after.feasible;
+    sentences.push(
+      debriefPhrase("summary.news-changed", {
+        event: { event: news.event },
+        change: after > before ? "widened" : after < before ? "narrowed" : "unchanged",
+        what: zone ? "zone" : "feasible",
+        before,
+        after,
+        feasibleChanged: yes(feasibleChanged),
+        ...(feasibleChanged
+          ? { feasibleBefore: news.before.feasible, feasibleAfter: news.after.feasible }
+          : {}),
+      }),
+    );
   }
   if (unchanged.length > 0) {
     sentences.push(
-      `The news ${listWords(unchanged)} did not change how many packages were feasible or in the zone of agreement.`,
+      debriefPhrase(unchanged.length === 1 ? "summary.news-unchanged-one" : "summary.news-unchanged-many", {
+        events: listedPhrases(unchanged),
+      }),
     );
   }
 
@@ -159,38 +210,44 @@ export function debriefSummary(debrief: Omit<Debrief, "summary">): string[] {
     if (deal.distanceToFrontier !== null) {
       sentences.push(
         deal.distanceToFrontier < 0.05
-          ? "It lies on the Pareto frontier: no other package was better for one party without being worse for another."
+          ? debriefPhrase("summary.on-frontier")
           : deal.paretoImprovement
-            ? `Another package would have been at least as good for every party (${formatPoints(deal.paretoImprovement.distance)} points away).`
-            : `It lies ${formatPoints(deal.distanceToFrontier)} points from the Pareto frontier.`,
+            ? debriefPhrase("summary.pareto-improvement", {
+                distance: pointsValue(deal.paretoImprovement.distance),
+              })
+            : debriefPhrase("summary.off-frontier", { distance: pointsValue(deal.distanceToFrontier) }),
+      );
+    }
+    const gains = deal.parties.map((p) =>
+      debriefPhrase("summary.party-gain", { role: { role: p.role }, ...gainValues(p.gain) }),
+    );
+    sentences.push(debriefPhrase("summary.against-no-deal", { gains: listedPhrases(gains) }));
+    const worse = deal.parties.filter((p) => p.gain < 0).map((p) => p.role);
+    if (worse.length > 0) sentences.push(debriefPhrase("summary.worse-off", { roles: { roles: worse } }));
+  } else if (deal) {
+    const facts: Phrase[] = [];
+    if (deal.distanceToNash !== null) {
+      facts.push(debriefPhrase("summary.fact-nash", { live, distance: pointsValue(deal.distanceToNash) }));
+    } else if (!deal.complete) facts.push(debriefPhrase("summary.fact-open", { live }));
+    if (deal.violations.length > 0) {
+      facts.push(
+        debriefPhrase("summary.fact-breaks", { live, rules: listedPhrases(deal.violations.map(rulePhrase)) }),
       );
     }
     sentences.push(
-      `Against their no-deal values: ${listWords(deal.parties.map((p) => `${name(p.role)} ${formatGain(p.gain)}`))}.`,
+      debriefPhrase("summary.on-the-table", {
+        live,
+        version: deal.version,
+        role: { role: deal.tabledBy },
+        withFacts: yes(facts.length > 0),
+        facts: listedPhrases(facts),
+      }),
     );
-    const worse = deal.parties.filter((p) => p.gain < 0).map((p) => name(p.role));
-    if (worse.length > 0) {
-      sentences.push(`${listWords(worse)} would have been better off without this deal.`);
-    }
-  } else if (deal) {
-    const facts: string[] = [];
-    if (deal.distanceToNash !== null) {
-      facts.push(`${was} ${formatPoints(deal.distanceToNash)} points from the Nash point`);
-    } else if (!deal.complete) facts.push(`${live ? "leaves" : "left"} issues open`);
-    if (deal.violations.length > 0) {
-      facts.push(`${live ? "breaks" : "broke"} ${listWords(deal.violations.map(rule))}`);
-    }
-    const it = facts.length > 0 ? `; it ${listWords(facts)}` : "";
-    sentences.push(
-      live
-        ? `Version ${deal.version}, tabled by ${name(deal.tabledBy)}, is on the table${it}.`
-        : `The last version tabled, version ${deal.version} by ${name(deal.tabledBy)}, was not agreed${it}.`,
-    );
-    if (!live) sentences.push("Without an agreement, each party was left with its no-deal value.");
+    if (status.concluded) sentences.push(debriefPhrase("summary.left-with-no-deal"));
   } else if (status.phase === "negotiating") {
-    sentences.push("No version has been tabled yet.");
+    sentences.push(debriefPhrase("summary.none-tabled-yet"));
   } else if (status.concluded) {
-    sentences.push("No version was tabled; each party was left with its no-deal value.");
+    sentences.push(debriefPhrase("summary.none-tabled"));
   }
 
   // Red lines people ran into.
@@ -199,12 +256,12 @@ export function debriefSummary(debrief: Omit<Debrief, "summary">): string[] {
     const bySeat = Object.entries(debrief.redLines.refusalsBySeat)
       .filter(([, n]) => n > 0)
       .sort((a, b) => b[1] - a[1])
-      .map(([role, n]) => `${name(role)} ${times(n)}`);
+      .map(([role, n]) => debriefPhrase("summary.seat-times", { role: { role }, count: n }));
     sentences.push(
-      `Seats ${live ? "have been" : "were"} stopped at their own red lines ${times(refusals)}: ${listWords(bySeat)}.`,
+      debriefPhrase("summary.refusals", { live, count: refusals, bySeat: listedPhrases(bySeat) }),
     );
   } else if (status.roundsPlayed > 0) {
-    sentences.push(`No seat ${live ? "has tried" : "tried"} to go past its own red lines.`);
+    sentences.push(debriefPhrase("summary.no-refusals", { live }));
   }
 
   // Who talked to whom.
@@ -213,18 +270,23 @@ export function debriefSummary(debrief: Omit<Debrief, "summary">): string[] {
   const privateCount = communication.privateByPair.reduce((a, p) => a + p.count, 0);
   if (publicCount + privateCount > 0) {
     const busiest = [...communication.privateByPair].sort((a, b) => b.count - a.count)[0];
-    const channel =
+    const channel: Values =
       busiest && busiest.count > 0
-        ? `; the busiest back-channel was ${name(busiest.seats[0])}–${name(busiest.seats[1])} (${formatCount(busiest.count)})`
-        : "";
+        ? {
+            busiest: "yes",
+            first: { role: busiest.seats[0] },
+            second: { role: busiest.seats[1] },
+            busiestCount: busiest.count,
+          }
+        : { busiest: "no" };
     sentences.push(
-      `${formatCount(publicCount)} public ${publicCount === 1 ? "message" : "messages"} and ${privateCount === 0 ? "no private ones" : `${formatCount(privateCount)} private`}${channel}.`,
+      debriefPhrase("summary.messages", { public: publicCount, private: privateCount, ...channel }),
     );
   }
-  const botRoles = debrief.roles.filter((r) => r.bot !== null).map((r) => name(r.id));
+  const botRoles = debrief.roles.filter((r) => r.bot !== null).map((r) => r.id);
   if (botRoles.length > 0) {
     sentences.push(
-      `Bots played ${listWords(botRoles)} and explained ${formatCount(communication.botNotes.length)} ${communication.botNotes.length === 1 ? "move" : "moves"}.`,
+      debriefPhrase("summary.bots", { roles: { roles: botRoles }, moves: communication.botNotes.length }),
     );
   }
   return sentences;

@@ -9,6 +9,7 @@ export * from "../package.ts";
 export * from "../protocol/console.ts";
 export * from "../protocol/http.ts";
 export * from "../protocol/messages.ts";
+export * from "../protocol/serverErrors.ts";
 export * from "../protocol/studio.ts";
 export * from "../protocol/table.ts";
 export * from "../protocol/viewPatch.ts";

@@ -1,10 +1,16 @@
 // Wire messages of the instructor console: one room per workshop that sees every table's status
-// and alerts, and sends instructor commands to one table, several, or all of them at once.
+// and alerts, and sends instructor commands to one table, several, or all of them at once. Each
+// console connection has a language: tiles, alerts and refusals come to it in that language.
 import { z } from "zod";
+import type { Locale } from "../i18n/locales.ts";
+import { phraseSchema } from "../i18n/phrase.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { localizeScenario } from "../scenario/translations.ts";
 import { commandSchemas } from "../table/commands.ts";
 import { refusalSchema } from "../table/refusals.ts";
 import { tableAlertSchema, tableStatusSchema } from "../table/status.ts";
 import { errorMessageSchema } from "./messages.ts";
+import { localeMessageSchema, localeSchema } from "./table.ts";
 
 /** Room name of a workshop's instructor console (one Colyseus room per workshop). */
 export const consoleRoomName = "console";
@@ -12,6 +18,8 @@ export const consoleRoomName = "console";
 export const consoleJoinOptionsSchema = z.strictObject({
   workshopId: z.uuid({ error: "workshopId must be a workshop's id." }),
   instructorKey: z.string().min(1, { error: "The console needs the workshop's instructor key." }).max(100),
+  /** The reader's language: tiles, alerts and answers come in it (default English). */
+  locale: localeSchema.optional(),
 });
 export type ConsoleJoinOptions = z.infer<typeof consoleJoinOptionsSchema>;
 
@@ -84,8 +92,13 @@ export const consoleTableSchema = z.strictObject({
   connected: z.array(z.string()),
   /** Whether the table's room is running on the server (its clock ticks only then). */
   live: z.boolean(),
-  /** The table's latest event, as a sentence (`describeEvent`), and when it happened. */
-  lastAction: z.strictObject({ text: z.string(), at: z.number() }).nullable(),
+  /**
+   * The table's latest event, as a sentence in the reader's language (`describeEvent`), the
+   * phrase it was rendered from, and when it happened.
+   */
+  lastAction: z
+    .strictObject({ text: z.string(), phrase: phraseSchema.optional(), at: z.number() })
+    .nullable(),
 });
 export type ConsoleTable = z.infer<typeof consoleTableSchema>;
 
@@ -97,13 +110,18 @@ export const consoleSnapshotSchema = z.strictObject({
   joinCode: z.string(),
   /** The workshop's observer token: `/table/<id>?watch=<token>` lets someone watch a table's public view. */
   watchToken: z.string(),
-  /** The scenario's events, for the console's "inject" menu. */
+  /** The scenario's events, for the console's "inject" menu (titles in the reader's language). */
   events: z.array(z.strictObject({ id: z.string(), title: z.string(), flash: z.string() })),
   tables: z.array(consoleTableSchema),
   /** The latest alerts across the workshop, oldest first. */
   alerts: z.array(consoleAlertSchema),
 });
 export type ConsoleSnapshot = z.infer<typeof consoleSnapshotSchema>;
+
+/** The scenario's events as the console's "inject" menu lists them, in the reader's language. */
+export function consoleEvents(scenario: Scenario, locale: Locale): ConsoleSnapshot["events"] {
+  return localizeScenario(scenario, locale).events.map(({ id, title, flash }) => ({ id, title, flash }));
+}
 
 export const consoleMessages = {
   /** client → server: a ConsoleIntent. */
@@ -118,7 +136,15 @@ export const consoleMessages = {
   results: "results",
   /** server → client: an ErrorMessage (malformed message, rate limit). */
   error: "error",
+  /**
+   * client → server: the reader's language changed (`consoleLocaleMessageSchema`); the whole
+   * snapshot comes again in it.
+   */
+  locale: "locale",
 } as const;
+
+/** client → server `locale`: `{ locale }`, as a table room takes it. */
+export const consoleLocaleMessageSchema = localeMessageSchema;
 
 /** How many alerts a console keeps and replays on join. */
 export const consoleAlertHistory = 200;

@@ -5,6 +5,7 @@ import { scenarioSchema } from "../scenario/schema.ts";
 import { eventSchema } from "../table/events.ts";
 import { joinCodeSchema } from "../workshop/joinCode.ts";
 import { displayNameSchema } from "./messages.ts";
+import { errorReasonSchema, errorValuesSchema } from "./serverErrors.ts";
 import { workshopSettingsSchema } from "./workshop.ts";
 
 export const joinRequestSchema = z.strictObject({
@@ -88,11 +89,16 @@ export const instructorOverviewSchema = z.object({
 });
 export type InstructorOverview = z.infer<typeof instructorOverviewSchema>;
 
-/** Every HTTP error answers with this body: a code for programs, a sentence for people. */
+/**
+ * Every HTTP error answers with this body: a code for programs, a sentence for people, which a page
+ * says in its reader's language by `code` (and `reason`, with `values`: serverErrors.ts).
+ */
 export const httpErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
+    reason: errorReasonSchema.optional(),
+    values: errorValuesSchema.optional(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   }),
 });

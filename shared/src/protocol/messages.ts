@@ -2,6 +2,7 @@
 // A client sends intents (one Colyseus message type per intent); the server answers with
 // events it has made durable, or with a typed error naming what was wrong.
 import { z } from "zod";
+import { errorReasonSchema, errorValuesSchema } from "./serverErrors.ts";
 import { typedText } from "./text.ts";
 
 /** Limits that keep one careless or hostile client from burdening a table. */
@@ -89,10 +90,15 @@ export const closeSentences: Partial<Record<number, string>> = {
     "The instructor deleted this workshop: its tables, seats, names, messages and logs are gone.",
 };
 
-/** What the server says when it refuses a message: always a sentence a person can act on. */
+/**
+ * What the server says when it refuses a message: always a sentence a person can act on, which a
+ * page says in its reader's language by `code` (and `reason`, with `values`: serverErrors.ts).
+ */
 export const errorMessageSchema = z.object({
   code: z.enum(errorCodes),
   message: z.string(),
+  reason: errorReasonSchema.optional(),
+  values: errorValuesSchema.optional(),
   intent: z.string().optional(),
   intentId: z.string().optional(),
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

@@ -1,5 +1,5 @@
 // Replay folds the log with the live table's own evolve and viewFor, at any point, from any
-// perspective, and never shows a seat what it could not have seen.
+// perspective and in any language, and never shows a seat what it could not have seen.
 import { describe, expect, it } from "vitest";
 import { simulateTable } from "../bots/simulate.ts";
 import { getScenario } from "../scenario/registry.ts";
@@ -70,5 +70,38 @@ describe("replay", () => {
       tabled.every((entry) => entry.version !== null && entry.text.includes(`version ${entry.version}`)),
     ).toBe(true);
     expect(timeline.some((entry) => entry.type === "bot-noted")).toBe(false);
+  });
+
+  it("tells the timeline and shows the table in the reader's language, English by default", () => {
+    const table = new TableScript(config);
+    for (const role of ["us", "ukraine", "europe", "russia"]) table.do({ type: "claim-seat", actor: role });
+    table.do(
+      { type: "start", actor: "instructor" },
+      { type: "start", actor: "instructor" },
+      { type: "set-option", actor: "us", issue: "territory", option: "deferred" },
+      { type: "table-draft", actor: "us" },
+      { type: "say", actor: "russia", to: "us", text: "Quietly: treaties could work." },
+    );
+    const replay = createReplay(config, table.events);
+    const english = replay.timeline("us").map((entry) => entry.text);
+    expect(english).toEqual(replay.timeline("us", "en").map((entry) => entry.text));
+    expect(english).toContain("United States tabled version 1.");
+    expect(english).toContain("Round 1: United States' turn.");
+    const ukrainian = replay.timeline("us", "uk");
+    // The same entries, positions and versions; only the words differ.
+    expect(ukrainian.map(({ text: _, ...entry }) => entry)).toEqual(
+      replay.timeline("us").map(({ text: _, ...entry }) => entry),
+    );
+    expect(ukrainian.map((entry) => entry.text)).toEqual(
+      expect.arrayContaining([
+        "Раунд 1: хід делегації «Сполучені Штати».",
+        "Делегація «Сполучені Штати» внесла версію 1.",
+        "Делегація «Росія» написала приватно делегації «Сполучені Штати».",
+      ]),
+    );
+    expect(JSON.stringify(ukrainian)).not.toContain("Quietly");
+    // The replayed table is the live table's view in that language.
+    expect(replay.viewAt(replay.length, "us", "uk")).toEqual(viewFor(table.state, "us", "uk"));
+    expect(replay.viewAt(replay.length, "us", "uk")).not.toEqual(replay.viewAt(replay.length, "us"));
   });
 });

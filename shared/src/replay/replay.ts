@@ -1,6 +1,8 @@
 // Replay: a table's log folded with the same `evolve` and projected with the same `viewFor` as
-// the live table, at any point of the log and from any perspective. Snapshots every N events
-// keep seeking fast on long logs.
+// the live table, at any point of the log, from any perspective and in any language. Snapshots
+// every N events keep seeking fast on long logs.
+import { renderer } from "../i18n/catalogs.ts";
+import type { Locale } from "../i18n/locales.ts";
 import { instructorActor } from "../table/commands.ts";
 import { initialTableState, type TableConfig } from "../table/config.ts";
 import { describeEvent } from "../table/describe.ts";
@@ -25,9 +27,10 @@ export type Replay = {
   length: number;
   /** The table after the first `at` events. */
   stateAt(at: number): TableState;
-  viewAt(at: number, perspective: string): TableView;
-  /** The events this perspective may know happened, described. */
-  timeline(perspective: string): TimelineEntry[];
+  /** The table there as `perspective` saw it, in `locale` (English by default). */
+  viewAt(at: number, perspective: string, locale?: Locale): TableView;
+  /** The events this perspective may know happened, each described in `locale` (English by default). */
+  timeline(perspective: string, locale?: Locale): TimelineEntry[];
 };
 
 /**
@@ -76,8 +79,9 @@ export function createReplay(
   return {
     length: events.length,
     stateAt,
-    viewAt: (at, perspective) => viewFor(stateAt(at), perspective),
-    timeline(perspective) {
+    viewAt: (at, perspective, locale = "en") => viewFor(stateAt(at), perspective, locale),
+    timeline(perspective, locale = "en") {
+      const render = renderer(initial.effective.scenario, locale);
       const entries: TimelineEntry[] = [];
       let folded = initial;
       events.forEach((event, index) => {
@@ -87,7 +91,7 @@ export function createReplay(
           seq: index + 1,
           at: event.at,
           type: event.type,
-          text: describeEvent(folded, event),
+          text: render(describeEvent(folded, event)),
           version: event.type === "version-tabled" ? event.version : null,
         });
       });

@@ -1,6 +1,7 @@
 // What seats, the instructor and the server's clock ask of a table, as zod schemas. Every
 // command carries its time (`at`, ISO or epoch ms) and its actor; `decide` judges it.
 import { z } from "zod";
+import { type Locale, locales } from "../i18n/locales.ts";
 import { typedText } from "../protocol/text.ts";
 import { idSchema } from "../scenario/ids.ts";
 
@@ -11,6 +12,31 @@ export const tableLimits = {
   broadcast: 1000,
   extendRoundsBy: 50,
 } as const;
+
+/** The languages a bot's words are translated into: every one the product speaks but English. */
+export type TranslatedLocale = Exclude<Locale, "en">;
+export const translatedLocales = locales.filter((l): l is TranslatedLocale => l !== "en");
+/** A bot's words in the other languages, beside its English `text`: a reader reads their own. */
+export type Translations = Partial<Record<TranslatedLocale, string>>;
+
+/**
+ * A bot's words in the other languages, each as long as the English may be. Only seats a bot
+ * plays send them (decide refuses them from people, whose words stay as they typed them).
+ */
+function translations(max: number) {
+  const text = typedText(max, { min: 1 }).optional();
+  const shape: Record<TranslatedLocale, typeof text> = { uk: text };
+  return z
+    .strictObject(shape, {
+      error: (issue) =>
+        issue.code === "unrecognized_keys"
+          ? `translations are keyed by language (${translatedLocales.join(", ")}); English is the text itself`
+          : issue.code === "invalid_type"
+            ? "translations must be an object of texts keyed by language"
+            : undefined,
+    })
+    .optional();
+}
 
 /** ISO 8601 with offset, or epoch milliseconds. Events always carry epoch ms. */
 export const timeSchema = z.union([
@@ -64,13 +90,23 @@ export const commandSchemas = {
     version,
     issues: z.array(idSchema).max(100),
     note: typedText(tableLimits.note),
+    /** The note in the other languages (bot seats only). */
+    noteTranslations: translations(tableLimits.note),
   }),
   pass: command("pass", {}),
   "walk-out": command("walk-out", { note: typedText(tableLimits.note).optional() }),
   /** Chat: without `to` on the public table, with `to` on the private channel with that seat. */
-  say: command("say", { text: typedText(tableLimits.chat, { min: 1 }), to: idSchema.optional() }),
+  say: command("say", {
+    text: typedText(tableLimits.chat, { min: 1 }),
+    to: idSchema.optional(),
+    /** The text in the other languages (bot seats only). */
+    translations: translations(tableLimits.chat),
+  }),
   /** A bot's reasoning for its last move, kept in the log for the debrief (bot seats only). */
-  "bot-note": command("bot-note", { text: typedText(tableLimits.chat, { min: 1 }) }),
+  "bot-note": command("bot-note", {
+    text: typedText(tableLimits.chat, { min: 1 }),
+    translations: translations(tableLimits.chat),
+  }),
   /** The server's turn timer fired; refused unless the turn clock has really run out. */
   timeout: command("timeout", {}),
 } as const;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { packageSchema } from "../package.ts";
 import { idSchema } from "../scenario/ids.ts";
+import type { TranslatedLocale } from "./commands.ts";
 import { outcomeSchema } from "./outcome.ts";
 
 const at = z.number().nonnegative().finite();
@@ -12,6 +13,15 @@ const seat = idSchema;
  * the text emptied. Absent on every event as played, so logs written before erasure existed parse.
  */
 const erased = z.literal(true).optional();
+/**
+ * A bot's words in the other languages (commands.ts `Translations`), beside the English text each
+ * reader without one reads. Absent on a person's words and on every event logged before bots
+ * spoke more than English, so those logs parse.
+ */
+const translatedText = z.string().optional();
+const translations = z
+  .strictObject({ uk: translatedText } satisfies Record<TranslatedLocale, typeof translatedText>)
+  .optional();
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), at, ...shape });
 
@@ -38,6 +48,7 @@ export const eventSchemas = {
     version: z.int().min(1),
     issues: z.array(idSchema),
     note: z.string(),
+    noteTranslations: translations,
     erased,
   }),
   /** An injected event made a seat's acceptance break one of its red lines, so it lapses. */
@@ -56,14 +67,20 @@ export const eventSchemas = {
   "rounds-extended": event("rounds-extended", { by: z.int().min(1), rounds: z.int().min(1) }),
   "broadcast-sent": event("broadcast-sent", { text: z.string() }),
   /** An erased message keeps its place in the log with empty text (views show it as erased). */
-  "message-sent": event("message-sent", { from: seat, to: seat.nullable(), text: z.string(), erased }),
+  "message-sent": event("message-sent", {
+    from: seat,
+    to: seat.nullable(),
+    text: z.string(),
+    translations,
+    erased,
+  }),
   "talks-concluded": event("talks-concluded", { outcome: outcomeSchema }),
   /**
    * A seat tried to table or accept a package past its own red lines and was refused. Nothing
    * changes at the table; the log keeps it for the facilitator's alerts and the debrief.
    */
   /** Why a bot made its move: for the instructor and the debrief, never shown to the seats. */
-  "bot-noted": event("bot-noted", { seat, text: z.string() }),
+  "bot-noted": event("bot-noted", { seat, text: z.string(), translations }),
   "red-line-refused": event("red-line-refused", {
     seat,
     action: z.enum(["table", "accept"]),

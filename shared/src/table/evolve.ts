@@ -65,7 +65,14 @@ export function evolve(state: TableState, event: TableEvent): TableState {
         ...v,
         responses: {
           ...v.responses,
-          [event.seat]: { stance: "objected", issues: [...event.issues], note: event.note, at: event.at },
+          [event.seat]: {
+            stance: "objected",
+            issues: [...event.issues],
+            note: event.note,
+            // An erased note has no words left in any language.
+            ...(event.noteTranslations && !event.erased ? { noteTranslations: event.noteTranslations } : {}),
+            at: event.at,
+          },
         },
       }));
     case "acceptance-withdrawn":
@@ -107,7 +114,17 @@ export function evolve(state: TableState, event: TableEvent): TableState {
     case "message-sent":
       return {
         ...state,
-        messages: [...state.messages, { from: event.from, to: event.to, text: event.text, at: event.at }],
+        messages: [
+          ...state.messages,
+          {
+            from: event.from,
+            to: event.to,
+            text: event.text,
+            // An erased message has no words left in any language.
+            ...(event.translations && !event.erased ? { translations: event.translations } : {}),
+            at: event.at,
+          },
+        ],
       };
     case "red-line-refused":
       return {

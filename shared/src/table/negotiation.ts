@@ -5,6 +5,7 @@ import { openIssues, type Package } from "../package.ts";
 import { checkRedLines } from "../redLines/check.ts";
 import { seatMove } from "./authority.ts";
 import { EventBatch } from "./batch.ts";
+import { botTranslationsOnly, givenTranslations } from "./chat.ts";
 import type { CommandOf } from "./commands.ts";
 import { agreementOutcome, noAgreementOutcome } from "./outcome.ts";
 import { type Decision, type Refusal, redLineRefusal, refuse } from "./refusals.ts";
@@ -145,7 +146,9 @@ export function accept(state: TableState, command: CommandOf<"accept">, at: numb
 }
 
 export function object(state: TableState, command: CommandOf<"object">, at: number): Decision {
-  const refusal = seatMove(state, command.actor, "object-to-version");
+  const refusal =
+    seatMove(state, command.actor, "object-to-version") ??
+    botTranslationsOnly(state, command.actor, command.noteTranslations);
   if (refusal) return refused(refusal);
   const version = onTheTable(state, command.version);
   if (isRefusal(version)) return refused(version);
@@ -154,6 +157,7 @@ export function object(state: TableState, command: CommandOf<"object">, at: numb
     const unknown = unknownIssue(state, issue);
     if (unknown) return refused(unknown);
   }
+  const noteTranslations = givenTranslations(command.noteTranslations);
   return {
     ok: true,
     events: [
@@ -164,6 +168,7 @@ export function object(state: TableState, command: CommandOf<"object">, at: numb
         version: version.number,
         issues,
         note: command.note,
+        ...(noteTranslations ? { noteTranslations } : {}),
       },
     ],
   };

@@ -2,6 +2,7 @@
 // (scenario/outcomes.ts). The class is decided when the talks conclude and recorded in the log.
 import { z } from "zod";
 import { roundPoints } from "../analysis/points.ts";
+import { type Phrase, phrase } from "../i18n/phrase.ts";
 import { type Package, packageSchema } from "../package.ts";
 import type { EffectiveScenario } from "../scenario/effective.ts";
 import { idSchema } from "../scenario/ids.ts";
@@ -18,11 +19,14 @@ import { utility } from "../utility.ts";
 
 export { type ConclusionReason, conclusionReasons };
 
-/** Why talks ended without an agreement, as the end of a sentence: "the rounds ran out". */
-export const noAgreementReasons: Record<Exclude<ConclusionReason, "agreement">, string> = {
-  "rounds-exhausted": "the rounds ran out",
-  "walk-out": "a party walked out",
-  "ended-by-instructor": "the facilitator ended them",
+/**
+ * Why talks ended without an agreement, as the end of a sentence: "the rounds ran out" (feed.json
+ * `reason`, in the reader's language).
+ */
+export const noAgreementReasons: Record<Exclude<ConclusionReason, "agreement">, Phrase> = {
+  "rounds-exhausted": phrase("reason.rounds-exhausted"),
+  "walk-out": phrase("reason.walk-out"),
+  "ended-by-instructor": phrase("reason.ended-by-instructor"),
 };
 
 export const outcomeSchema = z.strictObject({

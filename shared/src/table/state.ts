@@ -4,6 +4,7 @@ import type { Package } from "../package.ts";
 import { type EffectiveScenario, redLineTitle } from "../scenario/effective.ts";
 import type { Role } from "../scenario/schema.ts";
 import { quoted } from "../words.ts";
+import type { Translations } from "./commands.ts";
 import type { Outcome } from "./outcome.ts";
 
 export const phases = ["lobby", "briefing", "negotiating", "concluded"] as const;
@@ -20,7 +21,14 @@ export type Seat = {
 
 export type VersionResponse =
   | { stance: "accepted"; at: number }
-  | { stance: "objected"; issues: string[]; note: string; at: number };
+  | {
+      stance: "objected";
+      issues: string[];
+      note: string;
+      /** A bot's note in the other languages (views show each reader theirs). */
+      noteTranslations?: Translations;
+      at: number;
+    };
 
 /** A tabled version of the negotiating text, numbered from 1. */
 export type Version = {
@@ -49,7 +57,14 @@ export type TurnEnd = {
 
 export type NewsItem = { event: string; at: number; scheduled: boolean };
 /** `to` null: the public table chat; otherwise a private channel between `from` and `to`. */
-export type ChatMessage = { from: string; to: string | null; text: string; at: number };
+export type ChatMessage = {
+  from: string;
+  to: string | null;
+  text: string;
+  /** A bot's words in the other languages (views show each reader theirs); never a person's. */
+  translations?: Translations;
+  at: number;
+};
 export type Broadcast = { text: string; at: number };
 /** A refused attempt to go past one's own red lines, kept for the facilitator and the debrief. */
 export type RedLineAttempt = {

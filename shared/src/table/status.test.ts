@@ -1,12 +1,21 @@
 // The facilitator's view across tables: status tiles, red-line refusals kept in the log, alerts.
 import { describe, expect, it } from "vitest";
 import { nashPackage } from "../fixtures/ukraine2026.ts";
+import { english, renderer } from "../i18n/catalogs.ts";
 import type { TableCommand } from "./commands.ts";
 import { describeEvent } from "./describe.ts";
 import { eventSchema } from "./events.ts";
 import { evolve } from "./evolve.ts";
 import { TableScript } from "./script.ts";
-import { alertFor, refusalEvents, tableStatus, tableStatusSchema } from "./status.ts";
+import {
+  alertFor,
+  localizeStatus,
+  refusalEvents,
+  shownAlert,
+  tableAlertSchema,
+  tableStatus,
+  tableStatusSchema,
+} from "./status.ts";
 import { viewFor } from "./view.ts";
 
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -54,11 +63,17 @@ describe("red-line refusals in the log", () => {
       "ua-no-legal-cession",
     );
     expect(viewFor(after, "russia").instructor).toBeNull();
-    expect(alertFor(after, event as NonNullable<typeof event>)).toMatchObject({
+    const raised = alertFor(after, event as NonNullable<typeof event>);
+    const scenario = after.effective.scenario;
+    expect(raised && tableAlertSchema.parse(shownAlert(raised, renderer(scenario, "en")))).toMatchObject({
       kind: "red-line",
       seat: "ukraine",
       message: expect.stringContaining("past its red lines “No legal cession of Ukrainian land” and"),
     });
+    // The instructor reading in Ukrainian gets the red lines by their Ukrainian titles.
+    expect(raised && shownAlert(raised, renderer(scenario, "uk")).message).toContain(
+      "всупереч своїм червоним лініям «Жодної юридичної передачі української землі» і",
+    );
   });
 
   it("a refused acceptance records the version; other refusals leave nothing in the log", () => {
@@ -92,7 +107,8 @@ describe("describing events", () => {
       { type: "object", actor: "europe", version: 1, issues: ["territory"], note: "" },
       { type: "walk-out", actor: "russia" },
     );
-    const sentences = table.events.map((event) => describeEvent(table.state, event));
+    const scenario = table.state.effective.scenario;
+    const sentences = table.events.map((event) => english(scenario, describeEvent(table.state, event)));
     for (const sentence of sentences) expect(sentence).toMatch(/^\S.*\.$/);
     expect(sentences[0]).toBe("us player took United States' seat.");
     expect(sentences).toContain("Ukraine wrote privately to Europe.");
@@ -100,6 +116,14 @@ describe("describing events", () => {
     expect(sentences).toContain("United States tabled version 1.");
     expect(sentences.some((sentence) => sentence.startsWith("Europe objected to version 1 on "))).toBe(true);
     expect(sentences.at(-1)).toBe("The talks ended without agreement: a party walked out.");
+    // A Ukrainian reader's feed: the same events, in Ukrainian, and still no private text.
+    const ukrainian = table.events.map((event) =>
+      renderer(scenario, "uk")(describeEvent(table.state, event)),
+    );
+    expect(ukrainian[0]).toBe("us player займає місце делегації «Сполучені Штати».");
+    expect(ukrainian).toContain("Делегація «Україна» написала приватно делегації «Європа».");
+    expect(ukrainian.join(" ")).not.toContain("sanctions");
+    expect(ukrainian.at(-1)).toBe("Переговори завершилися без угоди: одна зі сторін вийшла з переговорів.");
   });
 });
 
@@ -132,8 +156,13 @@ describe("table status", () => {
     const kinds = table.events.map((event) => alertFor(table.state, event)?.kind ?? null).filter(Boolean);
     expect(kinds).toEqual(["walk-out", "concluded"]);
     // In words: no outcome class or reason id.
-    expect(alertFor(table.state, table.events.at(-1) as (typeof table.events)[number])?.message).toBe(
+    const concluded = alertFor(table.state, table.events.at(-1) as (typeof table.events)[number]);
+    const scenario = table.state.effective.scenario;
+    expect(concluded && english(scenario, concluded.phrase)).toBe(
       "Talks over without agreement (a party walked out): Collapse.",
+    );
+    expect(concluded && renderer(scenario, "uk")(concluded.phrase)).toBe(
+      "Переговори завершилися без угоди (одна зі сторін вийшла з переговорів): Зрив переговорів.",
     );
     // A finished table still says how it ended and in which round, for the console's tile.
     expect(tableStatus(table.state)).toMatchObject({
@@ -141,7 +170,32 @@ describe("table status", () => {
       outcome: "collapse",
       reason: "walk-out",
       round: 1,
+      outcomeTitle: "Collapse",
     });
+  });
+
+  it("names the seats and the outcome in the reader's language", () => {
+    const table = negotiating().do({ type: "walk-out", actor: "us", note: "" });
+    const inEnglish = tableStatus(table.state);
+    expect(inEnglish.seats.map((seat) => seat.name)).toEqual([
+      "United States",
+      "Ukraine",
+      "Europe",
+      "Russia",
+    ]);
+    const ukrainian = tableStatusSchema.parse(tableStatus(table.state, "uk"));
+    expect(ukrainian.seats.map((seat) => seat.name)).toEqual([
+      "Сполучені Штати",
+      "Україна",
+      "Європа",
+      "Росія",
+    ]);
+    expect(ukrainian.outcomeTitle).toBe("Зрив переговорів");
+    // Everything else is the same status.
+    expect({ ...ukrainian, seats: inEnglish.seats, outcomeTitle: inEnglish.outcomeTitle }).toEqual(inEnglish);
+    // A status made in English elsewhere (a table's room, for the console) reads the same in Ukrainian.
+    expect(localizeStatus(inEnglish, table.state.effective.scenario, "uk")).toEqual(ukrainian);
+    expect(localizeStatus(inEnglish, table.state.effective.scenario, "en")).toEqual(inEnglish);
   });
 
   it("keeps the round the talks ended in, and none when they ended before the negotiations", () => {

@@ -2,12 +2,17 @@
 // refusals worth keeping in the log, and the alerts that call for attention. Derived only from
 // table state and events, so the console, the replay and the debrief all agree.
 import { z } from "zod";
+import type { Locale } from "../i18n/locales.ts";
+import { type Phrase, phrase, phraseSchema } from "../i18n/phrase.ts";
+import type { Renderer } from "../i18n/render.ts";
 import { idSchema } from "../scenario/ids.ts";
+import type { Scenario } from "../scenario/schema.ts";
+import { localizeScenario } from "../scenario/translations.ts";
 import { systemActor, type TableCommand, toMillis } from "./commands.ts";
 import type { TableEvent } from "./events.ts";
 import { conclusionReasons, noAgreementReasons, outcomeWords } from "./outcome.ts";
 import type { Refusal } from "./refusals.ts";
-import { phases, redLinesPhrase, roleName, type TableState } from "./state.ts";
+import { phases, roleName, type TableState } from "./state.ts";
 
 /**
  * The events a refusal leaves in the log: none, except a seat trying to table or accept a
@@ -47,6 +52,7 @@ export const tableStatusSchema = z.strictObject({
   seats: z.array(
     z.strictObject({
       role: idSchema,
+      /** The seat's name, in the language of whoever receives the status (`localizeStatus`). */
       name: z.string(),
       occupant: z.string().nullable(),
       occupied: z.boolean(),
@@ -58,17 +64,18 @@ export const tableStatusSchema = z.strictObject({
   redLineAttempts: z.int().min(0),
   /** The scenario's outcome class, once the talks are over… */
   outcome: idSchema.nullable(),
-  /** …and its title, for people. */
+  /** …and its title, for people (in the receiver's language, like the seats' names). */
   outcomeTitle: z.string().nullable(),
   /** How the talks ended: an agreement, the rounds running out, a walk-out or the instructor. */
   reason: z.enum(conclusionReasons).nullable(),
 });
 export type TableStatus = z.infer<typeof tableStatusSchema>;
 
-export function tableStatus(state: TableState): TableStatus {
+/** The table's status, its names in `locale` (English by default). */
+export function tableStatus(state: TableState, locale: Locale = "en"): TableStatus {
   const current = state.versions.at(-1);
   const turn = state.turn;
-  return {
+  const status: TableStatus = {
     phase: state.phase,
     paused: state.paused,
     round: turn?.round ?? state.lastRound,
@@ -96,6 +103,25 @@ export function tableStatus(state: TableState): TableStatus {
     outcomeTitle: state.outcome ? outcomeWords(state.effective.scenario, state.outcome.class).title : null,
     reason: state.outcome?.reason ?? null,
   };
+  return locale === "en" ? status : localizeStatus(status, state.effective.scenario, locale);
+}
+
+/**
+ * A status in a reader's language: its seats' names and its outcome's title from the scenario's
+ * translation (English where it has none). For a status made elsewhere, e.g. one a table's room
+ * published to the console, read in each console connection's language.
+ */
+export function localizeStatus(status: TableStatus, scenario: Scenario, locale: Locale): TableStatus {
+  const words = localizeScenario(scenario, locale);
+  return {
+    ...status,
+    seats: status.seats.map((seat) => {
+      const role = words.roles.find((r) => r.id === seat.role);
+      // Without its bracketed gloss, as roleName says it: "Europe (EU with UK, …)" is "Europe".
+      return role ? { ...seat, name: role.name.replace(/\s*\(.*\)\s*$/, "") } : seat;
+    }),
+    outcomeTitle: status.outcome === null ? null : outcomeWords(words, status.outcome).title,
+  };
 }
 
 export const alertKinds = [
@@ -107,25 +133,45 @@ export const alertKinds = [
   "concluded",
 ] as const;
 
+/** An alert as a facilitator receives it: the sentence in their language. */
 export const tableAlertSchema = z.strictObject({
   kind: z.enum(alertKinds),
   /** The seat concerned, if one is. */
   seat: idSchema.nullable(),
   message: z.string(),
+  /** The phrase the message was rendered from (feed.json `alert`), for clients that render it themselves. */
+  phrase: phraseSchema.optional(),
   at: z.number(),
 });
 export type TableAlert = z.infer<typeof tableAlertSchema>;
 
-/** The alert an event raises for the facilitator, or null. `state` is the table after the event. */
-export function alertFor(state: TableState, event: TableEvent): TableAlert | null {
-  const name = (seat: string) => roleName(state, seat);
+/** The engine's alert: no sentence, a phrase each reader's copy renders (`shownAlert`). */
+export type RaisedAlert = Omit<TableAlert, "message" | "phrase"> & { phrase: Phrase };
+
+/** An alert (or a console's, with its table) as a reader receives it: `render` says it in their language. */
+export function shownAlert<A extends { phrase: Phrase }>(
+  alert: A,
+  render: Renderer,
+): A & { message: string } {
+  return { ...alert, message: render(alert.phrase) };
+}
+
+/**
+ * The alert an event raises for the facilitator, or null. `state` is the table after the event;
+ * the phrase names seats, red lines and outcomes by id, so each reader gets them in their language.
+ */
+export function alertFor(_state: TableState, event: TableEvent): RaisedAlert | null {
   switch (event.type) {
     case "red-line-refused": {
-      const what = event.action === "accept" ? `accept version ${event.version}` : "table the draft";
+      const role = { role: event.seat };
+      const redLines = { redLines: event.rules };
       return {
         kind: "red-line",
         seat: event.seat,
-        message: `${name(event.seat)} tried to ${what} past its ${redLinesPhrase(state, event.rules)}.`,
+        phrase:
+          event.action === "accept"
+            ? phrase("alert.red-line-accept", { role, version: event.version ?? 0, redLines })
+            : phrase("alert.red-line-table", { role, redLines }),
         at: event.at,
       };
     }
@@ -133,7 +179,9 @@ export function alertFor(state: TableState, event: TableEvent): TableAlert | nul
       return {
         kind: "walk-out",
         seat: event.seat,
-        message: `${name(event.seat)} walked out${event.note ? `: "${event.note}"` : "."}`,
+        phrase: event.note
+          ? phrase("alert.walk-out-note", { role: { role: event.seat }, note: event.note })
+          : phrase("alert.walk-out", { role: { role: event.seat } }),
         at: event.at,
       };
     case "seat-released":
@@ -142,29 +190,38 @@ export function alertFor(state: TableState, event: TableEvent): TableAlert | nul
       return {
         kind: "seat-empty",
         seat: event.seat,
-        message:
-          event.by === event.seat
-            ? `${name(event.seat)}'s seat is empty: its player left or lost the connection. Reassign it or wait for them.`
-            : `${name(event.seat)}'s seat was released and is empty.`,
+        phrase: phrase(event.by === event.seat ? "alert.seat-empty" : "alert.seat-released", {
+          role: { role: event.seat },
+        }),
         at: event.at,
       };
     case "acceptance-withdrawn":
       return {
         kind: "acceptance-withdrawn",
         seat: event.seat,
-        message: `${name(event.seat)}'s acceptance of version ${event.version} lapsed: the news broke its red line ${event.rules.join(", ")}.`,
+        phrase: phrase("alert.acceptance-withdrawn", {
+          role: { role: event.seat },
+          version: event.version,
+          // As the alert has always named them: by id.
+          rules: event.rules.join(", "),
+        }),
         at: event.at,
       };
     case "talks-concluded": {
       const outcome = event.outcome;
-      const { title } = outcomeWords(state.effective.scenario, outcome.class);
       return {
         kind: outcome.reason === "agreement" ? "agreement" : "concluded",
         seat: outcome.walkedOut,
-        message:
+        phrase:
           outcome.reason === "agreement"
-            ? `Agreement on version ${outcome.version}: ${title}.`
-            : `Talks over without agreement (${noAgreementReasons[outcome.reason]}): ${title}.`,
+            ? phrase("alert.agreement", {
+                version: outcome.version ?? 0,
+                outcome: { outcome: outcome.class },
+              })
+            : phrase("alert.no-agreement", {
+                reason: { phrase: noAgreementReasons[outcome.reason] },
+                outcome: { outcome: outcome.class },
+              }),
         at: event.at,
       };
     }

@@ -1,12 +1,13 @@
 // What one perspective may see of a table: a seat sees the public table plus its own brief,
 // numbers, red lines and private channels; an observer the public table; the instructor all.
 import { roundPoints } from "../analysis/points.ts";
-import type { Locale } from "../i18n/locales.ts";
+import { type Locale, locales } from "../i18n/locales.ts";
 import type { Package } from "../package.ts";
 import { checkRedLines } from "../redLines/check.ts";
 import type { EffectiveScenario } from "../scenario/effective.ts";
 import { localizeEffective } from "../scenario/translations.ts";
 import { utility } from "../utility.ts";
+import { textIn } from "./chat.ts";
 import { instructorActor } from "./commands.ts";
 import { type Outcome, outcomeWords } from "./outcome.ts";
 import { type ChatMessage, type NewsItem, roleIds, type TableState, type Version } from "./state.ts";
@@ -23,14 +24,36 @@ export type Perspective = string;
  */
 const scenarioViews = new WeakMap<EffectiveScenario["scenario"], TableView["scenario"]>();
 const issueViews = new WeakMap<EffectiveScenario, TableView["issues"]>();
-const versionViews = new WeakMap<EffectiveScenario, WeakMap<Version, TableView["versions"][number]>>();
+// Versions carry bots' objection notes, read in each reader's language: one memo per language
+// (a scenario without a translation has the same words in each, but the notes differ).
+const versionViews = perLocale(
+  () => new WeakMap<EffectiveScenario, WeakMap<Version, TableView["versions"][number]>>(),
+);
 // News and outcomes read the scenario's words, which differ by language: one memo per scenario.
 const newsViews = new WeakMap<EffectiveScenario["scenario"], WeakMap<NewsItem, TableView["news"][number]>>();
 const outcomeViews = new WeakMap<
   EffectiveScenario["scenario"],
   WeakMap<Outcome, NonNullable<TableView["outcome"]>>
 >();
-const publicChats = new WeakMap<readonly ChatMessage[], ChatMessage[]>();
+// A bot's words are read in each reader's language: one memo per language.
+type MessageView = TableView["publicChat"][number];
+const publicChats = perLocale(() => new WeakMap<readonly ChatMessage[], MessageView[]>());
+const messageViews = perLocale(() => new WeakMap<ChatMessage, MessageView>());
+
+function perLocale<V>(make: () => V): Record<Locale, V> {
+  return Object.fromEntries(locales.map((locale) => [locale, make()])) as Record<Locale, V>;
+}
+
+/** A message as a reader of `locale` reads it: a person's as typed, a bot's in that language. */
+function messageView(message: ChatMessage, locale: Locale): MessageView {
+  if (message.translations === undefined) return message;
+  return memo(messageViews[locale], message, () => ({
+    from: message.from,
+    to: message.to,
+    text: textIn(locale, message.text, message.translations),
+    at: message.at,
+  }));
+}
 
 function memo<K extends object, V>(table: WeakMap<K, V>, key: K, make: () => V): V {
   let value = table.get(key);
@@ -53,7 +76,7 @@ export function viewFor(tableState: TableState, perspective: Perspective, locale
   const { scenario } = effective;
   const canRead = (m: { from: string; to: string | null }) =>
     isInstructor || (seat !== null && (m.from === seat || m.to === seat));
-  const versions = memo(versionViews, effective, () => new WeakMap());
+  const versions = memo(versionViews[locale], effective, () => new WeakMap());
   return {
     perspective: seat ?? (isInstructor ? instructorActor : observerPerspective),
     scenario: memo(scenarioViews, scenario, () => ({
@@ -102,7 +125,9 @@ export function viewFor(tableState: TableState, perspective: Perspective, locale
         complete: effective.issues.every((i) => v.package[i.id] !== undefined),
         acceptedBy: Object.entries(v.responses).flatMap(([s, r]) => (r.stance === "accepted" ? [s] : [])),
         objections: Object.entries(v.responses).flatMap(([s, r]) =>
-          r.stance === "objected" ? [{ seat: s, issues: r.issues, note: r.note, at: r.at }] : [],
+          r.stance === "objected"
+            ? [{ seat: s, issues: r.issues, note: textIn(locale, r.note, r.noteTranslations), at: r.at }]
+            : [],
         ),
       })),
     ),
@@ -124,8 +149,10 @@ export function viewFor(tableState: TableState, perspective: Perspective, locale
       ),
     ),
     broadcasts: state.broadcasts,
-    publicChat: memo(publicChats, state.messages, () => state.messages.filter((m) => m.to === null)),
-    privateChannels: privateChannels(state, canRead),
+    publicChat: memo(publicChats[locale], state.messages, () =>
+      state.messages.filter((m) => m.to === null).map((m) => messageView(m, locale)),
+    ),
+    privateChannels: privateChannels(state, canRead, locale),
     outcome: state.outcome
       ? memo(
           memo(outcomeViews, scenario, () => new WeakMap()),
@@ -155,6 +182,7 @@ export function viewFor(tableState: TableState, perspective: Perspective, locale
 function privateChannels(
   state: TableState,
   canRead: (m: { from: string; to: string | null }) => boolean,
+  locale: Locale,
 ): TableView["privateChannels"] {
   const channels = new Map<string, TableView["privateChannels"][number]>();
   for (const m of state.messages) {
@@ -162,7 +190,7 @@ function privateChannels(
     const between = [m.from, m.to].sort() as [string, string];
     const key = between.join(" ");
     const channel = channels.get(key) ?? { between, messages: [] };
-    channel.messages.push(m);
+    channel.messages.push(messageView(m, locale));
     channels.set(key, channel);
   }
   return [...channels.values()];

@@ -101,6 +101,7 @@ describe("seating", () => {
     expect(chooseSeat(full, roles, { role: "china" })).toEqual({
       ok: false,
       code: "no-such-role",
+      values: { role: "china", roles: ["US", "UKRAINE", "EUROPE", "RUSSIA"] },
       message: 'There is no seat "china". The seats are US, UKRAINE, EUROPE and RUSSIA.',
     });
     expect(chooseSeat(full, roles)).toMatchObject({ ok: false, code: "workshop-full" });
