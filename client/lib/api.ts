@@ -11,6 +11,7 @@ import type {
   InstructorOverview,
   JoinRequest,
   JoinResponse,
+  Locale,
   SeatErased,
   SeatingOverview,
   WorkshopDeleted,
@@ -117,18 +118,27 @@ export function joinWorkshop(request: JoinRequest): Promise<ApiResult<JoinRespon
   });
 }
 
-export function lookUpCode(code: string): Promise<ApiResult<SeatingOverview>> {
-  return call(`/join/${encodeURIComponent(code)}`, (schemas) => schemas.seatingOverviewSchema);
+/** The seats of a workshop, with its scenario's title and roles in the reader's `locale`. */
+export function lookUpCode(code: string, locale: Locale): Promise<ApiResult<SeatingOverview>> {
+  const query = new URLSearchParams({ locale });
+  return call(`/join/${encodeURIComponent(code)}?${query}`, (schemas) => schemas.seatingOverviewSchema);
 }
 
-/** A workshop as its instructor lists it: titles, when it was created, where each table stands. */
+/**
+ * A workshop as its instructor lists it: titles (in the reader's `locale`), when it was created,
+ * where each table stands.
+ */
 export function workshopOverview(
   workshopId: string,
   instructorKey: string,
+  locale: Locale,
 ): Promise<ApiResult<InstructorOverview>> {
-  return call(`/workshops/${encodeURIComponent(workshopId)}`, (schemas) => schemas.instructorOverviewSchema, {
-    headers: { authorization: `Bearer ${instructorKey}` },
-  });
+  const query = new URLSearchParams({ locale });
+  return call(
+    `/workshops/${encodeURIComponent(workshopId)}?${query}`,
+    (schemas) => schemas.instructorOverviewSchema,
+    { headers: { authorization: `Bearer ${instructorKey}` } },
+  );
 }
 
 /** Where the instructor downloads a table's log, or the whole workshop's (JSON or CSV). */
@@ -173,13 +183,30 @@ function replayHeaders(credential: ReplayCredential): Record<string, string> {
   };
 }
 
-/** The events of a table's log one perspective may step through, with one sentence each. */
+/**
+ * The query of a page's data: its parameters, and `locale` when the page names its language (the
+ * server then answers in it, whatever the reader's cookie and browser say).
+ */
+function queryOf(parameters: Record<string, string>, locale: Locale | undefined): URLSearchParams {
+  const query = new URLSearchParams(parameters);
+  if (locale !== undefined) query.set("locale", locale);
+  return query;
+}
+
+/** A path with its query, if it has one. */
+function withQuery(path: string, query: URLSearchParams): string {
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** The events of a table's log one perspective may step through, with one sentence each, in `locale`. */
 export function getTimeline(
   tableId: string,
   perspective: string,
   credential: ReplayCredential,
+  locale?: Locale,
 ): Promise<ApiResult<Timeline>> {
-  const query = new URLSearchParams({ as: perspective });
+  const query = queryOf({ as: perspective }, locale);
   return call(
     `/tables/${encodeURIComponent(tableId)}/timeline?${query}`,
     (schemas) => schemas.timelineSchema,
@@ -189,14 +216,15 @@ export function getTimeline(
   );
 }
 
-/** The table as `perspective` saw it once the log's first `at` events had happened. */
+/** The table as `perspective` saw it once the log's first `at` events had happened, in `locale`. */
 export function getReplayView(
   tableId: string,
   at: number,
   perspective: string,
   credential: ReplayCredential,
+  locale?: Locale,
 ): Promise<ApiResult<ReplayView>> {
-  const query = new URLSearchParams({ at: String(at), as: perspective });
+  const query = queryOf({ at: String(at), as: perspective }, locale);
   return call(
     `/tables/${encodeURIComponent(tableId)}/replay?${query}`,
     (schemas) => schemas.replayViewSchema,
@@ -219,18 +247,19 @@ function debriefAuthorization(credential: DebriefCredential): Record<string, str
 /**
  * A table's debrief as this reader may see it (a seat: once shared and the talks are over, and
  * without the private channels unless the instructor revealed them). Without the workshop's id,
- * the table alone addresses it.
+ * the table alone addresses it. In `locale` when given, else in the reader's kept choice or browser's.
  */
 export function getDebrief(
   workshopId: string | null,
   tableId: string,
   credential: DebriefCredential,
+  locale?: Locale,
 ): Promise<ApiResult<DebriefResponse>> {
   const table = encodeURIComponent(tableId);
   const path = workshopId
     ? `/workshops/${encodeURIComponent(workshopId)}/tables/${table}/debrief`
     : `/tables/${table}/debrief`;
-  return call(path, (schemas) => schemas.debriefResponseSchema, {
+  return call(withQuery(path, queryOf({}, locale)), (schemas) => schemas.debriefResponseSchema, {
     headers: debriefAuthorization(credential),
   });
 }
@@ -253,9 +282,17 @@ export function setDebriefSharing(
   );
 }
 
-/** Every table of the workshop side by side: outcome, rounds, scores, distance to Nash, refusals. */
-export function getClassView(workshopId: string, instructorKey: string): Promise<ApiResult<ClassView>> {
-  return call(`/workshops/${encodeURIComponent(workshopId)}/class`, (schemas) => schemas.classViewSchema, {
+/**
+ * Every table of the workshop side by side: outcome, rounds, scores, distance to Nash, refusals.
+ * In `locale` when given, else in the reader's kept choice or browser's.
+ */
+export function getClassView(
+  workshopId: string,
+  instructorKey: string,
+  locale?: Locale,
+): Promise<ApiResult<ClassView>> {
+  const path = withQuery(`/workshops/${encodeURIComponent(workshopId)}/class`, queryOf({}, locale));
+  return call(path, (schemas) => schemas.classViewSchema, {
     headers: { authorization: `Bearer ${instructorKey}` },
   });
 }

@@ -205,6 +205,10 @@ describe("the instructor console", () => {
     expect(unknown.results[0]?.status === "error" && unknown.results[0].error.message).toContain(
       "no table 9",
     );
+    // With what a page needs to say it in its reader's language.
+    expect(unknown.results[0]).toMatchObject({
+      error: { code: "invalid-message", reason: "no-such-table", values: { table: 9 } },
+    });
   });
 
   it("pauses all tables with their clocks frozen, and resumes them", async () => {

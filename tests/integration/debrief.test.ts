@@ -256,9 +256,22 @@ describe("a table's debrief over HTTP", () => {
       `Bearer ${other.instructorKey}`,
     );
     expect(foreign.status).toBe(404);
-    expect(foreign.body).toMatchObject({ error: { code: "no-such-table" } });
-    expect((await get(`/tables/${tableId}/debrief`)).status).toBe(401);
-    expect((await get(`/tables/${tableId}/debrief`, `Bearer ${other.instructorKey}`)).status).toBe(403);
+    expect(foreign.body).toMatchObject({
+      error: { code: "no-such-table", reason: "id", message: "This workshop has no table with that id." },
+    });
+    // Each refusal names which of its code's sentences it is, for a page to say in its reader's language.
+    const anonymous = await get(`/tables/${tableId}/debrief`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ error: { code: "credentials-required", reason: "debrief" } });
+    const otherKey = await get(`/tables/${tableId}/debrief`, `Bearer ${other.instructorKey}`);
+    expect(otherKey.status).toBe(403);
+    expect(otherKey.body).toMatchObject({
+      error: {
+        code: "not-instructor",
+        reason: "table",
+        message: "That instructor link is not valid for this table.",
+      },
+    });
     expect((await get(`/tables/${lobbyTableId}/debrief`, key)).status).toBe(200);
   });
 

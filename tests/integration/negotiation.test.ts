@@ -217,6 +217,24 @@ describe("a negotiating table", () => {
     });
     expect(news(seats.us)?.title).toBe(scenario.events.find((e) => e.id === "paris-guarantees")?.title);
 
+    // Secrets stay with their seat in every language: Kyiv's and Brussels' Ukrainian messages
+    // carry no other seat's brief or red lines, in Ukrainian or in English.
+    for (const role of ["ukraine", "europe"] as const) {
+      const everything = JSON.stringify(seats[role].seen.raw);
+      for (const other of scenario.roles.filter((r) => r.id !== role)) {
+        const theirs = uk.roles?.[other.id]?.privateBrief?.summary;
+        expect(theirs).toBeTruthy();
+        expect(everything).not.toContain(theirs);
+        expect(everything).not.toContain(other.privateBrief.summary);
+        for (const rule of scenario.redLines[other.id] ?? []) {
+          const title = uk.redLines?.[rule.id]?.title;
+          expect(title).toBeTruthy();
+          expect(everything).not.toContain(title);
+          expect(everything).not.toContain(rule.title);
+        }
+      }
+    }
+
     // A reader who switches language gets the whole view again in it; a language the product does
     // not speak is answered with an error naming the ones it does.
     const before = seats.us.seen.views.length;

@@ -121,12 +121,45 @@ describe("replay over HTTP", () => {
 
   it("answers who may replay, and bad queries, with sentences", async () => {
     const { workshop, tableId, tokens } = await playedTable();
-    expect((await get(`/tables/${tableId}/replay`, "")).status).toBe(401);
-    expect((await get(`/tables/${tableId}/replay`, "Bearer not-the-key")).status).toBe(403);
+    // Each refusal names which of its code's sentences it is, for a page to say in its reader's language.
+    const anonymous = await get(`/tables/${tableId}/replay`, "");
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ error: { code: "credentials-required", reason: "replay" } });
+    const wrongKey = await get(`/tables/${tableId}/replay`, "Bearer not-the-key");
+    expect(wrongKey.status).toBe(403);
+    expect(wrongKey.body).toMatchObject({
+      error: {
+        code: "not-allowed",
+        reason: "link",
+        message: "That link does not give access to this table's replay.",
+      },
+    });
     const seat = await get(`/tables/${tableId}/replay?as=ukraine`, `Seat ${tokens.ukraine}`);
     expect(seat.status).toBe(403);
     expect(seat.body).toMatchObject({ error: { code: "not-shared" } });
     const key = `Bearer ${workshop.instructorKey}`;
+    // Once shared, a seat replays as itself or as an observer, and is told so otherwise.
+    const sharing = await fetch(
+      `${server.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: key },
+        body: JSON.stringify({ shared: true, revealChannels: false }),
+      },
+    );
+    expect(sharing.status).toBe(200);
+    expect((await get(`/tables/${tableId}/timeline?as=ukraine`, `Seat ${tokens.ukraine}`)).status).toBe(200);
+    const otherSide = await get(`/tables/${tableId}/timeline?as=russia`, `Seat ${tokens.ukraine}`);
+    expect(otherSide.status).toBe(403);
+    expect(otherSide.body).toMatchObject({
+      error: {
+        code: "not-allowed",
+        reason: "perspective",
+        values: { seat: "ukraine", observer: "observer" },
+        message:
+          "From your seat you may replay the table as yourself or as an observer (ukraine or observer).",
+      },
+    });
     const negative = await get(`/tables/${tableId}/replay?at=-1`, key);
     expect(negative.status).toBe(400);
     expect(negative.body).toMatchObject({

@@ -1,6 +1,7 @@
 // Fingerprints of what is secret in every built-in scenario, derived from the scenario files
 // themselves (a new scenario is covered without editing a test): each role's private brief and
-// variant notes, each red line's title, explanation and rule data, each role's weights and score rows,
+// variant notes, each red line's title, explanation and rule data (texts in every language the
+// scenario has them in), each role's weights and score rows,
 // and each event's id, title, flash and effects. Texts are compared after `normalize`, which
 // undoes the escapes of JSON, JavaScript and HTML and drops quotes, backslashes and spacing, so a
 // secret is found whether it sits in a JSON body, a minified chunk, an RSC payload or a page.
@@ -70,8 +71,25 @@ export function canonical(value: unknown): unknown {
   return value;
 }
 
-/** Long texts are matched on their first 60 normalized characters (enough to be unique). */
-const textNeedle = (text: string) => [normalize(text).slice(0, 60)];
+/**
+ * Long texts are matched on their first 60 normalized characters (enough to be unique), in every
+ * language the scenario has them in: a secret leaked in Ukrainian is still a leak.
+ */
+const textNeedle = (text: string, ...translations: (string | undefined)[]) => [
+  ...new Set(
+    [text, ...translations].filter((t): t is string => Boolean(t)).map((t) => normalize(t).slice(0, 60)),
+  ),
+];
+
+type ScenarioTranslation = NonNullable<
+  NonNullable<Scenario["translations"]>[keyof NonNullable<Scenario["translations"]>]
+>;
+
+/** The same text in each of the scenario's translations (those that have it). */
+const inEvery = (scenario: Scenario, text: (translation: ScenarioTranslation) => string | undefined) =>
+  Object.values(scenario.translations ?? {}).map((translation) =>
+    translation ? text(translation) : undefined,
+  );
 
 const pairs = (entries: [string, number][]) =>
   normalize(entries.map(([key, value]) => `${key}:${value}`).join(","));
@@ -86,13 +104,23 @@ const dataNeedle = (data: unknown) => [
   ...new Set([normalize(JSON.stringify(data)), normalize(JSON.stringify(canonical(data)))]),
 ];
 
-function eventFingerprints(event: ScenarioEvent): Omit<Fingerprint, "scenario">[] {
+function eventFingerprints(scenario: Scenario, event: ScenarioEvent): Omit<Fingerprint, "scenario">[] {
   const base = { kind: "event" as const, owners: [facilitator], event: event.id };
   const label = (what: string) => `event ${event.id} · ${what}`;
   return [
     { ...base, part: "id", label: label("id"), needles: [normalize(event.id)] },
-    { ...base, part: "title", label: label("title"), needles: textNeedle(event.title) },
-    { ...base, part: "flash", label: label("flash"), needles: textNeedle(event.flash) },
+    {
+      ...base,
+      part: "title",
+      label: label("title"),
+      needles: textNeedle(event.title, ...inEvery(scenario, (t) => t.events?.[event.id]?.title)),
+    },
+    {
+      ...base,
+      part: "flash",
+      label: label("flash"),
+      needles: textNeedle(event.flash, ...inEvery(scenario, (t) => t.events?.[event.id]?.flash)),
+    },
     ...event.effects.map((effect, i) => ({
       ...base,
       part: "effect" as const,
@@ -113,9 +141,18 @@ export function scenarioFingerprints(scenario: Scenario): Fingerprint[] {
     event: string | null = null,
   ) => found.push({ kind, owners: [role], event, part: null, label: `${role} · ${label}`, needles });
   for (const role of scenario.roles) {
-    own(role.id, "private brief", "brief summary", textNeedle(role.privateBrief.summary));
+    own(
+      role.id,
+      "private brief",
+      "brief summary",
+      textNeedle(
+        role.privateBrief.summary,
+        ...inEvery(scenario, (t) => t.roles?.[role.id]?.privateBrief?.summary),
+      ),
+    );
     role.privateBrief.priorities.forEach((p, i) => {
-      own(role.id, "private brief", `priority ${i + 1}`, textNeedle(p));
+      const translated = inEvery(scenario, (t) => t.roles?.[role.id]?.privateBrief?.priorities?.[i]);
+      own(role.id, "private brief", `priority ${i + 1}`, textNeedle(p, ...translated));
     });
     const utility = scenario.utilities[role.id];
     if (utility) {
@@ -139,16 +176,22 @@ export function scenarioFingerprints(scenario: Scenario): Fingerprint[] {
     ),
   ];
   for (const { role, r, event } of redLines) {
-    own(role, "red-line title", `red line ${r.id}, title`, textNeedle(r.title), event);
-    own(role, "red-line explanation", `red line ${r.id}, explanation`, textNeedle(r.explanation), event);
+    const title = textNeedle(r.title, ...inEvery(scenario, (t) => t.redLines?.[r.id]?.title));
+    const explanation = textNeedle(
+      r.explanation,
+      ...inEvery(scenario, (t) => t.redLines?.[r.id]?.explanation),
+    );
+    own(role, "red-line title", `red line ${r.id}, title`, title, event);
+    own(role, "red-line explanation", `red line ${r.id}, explanation`, explanation, event);
     own(role, "red-line rule", `red line ${r.id}, rule`, dataNeedle(r.rule), event);
   }
   for (const variant of scenario.variants) {
     for (const [role, note] of Object.entries(variant.briefNotes ?? {})) {
-      own(role, "variant brief note", `${variant.id} brief note`, textNeedle(note));
+      const translated = inEvery(scenario, (t) => t.variants?.[variant.id]?.briefNotes?.[role]);
+      own(role, "variant brief note", `${variant.id} brief note`, textNeedle(note, ...translated));
     }
   }
-  for (const event of scenario.events) found.push(...eventFingerprints(event));
+  for (const event of scenario.events) found.push(...eventFingerprints(scenario, event));
   // The same needle under several owners (two roles scoring an issue alike) is each one's own.
   const byNeedle = new Map<string, Omit<Fingerprint, "scenario">>();
   for (const fingerprint of found) {

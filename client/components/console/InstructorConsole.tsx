@@ -6,6 +6,7 @@ import type { WorkshopDeleted } from "@red-lines/shared/protocol";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";
+import { useServerErrorText } from "../../lib/serverErrors.ts";
 import { useConsole } from "../../lib/useConsole.ts";
 import { AlertFeed } from "./AlertFeed.tsx";
 import { BulkControls } from "./BulkControls.tsx";
@@ -79,6 +80,7 @@ function ConsoleDesk({
   onDeleted: (deleted: WorkshopDeleted["deleted"]) => void;
 }) {
   const t = useTranslations("console");
+  const serverText = useServerErrorText();
   const desk = useConsole(workshopId, instructorKey);
   const now = useNow(1_000);
   const numbers = desk.tables.map((tile) => tile.number);
@@ -112,7 +114,7 @@ function ConsoleDesk({
       {desk.status === "failed" && <KeyPrompt workshopId={workshopId} reason="refused" onKey={onKey} />}
       {desk.notice && (
         <p className={`error ${styles.problem}`} role="alert">
-          {t("desk.refused", { message: desk.notice.message })}
+          {t("desk.refused", { message: serverText.room(desk.notice) })}
         </p>
       )}
 

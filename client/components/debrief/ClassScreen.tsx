@@ -7,6 +7,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { getClassView } from "../../lib/api.ts";
 import { takeKeyFromFragment } from "../../lib/credentials.ts";
+import { type ApiProblem, useServerErrorText } from "../../lib/serverErrors.ts";
 import styles from "./Debrief.module.css";
 import { useFigures } from "./figures.ts";
 import { Scroller } from "./Scroller.tsx";
@@ -14,7 +15,7 @@ import { Scroller } from "./Scroller.tsx";
 /** `locale`: the language the view was asked in (the page's, when it was loaded). */
 type Loaded =
   | { kind: "loading" }
-  | { kind: "failed"; message: string; status: number }
+  | { kind: "failed"; problem: ApiProblem }
   | { kind: "ready"; view: ClassView; locale: string };
 
 type SortKey = "table" | "outcome" | "rounds" | "nash" | "refusals" | `score:${string}`;
@@ -53,9 +54,10 @@ export function sortRows(
 
 export function ClassScreen({ workshopId }: { workshopId: string }) {
   const t = useTranslations("debrief");
-  // The server names seats, variants and outcomes in the reader's language (their kept choice,
-  // sent with the request as the page's cookie): asked again whenever the page's language changes.
+  // The server names seats, variants and outcomes in the page's language, asked for by name
+  // (`?locale=`, whatever the reader's cookie and browser say): asked again whenever it changes.
   const locale = useLocale();
+  const serverText = useServerErrorText();
   const [key, setKey] = useState<string | null | undefined>();
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [sort, setSort] = useState<Sort>({ key: "table", direction: "ascending" });
@@ -65,11 +67,9 @@ export function ClassScreen({ workshopId }: { workshopId: string }) {
   const load = useCallback(async () => {
     if (!key) return;
     setLoaded((current) => (current.kind === "ready" ? current : { kind: "loading" }));
-    const result = await getClassView(workshopId, key);
+    const result = await getClassView(workshopId, key, locale);
     setLoaded(
-      result.ok
-        ? { kind: "ready", view: result.value, locale }
-        : { kind: "failed", message: result.message, status: result.status },
+      result.ok ? { kind: "ready", view: result.value, locale } : { kind: "failed", problem: result },
     );
   }, [key, workshopId, locale]);
 
@@ -125,7 +125,7 @@ export function ClassScreen({ workshopId }: { workshopId: string }) {
       ) : loaded.kind === "failed" ? (
         <div className={styles.problem} role="alert">
           <h2>{t("class.failed")}</h2>
-          <p>{loaded.message}</p>
+          <p>{serverText.http(loaded.problem)}</p>
         </div>
       ) : view ? (
         <ClassTable

@@ -8,6 +8,7 @@ import type { DebriefResponse, DebriefSharing } from "@red-lines/shared/protocol
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { getDebrief, getReplayView, type ReplayCredential, setDebriefSharing } from "../../lib/api.ts";
+import { type ApiProblem, useServerErrorText } from "../../lib/serverErrors.ts";
 import { CommunicationSection } from "./CommunicationSection.tsx";
 import { ConcessionCurves } from "./ConcessionCurves.tsx";
 import { DealSection } from "./DealSection.tsx";
@@ -26,7 +27,7 @@ import { type DebriefAccess, useDebriefAccess } from "./useDebriefAccess.ts";
 /** `locale`: the language the debrief was asked in (the page's, when it was loaded). */
 type Loaded =
   | { kind: "loading" }
-  | { kind: "failed"; status: number; code: string; message: string }
+  | { kind: "failed"; problem: ApiProblem }
   | { kind: "ready"; debrief: DebriefResponse; locale: string };
 
 /** The end of any log: the replay answers with the last moment when asked past it. */
@@ -48,9 +49,10 @@ function credentialOf(access: DebriefAccess): ReplayCredential {
 export function DebriefScreen({ tableId, workshopId }: { tableId: string; workshopId: string | null }) {
   const t = useTranslations("debrief.screen");
   const access = useDebriefAccess(tableId, workshopId);
-  // The server writes the debrief in the reader's language (their kept choice, sent with the
-  // request as the page's cookie): asked again whenever the page's language changes.
+  // The server writes the debrief in the page's language, asked for by name (`?locale=`, whatever
+  // the reader's cookie and browser say): asked again whenever the page's language changes.
   const locale = useLocale();
+  const serverText = useServerErrorText();
   const [loaded, setLoaded] = useState<Loaded>({ kind: "loading" });
   const [labels, setLabels] = useState<Labels | null>(null);
 
@@ -60,13 +62,14 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
       access.kind === "instructor" ? access.workshopId : access.seat.workshopId,
       tableId,
       credentialOf(access),
+      locale,
     );
     if (!result.ok) {
-      setLoaded({ kind: "failed", status: result.status, code: result.code, message: result.message });
+      setLoaded({ kind: "failed", problem: result });
       return;
     }
     setLoaded({ kind: "ready", debrief: result.value, locale });
-    const view = await getReplayView(tableId, END_OF_LOG, "observer", credentialOf(access));
+    const view = await getReplayView(tableId, END_OF_LOG, "observer", credentialOf(access), locale);
     if (view.ok) setLabels(labelsFromView(view.value.view));
   }, [access, tableId, locale]);
 
@@ -76,8 +79,9 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
 
   // A student early: look again until the debrief opens.
   const waiting =
-    loaded.kind === "failed" && (loaded.code === "debrief-not-shared" || loaded.code === "talks-not-over")
-      ? loaded.code
+    loaded.kind === "failed" &&
+    (loaded.problem.code === "debrief-not-shared" || loaded.problem.code === "talks-not-over")
+      ? loaded.problem.code
       : null;
   useEffect(() => {
     if (!waiting) return;
@@ -98,7 +102,7 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
   async function share(next: DebriefSharing): Promise<string | null> {
     if (access?.kind !== "instructor") return t("onlyInstructor");
     const result = await setDebriefSharing(access.workshopId, tableId, access.key, next);
-    if (!result.ok) return result.message;
+    if (!result.ok) return serverText.http(result);
     setLoaded((current) =>
       current.kind === "ready"
         ? { ...current, debrief: { ...current.debrief, sharing: result.value.sharing } }
@@ -173,7 +177,7 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
       ) : loaded.kind === "loading" ? (
         <p role="status">{t("working")}</p>
       ) : loaded.kind === "failed" ? (
-        <Failure failure={loaded} access={access} onRetry={() => void load()} />
+        <Failure failure={loaded.problem} access={access} onRetry={() => void load()} />
       ) : debrief ? (
         <Sections debrief={debrief} labels={labels} access={access} tableId={tableId} onShare={share} />
       ) : null}
@@ -186,18 +190,19 @@ function Failure({
   access,
   onRetry,
 }: {
-  failure: { status: number; code: string; message: string };
+  failure: ApiProblem;
   access: DebriefAccess;
   onRetry: () => void;
 }) {
   const t = useTranslations("debrief.screen");
+  const serverText = useServerErrorText();
   const waiting = failure.code === "debrief-not-shared" || failure.code === "talks-not-over";
   return (
     <div className={waiting ? styles.notice : styles.problem} data-testid="debrief-unavailable">
       <h2>
         {waiting ? t("notOpenYet") : access.kind === "instructor" ? t("couldNotOpen") : t("seatCannotOpen")}
       </h2>
-      <p role={waiting ? "status" : "alert"}>{failure.message}</p>
+      <p role={waiting ? "status" : "alert"}>{serverText.http(failure)}</p>
       {waiting && <p>{t("looksAgain")}</p>}
       <button type="button" onClick={onRetry}>
         {t("checkAgain")}

@@ -4,10 +4,12 @@
 // says about it now: when it was created, its tables, where their talks stand, and the way back to
 // its console. The list lives in this browser only; its keys go to this server, as the console's do.
 // Nothing of it is in the page's first view: what reads the browser's storage (workshopsHere.ts,
-// checked with zod) loads once the page is up.
+// checked with zod) loads once the page is up. The scenario's and variant's titles come from the
+// server in the reader's language (asked again when the reader switches it); a workshop the server
+// does not answer for is named as this browser kept it when it was created.
 import type { InstructorOverview } from "@red-lines/shared/protocol";
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { workshopOverview } from "../../lib/api.ts";
 import type { ApiProblem } from "../../lib/serverErrors.ts";
@@ -65,6 +67,7 @@ function title(row: Row): string | null {
 export function MyWorkshops() {
   const t = useTranslations("entry.mine");
   const format = useFormatter();
+  const locale = useLocale();
   const problemText = useProblemText();
   // null until this browser's storage is read (it exists only in the browser).
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -72,9 +75,16 @@ export function MyWorkshops() {
   useEffect(() => {
     let live = true;
     function ask(here: { workshopId: string; key: string; stored: StoredWorkshop | null }[]) {
-      setRows(here.map(({ workshopId, stored }) => ({ workshopId, stored, answer: { kind: "asking" } })));
+      // Asked again in another language: what is known stays shown until the new answer comes.
+      setRows((previous) =>
+        here.map(({ workshopId, stored }) => ({
+          workshopId,
+          stored,
+          answer: previous?.find((row) => row.workshopId === workshopId)?.answer ?? { kind: "asking" },
+        })),
+      );
       for (const { workshopId, key } of here) {
-        void workshopOverview(workshopId, key).then((result) => {
+        void workshopOverview(workshopId, key, locale).then((result) => {
           if (!live) return;
           const answer: Answer = result.ok
             ? { kind: "known", overview: result.value }
@@ -97,7 +107,7 @@ export function MyWorkshops() {
     return () => {
       live = false;
     };
-  }, []);
+  }, [locale]);
 
   if (!rows || rows.length === 0) return null;
 

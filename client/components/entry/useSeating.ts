@@ -3,8 +3,10 @@
 // look-up counts against the server's join requests per address (1,200 a minute, and a classroom
 // may share one address; docs/protocol.md, Join limits), so it asks at most every 10 seconds, only
 // while the page is visible, again when the page regains focus, and waits a minute after being
-// told it asked too often.
+// told it asked too often. The scenario's title and roles come in the reader's language, and are
+// asked for again when the reader switches it.
 import type { SeatingOverview } from "@red-lines/shared/protocol";
+import { useLocale } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type ApiResult, lookUpCode } from "../../lib/api.ts";
 
@@ -25,26 +27,31 @@ export type Seating = {
 };
 
 export function useSeating(code: string | null): Seating {
+  const locale = useLocale();
   const [overview, setOverview] = useState<SeatingOverview | null>(null);
   const [problem, setProblem] = useState<LookupProblem | null>(null);
   const [readAt, setReadAt] = useState<number | null>(null);
   const [loading, setLoading] = useState(code !== null);
   const lastAsked = useRef(0);
   const waitUntil = useRef(0);
-  const inFlight = useRef<Promise<SeatingOverview | null> | null>(null);
+  /** The look-up under way, and in which language it asks. */
+  const inFlight = useRef<{ locale: string; request: Promise<SeatingOverview | null> } | null>(null);
+  /** The language the page reads now: an answer in another one (asked before a switch) is dropped. */
+  const reading = useRef(locale);
   const stopped = useRef(false);
 
   const ask = useCallback(
     (force: boolean): Promise<SeatingOverview | null> => {
       if (code === null || stopped.current) return Promise.resolve(null);
-      if (inFlight.current) return inFlight.current;
+      if (inFlight.current?.locale === locale) return inFlight.current.request;
       const now = Date.now();
       if (now < waitUntil.current) return Promise.resolve(null);
       if (!force && now - lastAsked.current < refreshEveryMs) return Promise.resolve(null);
       lastAsked.current = now;
       setLoading(true);
-      const request = lookUpCode(code).then((result) => {
-        inFlight.current = null;
+      const request: Promise<SeatingOverview | null> = lookUpCode(code, locale).then((result) => {
+        if (inFlight.current?.request === request) inFlight.current = null;
+        if (reading.current !== locale) return null;
         setLoading(false);
         if (result.ok) {
           setOverview(result.value);
@@ -58,11 +65,15 @@ export function useSeating(code: string | null): Seating {
         if (result.code === "unknown-code") stopped.current = true;
         return null;
       });
-      inFlight.current = request;
+      inFlight.current = { locale, request };
       return request;
     },
-    [code],
+    [code, locale],
   );
+
+  useEffect(() => {
+    reading.current = locale;
+  }, [locale]);
 
   useEffect(() => {
     stopped.current = false;

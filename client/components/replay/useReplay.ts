@@ -4,9 +4,9 @@
 // there. Views are kept once fetched (a log only grows, so the table after its first n events
 // never changes) and the next ones fetched ahead while playing. A table still in play (its talks
 // not concluded) is followed: at the end of its timeline, the timeline is fetched again every few
-// seconds. Both come in the page's language (the server reads it from the request, as the page
-// was chosen: the reader's kept choice, else their browser's): kept per language, and fetched
-// again in the new one when the reader switches.
+// seconds. Both come in the page's language (asked for by name, `?locale=`, so they match the page
+// even where the reader's kept choice and their browser's languages disagree): kept per language,
+// and fetched again in the new one when the reader switches. A failure is said in it too.
 import { useLocale } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
@@ -16,6 +16,7 @@ import {
   type ReplayView,
   type Timeline,
 } from "../../lib/api.ts";
+import { type ApiProblem, useServerErrorText } from "../../lib/serverErrors.ts";
 import { indexAt } from "./moments.ts";
 
 const kept = 400;
@@ -46,11 +47,12 @@ export function useReplay(
   initialAt: number | null,
 ): ReplayData {
   const locale = useLocale();
+  const serverText = useServerErrorText();
   const [timeline, setTimeline] = useState<{ perspective: string; locale: string; value: Timeline } | null>(
     null,
   );
-  const [timelineProblem, setTimelineProblem] = useState<string | null>(null);
-  const [viewProblem, setViewProblem] = useState<{ key: string; message: string } | null>(null);
+  const [timelineProblem, setTimelineProblem] = useState<ApiProblem | null>(null);
+  const [viewProblem, setViewProblem] = useState<{ key: string; problem: ApiProblem } | null>(null);
   const [seq, setSeq] = useState<number | null>(null);
   const [shown, setShown] = useState<{ key: string; value: ReplayView } | null>(null);
   const cache = useRef(new Map<string, ReplayView>());
@@ -60,13 +62,13 @@ export function useReplay(
   const requestTimeline = useCallback(
     (alive: () => boolean) => {
       if (!credential || perspective === null) return;
-      void getTimeline(tableId, perspective, credential).then((answer) => {
+      void getTimeline(tableId, perspective, credential, locale).then((answer) => {
         if (!alive()) return;
         if (answer.ok) {
           setTimeline({ perspective, locale, value: answer.value });
           setTimelineProblem(null);
         } else {
-          setTimelineProblem(answer.message);
+          setTimelineProblem(answer);
         }
       });
     },
@@ -113,13 +115,13 @@ export function useReplay(
       const key = keyFor(at);
       if (cache.current.has(key) || inFlight.current.has(key)) return null;
       inFlight.current.add(key);
-      return getReplayView(tableId, at, perspective, credential).then((answer) => {
+      return getReplayView(tableId, at, perspective, credential, locale).then((answer) => {
         inFlight.current.delete(key);
         if (answer.ok) remember(key, answer.value);
         return { key, answer };
       });
     },
-    [tableId, credential, perspective, keyFor, remember],
+    [tableId, credential, perspective, locale, keyFor, remember],
   );
 
   const key = seq === null || perspective === null ? null : keyFor(seq);
@@ -141,7 +143,7 @@ export function useReplay(
             setShown({ key, value: answer.value });
             setViewProblem(null);
           } else {
-            setViewProblem({ key, message: answer.message });
+            setViewProblem({ key, problem: answer });
           }
         });
       } else {
@@ -176,7 +178,8 @@ export function useReplay(
   const goTo = useCallback((at: number) => setSeq(at), []);
   const prefetch = useCallback((at: number) => void fetchView(at), [fetchView]);
 
-  const problem = timelineProblem ?? (viewProblem && viewProblem.key === key ? viewProblem.message : null);
+  const failed = timelineProblem ?? (viewProblem && viewProblem.key === key ? viewProblem.problem : null);
+  const problem = failed ? serverText.http(failed) : null;
   return useMemo(
     () => ({
       timeline: current,

@@ -1,5 +1,6 @@
 // A source citation: the document's title and the section, linking to that section on the
-// sources page (opened in a new tab so the live table stays where it is).
+// sources page (opened in a new tab so the live table stays where it is). The sources are in
+// English: a reader of another language is told so.
 import { useTranslations } from "next-intl";
 import { sourceHref } from "../sources/citation.ts";
 import type { Source } from "./derive.ts";
@@ -16,7 +17,8 @@ export function Citation({
   const title = documents.find((d) => d.file === source.file)?.title ?? source.file;
   return (
     <a className={styles.citation} href={sourceHref(source)} target="_blank" rel="noopener">
-      {t("text", { title, section: source.section })}
+      {/* The section's name is the English source's own words, marked so (read in English). */}
+      {t.rich("text", { title, section: source.section, en: (words) => <span lang="en">{words}</span> })}
       <span className="visually-hidden"> {t("newTab")}</span>
     </a>
   );

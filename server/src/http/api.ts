@@ -1,6 +1,9 @@
 // The HTTP API pages call: create a workshop, join by code, the instructor's overview, and the
 // scenario studio (studio.ts, mounted before the 16 KB body parser).
 // Every body is parsed with zod; every error is { error: { code, message } } with a sentence.
+// The join-code look-up and the instructor's overview give the scenario's words (its title, the
+// variant's and roles' names, public stances) in the reader's language: `?locale=`, else the
+// `red-lines-locale` cookie, else Accept-Language (requests.ts `queryReaderLocale`).
 import type { Db } from "@red-lines/db";
 import { joinCodeSchema, joinRequestSchema, resolveWorkshopSettings } from "@red-lines/shared/engine";
 import express, { type Application, type NextFunction, type Request, type Response } from "express";
@@ -20,7 +23,7 @@ import type { KeyLimitSettings } from "./keyLimits.ts";
 import { createJoinLimits, type JoinLimitSettings } from "./rateLimit.ts";
 import { mountReplay } from "./replay.ts";
 import { currentRequestLog, requestLog } from "./requestLog.ts";
-import { bearer, fail, uuidPattern } from "./requests.ts";
+import { answerIn, bearer, fail, queryReaderLocale, uuidPattern } from "./requests.ts";
 import { studioRouter } from "./studio.ts";
 
 export type ApiOptions = {
@@ -142,10 +145,13 @@ export function mountApi(app: Application, options: ApiOptions): void {
   });
 
   api.get("/join/:code", async (req, res) => {
+    // The scenario's words in the reader's language (`?locale=`, else cookie, else Accept-Language).
+    const locale = queryReaderLocale(req, res);
+    if (locale === null) return;
     // A look-up counts like a join: looking codes up is no cheaper way to guess them.
     const code = joinCodeSchema.safeParse(String(req.params.code));
     if (!admit(req, res, code.success ? code.data : null)) return;
-    const seating = code.success ? await seatingFor(options.prisma, code.data) : null;
+    const seating = code.success ? await seatingFor(options.prisma, code.data, locale) : null;
     if (!seating) {
       fail(res, 404, {
         code: "unknown-code",
@@ -154,11 +160,13 @@ export function mountApi(app: Application, options: ApiOptions): void {
       return;
     }
     knownCode(req, seating.joinCode);
-    res.setHeader("Cache-Control", "no-store");
-    res.json(seating);
+    answerIn(res, locale, seating);
   });
 
   api.get("/workshops/:id", async (req, res) => {
+    // The scenario's and variant's titles in the reader's language.
+    const locale = queryReaderLocale(req, res);
+    if (locale === null) return;
     const key = bearer(req);
     if (key === undefined) {
       fail(res, 401, {
@@ -178,8 +186,7 @@ export function mountApi(app: Application, options: ApiOptions): void {
       });
       return;
     }
-    res.setHeader("Cache-Control", "no-store");
-    res.json(await instructorSummary(options.prisma, overview));
+    answerIn(res, locale, await instructorSummary(options.prisma, overview, locale));
   });
 
   mountExport(api, options);

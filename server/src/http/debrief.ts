@@ -15,7 +15,6 @@
 import type { Db } from "@red-lines/db";
 import {
   type ClassView,
-  chooseLocale,
   classRow,
   createAnalysisCache,
   type DebriefFigures,
@@ -25,8 +24,6 @@ import {
   debriefSharingSchema,
   instructorActor,
   type Locale,
-  localeCookie,
-  localeSchema,
   localizeDebrief,
   withOthersRedLinesWithheld,
   withOwnSideOnly,
@@ -34,11 +31,20 @@ import {
   withSentences,
   workshopSettingsSchema,
 } from "@red-lines/shared/engine";
-import type { Request, Response, Router } from "express";
+import type { Response, Router } from "express";
 import { z } from "zod";
 import { type LoadedTable, loadTable } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
-import { checkIds, credentials, fail, instructorWorkshop, logCache, type Overview } from "./requests.ts";
+import {
+  answerIn,
+  checkIds,
+  credentials,
+  fail,
+  instructorWorkshop,
+  logCache,
+  type Overview,
+  queryReaderLocale,
+} from "./requests.ts";
 
 export type DebriefOptions = { prisma: Db };
 
@@ -69,42 +75,6 @@ function localized(loaded: LoadedTable, locale: Locale): DebriefFigures {
   return localizeDebrief(debriefOf(loaded), loaded.scenario, locale);
 }
 
-/** `?locale=`: the language the reader asks for (other parameters are not the debrief's). */
-const debriefQuerySchema = z.object({ locale: localeSchema.optional() });
-
-/** A cookie's value in a request's Cookie header, if it is there and well-formed. */
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const at = part.indexOf("=");
-    if (at < 0 || part.slice(0, at).trim() !== name) continue;
-    try {
-      return decodeURIComponent(part.slice(at + 1).trim());
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-/**
- * The reader's language: `locale` in the query, else their kept choice (cookie), else their
- * browser's (Accept-Language), else English. A `locale` that is not one of the product's
- * languages is answered 400 (and null returned).
- */
-function readerLocale(req: Request, res: Response): Locale | null {
-  const parsed = debriefQuerySchema.safeParse(req.query);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({
-      path: issue.path.join(".") || "(query)",
-      message: `The locale in the address is not valid: ${issue.message.replace(/^./, (c) => c.toLowerCase())}`,
-    }));
-    fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
-    return null;
-  }
-  const asked = parsed.data.locale;
-  return asked ?? chooseLocale(cookieValue(req.headers.cookie, localeCookie), req.headers["accept-language"]);
-}
-
 /** The instructor's choice for a table's debrief (and replay) with its students. */
 export async function sharingOf(prisma: Db, tableId: string): Promise<DebriefSharing> {
   const row = await prisma.table.findUnique({ where: { id: tableId }, select: { debriefSharing: true } });
@@ -112,9 +82,7 @@ export async function sharingOf(prisma: Db, tableId: string): Promise<DebriefSha
 }
 
 function answer(res: Response, locale: Locale, body: DebriefResponse) {
-  res.setHeader("Cache-Control", "no-store");
-  res.setHeader("Content-Language", locale);
-  res.json(body);
+  answerIn(res, locale, body);
 }
 
 /** The instructor's copy: everything, in their language. */
@@ -163,7 +131,7 @@ async function studentDebrief(
   }
   const loaded = await loadTable(prisma, tableId);
   if (!loaded) {
-    fail(res, 404, { code: "no-such-table", message: "There is no such table." });
+    fail(res, 404, { code: "no-such-table", reason: "unknown", message: "There is no such table." });
     return;
   }
   if (loaded.state.phase !== "concluded") {
@@ -196,7 +164,7 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
       { path: "tableId", value: tableId, what: "table" },
     ];
     if (!checkIds(res, ids)) return;
-    const locale = readerLocale(req, res);
+    const locale = queryReaderLocale(req, res);
     if (!locale) return;
     const given = credentials(req);
     if (given?.kind === "seat") {
@@ -206,12 +174,20 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
     const overview = await instructorWorkshop(req, res, prisma, workshopId);
     if (!overview) return;
     if (!overview.tables.some((t) => t.id === tableId)) {
-      fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+      fail(res, 404, {
+        code: "no-such-table",
+        reason: "id",
+        message: "This workshop has no table with that id.",
+      });
       return;
     }
     const loaded = await loadTable(prisma, tableId);
     if (!loaded) {
-      fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+      fail(res, 404, {
+        code: "no-such-table",
+        reason: "id",
+        message: "This workshop has no table with that id.",
+      });
       return;
     }
     instructorAnswer(res, loaded, locale, await sharingOf(prisma, tableId));
@@ -221,12 +197,13 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
   router.get("/tables/:tableId/debrief", async (req, res) => {
     const tableId = String(req.params.tableId);
     if (!checkIds(res, [{ path: "tableId", value: tableId, what: "table" }])) return;
-    const locale = readerLocale(req, res);
+    const locale = queryReaderLocale(req, res);
     if (!locale) return;
     const given = credentials(req);
     if (!given) {
       fail(res, 401, {
         code: "credentials-required",
+        reason: "debrief",
         message:
           "This needs the instructor link, or a seat at the table once the facilitator shares the debrief.",
       });
@@ -240,6 +217,7 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
     if (!loaded || !secretMatches(given.secret, loaded.instructorKeyHash)) {
       fail(res, 403, {
         code: "not-instructor",
+        reason: "table",
         message: "That instructor link is not valid for this table.",
       });
       return;
@@ -258,7 +236,11 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
     const overview = await instructorWorkshop(req, res, prisma, workshopId);
     if (!overview) return;
     if (!overview.tables.some((t) => t.id === tableId)) {
-      fail(res, 404, { code: "no-such-table", message: "This workshop has no table with that id." });
+      fail(res, 404, {
+        code: "no-such-table",
+        reason: "id",
+        message: "This workshop has no table with that id.",
+      });
       return;
     }
     const parsed = debriefSharingSchema.safeParse(req.body);
@@ -293,14 +275,11 @@ export function mountDebrief(router: Router, options: DebriefOptions): void {
   router.get("/workshops/:id/class", async (req, res) => {
     const workshopId = String(req.params.id);
     if (!checkIds(res, [{ path: "id", value: workshopId, what: "workshop" }])) return;
-    const locale = readerLocale(req, res);
+    const locale = queryReaderLocale(req, res);
     if (!locale) return;
     const overview = await instructorWorkshop(req, res, prisma, workshopId);
     if (!overview) return;
-    const view = await classView(prisma, overview, locale);
-    res.setHeader("Cache-Control", "no-store");
-    res.setHeader("Content-Language", locale);
-    res.json(view);
+    answerIn(res, locale, await classView(prisma, overview, locale));
   });
 }
 

@@ -7,14 +7,10 @@
 // cookie), else their browser's languages (Accept-Language), else English.
 import type { Db } from "@red-lines/db";
 import {
-  chooseLocale,
   createReplay,
   describeEvent,
   eventVisibleTo,
   instructorActor,
-  type Locale,
-  localeCookie,
-  localeSchema,
   observerPerspective,
   type Replay,
   renderer,
@@ -25,7 +21,15 @@ import { z } from "zod";
 import { loadTable } from "../tables/tableLog.ts";
 import { secretMatches } from "../workshops/secrets.ts";
 import { sharingOf } from "./debrief.ts";
-import { checkIds, credentials, fail, logCache } from "./requests.ts";
+import {
+  answerIn,
+  checkIds,
+  credentials,
+  fail,
+  localeParameter,
+  logCache,
+  readerLocale,
+} from "./requests.ts";
 
 export type ReplayOptions = { prisma: Db };
 
@@ -42,36 +46,23 @@ const replayQuerySchema = z.strictObject({
     .optional(),
   as: perspectiveSchema.default(instructorActor),
   /** The reader's language; without it, their cookie's or their browser's. */
-  locale: localeSchema.optional(),
+  locale: localeParameter,
 });
 const timelineQuerySchema = z.strictObject({
   as: perspectiveSchema.default(instructorActor),
-  locale: localeSchema.optional(),
+  locale: localeParameter,
 });
-
-/** A cookie's value in a request's Cookie header, if it is there and well-formed. */
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const at = part.indexOf("=");
-    if (at < 0 || part.slice(0, at).trim() !== name) continue;
-    try {
-      return decodeURIComponent(part.slice(at + 1).trim());
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
-/** The reader's language: the one asked for, else their kept choice, else their browser's, else English. */
-function readerLocale(req: Request, asked: Locale | undefined): Locale {
-  return asked ?? chooseLocale(cookieValue(req.headers.cookie, localeCookie), req.headers["accept-language"]);
-}
 
 /** Replays are kept per table and log length, so scrubbing a long log folds it once. */
 const replays = logCache<Replay>(32);
 
-type Access = { loaded: NonNullable<Awaited<ReturnType<typeof loadTable>>>; perspectives: "any" | string[] };
+/** The perspectives a seat may take: its own, and an observer's. */
+type SeatPerspectives = { seat: string; observer: string };
+
+type Access = {
+  loaded: NonNullable<Awaited<ReturnType<typeof loadTable>>>;
+  perspectives: "any" | SeatPerspectives;
+};
 
 /** Who is asking, and which perspectives they may take; answers the request itself when refused. */
 async function access(req: Request, res: Response, prisma: Db): Promise<Access | null> {
@@ -81,6 +72,7 @@ async function access(req: Request, res: Response, prisma: Db): Promise<Access |
   if (!given) {
     fail(res, 401, {
       code: "credentials-required",
+      reason: "replay",
       message:
         "Replays need the instructor link, or a seat at the table once the facilitator shares the debrief.",
     });
@@ -91,6 +83,7 @@ async function access(req: Request, res: Response, prisma: Db): Promise<Access |
   const refuse = () =>
     fail(res, 403, {
       code: "not-allowed",
+      reason: "link",
       message: "That link does not give access to this table's replay.",
     });
   if (!loaded) {
@@ -118,7 +111,7 @@ async function access(req: Request, res: Response, prisma: Db): Promise<Access |
     });
     return null;
   }
-  return { loaded, perspectives: [seat.role, observerPerspective] };
+  return { loaded, perspectives: { seat: seat.role, observer: observerPerspective } };
 }
 
 function parseQuery<T>(res: Response, schema: z.ZodType<T>, query: unknown): T | null {
@@ -142,10 +135,13 @@ function allowedPerspective(res: Response, access: Access, perspective: string):
     });
     return false;
   }
-  if (access.perspectives !== "any" && !access.perspectives.includes(perspective)) {
+  if (access.perspectives !== "any" && !Object.values(access.perspectives).includes(perspective)) {
+    const { seat, observer } = access.perspectives;
     fail(res, 403, {
       code: "not-allowed",
-      message: `From your seat you may replay the table as yourself or as an observer (${access.perspectives.join(" or ")}).`,
+      reason: "perspective",
+      values: { seat, observer },
+      message: `From your seat you may replay the table as yourself or as an observer (${seat} or ${observer}).`,
     });
     return false;
   }
@@ -168,9 +164,7 @@ export function mountReplay(router: Router, options: ReplayOptions): void {
     const last = at > 0 ? events[at - 1] : undefined;
     const state = replay.stateAt(at);
     const locale = readerLocale(req, query.locale);
-    res.setHeader("Cache-Control", "no-store");
-    res.setHeader("Content-Language", locale);
-    res.json({
+    answerIn(res, locale, {
       at,
       length: replay.length,
       view: viewFor(state, query.as, locale),
@@ -193,8 +187,6 @@ export function mountReplay(router: Router, options: ReplayOptions): void {
     if (!granted || !allowedPerspective(res, granted, query.as)) return;
     const { replay } = build(granted.loaded);
     const locale = readerLocale(req, query.locale);
-    res.setHeader("Cache-Control", "no-store");
-    res.setHeader("Content-Language", locale);
-    res.json({ length: replay.length, events: replay.timeline(query.as, locale) });
+    answerIn(res, locale, { length: replay.length, events: replay.timeline(query.as, locale) });
   });
 }

@@ -1,8 +1,17 @@
 // What every HTTP route shares: the error body, ids in the address, who is asking (instructor
-// key or seat token), the instructor's workshop, and caches of work keyed by a table's log.
+// key or seat token), the reader's language, the instructor's workshop, and caches of work keyed
+// by a table's log.
 import type { Db } from "@red-lines/db";
-import type { HttpError, HttpErrorBody } from "@red-lines/shared/engine";
+import {
+  chooseLocale,
+  type HttpError,
+  type HttpErrorBody,
+  type Locale,
+  localeCookie,
+  localeSchema,
+} from "@red-lines/shared/engine";
 import type { Request, Response } from "express";
+import { z } from "zod";
 import { instructorOverview } from "../workshops/store.ts";
 
 export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -45,6 +54,60 @@ export function checkIds(
   if (issues.length === 0) return true;
   fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
   return false;
+}
+
+/** `?locale=`: the language a reader asks for, one of the product's (a route's query schema takes it). */
+export const localeParameter = localeSchema.optional();
+
+/** A cookie's value in a request's Cookie header, if it is there and well-formed. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const at = part.indexOf("=");
+    if (at < 0 || part.slice(0, at).trim() !== name) continue;
+    try {
+      return decodeURIComponent(part.slice(at + 1).trim());
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The reader's language: the one asked for (`?locale=`, checked with `localeParameter`), else
+ * their kept choice (the `red-lines-locale` cookie the language switcher sets), else their
+ * browser's languages (Accept-Language), else English. A cookie naming no language of ours is
+ * passed over.
+ */
+export function readerLocale(req: Request, asked: Locale | undefined): Locale {
+  return asked ?? chooseLocale(cookieValue(req.headers.cookie, localeCookie), req.headers["accept-language"]);
+}
+
+const localeQuerySchema = z.object({ locale: localeParameter });
+
+/**
+ * The reader's language for a route whose other query parameters are its own business: `?locale=`
+ * is checked alone (one not of ours is answered 400, saying which there are, and null returned),
+ * then `readerLocale`.
+ */
+export function queryReaderLocale(req: Request, res: Response): Locale | null {
+  const parsed = localeQuerySchema.safeParse(req.query);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: issue.path.join(".") || "(query)",
+      message: `The locale in the address is not valid: ${issue.message.replace(/^./, (c) => c.toLowerCase())}`,
+    }));
+    fail(res, 400, { code: "invalid-request", message: issues.map((i) => i.message).join(" "), issues });
+    return null;
+  }
+  return readerLocale(req, parsed.data.locale);
+}
+
+/** Answers `body` in the reader's language, never cached (it is per reader): says which in Content-Language. */
+export function answerIn(res: Response, locale: Locale, body: unknown) {
+  res.setHeader("Cache-Control", "no-store");
+  res.setHeader("Content-Language", locale);
+  res.json(body);
 }
 
 export type Overview = NonNullable<Awaited<ReturnType<typeof instructorOverview>>>;

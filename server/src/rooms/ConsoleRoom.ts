@@ -50,6 +50,7 @@ import { type WorkshopNews, workshopChannel } from "./consoleChannel.ts";
 import { guardFrames, undecodableError } from "./frameGuard.ts";
 import { invalidMessage } from "./invalidMessage.ts";
 import { overRate, rateLimitedError } from "./messageRate.ts";
+import { refuseJoin } from "./tableAccess.ts";
 import { ensureTableRoom } from "./tableRooms.ts";
 
 /** A table's latest event: its phrase, with its English (each connection gets it in its language). */
@@ -93,7 +94,6 @@ type ClientData = { windowStart: number; windowCount: number; locale: Locale };
 type ConsoleClient = Client<{ userData: ClientData }>;
 
 const rememberedIntents = 500;
-const badLink = "That instructor link is not valid for this workshop.";
 
 export function createConsoleRoom(services: ConsoleServices) {
   return class ConsoleRoom extends Room<{ client: ConsoleClient }> {
@@ -121,7 +121,7 @@ export function createConsoleRoom(services: ConsoleServices) {
       });
       // An unknown workshop answers like a wrong key: the console says nothing to a guesser.
       if (!workshop || !secretMatches(parsed.data.instructorKey, workshop.instructorKeyHash)) {
-        throw new ServerError(403, badLink);
+        throw refuseJoin("console-bad-link");
       }
       this.workshopId = workshop.id;
       this.log = services.logger.child({ workshopId: workshop.id });
@@ -191,10 +191,9 @@ export function createConsoleRoom(services: ConsoleServices) {
     override onAuth(_client: Client, options: unknown): true {
       const parsed = consoleJoinOptionsSchema.safeParse(options ?? {});
       if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
-      if (parsed.data.workshopId !== this.workshopId)
-        throw new ServerError(400, "This console is for another workshop.");
+      if (parsed.data.workshopId !== this.workshopId) throw refuseJoin("console-other-workshop");
       if (!secretMatches(parsed.data.instructorKey, this.instructorKeyHash))
-        throw new ServerError(403, badLink);
+        throw refuseJoin("console-bad-link");
       return true;
     }
 
@@ -231,6 +230,7 @@ export function createConsoleRoom(services: ConsoleServices) {
       if (client) {
         this.reply(client as ConsoleClient, {
           code: "internal",
+          reason: "console",
           message: "Something went wrong in the console, so that command was not sent. Try again.",
         });
       }
@@ -360,7 +360,12 @@ export function createConsoleRoom(services: ConsoleServices) {
             return {
               table: number,
               status: "error",
-              error: { code: "invalid-message", message: `This workshop has no table ${number}.` },
+              error: {
+                code: "invalid-message",
+                reason: "no-such-table",
+                values: { table: number },
+                message: `This workshop has no table ${number}.`,
+              },
             };
           }
           return this.sendToTable(tile, command, client.userData?.locale ?? "en");
@@ -393,6 +398,8 @@ export function createConsoleRoom(services: ConsoleServices) {
           status: "error",
           error: {
             code: "unavailable",
+            reason: "table-unreachable",
+            values: { table: tile.number },
             message: `Table ${tile.number} could not be reached, so the command was not carried out there. Try again.`,
           },
         };

@@ -59,6 +59,7 @@ import {
   type Identity,
   identify,
   perspectiveOf,
+  refuseJoin,
   roomCeiling,
   senderOf,
   type TableSecrets,
@@ -124,7 +125,7 @@ export function createNegotiationRoom(services: NegotiationServices) {
       const parsed = tableJoinOptionsSchema.safeParse(options ?? {});
       if (!parsed.success) throw new ServerError(400, parsed.error.issues.map((i) => i.message).join(" "));
       const loaded = await loadTable(services.prisma, parsed.data.tableId);
-      if (!loaded) throw new ServerError(404, "There is no such table. Check the link with your instructor.");
+      if (!loaded) throw refuseJoin("no-such-table");
       const { tableId, workshopId, instructorKeyHash } = loaded;
       this.secrets = { tableId, workshopId, instructorKeyHash };
       // The synced summary changes a few times a minute, and every view goes as its own message:

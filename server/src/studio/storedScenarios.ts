@@ -4,6 +4,7 @@
 import type { Db } from "@red-lines/db";
 import {
   type HttpErrorBody,
+  type Locale,
   loadScenario,
   type NamedScenario,
   type Scenario,
@@ -12,7 +13,7 @@ import {
   type StoredVersion,
   type StudioScenarioSummary,
 } from "@red-lines/shared/engine";
-import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
+import { getScenario, localizeScenario, scenarioIds } from "@red-lines/shared/scenarios";
 import { snapshotScenario } from "../workshops/store.ts";
 
 /** Saves of one id that raced each other retry this often for the next free version. */
@@ -210,14 +211,17 @@ export async function storedScenarioFor(
   return { lookup: { find: () => undefined, ids: ids.map((row) => row.scenarioId) } };
 }
 
-/** The set-up form's choices for the stored scenarios: the latest version of each. */
-export async function storedScenarioChoices(prisma: Db): Promise<ScenarioChoice[]> {
+/**
+ * The set-up form's choices for the stored scenarios: the latest version of each, its texts in
+ * the reader's `locale` where its translation has them.
+ */
+export async function storedScenarioChoices(prisma: Db, locale: Locale = "en"): Promise<ScenarioChoice[]> {
   const rows = await prisma.$queryRaw<{ id: string; version: number; hash: string }[]>`
     SELECT DISTINCT ON (scenario_id) scenario_id AS id, version, hash
     FROM stored_scenario ORDER BY scenario_id, version DESC`;
   const choices: ScenarioChoice[] = [];
   for (const row of rows) {
-    const scenario = await snapshotData(prisma, row.hash);
+    const scenario = localizeScenario(await snapshotData(prisma, row.hash), locale);
     choices.push({
       id: scenario.id,
       title: scenario.title,

@@ -5,6 +5,7 @@ import {
   chooseSeat,
   type HttpErrorBody,
   type InstructorOverview,
+  type Locale,
   makeJoinCode,
   type Scenario,
   type SeatChoice,
@@ -12,7 +13,7 @@ import {
   type TableProgress,
   type WorkshopSettings,
 } from "@red-lines/shared/engine";
-import { getScenario } from "@red-lines/shared/scenarios";
+import { getScenario, localizeScenario } from "@red-lines/shared/scenarios";
 import { workshopScenario } from "../tables/tableLog.ts";
 import { hashSecret, newSecret, secretMatches } from "./secrets.ts";
 
@@ -280,15 +281,18 @@ export async function instructorOverview(prisma: Db, workshopId: string, key: st
 
 /**
  * The instructor's overview as `GET /api/workshops/:id` answers it: the scenario and variant by
- * their titles, and where the talks stand at each table.
+ * their titles (in the reader's `locale`, from the scenario's translation), and where the talks
+ * stand at each table.
  */
 export async function instructorSummary(
   prisma: Db,
   overview: NonNullable<Awaited<ReturnType<typeof instructorOverview>>>,
+  locale: Locale = "en",
 ): Promise<InstructorOverview & { settings: unknown }> {
   // The snapshot's hash says which scenario; the answer names it by its title.
   const { scenarioHash, ...shown } = overview;
-  const scenario = await workshopScenario(prisma, { scenarioHash, scenarioId: overview.scenarioId });
+  const stored = await workshopScenario(prisma, { scenarioHash, scenarioId: overview.scenarioId });
+  const scenario = stored && localizeScenario(stored, locale);
   const variant = scenario?.variants.find((candidate) => candidate.id === overview.variant);
   const progress = await tableProgress(prisma, overview.workshopId);
   return {
@@ -301,8 +305,16 @@ export async function instructorSummary(
   };
 }
 
-/** What a student may choose from before joining: roles, and which seats are free at each table. */
-export async function seatingFor(prisma: Db, joinCode: string): Promise<SeatingOverview | null> {
+/**
+ * What a student may choose from before joining: roles, and which seats are free at each table.
+ * The scenario's title and the roles' names and public stances are in the reader's `locale`
+ * (from the scenario's translation); names people typed stay as typed.
+ */
+export async function seatingFor(
+  prisma: Db,
+  joinCode: string,
+  locale: Locale = "en",
+): Promise<SeatingOverview | null> {
   const workshop = await prisma.workshop.findUnique({
     where: { joinCode },
     include: {
@@ -312,8 +324,9 @@ export async function seatingFor(prisma: Db, joinCode: string): Promise<SeatingO
       },
     },
   });
-  const scenario = workshop ? await workshopScenario(prisma, workshop) : undefined;
-  if (!workshop || !scenario) return null;
+  const stored = workshop ? await workshopScenario(prisma, workshop) : undefined;
+  if (!workshop || !stored) return null;
+  const scenario = localizeScenario(stored, locale);
   const progress = await tableProgress(prisma, workshop.id);
   const roles = scenario.turnOrder.map((id) => {
     const role = scenario.roles.find((candidate) => candidate.id === id);

@@ -12,13 +12,14 @@ import type { TableState } from "../table/state.ts";
 import { viewFor } from "../table/view.ts";
 import { type BotMove, botMove } from "./strategy.ts";
 import type { BotStyle } from "./styles.ts";
-import { type BotWords, botWords } from "./words.ts";
+import type { BotWords } from "./words.ts";
 
-export { type BotSaid, type BotWords, botWords } from "./words.ts";
+export type { BotSaid, BotWords } from "./words.ts";
 
 /**
- * For tables whose words nobody reads (the balance report's): each phrase stands as its code,
- * which spares formatting every line in every language.
+ * For tables whose words nobody reads (the balance report's, the studio's in a browser): each
+ * phrase stands as its code, which spares formatting every line in every language and keeps the
+ * engine's message catalogues (bots/words.ts, server-side) out of this module.
  */
 const unworded = (): BotWords => (said) => ({ text: said.code, translations: {} });
 
@@ -100,8 +101,11 @@ export function simulateTable(
   seed: string,
   styles: Record<string, BotStyle>,
   now?: () => number,
-  /** How the bots' phrases are worded; by default in every language, as a server table does. */
-  wordsFor: (scenario: Scenario) => BotWords = botWords,
+  /**
+   * How the bots' phrases are worded: `botWords` (bots/words.ts) words them in every language, as
+   * a server table does; by default each stands as its code.
+   */
+  wordsFor: (scenario: Scenario) => BotWords = unworded,
 ): SimulatedTable {
   let state = initialTableState(config);
   const words = wordsFor(state.effective.scenario);

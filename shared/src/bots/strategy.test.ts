@@ -18,6 +18,7 @@ import { initialSetupState } from "../table/setup.ts";
 import { viewFor } from "../table/view.ts";
 import { simulate, simulateTable } from "./simulate.ts";
 import { aspiration, botMove, estimateOthers, progress } from "./strategy.ts";
+import { botWords } from "./words.ts";
 
 const ukraine = getScenario("ukraine-2026") as Scenario;
 const roles = ["us", "ukraine", "europe", "russia"] as const;
@@ -36,7 +37,13 @@ describe("a bot", () => {
     if (!scenario) throw new Error("no flagship scenario");
     for (const variant of ["back-channel", "public-positions"]) {
       const effective = effectiveScenario(scenario, variant);
-      const table = simulateTable({ scenario: ukraine, variant }, `red-lines:${variant}`, boulware);
+      const table = simulateTable(
+        { scenario: ukraine, variant },
+        `red-lines:${variant}`,
+        boulware,
+        undefined,
+        botWords,
+      );
       expect(table.redLineBreaches).toBe(0);
       expect(table.otherRefusals).toBe(0);
       // Each move's reasoning is in the log for the debrief, and in no seat's view.
@@ -121,8 +128,20 @@ describe("a bot", () => {
   });
 
   it("plays the same game from the same seed", () => {
-    const a = simulateTable({ scenario: ukraine, variant: "back-channel" }, "same", conceder);
-    const b = simulateTable({ scenario: ukraine, variant: "back-channel" }, "same", conceder);
+    const a = simulateTable(
+      { scenario: ukraine, variant: "back-channel" },
+      "same",
+      conceder,
+      undefined,
+      botWords,
+    );
+    const b = simulateTable(
+      { scenario: ukraine, variant: "back-channel" },
+      "same",
+      conceder,
+      undefined,
+      botWords,
+    );
     expect(JSON.stringify(a.events)).toBe(JSON.stringify(b.events));
   });
 });
@@ -160,7 +179,7 @@ describe("bot-only tables of 2 to 6 seats", () => {
       const each = Object.fromEntries(
         scenario.turnOrder.map((role, r) => [role, styles[r % styles.length] ?? "linear"]),
       );
-      const table = simulateTable({ scenario, rounds: 3 }, `size-${seats}`, each);
+      const table = simulateTable({ scenario, rounds: 3 }, `size-${seats}`, each, undefined, botWords);
       expect(table.state.phase, `${seats} seats`).toBe("concluded");
       expect(table.redLineBreaches, `${seats} seats`).toBe(0);
       const tablers = new Set(table.events.flatMap((e) => (e.type === "version-tabled" ? [e.seat] : [])));
@@ -184,7 +203,7 @@ function wordsOf(events: readonly TableEvent[]) {
 
 describe("a bot's words", () => {
   const backChannel = { scenario: ukraine, variant: "back-channel" };
-  const played = simulateTable(backChannel, "words", boulware);
+  const played = simulateTable(backChannel, "words", boulware, undefined, botWords);
   const words = wordsOf(played.events);
 
   it("are today's English, character for character", () => {

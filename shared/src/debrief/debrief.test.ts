@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import { analyze } from "../analysis/analyze.ts";
 import { simulateTable } from "../bots/simulate.ts";
+import { botWords } from "../bots/words.ts";
 import { english } from "../i18n/catalogs.ts";
+import type { Locale } from "../i18n/locales.ts";
 import type { Package } from "../package.ts";
 import { type EffectiveScenario, effectiveScenario } from "../scenario/effective.ts";
 import { getScenario } from "../scenario/registry.ts";
@@ -16,7 +18,9 @@ import { utility } from "../utility.ts";
 import { classRow, classRowSchema } from "./classView.ts";
 import {
   createAnalysisCache,
+  debriefFigures,
   debriefFor,
+  localizeDebrief,
   withOthersRedLinesWithheld,
   withOwnSideOnly,
   withoutPrivateChannels,
@@ -620,7 +624,7 @@ describe("tables not concluded", () => {
 
 describe("a table played by bots", () => {
   const styles = { us: "conceder", ukraine: "linear", europe: "conceder", russia: "boulware" } as const;
-  const simulated = simulateTable({ scenario }, "debrief", styles);
+  const simulated = simulateTable({ scenario }, "debrief", styles, undefined, botWords);
 
   it("keeps the bots' reasoning and one concession point per tabled version", () => {
     const debrief = debriefFor({ config: { scenario }, events: simulated.events });
@@ -643,6 +647,43 @@ describe("a table played by bots", () => {
         debrief.roles.map((r) => simulated.state.outcome?.utilities?.[r.id]),
       );
     }
+  });
+
+  it("gives the bots' reasoning in the reader's language, from the bots' own translations", () => {
+    const notes = simulated.events.flatMap((e) => (e.type === "bot-noted" ? [e] : []));
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((note) => note.translations?.uk)).toBe(true);
+    // The figures keep every language the bots gave; each reader's copy has its own only.
+    const figures = debriefFigures({ config: { scenario }, events: simulated.events });
+    expect(figures.communication.botNotes.map((note) => note.translations)).toEqual(
+      notes.map((note) => note.translations),
+    );
+    const read = (locale: Locale) =>
+      debriefFor({ config: { scenario }, events: simulated.events }, { locale }).communication.botNotes;
+    const english = read("en");
+    expect(english.map((note) => note.text)).toEqual(notes.map((note) => note.text));
+    const ukrainian = read("uk");
+    expect(ukrainian.map((note) => note.text)).toEqual(notes.map((note) => note.translations?.uk));
+    expect(ukrainian.map(({ text: _, ...note }) => note)).toEqual(
+      english.map(({ text: _, ...note }) => note),
+    );
+    for (const copy of [english, ukrainian]) {
+      expect(JSON.stringify(copy)).not.toContain("translations");
+      debriefSchema.shape.communication.shape.botNotes.parse(copy);
+    }
+    expect(ukrainian[0]?.text).not.toBe(english[0]?.text);
+    // A note the bot gave in English only is read in English in every language.
+    const untranslated = simulated.events.map((e) =>
+      e.type === "bot-noted" ? { ...e, translations: undefined } : e,
+    );
+    expect(
+      debriefFor({ config: { scenario }, events: untranslated }, { locale: "uk" }).communication.botNotes.map(
+        (note) => note.text,
+      ),
+    ).toEqual(notes.map((note) => note.text));
+    // Straight from the figures too, as the server reads them.
+    expect(localizeDebrief(figures, scenario, "uk").communication.botNotes).toEqual(ukrainian);
+    expect(localizeDebrief(figures, scenario, "en").communication.botNotes).toEqual(english);
   });
 
   it("computes a debrief in well under a second", () => {
@@ -673,7 +714,7 @@ describe("tables of 2 to 6 seats", () => {
       });
       const config = { scenario: generated, rounds: 2 };
       const each = Object.fromEntries(generated.turnOrder.map((role) => [role, "linear" as const]));
-      const played = simulateTable(config, `debrief-${seats}`, each);
+      const played = simulateTable(config, `debrief-${seats}`, each, undefined, botWords);
       const debrief = debriefFor({ config, events: played.events });
       debriefSchema.parse(debrief);
       const roleIds = generated.roles.map((r) => r.id);

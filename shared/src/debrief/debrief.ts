@@ -19,6 +19,7 @@ import { findOutcomeClass } from "../scenario/outcomes.ts";
 import { getScenario } from "../scenario/registry.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { localizeScenario } from "../scenario/translations.ts";
+import { textIn } from "../table/chat.ts";
 import { initialTableState, type TableConfig } from "../table/config.ts";
 import type { TableEvent } from "../table/events.ts";
 import { evolve } from "../table/evolve.ts";
@@ -169,7 +170,14 @@ export function debriefFigures(input: DebriefInput, options: DebriefOptions = {}
         news.push({ event, round, before, after: state.effective });
         break;
       case "bot-noted":
-        botNotes.push({ seat: event.seat, text: event.text, at: event.at, round });
+        // Its words in the other languages too: each reader's copy reads its own (`localizeDebrief`).
+        botNotes.push({
+          seat: event.seat,
+          text: event.text,
+          ...(event.translations ? { translations: event.translations } : {}),
+          at: event.at,
+          round,
+        });
         break;
       default:
         break;
@@ -266,13 +274,17 @@ const localizedFigures = new Map<Locale, WeakMap<DebriefFigures, DebriefFigures>
 /**
  * The debrief with the scenario's words in `locale`, from the scenario's translation: its title
  * and variant, the seats' names, the outcome class, each red line's title and explanation, each
- * piece of news. What the translation lacks stays in English; an explanation a copy withholds
- * ("") stays withheld, and a red line under an alias is not looked up. English, or a scenario
- * without that language, is the debrief itself. Made once per debrief object and language.
+ * piece of news; and the bots' reasoning in that language, where the bot gave it (`textIn`), its
+ * other languages left out. What the translation lacks stays in English; an explanation a copy
+ * withholds ("") stays withheld, and a red line under an alias is not looked up. English, or a
+ * scenario without that language, is the scenario's words as they are. Made once per debrief
+ * object and language.
  */
 export function localizeDebrief(figures: DebriefFigures, scenario: Scenario, locale: Locale): DebriefFigures {
   const words = localizeScenario(scenario, locale);
-  if (words === scenario) return figures;
+  const notes = figures.communication.botNotes;
+  const translated = notes.some((note) => note.translations !== undefined);
+  if (words === scenario && !translated) return figures;
   let cache = localizedFigures.get(locale);
   if (!cache) {
     cache = new WeakMap();
@@ -280,6 +292,22 @@ export function localizeDebrief(figures: DebriefFigures, scenario: Scenario, loc
   }
   const known = cache.get(figures);
   if (known) return known;
+
+  // Bots' reasoning in the reader's language, where the bot gave it; its other languages dropped.
+  const communication = translated
+    ? {
+        ...figures.communication,
+        botNotes: notes.map(({ translations, ...note }) => ({
+          ...note,
+          text: textIn(locale, note.text, translations),
+        })),
+      }
+    : figures.communication;
+  if (words === scenario) {
+    const copy = { ...figures, communication };
+    cache.set(figures, copy);
+    return copy;
+  }
 
   const named = <T extends { rule: string; title: string }>(r: T): T => {
     const line = undisclosedAlias.test(r.rule) ? undefined : findRedLine(words, r.rule);
@@ -340,6 +368,7 @@ export function localizeDebrief(figures: DebriefFigures, scenario: Scenario, loc
       const event = words.events.find((e) => e.id === news.event);
       return event ? { ...news, title: event.title, flash: news.flash && event.flash } : news;
     }),
+    communication,
   };
   cache.set(figures, localized);
   return localized;

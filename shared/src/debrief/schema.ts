@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { packageSchema } from "../package.ts";
 import { idSchema, sourceRefSchema } from "../scenario/ids.ts";
+import type { TranslatedLocale } from "../table/commands.ts";
 import { conclusionReasons } from "../table/outcome.ts";
 import { phases } from "../table/state.ts";
 
@@ -189,9 +190,21 @@ export const debriefCommunicationSchema = z.strictObject({
   privateMessages: z.array(debriefMessageSchema),
   /** Facilitator broadcasts to the table. */
   broadcasts: count,
-  /** Bots' reasoning for their moves, oldest first. */
+  /**
+   * Bots' reasoning for their moves, oldest first, in the reader's language. `translations` (the
+   * bot's words in the other languages, as its `bot-noted` event has them) are kept in the figures
+   * only, for `localizeDebrief` to choose from: a reader's copy has none.
+   */
   botNotes: z.array(
-    z.strictObject({ seat: idSchema, text: z.string(), at: time, round: z.int().min(1).nullable() }),
+    z.strictObject({
+      seat: idSchema,
+      text: z.string(),
+      translations: z
+        .strictObject({ uk: z.string().optional() } satisfies Record<TranslatedLocale, unknown>)
+        .optional(),
+      at: time,
+      round: z.int().min(1).nullable(),
+    }),
   ),
 });
 export type DebriefCommunication = z.infer<typeof debriefCommunicationSchema>;

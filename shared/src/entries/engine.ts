@@ -7,6 +7,7 @@ export * from "../analysis/collisions.ts";
 export * from "../analysis/points.ts";
 export * from "../bots/simulate.ts";
 export * from "../bots/strategy.ts";
+export * from "../bots/words.ts";
 export * from "../debrief/index.ts";
 export * from "../i18n/catalogs.ts";
 export * from "../i18n/phrase.ts";

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 const packageDir = path.resolve(import.meta.dirname, "../..");
 const scenariosDir = path.join(packageDir, "scenarios");
 const registry = path.join(packageDir, "src/scenario/registry.ts");
+/** The engine's messages in every language, with an ICU parser: the server's, never a page's. */
+const catalogs = path.join(packageDir, "src/i18n/catalogs.ts");
 
 /** Every module an entry loads at run time (type-only imports are erased), with who imported it. */
 function runtimeImports(entry: string): Map<string, string | null> {
@@ -44,14 +46,28 @@ const manifest = JSON.parse(readFileSync(path.join(packageDir, "package.json"), 
 
 describe("the package's entry points", () => {
   for (const entry of ["./protocol", "./client", "./studio"]) {
-    it(`${entry} is client-safe: none of its imports reaches the scenarios or their registry`, () => {
+    it(`${entry} is client-safe: none of its imports reaches the scenarios, their registry or the engine's message catalogues`, () => {
       const target = manifest.exports[entry];
       expect(typeof target).toBe("string");
       const found = runtimeImports(path.resolve(packageDir, target as string));
-      const leaks = [...found.keys()].filter((f) => f === registry || f.startsWith(scenariosDir + path.sep));
+      const leaks = [...found.keys()].filter(
+        (f) => f === registry || f === catalogs || f.startsWith(scenariosDir + path.sep),
+      );
       expect(leaks.map((leak) => chainTo(found, leak))).toEqual([]);
       // The walk does reach the modules it should, so an empty answer means something.
       expect(found.size).toBeGreaterThan(5);
+    });
+  }
+
+  // The home and join pages carry no zod (their budget is 150 KB of script): what they use from
+  // the package, the reader's language and the server's error sentences, must not reach it.
+  for (const file of ["src/i18n/locales.ts", "src/protocol/serverErrors.ts"]) {
+    it(`${file} is free of zod, whatever it imports`, () => {
+      const found = runtimeImports(path.resolve(packageDir, file));
+      const withZod = [...found.keys()].filter(
+        (f) => f.endsWith(".ts") && /from\s+"zod"/.test(readFileSync(f, "utf8")),
+      );
+      expect(withZod.map((f) => chainTo(found, f))).toEqual([]);
     });
   }
 

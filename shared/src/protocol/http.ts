@@ -4,8 +4,7 @@ import { z } from "zod";
 import { scenarioSchema } from "../scenario/schema.ts";
 import { eventSchema } from "../table/events.ts";
 import { joinCodeSchema } from "../workshop/joinCode.ts";
-import { displayNameSchema } from "./messages.ts";
-import { errorReasonSchema, errorValuesSchema } from "./serverErrors.ts";
+import { displayNameSchema, errorReasonSchema, errorValuesSchema } from "./messages.ts";
 import { workshopSettingsSchema } from "./workshop.ts";
 
 export const joinRequestSchema = z.strictObject({

@@ -2,7 +2,7 @@
 // A client sends intents (one Colyseus message type per intent); the server answers with
 // events it has made durable, or with a typed error naming what was wrong.
 import { z } from "zod";
-import { errorReasonSchema, errorValuesSchema } from "./serverErrors.ts";
+import type { ErrorValues } from "./serverErrors.ts";
 import { typedText } from "./text.ts";
 
 /** Limits that keep one careless or hostile client from burdening a table. */
@@ -70,25 +70,16 @@ export const errorCodes = [
 export type ErrorCode = (typeof errorCodes)[number];
 
 /**
- * WebSocket close codes of our own, apart from Colyseus' 4000–4010 (4001 is its server shutdown,
- * which a restart sends and which must not read as a lost seat).
+ * The numbers and names a sentence needs: a table's number, seconds to wait, a seat's name. A
+ * list of words is said as the reader's language lists them ("A, B and C").
  */
-export const closeCodes = {
-  /** The facilitator released the seat: its link no longer works. Do not reconnect. */
-  seatRevoked: 4100,
-  /** The same seat was opened on another connection (another tab or device), which took over. */
-  seatReplaced: 4101,
-  /** Far too many messages: closed, and the seat kept for the reconnection grace period. */
-  flooded: 4102,
-  /** The instructor deleted the workshop: its tables, seats and logs are gone. Do not reconnect. */
-  workshopDeleted: 4103,
-} as const;
+export const errorValuesSchema: z.ZodType<ErrorValues> = z.record(
+  z.string().max(40),
+  z.union([z.string().max(1000), z.number(), z.array(z.string().max(200)).max(100)]),
+);
 
-/** What a page says when its room closed with one of our codes for good. */
-export const closeSentences: Partial<Record<number, string>> = {
-  [closeCodes.workshopDeleted]:
-    "The instructor deleted this workshop: its tables, seats, names, messages and logs are gone.",
-};
+/** Which of its sentences a code says, when it has several (open: a newer server may add one). */
+export const errorReasonSchema = z.string().max(40);
 
 /**
  * What the server says when it refuses a message: always a sentence a person can act on, which a

@@ -3,22 +3,37 @@
 // a code the page does not know (a newer server) and for what only the server can word (the
 // detail of a malformed request). A code that says several things names which in `reason`; the
 // numbers and names a sentence needs come in `values`. Client-safe.
-import { z } from "zod";
 import type { ErrorCode } from "./messages.ts";
-import { outdatedProtocolCode } from "./viewPatch.ts";
 
 /**
  * The numbers and names a sentence needs: a table's number, seconds to wait, a seat's name. A
  * list of words is said as the reader's language lists them ("A, B and C").
  */
-export const errorValuesSchema = z.record(
-  z.string().max(40),
-  z.union([z.string().max(1000), z.number(), z.array(z.string().max(200)).max(100)]),
-);
-export type ErrorValues = z.infer<typeof errorValuesSchema>;
+export type ErrorValues = Record<string, string | number | string[]>;
 
-/** Which of its sentences a code says, when it has several (open: a newer server may add one). */
-export const errorReasonSchema = z.string().max(40);
+/** The code a join of another protocol version is refused with (HTTP's 426 Upgrade Required). */
+export const outdatedProtocolCode = 426;
+
+/**
+ * WebSocket close codes of our own, apart from Colyseus' 4000–4010 (4001 is its server shutdown,
+ * which a restart sends and which must not read as a lost seat).
+ */
+export const closeCodes = {
+  /** The facilitator released the seat: its link no longer works. Do not reconnect. */
+  seatRevoked: 4100,
+  /** The same seat was opened on another connection (another tab or device), which took over. */
+  seatReplaced: 4101,
+  /** Far too many messages: closed, and the seat kept for the reconnection grace period. */
+  flooded: 4102,
+  /** The instructor deleted the workshop: its tables, seats and logs are gone. Do not reconnect. */
+  workshopDeleted: 4103,
+} as const;
+
+/** What a page says when its room closed with one of our codes for good. */
+export const closeSentences: Partial<Record<number, string>> = {
+  [closeCodes.workshopDeleted]:
+    "The instructor deleted this workshop: its tables, seats, names, messages and logs are gone.",
+};
 
 /**
  * The sentences of each code, as the messages name them: none listed, the code has one sentence

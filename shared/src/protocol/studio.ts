@@ -2,6 +2,7 @@
 // form knows of a scenario. Client-safe: the studio page parses answers with these. A studio
 // route needs `Authorization: Bearer <instructorKey>` (any workshop's) or `Studio <STUDIO_KEY>`.
 import { z } from "zod";
+import type { Locale } from "../i18n/locales.ts";
 import { idSchema } from "../scenario/ids.ts";
 import { scenarioSchema } from "../scenario/schema.ts";
 
@@ -118,7 +119,8 @@ export type ScenarioChoice = z.infer<typeof scenarioChoiceSchema>;
 
 /**
  * How the server hands the stored scenarios' choices to the set-up page, which Next renders in
- * the same process: a function under this global symbol (server/src/studio/pageData.ts).
+ * the same process: a function under this global symbol (server/src/studio/pageData.ts). It gives
+ * their texts in the reader's `locale` (from each scenario's translation; English without one).
  */
 export const storedScenarioChoicesKey = "red-lines.stored-scenario-choices";
-export type StoredScenarioChoices = () => Promise<ScenarioChoice[]>;
+export type StoredScenarioChoices = (locale?: Locale) => Promise<ScenarioChoice[]>;

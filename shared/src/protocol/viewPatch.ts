@@ -12,9 +12,6 @@ import { tableMessages } from "./table.ts";
  */
 export const tableProtocolVersion = 2;
 
-/** The code a join of another protocol version is refused with (HTTP's 426 Upgrade Required). */
-export const outdatedProtocolCode = 426;
-
 /** The operations `diffViews` makes: RFC 6902's add, remove and replace. */
 export type PatchOperation =
   | { op: "add"; path: string; value: unknown }

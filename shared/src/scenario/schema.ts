@@ -2,7 +2,14 @@
 // its parts (ids used in rules, weights summing to 100...) are checked in crossReferences.ts.
 import { z } from "zod";
 import { ruleSchema } from "../redLines/rule.ts";
-import { idSchema, type SourceRef, sourceRefSchema, sourcesSchema, textSchema } from "./ids.ts";
+import {
+  idSchema,
+  type SourceRef,
+  schemaMessages,
+  sourceRefSchema,
+  sourcesSchema,
+  textSchema,
+} from "./ids.ts";
 import { outcomeClassSchema } from "./outcomes.ts";
 import { scenarioTranslationsSchema } from "./translations.ts";
 
@@ -29,8 +36,8 @@ export const issueSchema = z.strictObject({
   description: textSchema,
   options: z
     .array(optionSchema)
-    .min(2, { error: "an issue needs at least two options" })
-    .max(30, { error: "an issue has at most 30 options" }),
+    .min(2, { error: schemaMessages["issue-options-min"] })
+    .max(30, { error: schemaMessages["issue-options-max"] }),
   sources: sourcesSchema,
 });
 export type Issue = z.infer<typeof issueSchema>;
@@ -54,17 +61,17 @@ export type Role = z.infer<typeof roleSchema>;
 
 const scoreSchema = z
   .number()
-  .min(0, { error: "a score ranges from 0 to 100" })
-  .max(100, { error: "a score ranges from 0 to 100" });
+  .min(0, { error: schemaMessages["score-range"] })
+  .max(100, { error: schemaMessages["score-range"] });
 
 /** A role's private utility: additive, utility = Σ weight·score/100, weights summing to 100. */
 export const roleUtilitySchema = z.strictObject({
   /** Value of no agreement (best alternative to a negotiated agreement), on the same 0–100 scale. */
   batna: z
     .number()
-    .min(0, { error: "a BATNA ranges from 0 to 100" })
-    .max(100, { error: "a BATNA ranges from 0 to 100" }),
-  weights: z.record(idSchema, z.number().min(0, { error: "a weight cannot be negative" })),
+    .min(0, { error: schemaMessages["batna-range"] })
+    .max(100, { error: schemaMessages["batna-range"] }),
+  weights: z.record(idSchema, z.number().min(0, { error: schemaMessages["weight-negative"] })),
   scores: z.record(idSchema, z.record(idSchema, scoreSchema)),
 });
 export type RoleUtility = z.infer<typeof roleUtilitySchema>;
@@ -111,7 +118,7 @@ export const effectSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("setVariant"), role: idSchema, variant: idSchema }),
   ],
   {
-    error: 'an effect has a "kind": batna, score, weight, addRedLine, removeRedLine or setVariant',
+    error: schemaMessages["effect-kind"],
   },
 );
 export type Effect = z.infer<typeof effectSchema>;
@@ -121,7 +128,7 @@ export const scenarioEventSchema = z.strictObject({
   title: textSchema,
   /** The news flash every seat sees. */
   flash: textSchema,
-  effects: z.array(effectSchema).min(1, { error: "an event needs at least one effect" }),
+  effects: z.array(effectSchema).min(1, { error: schemaMessages["event-effects"] }),
   /** When set, the event lands by itself at the start of this round. */
   atRound: z.int().min(1).optional(),
   sources: sourcesSchema,
@@ -135,22 +142,22 @@ export const clockSchema = z.strictObject({
 export type Clock = z.infer<typeof clockSchema>;
 
 export const scenarioSchema = z.strictObject({
-  format: z.literal("red-lines/scenario@1", { error: 'format must be "red-lines/scenario@1"' }),
+  format: z.literal("red-lines/scenario@1", { error: schemaMessages.format }),
   id: idSchema,
   title: textSchema,
   summary: textSchema,
   documents: z
     .array(documentSchema)
-    .min(1, { error: "list at least one document: every source names one of them" }),
+    .min(1, { error: schemaMessages.documents }),
   roles: z
     .array(roleSchema)
-    .min(2, { error: "a scenario needs at least two roles" })
-    .max(6, { error: "a scenario has at most six roles" }),
-  issues: z.array(issueSchema).min(1, { error: "a scenario needs at least one issue" }),
+    .min(2, { error: schemaMessages["roles-min"] })
+    .max(6, { error: schemaMessages["roles-max"] }),
+  issues: z.array(issueSchema).min(1, { error: schemaMessages["issues-min"] }),
   utilities: z.record(idSchema, roleUtilitySchema),
   /** Red lines each role holds in every variant. */
   redLines: redLinesByRoleSchema,
-  variants: z.array(variantSchema).min(1, { error: "a scenario needs at least one variant" }),
+  variants: z.array(variantSchema).min(1, { error: schemaMessages["variants-min"] }),
   defaultVariant: idSchema,
   events: z.array(scenarioEventSchema),
   turnOrder: z.array(idSchema),
@@ -158,10 +165,9 @@ export const scenarioSchema = z.strictObject({
   /** How the talks can end, as the debrief names it: every ending in exactly one class. */
   outcomes: z
     .array(outcomeClassSchema, {
-      error:
-        "list the outcome classes: how the talks can end, each with its endings and, for agreements, a rule",
+      error: schemaMessages["outcomes-list"],
     })
-    .min(1, { error: "a scenario needs its outcome classes" }),
+    .min(1, { error: schemaMessages["outcomes-min"] }),
   /** Its texts in other languages, by language (translations.ts); a text not there reads in English. */
   translations: scenarioTranslationsSchema.optional(),
 });

@@ -70,7 +70,9 @@ export const scenarioTranslationSchema = z.strictObject({
 });
 export type ScenarioTranslation = z.infer<typeof scenarioTranslationSchema>;
 
-const languagesError = `translations are keyed by language: ${translationLocales.join(", ")} (the scenario's own texts are English)`;
+/** The languages a translation may be in, as the problem of another one names them. */
+export const translationLanguages = translationLocales.join(", ");
+export const languagesError = `translations are keyed by language: ${translationLanguages} (the scenario's own texts are English)`;
 
 export const scenarioTranslationsSchema = z.partialRecord(
   z.enum(translationLocales as [TranslationLocale, ...TranslationLocale[]], { error: languagesError }),
@@ -253,16 +255,19 @@ const keyText = (key: readonly string[]) => key.join(".");
  */
 export function translationErrors(
   scenario: Texts & { translations?: ScenarioTranslations | undefined },
-): { path: (string | number)[]; message: string }[] {
+): { path: (string | number)[]; message: string; problem: { code: "translation.stray"; values: { at: string } } }[] {
   const known = new Set<string>();
   forEachText(scenario, (slot) => known.add(keyText(slot.key)));
-  const errors: { path: (string | number)[]; message: string }[] = [];
+  const errors: ReturnType<typeof translationErrors> = [];
   for (const [locale, translation] of Object.entries(scenario.translations ?? {})) {
     for (const key of overlayKeys(translation)) {
       if (!known.has(keyText(key))) {
+        const at = keyText(key);
         errors.push({
           path: ["translations", locale, ...key],
-          message: `no text of the scenario is at ${keyText(key)}: check the id, or remove this translation`,
+          message: `no text of the scenario is at ${at}: check the id, or remove this translation`,
+          // The studio's words for it, in its reader's language (client/messages/<locale>/checks.json).
+          problem: { code: "translation.stray", values: { at } },
         });
       }
     }

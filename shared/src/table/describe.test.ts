@@ -121,9 +121,9 @@ const cases: [TableEvent, string, string | null][] = [
     null,
   ],
   [
-    { type: "acceptance-withdrawn", at: 7, seat: "us", version: 2, rules: ["us-a"] },
+    { type: "acceptance-withdrawn", at: 7, seat: "us", version: 2, rules: ["us-no-nato-now"] },
     "United States' acceptance of version 2 lapsed after the news.",
-    "United States's acceptance of version 2 lapsed: the news broke its red line us-a.",
+    "United States's acceptance of version 2 lapsed: the news broke its red line “No NATO membership now”.",
   ],
   [
     {
@@ -134,7 +134,7 @@ const cases: [TableEvent, string, string | null][] = [
       rules: ["ua-accountability", "ua-no-legal-cession"],
     },
     "Ukraine's acceptance of version 2 lapsed after the news.",
-    "Ukraine's acceptance of version 2 lapsed: the news broke its red line ua-accountability, ua-no-legal-cession.",
+    "Ukraine's acceptance of version 2 lapsed: the news broke its red lines “No amnesty for war crimes” and “No legal cession of Ukrainian land”.",
   ],
   [{ type: "turn-passed", at: 8, seat: "europe" }, "Europe passed.", null],
   [{ type: "turn-timed-out", at: 8, seat: "us" }, "United States' time ran out.", null],
@@ -325,8 +325,34 @@ describe("event lines and alerts", () => {
       "Делегація «Україна» спробувала прийняти версію 4 всупереч своїм червоним лініям «Жодної амністії за воєнні злочини» і «Жодної юридичної передачі української землі».",
     );
     expect(alerts).toContain("Угоди досягнуто на основі версії 5: Крихке перемирʼя.");
+    // The red lines a lapsed acceptance broke, by their Ukrainian titles: never by their ids.
+    expect(alerts).toContain(
+      "Згода делегації «Сполучені Штати» на версію 2 втратила силу: новини порушили її червону лінію «Жодного членства в НАТО зараз».",
+    );
+    expect(alerts).toContain(
+      "Згода делегації «Україна» на версію 2 втратила силу: новини порушили її червоні лінії «Жодної амністії за воєнні злочини» і «Жодної юридичної передачі української землі».",
+    );
+    for (const alert of alerts) expect(alert).not.toMatch(/\b(?:ua|us|eu|ru)-[a-z]/);
     expect(alerts).toContain(
       "Місце делегації «Сполучені Штати» порожнє: гравець вийшов або втратив зʼєднання. Передайте місце іншому гравцеві або зачекайте, поки він повернеться.",
+    );
+  });
+
+  it("names the red line news added when it lapses an acceptance, by its title in each language", () => {
+    const lapsed: TableEvent = {
+      type: "acceptance-withdrawn",
+      at: 1,
+      seat: "ukraine",
+      version: 1,
+      rules: ["ua-no-nato-ban"],
+    };
+    const raised = alertFor(state, lapsed);
+    if (!raised) throw new Error("a lapsed acceptance raises an alert");
+    expect(english(scenario, raised.phrase)).toBe(
+      "Ukraine's acceptance of version 1 lapsed: the news broke its red line “No constitutional ban on NATO”.",
+    );
+    expect(uk(raised.phrase)).toBe(
+      "Згода делегації «Україна» на версію 1 втратила силу: новини порушили її червону лінію «Жодної конституційної заборони на вступ до НАТО».",
     );
   });
 

@@ -75,6 +75,60 @@ describe("erasing a student's name and words", () => {
     expect(JSON.stringify(view)).not.toContain("ukraine Jane Doe");
   });
 
+  it("drops the words' translations from the stored event, not only from what is shown", () => {
+    const message: TableEvent = {
+      type: "message-sent",
+      at: 1,
+      from: "ukraine",
+      to: null,
+      text: "The line holds",
+      translations: { uk: "Лінія тримається" },
+    };
+    const objection: TableEvent = {
+      type: "version-objected",
+      at: 2,
+      seat: "ukraine",
+      version: 1,
+      issues: ["territory"],
+      note: "Not on my watch",
+      noteTranslations: { uk: "Не за мого чергування" },
+    };
+    // A note only in translation is words all the same.
+    const translatedOnly: TableEvent = { ...objection, note: "" };
+    const erased = [message, objection, translatedOnly].map((event) => erasedEvent(event, "ukraine"));
+    expect(erased).toEqual([
+      { type: "message-sent", at: 1, from: "ukraine", to: null, text: "", erased: true },
+      {
+        type: "version-objected",
+        at: 2,
+        seat: "ukraine",
+        version: 1,
+        issues: ["territory"],
+        note: "",
+        erased: true,
+      },
+      {
+        type: "version-objected",
+        at: 2,
+        seat: "ukraine",
+        version: 1,
+        issues: ["territory"],
+        note: "",
+        erased: true,
+      },
+    ]);
+    for (const event of erased) {
+      expect(event && Object.hasOwn(event, "translations")).toBe(false);
+      expect(event && Object.hasOwn(event, "noteTranslations")).toBe(false);
+      expect(eventSchema.parse(event)).toEqual(event);
+    }
+    const stored = JSON.stringify(erased);
+    for (const words of ["Лінія", "чергування", "line holds", "my watch"])
+      expect(stored).not.toContain(words);
+    // Another seat's translated words stay.
+    expect(erasedEvent(message, "us")).toBeNull();
+  });
+
   it("is idempotent and leaves bots' claims alone", () => {
     const table = playedTable();
     const once = erase(table.events, "ukraine").after;

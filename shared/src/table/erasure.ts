@@ -1,7 +1,8 @@
 // Erasing one student's personal data from a table's log, on request: the names the seat was
 // claimed under become a neutral placeholder, and the words its holders wrote (chat messages,
-// objection notes, a walk-out note) are emptied. Every event stays where it was, marked erased,
-// so the log still folds to the same game: same seats, turns, versions and outcome.
+// objection notes, a walk-out note) are emptied, in every language they were given in. Every
+// event stays where it was, marked erased, so the log still folds to the same game: same seats,
+// turns, versions and outcome.
 import type { TableEvent } from "./events.ts";
 
 /** What an erased student is called in the log, the views, the debrief and the exports. */
@@ -17,12 +18,18 @@ export function erasedEvent(event: TableEvent, seat: string): TableEvent | null 
       // A bot's claim carries no person's name.
       if (event.seat !== seat || event.bot !== undefined || event.name === null || event.erased) return null;
       return { ...event, name: erasedStudentName, erased: true };
-    case "message-sent":
+    case "message-sent": {
       if (event.from !== seat || event.erased) return null;
-      return { ...event, text: "", erased: true };
-    case "version-objected":
-      if (event.seat !== seat || event.erased || event.note === "") return null;
-      return { ...event, note: "", erased: true };
+      // The words go in every language they were given in.
+      const { translations: _translations, ...message } = event;
+      return { ...message, text: "", erased: true };
+    }
+    case "version-objected": {
+      if (event.seat !== seat || event.erased) return null;
+      if (event.note === "" && event.noteTranslations === undefined) return null;
+      const { noteTranslations: _noteTranslations, ...objection } = event;
+      return { ...objection, note: "", erased: true };
+    }
     case "walked-out":
       if (event.seat !== seat || event.erased || event.note === null) return null;
       return { ...event, note: null, erased: true };

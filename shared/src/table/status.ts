@@ -202,8 +202,8 @@ export function alertFor(_state: TableState, event: TableEvent): RaisedAlert | n
         phrase: phrase("alert.acceptance-withdrawn", {
           role: { role: event.seat },
           version: event.version,
-          // As the alert has always named them: by id.
-          rules: event.rules.join(", "),
+          // By their titles, in the reader's language: an id never reaches a screen.
+          redLines: { redLines: event.rules },
         }),
         at: event.at,
       };

@@ -1,8 +1,9 @@
 // A cited seed document: its title, the sections the scenario cites (anchored like the table's
 // citation links) and, when installed on this server, the document itself. Server component;
 // `file` must be one of the scenarios' documents, so no other path is ever read. The page's own
-// words are in the reader's language; the document is the English seed document, and a reader of
-// another language is told so.
+// words, the document's title and the names of what cites it are in the reader's language; the
+// document is the English seed document (its sections too), and a reader of another language is
+// told so.
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -26,7 +27,7 @@ function decoded(segment: string): string {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { file } = await params;
-  const document = citedDocument(decoded(file));
+  const document = citedDocument(decoded(file), await getLocale());
   const [t, app] = await Promise.all([getTranslations("entry.meta"), getTranslations("app")]);
   return {
     title: document ? `${document.title} · ${app("title")}` : t("unknownSource", { app: app("title") }),
@@ -41,10 +42,10 @@ function askedSection(value: string | string[] | undefined): { section: string; 
 
 export default async function SourcePage({ params, searchParams }: Props) {
   const { file } = await params;
-  const document = citedDocument(decoded(file));
+  const locale = await getLocale();
+  const document = citedDocument(decoded(file), locale);
   if (!document) notFound();
   const t = await getTranslations("entry.sources");
-  const locale = await getLocale();
   const raw = await readSeed(document.file);
   const asked = askedSection((await searchParams).section).filter(
     (a) => !document.sections.some((s) => s.slug === a.slug),
@@ -58,7 +59,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   return (
     <main id="main" className="page">
       <p className="muted">{t("kicker", { scenarios: document.scenarios.join(", ") })}</p>
-      <h1 lang="en">{document.title}</h1>
+      <h1 lang={document.titleLang}>{document.title}</h1>
       <p className="muted">{t("file", { file: document.file })}</p>
       {locale === "en" ? null : <p className="lede">{t("inEnglish")}</p>}
       <SourceDocument document={document} text={text} />

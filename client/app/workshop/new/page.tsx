@@ -2,14 +2,16 @@
 // as plain data: title, summary, source documents (by their titles), variants and the clock's
 // defaults. The built-in ones come from the registry; those saved from the studio (the latest
 // version of each) from the server this page is rendered in, which reads them from its database.
+// Their texts are in the reader's language, from each scenario's translation (English without one).
 import {
+  type Locale,
   type StoredScenarioChoices,
   scenarioChoiceSchema,
   storedScenarioChoicesKey,
 } from "@red-lines/shared/protocol";
-import { getScenario, scenarioIds } from "@red-lines/shared/scenarios";
+import { getScenario, localizeScenario, scenarioIds } from "@red-lines/shared/scenarios";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ScenarioChoice } from "../../../components/entry/scenarioChoice.ts";
 import { WorkshopForm } from "../../../components/entry/WorkshopForm.tsx";
 import { PageMessages } from "../../../i18n/PageMessages.tsx";
@@ -19,10 +21,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("newWorkshop", { app: app("title") }) };
 }
 
-function builtInChoices(): ScenarioChoice[] {
+function builtInChoices(locale: Locale): ScenarioChoice[] {
   return scenarioIds.flatMap((id) => {
-    const scenario = getScenario(id);
-    if (!scenario) return [];
+    const found = getScenario(id);
+    if (!found) return [];
+    const scenario = localizeScenario(found, locale);
     return [
       {
         id: scenario.id,
@@ -45,13 +48,13 @@ function builtInChoices(): ScenarioChoice[] {
 }
 
 /** The stored scenarios the server offers; none when it offers none or could not read them. */
-async function storedChoices(): Promise<ScenarioChoice[]> {
+async function storedChoices(locale: Locale): Promise<ScenarioChoice[]> {
   const offered = (globalThis as unknown as Record<symbol, StoredScenarioChoices | undefined>)[
     Symbol.for(storedScenarioChoicesKey)
   ];
   if (!offered) return [];
   try {
-    return scenarioChoiceSchema.array().parse(await offered());
+    return scenarioChoiceSchema.array().parse(await offered(locale));
   } catch {
     // The built-in scenarios still make a working form.
     return [];
@@ -69,13 +72,16 @@ export default async function NewWorkshopPage({
   // this browser's storage instead of a blank form.
   const { created } = await searchParams;
   const createdId = typeof created === "string" && uuidPattern.test(created) ? created : undefined;
-  const t = await getTranslations("entry.newWorkshop");
+  const [t, locale] = await Promise.all([getTranslations("entry.newWorkshop"), getLocale()]);
   return (
     <main id="main" className="page">
       <h1>{t("heading")}</h1>
       <p className="lede">{t("lede")}</p>
       <PageMessages areas={["entry"]}>
-        <WorkshopForm scenarios={[...builtInChoices(), ...(await storedChoices())]} createdId={createdId} />
+        <WorkshopForm
+          scenarios={[...builtInChoices(locale), ...(await storedChoices(locale))]}
+          createdId={createdId}
+        />
       </PageMessages>
     </main>
   );
