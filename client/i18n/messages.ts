@@ -19,6 +19,7 @@ export const namespaces = [
   "feed",
   "summary",
   "bots",
+  "checks",
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 

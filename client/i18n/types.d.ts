@@ -2,6 +2,7 @@
 import type { Locale } from "@red-lines/shared/protocol";
 import type app from "../messages/en/app.json";
 import type bots from "../messages/en/bots.json";
+import type checks from "../messages/en/checks.json";
 import type common from "../messages/en/common.json";
 import type consoleMessages from "../messages/en/console.json";
 import type debrief from "../messages/en/debrief.json";
@@ -29,6 +30,7 @@ declare module "next-intl" {
       feed: typeof feed;
       summary: typeof summary;
       bots: typeof bots;
+      checks: typeof checks;
     };
   }
 }

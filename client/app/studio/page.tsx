@@ -19,7 +19,7 @@ export default async function StudioPage() {
       <h1>{t("title")}</h1>
       <p className={styles.lede}>{t("lede")}</p>
       <p className={styles.narrow}>{t("narrow")}</p>
-      <PageMessages areas={["studio", "engine"]}>
+      <PageMessages areas={["studio", "engine", "checks"]}>
         <StudioApp />
       </PageMessages>
     </main>

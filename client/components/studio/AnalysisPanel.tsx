@@ -5,6 +5,7 @@ import type { AnalysisFigures, Draft } from "@red-lines/shared/studio";
 import { useFormatter, useTranslations } from "next-intl";
 import { sentence } from "./fields.tsx";
 import { describePlace, parsePath } from "./places.ts";
+import { useProblemText } from "./problemText.ts";
 import styles from "./Studio.module.css";
 import type { Analysis } from "./useStudioEngine.ts";
 
@@ -32,6 +33,7 @@ export function AnalysisPanel({
   const t = useTranslations("studio");
   const format = useFormatter();
   const count = useCount();
+  const problemText = useProblemText();
   const report = analysis?.report;
   const roleName = (id: string) => draft.roles.find((r) => r.id === id)?.name || id;
   const status = !report
@@ -58,7 +60,7 @@ export function AnalysisPanel({
                   onClick={() => onGoTo(path)}
                 >
                   <span className={styles.place}>{describePlace(t, draft, path)}</span>{" "}
-                  {sentence(error.message)}
+                  {sentence(problemText(error))}
                 </button>
               </li>
             );

@@ -11,7 +11,7 @@ import {
   draftJson,
   withoutStrayTranslations,
 } from "@red-lines/shared/studio";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { instructorKeysHere } from "../../lib/credentials.ts";
 import { type ServerErrorText, useServerErrorText } from "../../lib/serverErrors.ts";
@@ -19,6 +19,7 @@ import { AnalysisPanel } from "./AnalysisPanel.tsx";
 import { BalancePanel } from "./BalancePanel.tsx";
 import { fieldId, StudioContext } from "./context.tsx";
 import { type SectionId, type StudioT, sectionOf, sections } from "./places.ts";
+import { useProblemText } from "./problemText.ts";
 import styles from "./Studio.module.css";
 import { IssuesSection, RolesSection, ScenarioSection, ScoresSection } from "./sections.tsx";
 import { EventsSection, OutcomesSection, RedLinesSection, VariantsSection } from "./sections2.tsx";
@@ -389,7 +390,8 @@ function Editor({
   const [saved, setSaved] = useState<{ version: number; unchanged: boolean; title: string } | null>(null);
   const [saveProblem, setSaveProblem] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
-  const { analysis, busy } = useLiveAnalysis(draft);
+  const { analysis, busy } = useLiveAnalysis(draft, useLocale());
+  const problemText = useProblemText();
   const { balance, run, cancel } = useBalanceCheck();
   const focusAfter = useRef<(string | number)[] | null>(null);
 
@@ -427,10 +429,11 @@ function Editor({
     const map = new Map<string, string[]>();
     const report = analysis?.report;
     if (report && !report.ok) {
-      for (const error of report.errors) map.set(error.path, [...(map.get(error.path) ?? []), error.message]);
+      for (const error of report.errors)
+        map.set(error.path, [...(map.get(error.path) ?? []), problemText(error)]);
     }
     return map;
-  }, [analysis]);
+  }, [analysis, problemText]);
 
   const goTo = (path: (string | number)[]) => {
     focusAfter.current = path;

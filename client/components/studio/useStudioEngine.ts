@@ -2,6 +2,7 @@
 // Runs the studio's engine in two web workers: one analyses each draft a moment after the author
 // stops typing (a draft still being analysed when a newer one comes is dropped with its worker),
 // the other plays the balance check's bot tables, which may take a while, with progress.
+import type { Locale } from "@red-lines/shared/protocol";
 import type { BalanceRequest, SimulationReport, StudioReport } from "@red-lines/shared/studio";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { BalanceFailure, WorkerAnswer, WorkerRequest } from "./studio.worker.ts";
@@ -16,7 +17,8 @@ function startWorker(): Worker {
 
 export type Analysis = { report: StudioReport; elapsedMs: number; draft: unknown } | null;
 
-export function useLiveAnalysis(draft: unknown): { analysis: Analysis; busy: boolean } {
+/** `locale`: the reader's, for zod's words about the draft; a new language analyses it again. */
+export function useLiveAnalysis(draft: unknown, locale: Locale): { analysis: Analysis; busy: boolean } {
   const [analysis, setAnalysis] = useState<Analysis>(null);
   const [busy, setBusy] = useState(false);
   const worker = useRef<Worker | null>(null);
@@ -56,11 +58,11 @@ export function useLiveAnalysis(draft: unknown): { analysis: Analysis; busy: boo
       const id = ++nextId.current;
       pending.current = { id, at: performance.now(), draft };
       setBusy(true);
-      const request: WorkerRequest = { type: "analyze", id, draft };
+      const request: WorkerRequest = { type: "analyze", id, draft, locale };
       worker.current?.postMessage(request);
     }, settleMs);
     return () => window.clearTimeout(timer);
-  }, [draft, connect]);
+  }, [draft, locale, connect]);
 
   return { analysis, busy };
 }

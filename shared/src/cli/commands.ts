@@ -168,7 +168,9 @@ function readTarget(target: string, io: CliIo): Target {
 
 function reportErrors(target: string, errors: readonly ScenarioError[], json: boolean, io: CliIo): void {
   if (json) {
-    io.out(JSON.stringify({ ok: false, errors }, null, 2));
+    // The CLI's words: each problem's path and English, not the code the studio renders.
+    const said = errors.map(({ path, message }) => ({ path, message }));
+    io.out(JSON.stringify({ ok: false, errors: said }, null, 2));
     return;
   }
   const plural = errors.length === 1 ? "error" : "errors";

@@ -23,7 +23,8 @@ function withOutcomes(outcomes: unknown[]): unknown {
 function errorsOf(data: unknown): ScenarioError[] {
   const result = loadScenario(data);
   if (result.ok) throw new Error("expected the scenario to be rejected");
-  return result.errors;
+  // The CLI's words: each problem's path and English (its code is checked in checks.test.ts).
+  return result.errors.map(({ path, message }) => ({ path, message }));
 }
 
 const sources = [{ file: "002_dc4659ee7f7471a7.txt", section: "Scenarios and Timelines" }];

@@ -146,9 +146,7 @@ export const scenarioSchema = z.strictObject({
   id: idSchema,
   title: textSchema,
   summary: textSchema,
-  documents: z
-    .array(documentSchema)
-    .min(1, { error: schemaMessages.documents }),
+  documents: z.array(documentSchema).min(1, { error: schemaMessages.documents }),
   roles: z
     .array(roleSchema)
     .min(2, { error: schemaMessages["roles-min"] })

@@ -253,9 +253,11 @@ const keyText = (key: readonly string[]) => key.join(".");
  * Where a translation names something the scenario does not have (a mistyped id, a priority
  * beyond the brief's): paths under `translations.<locale>`, each with a sentence.
  */
-export function translationErrors(
-  scenario: Texts & { translations?: ScenarioTranslations | undefined },
-): { path: (string | number)[]; message: string; problem: { code: "translation.stray"; values: { at: string } } }[] {
+export function translationErrors(scenario: Texts & { translations?: ScenarioTranslations | undefined }): {
+  path: (string | number)[];
+  message: string;
+  problem: { code: "translation.stray"; values: { at: string } };
+}[] {
   const known = new Set<string>();
   forEachText(scenario, (slot) => known.add(keyText(slot.key)));
   const errors: ReturnType<typeof translationErrors> = [];

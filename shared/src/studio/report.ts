@@ -3,7 +3,7 @@
 // would change from the default variant. Pure: the studio runs it in a web worker.
 import { type Analysis, analyze } from "../analysis/analyze.ts";
 import { effectiveScenario } from "../scenario/effective.ts";
-import { loadScenario, type ScenarioError } from "../scenario/load.ts";
+import { type LoadOptions, loadScenario, type ScenarioError } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 /** One analysis as the CLI's `analyze --json` prints it, without the frontier's packages. */
@@ -32,9 +32,17 @@ function figures(analysis: Analysis): AnalysisFigures {
   return rest;
 }
 
-export function studioReport(data: unknown, now: () => number = () => performance.now()): StudioReport {
+/**
+ * `options.localeError` gives zod's own words in the reader's language (the studio's browser
+ * passes its reader's); each problem's `problem` code renders the check's words in any language.
+ */
+export function studioReport(
+  data: unknown,
+  now: () => number = () => performance.now(),
+  options: LoadOptions = {},
+): StudioReport {
   const start = now();
-  const loaded = loadScenario(data);
+  const loaded = loadScenario(data, options);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
   const scenario = loaded.scenario;
   const ordered = [
