@@ -109,7 +109,7 @@ describe("the scenario on the entry pages, in the reader's language", () => {
     if (!uk?.title || !uk.summary) throw new Error("the flagship scenario has no Ukrainian title");
     const page = await browserIn("uk-UA");
     await page.goto(`${app.url}/workshop/new`);
-    const select = page.getByLabel("Сценарій", { exact: true });
+    const select = page.getByRole("combobox", { name: "Сценарій", exact: true });
     await select.selectOption("ukraine-2026");
     expect(await select.locator("option:checked").textContent()).toBe(uk.title);
     await page.getByText(uk.summary, { exact: true }).waitFor();

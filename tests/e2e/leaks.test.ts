@@ -342,7 +342,11 @@ describe("what each browser at a table receives", () => {
       // After sharing, the debrief and the replay answered this seat with content.
       expect(
         captured.some(
-          (c) => c.viewer === role && c.afterSharing && c.url.endsWith(`/debrief`) && c.bytes > 1000,
+          (c) =>
+            c.viewer === role &&
+            c.afterSharing &&
+            new URL(c.url).pathname.endsWith(`/debrief`) &&
+            c.bytes > 1000,
         ),
       ).toBe(true);
     }

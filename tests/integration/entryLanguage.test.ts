@@ -179,6 +179,7 @@ describe("the instructor's overview", () => {
           ? { title: uk.title, variant: ukVariant }
           : { title: flagship.title, variant: variant?.name },
       );
+      expect(parsed.scenarioMissing).toBe(false);
       // The join code is as the server made it, in any language.
       expect(parsed.joinCode).toBe(workshop.joinCode);
     }

@@ -67,7 +67,7 @@ describe("/metrics", () => {
       expect(response.status).toBe(404);
       expect(response.headers.get("cache-control")).toBe("no-store");
       expect(await response.json()).toEqual({
-        error: { code: "not-found", message: "There is nothing at this address." },
+        error: { code: "not-found", reason: "address", message: "There is nothing at this address." },
       });
     },
     serverTestTimeout,

@@ -225,7 +225,30 @@ describe("a workshop's stored scenario", () => {
       title: scenario.title,
       variant: "Default",
     });
+    expect(instructorOverviewSchema.parse(body).scenarioMissing).toBe(false);
     expect(JSON.stringify(body)).not.toContain(hash);
+  });
+
+  it("is flagged, not named, in the instructor overview once it is no longer on the server", async () => {
+    const workshop = await createWorkshop(1);
+    // A workshop from before snapshots, of a scenario id this server no longer has.
+    await server.database.prisma.workshop.update({
+      where: { id: workshop.workshopId },
+      data: { scenarioHash: null, scenarioId: "retired-scenario" },
+    });
+    for (const language of ["en", "uk"]) {
+      const response = await fetch(`${server.url}/api/workshops/${workshop.workshopId}?locale=${language}`, {
+        headers: { authorization: `Bearer ${workshop.instructorKey}` },
+      });
+      expect(response.status).toBe(200);
+      const body = await response.json();
+      const overview = instructorOverviewSchema.parse(body);
+      // The page words it in its reader's language: the answer carries no sentence for it.
+      expect(overview.scenarioMissing).toBe(true);
+      expect(overview.scenario).toEqual({ title: null, variant: "" });
+      expect(JSON.stringify(body)).not.toMatch(/no longer/i);
+      expect(overview.tables.map((table) => table.number)).toEqual([1]);
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { eraseSeat } from "../../lib/api.ts";
+import { usePersonName } from "../../lib/personName.ts";
 import { type ServerErrorText, useServerErrorText } from "../../lib/serverErrors.ts";
 import { CopyButton } from "../entry/CopyButton.tsx";
 import { AnswerLine } from "./AnswerLine.tsx";
@@ -58,6 +59,7 @@ export function TableControls({
   onClose: () => void;
 }) {
   const t = useTranslations("console");
+  const personName = usePersonName();
   const serverText = useServerErrorText();
   const seatId = useId();
   const [confirming, setConfirming] = useState<Confirming | null>(null);
@@ -191,7 +193,7 @@ export function TableControls({
                   {releasable.map((candidate) => (
                     <option key={candidate.role} value={candidate.role}>
                       {candidate.name}
-                      {candidate.occupant ? ` — ${candidate.occupant}` : ""}
+                      {candidate.occupant ? ` — ${personName(candidate.occupant)}` : ""}
                     </option>
                   ))}
                 </select>
@@ -288,6 +290,7 @@ function ReleaseConfirm({
   onClose: () => void;
 }) {
   const t = useTranslations("console");
+  const personName = usePersonName();
   const seat = tile.status.seats.find((candidate) => candidate.role === role);
   const name = seat?.name ?? role;
   return (
@@ -295,7 +298,7 @@ function ReleaseConfirm({
       title={t("controls.releaseTitle", { ...whose(name), table: tile.number })}
       question={t("controls.releaseQuestion", {
         taken: seat?.occupant ? "yes" : "no",
-        occupant: seat?.occupant ?? "",
+        occupant: personName(seat?.occupant) ?? "",
         name,
       })}
       confirmLabel={t("controls.releaseConfirm", whose(name))}
@@ -376,6 +379,7 @@ function EraseForm({
   onErase: (role: string) => void;
 }) {
   const t = useTranslations("console");
+  const personName = usePersonName();
   const seatId = useId();
   const [seat, setSeat] = useState("");
   const seats = tile.status.seats;
@@ -399,7 +403,7 @@ function EraseForm({
         {seats.map((candidate) => (
           <option key={candidate.role} value={candidate.role}>
             {candidate.name}
-            {candidate.occupant && !candidate.bot ? ` — ${candidate.occupant}` : ""}
+            {candidate.occupant && !candidate.bot ? ` — ${personName(candidate.occupant)}` : ""}
           </option>
         ))}
       </select>

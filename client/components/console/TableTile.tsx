@@ -6,6 +6,7 @@ import type { ConsoleSnapshot, ConsoleTable } from "@red-lines/shared/protocol";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { usePersonName } from "../../lib/personName.ts";
 import { AnswerLine } from "./AnswerLine.tsx";
 import {
   ago,
@@ -80,6 +81,7 @@ export function TableTile({
 }) {
   const t = useTranslations("console");
   const format = useFormatter();
+  const personName = usePersonName();
   const { status, number } = tile;
   const headingId = `table-${number}-heading`;
   // `now` ticks once a second; a tile re-rendered between ticks (its table changed) reads the
@@ -184,7 +186,7 @@ export function TableTile({
               <span className={styles.seatName}>
                 {seat.name}
                 <span className={styles.occupant}>
-                  {` — ${seat.occupied ? (seat.occupant ?? t("tile.taken")) : t("tile.emptySeat")}`}
+                  {` — ${seat.occupied ? (personName(seat.occupant) ?? t("tile.taken")) : t("tile.emptySeat")}`}
                 </span>
               </span>
               <span className={styles.presence}>

@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { instructorKeyFor, takeKeyFromFragment } from "../../lib/credentials.ts";
 import { useConnectionText } from "../../lib/liveRoom.ts";
+import { usePersonName } from "../../lib/personName.ts";
 import { useConsole } from "../../lib/useConsole.ts";
 import styles from "./JoinScreen.module.css";
 import { QrCode } from "./QrCode.tsx";
@@ -26,6 +27,7 @@ function seatedCount(tables: ConsoleTable[]): { seated: number; seats: number } 
 
 export function JoinScreen({ workshopId }: { workshopId: string }) {
   const t = useTranslations("entry.joinScreen");
+  const personName = usePersonName();
   const connectionText = useConnectionText();
   // undefined: not read yet (the key lives only in the browser); null: this browser has none.
   const [key, setKey] = useState<string | null | undefined>(undefined);
@@ -130,7 +132,7 @@ export function JoinScreen({ workshopId }: { workshopId: string }) {
                       <RoleFlag role={seat.role} name={seat.name} />
                       <span className={styles.role}>{seat.name}</span>
                       <span className={styles.who}>
-                        {seat.occupied ? (seat.occupant ?? t("taken")) : t("open")}
+                        {seat.occupied ? (personName(seat.occupant) ?? t("taken")) : t("open")}
                         {seat.bot ? <span className={styles.away}>{t("bot")}</span> : null}
                         {seat.occupied && !online && !seat.bot ? (
                           <span className={styles.away}>{t("away")}</span>

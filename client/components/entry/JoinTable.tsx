@@ -12,6 +12,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { joinWorkshop } from "../../lib/api.ts";
 import type { StoredSeat } from "../../lib/credentials.ts";
+import { usePersonName } from "../../lib/personName.ts";
 import { CodeEntry } from "./CodeEntry.tsx";
 import { ContinueSeat } from "./ContinueSeat.tsx";
 import styles from "./entry.module.css";
@@ -42,6 +43,7 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
   const code = checkedCode.ok ? checkedCode.code : null;
   const t = useTranslations("entry");
   const problemText = useProblemText();
+  const personName = usePersonName();
   const router = useRouter();
   const nameId = useId();
   const seatErrorId = useId();
@@ -92,11 +94,11 @@ export function JoinTable({ code: checkedCode, initialName }: { code: CheckedCod
             ? t("joinPage.seatTakenBy", {
                 role: roleName(overview, chosen.role),
                 table: chosen.table,
-                name: seat.name,
+                name: personName(seat.name),
               })
             : t("joinPage.seatTaken", { role: roleName(overview, chosen.role), table: chosen.table })),
     }));
-  }, [overview, choice, t]);
+  }, [overview, choice, t, personName]);
 
   if (!checkedCode.ok) {
     return <CodeEntry problem={checkedCode.problem} name={name} />;

@@ -55,8 +55,12 @@ function when(row: Row): number | null {
   return row.stored?.createdAt ?? null;
 }
 
-/** The scenario and variant of a workshop, or null when neither the server nor this browser says. */
-function title(row: Row): string | null {
+/**
+ * The scenario and variant of a workshop, or null when neither the server nor this browser says;
+ * `missing` when the server says the workshop's scenario is no longer there.
+ */
+function title(row: Row, missing: string): string | null {
+  if (row.answer.kind === "known" && row.answer.overview.scenarioMissing) return missing;
   const known = row.answer.kind === "known" ? row.answer.overview.scenario : null;
   const scenario = known?.title ?? row.stored?.scenarioTitle ?? "";
   const variant = known?.variant ?? row.stored?.variantName ?? "";
@@ -161,7 +165,7 @@ export function MyWorkshops() {
                   : { status: t("unknownForNow"), detail: problemText(answer.problem) };
           return (
             <li key={row.workshopId} className={styles.workshop} data-testid="my-workshop">
-              <h3 className={styles.workshopTitle}>{title(row) ?? t("untitled")}</h3>
+              <h3 className={styles.workshopTitle}>{title(row, t("scenarioMissing")) ?? t("untitled")}</h3>
               <dl className={styles.facts}>
                 <div>
                   <dt>{t("created")}</dt>

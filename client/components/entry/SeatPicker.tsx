@@ -3,6 +3,7 @@
 // offers no seats and says so.
 import type { SeatingOverview } from "@red-lines/shared/protocol";
 import { useTranslations } from "next-intl";
+import { usePersonName } from "../../lib/personName.ts";
 import styles from "./entry.module.css";
 import { FieldError } from "./FieldError.tsx";
 import { RoleFlag } from "./RoleFlag.tsx";
@@ -43,6 +44,7 @@ export function SeatPicker({
   errorId: string;
 }) {
   const t = useTranslations("entry.seatPicker");
+  const personName = usePersonName();
   const freeSeats = overview.tables
     .filter((table) => !isOver(table))
     .reduce((sum, table) => sum + table.seats.filter((seat) => !seat.taken).length, 0);
@@ -115,7 +117,7 @@ export function SeatPicker({
                           <span className={styles.seatState}>
                             {seat.taken
                               ? seat.name
-                                ? t("takenBy", { name: seat.name })
+                                ? t("takenBy", { name: personName(seat.name) })
                                 : t("taken")
                               : t("isFree")}
                           </span>

@@ -1,6 +1,7 @@
 // Who sits where: each seat's flag, name, occupant and whether they are connected right now.
 import type { TableView } from "@red-lines/shared/protocol";
 import { useTranslations } from "next-intl";
+import { usePersonName } from "../../lib/personName.ts";
 import { RoleFlag } from "../entry/RoleFlag.tsx";
 import styles from "./table.module.css";
 
@@ -17,6 +18,7 @@ export function Seats({
   presence?: boolean;
 }) {
   const t = useTranslations("table");
+  const personName = usePersonName();
   return (
     <ul className={styles.seats} aria-label={label ?? t("seats.label")}>
       {view.seats.map((seat) => {
@@ -28,7 +30,7 @@ export function Seats({
               <strong>{seat.name}</strong>
               {seat.role === view.me?.role && ` ${t("you")}`}
               <span>
-                {seat.occupied ? (seat.occupant ?? t("seats.taken")) : t("seats.free")}
+                {seat.occupied ? (personName(seat.occupant) ?? t("seats.taken")) : t("seats.free")}
                 {seat.occupied && presence && (
                   <span className={styles.presence} data-online={online}>
                     <span aria-hidden="true">{online ? " ● " : " ○ "}</span>

@@ -282,7 +282,8 @@ export async function instructorOverview(prisma: Db, workshopId: string, key: st
 /**
  * The instructor's overview as `GET /api/workshops/:id` answers it: the scenario and variant by
  * their titles (in the reader's `locale`, from the scenario's translation), and where the talks
- * stand at each table.
+ * stand at each table. A scenario no longer on this server is flagged (`scenarioMissing`, no
+ * title), for the page to say in its reader's language.
  */
 export async function instructorSummary(
   prisma: Db,
@@ -297,10 +298,9 @@ export async function instructorSummary(
   const progress = await tableProgress(prisma, overview.workshopId);
   return {
     ...shown,
-    scenario: {
-      title: scenario?.title ?? "A scenario no longer on this server",
-      variant: variant?.name ?? "",
-    },
+    scenario: { title: scenario?.title ?? null, variant: variant?.name ?? "" },
+    // Said by the page in its reader's language: the server answers no sentence for it.
+    scenarioMissing: scenario === undefined,
     tables: overview.tables.map((table) => ({ ...table, progress: progress.get(table.id) ?? "not-started" })),
   };
 }

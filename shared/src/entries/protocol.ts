@@ -17,6 +17,8 @@ export * from "../protocol/workshop.ts";
 export * from "../redLines/rule.ts";
 export * from "../scenario/ids.ts";
 export * from "../table/commands.ts";
+// What an erased student is called in the views and logs, which a page says in its reader's language.
+export { erasedStudentName } from "../table/erasure.ts";
 export * from "../table/outcome.ts";
 export * from "../table/refusals.ts";
 export { type Phase, phases } from "../table/state.ts";

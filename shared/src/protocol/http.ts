@@ -69,13 +69,16 @@ export type SeatingOverview = z.infer<typeof seatingOverviewSchema>;
 /**
  * `GET /api/workshops/:id` with the instructor key answers this: the workshop as its instructor's
  * browser lists it (scenario and variant by their titles, when it was created, where the talks
- * stand at each table and who sits there).
+ * stand at each table and who sits there). `scenarioMissing`: the workshop's scenario is no longer
+ * on this server (neither its snapshot nor a scenario of its id), so it has no title (null) and no
+ * variant name (""); a page says so in its reader's language.
  */
 export const instructorOverviewSchema = z.object({
   workshopId: z.uuid(),
   joinCode: z.string(),
   createdAt: z.iso.datetime(),
-  scenario: z.object({ title: z.string(), variant: z.string() }),
+  scenario: z.object({ title: z.string().nullable(), variant: z.string() }),
+  scenarioMissing: z.boolean(),
   tables: z.array(
     z.object({
       id: z.uuid(),

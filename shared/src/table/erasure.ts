@@ -5,7 +5,11 @@
 // turns, versions and outcome.
 import type { TableEvent } from "./events.ts";
 
-/** What an erased student is called in the log, the views, the debrief and the exports. */
+/**
+ * What an erased student is called in the log, the views, the debrief and the exports. Stored as
+ * it is, in English; a page shows it in its reader's language (client/lib/personName.ts), so this
+ * file is on the browser entry (entries/protocol.ts) and stays free of zod and scenario data.
+ */
 export const erasedStudentName = "Erased student";
 
 /**
