@@ -159,7 +159,7 @@ describe("the scenario on the entry pages, in the reader's language", () => {
     const stances = ukrainian.getByRole("region", { name: "Що кожна сторона заявляє публічно" });
     for (const id of flagship.turnOrder) {
       await ukrainian
-        .getByRole("radio", { name: new RegExp(`^${literally(roleIn("uk", id))}, стіл 1`) })
+        .getByRole("radio", { name: new RegExp(`^${literally(roleIn("uk", id))} ?, стіл 1`) })
         .waitFor();
       await stances.getByRole("heading", { name: roleIn("uk", id), exact: true }).waitFor();
       await stances.getByText(uk.roles?.[id]?.publicStance ?? "?", { exact: true }).waitFor();
@@ -177,7 +177,7 @@ describe("the scenario on the entry pages, in the reader's language", () => {
       .getByRole("heading", { name: roleIn("en", "ukraine"), exact: true })
       .waitFor();
     await german
-      .getByRole("radio", { name: new RegExp(`^${literally(roleIn("en", "russia"))}, table 1`) })
+      .getByRole("radio", { name: new RegExp(`^${literally(roleIn("en", "russia"))} ?, table 1`) })
       .waitFor();
     await switcher(german, "Language").getByRole("button", { name: "Українська" }).click();
     await german.locator(".lede").filter({ hasText: uk.title }).waitFor();
@@ -186,7 +186,7 @@ describe("the scenario on the entry pages, in the reader's language", () => {
       .getByRole("heading", { name: roleIn("uk", "ukraine"), exact: true })
       .waitFor();
     await german
-      .getByRole("radio", { name: new RegExp(`^${literally(roleIn("uk", "russia"))}, стіл 1`) })
+      .getByRole("radio", { name: new RegExp(`^${literally(roleIn("uk", "russia"))} ?, стіл 1`) })
       .waitFor();
   });
 

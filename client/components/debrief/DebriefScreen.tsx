@@ -58,19 +58,23 @@ export function DebriefScreen({ tableId, workshopId }: { tableId: string; worksh
 
   const load = useCallback(async () => {
     if (!access) return;
-    const result = await getDebrief(
-      access.kind === "instructor" ? access.workshopId : access.seat.workshopId,
-      tableId,
-      credentialOf(access),
-      locale,
-    );
+    // The debrief and the words for its issues and options (the table's last view) side by side:
+    // the page shows the debrief once it has both, so it never shows an issue by its id meanwhile.
+    const [result, view] = await Promise.all([
+      getDebrief(
+        access.kind === "instructor" ? access.workshopId : access.seat.workshopId,
+        tableId,
+        credentialOf(access),
+        locale,
+      ),
+      getReplayView(tableId, END_OF_LOG, "observer", credentialOf(access), locale),
+    ]);
     if (!result.ok) {
       setLoaded({ kind: "failed", problem: result });
       return;
     }
+    setLabels(view.ok ? labelsFromView(view.value.view) : null);
     setLoaded({ kind: "ready", debrief: result.value, locale });
-    const view = await getReplayView(tableId, END_OF_LOG, "observer", credentialOf(access), locale);
-    if (view.ok) setLabels(labelsFromView(view.value.view));
   }, [access, tableId, locale]);
 
   useEffect(() => {
