@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { english, renderer } from "../i18n/catalogs.ts";
 import { getScenario } from "../scenario/registry.ts";
 import { describeEvent } from "./describe.ts";
+import { erasedStudentName } from "./erasure.ts";
 import { eventSchema, type TableEvent } from "./events.ts";
 import { TableScript } from "./script.ts";
 import { alertFor } from "./status.ts";
@@ -354,6 +355,21 @@ describe("event lines and alerts", () => {
     expect(uk(raised.phrase)).toBe(
       "Згода делегації «Україна» на версію 1 втратила силу: новини порушили її червону лінію «Жодної конституційної заборони на вступ до НАТО».",
     );
+  });
+
+  it("names an erased student by the placeholder, in each reader's language", () => {
+    const claimed: TableEvent = {
+      type: "seat-claimed",
+      at: 1,
+      seat: "us",
+      name: erasedStudentName,
+      by: "us",
+      erased: true,
+    };
+    expect(english(scenario, describeEvent(state, claimed))).toBe("Erased student took United States' seat.");
+    const line = uk(describeEvent(state, claimed));
+    expect(line).toContain("Студент (імʼя стерто)");
+    expect(line).not.toContain(erasedStudentName);
   });
 
   it("lists objections' issues with commas in English and as Ukrainian lists them in Ukrainian", () => {

@@ -2,7 +2,8 @@
 // as a phrase (client/messages/<locale>/feed.json `event`) each reader's copy renders in their
 // language. Private messages are described without their text: who wrote to whom is all a feed
 // may show.
-import { type Phrase, type PhraseRef, phrase } from "../i18n/phrase.ts";
+import { type Phrase, type PhraseRef, type PhraseValue, phrase } from "../i18n/phrase.ts";
+import { erasedStudentName } from "./erasure.ts";
 import type { TableEvent } from "./events.ts";
 import { noAgreementReasons } from "./outcome.ts";
 import type { TableState } from "./state.ts";
@@ -24,6 +25,11 @@ export function feedList(items: readonly PhraseRef[]): PhraseRef {
  * The event's sentence. `state` is the table the event happened at; the phrase names its seats,
  * issues, options, news and red lines by id, so each reader gets them in their language.
  */
+/** A person's name as they gave it; an erased one is the placeholder, in the reader's language. */
+function personName(name: string): PhraseValue {
+  return name === erasedStudentName ? { phrase: phrase("event.erased-student") } : name;
+}
+
 export function describeEvent(_state: TableState, event: TableEvent): Phrase {
   switch (event.type) {
     case "seat-claimed": {
@@ -31,10 +37,10 @@ export function describeEvent(_state: TableState, event: TableEvent): Phrase {
       if (event.by === event.seat)
         return event.name === null
           ? phrase("event.seat-taken-anonymous", { role })
-          : phrase("event.seat-taken", { name: event.name, role });
+          : phrase("event.seat-taken", { name: personName(event.name), role });
       return event.name === null
         ? phrase("event.seat-assigned-anonymous", { role })
-        : phrase("event.seat-assigned", { name: event.name, role });
+        : phrase("event.seat-assigned", { name: personName(event.name), role });
     }
     case "seat-released": {
       const role = { role: event.seat };
