@@ -6,6 +6,16 @@ export function listWords(words: readonly string[]): string {
   return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
+/** "Ukraine's", "United States'". */
+export function possessive(name: string): string {
+  return name.endsWith("s") ? `${name}'` : `${name}'s`;
+}
+
+/** A role's name for sentences: "Europe" rather than "Europe (EU with UK, France, Germany, Poland)". */
+export function withoutGloss(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, "");
+}
+
 /** Titles in quotation marks, listed: “A”, “B” and “C”. */
 export function quoted(titles: readonly string[]): string {
   return listWords(titles.map((title) => `“${title}”`));

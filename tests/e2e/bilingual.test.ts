@@ -9,6 +9,7 @@ import type { Scenario } from "@red-lines/shared/engine";
 import { getScenario } from "@red-lines/shared/scenarios";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { shareDebrief } from "../support/api.ts";
 import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { instructorOn, openTable, seatContext, seatedWorkshop } from "../support/seats.ts";
 
@@ -169,15 +170,7 @@ describe("a bilingual table", () => {
 
     // The talks end; the instructor shares the debrief; its summary reaches Kyiv in Ukrainian.
     await instructor.run({ type: "end-talks" });
-    const sharing = await fetch(
-      `${e2e.app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${workshop.instructorKey}` },
-        body: JSON.stringify({ shared: true, revealChannels: false }),
-      },
-    );
-    expect(sharing.status).toBe(200);
+    expect(await shareDebrief(e2e.app.url, workshop, tableId)).toBe(200);
     await ua.goto(`${e2e.app.url}/debrief/${tableId}`);
     const summary = ua.getByTestId("debrief-summary");
     await summary.waitFor({ timeout: 30_000 });

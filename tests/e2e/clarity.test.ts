@@ -3,7 +3,7 @@ import { analyze, effectiveScenario, type Scenario } from "@red-lines/shared/eng
 import { getScenario } from "@red-lines/shared/scenarios";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { postJson } from "../support/api.ts";
+import { postJson, shareDebrief } from "../support/api.ts";
 import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import {
   actorOn,
@@ -232,15 +232,9 @@ describe("classroom clarity in Chromium", () => {
     // Russia waits on its debrief page; the instructor shares; it opens within about a second.
     await pages.russia.goto(`${e2e.app.url}/debrief/${tableId}`);
     await pages.russia.getByTestId("debrief-unavailable").waitFor();
-    const shared = await fetch(
-      `${e2e.app.url}/api/workshops/${workshopId}/tables/${tableId}/debrief/sharing`,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${instructorKey}` },
-        body: JSON.stringify({ shared: true, revealChannels: false }),
-      },
-    );
-    expect(shared.status).toBe(200);
+    expect(
+      await shareDebrief(e2e.app.url, { workshopId, instructorKey: instructorKey as string }, tableId),
+    ).toBe(200);
     const sharedAt = Date.now();
     await pages.russia.getByRole("heading", { name: "Your side: Russia" }).waitFor({ timeout: 10_000 });
     const opened = Date.now() - sharedAt;

@@ -15,7 +15,7 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
-import { watchTokenOf } from "../support/api.ts";
+import { shareDebrief, watchTokenOf } from "../support/api.ts";
 import { appAndBrowser } from "../support/browser.ts";
 import {
   allFingerprints,
@@ -253,15 +253,7 @@ describe("what each browser at a table receives", () => {
 
     // The instructor shares the debrief (and so the replay) with the table, channels withheld.
     sharedAt = sequence;
-    const sharing = await fetch(
-      `${e2e.app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
-      {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${workshop.instructorKey}` },
-        body: JSON.stringify({ shared: true, revealChannels: false }),
-      },
-    );
-    expect(sharing.status).toBe(200);
+    expect(await shareDebrief(e2e.app.url, workshop, tableId)).toBe(200);
     await debriefAndReplay();
 
     await Promise.all(pendingBodies);

@@ -11,7 +11,7 @@ import { getScenario } from "@red-lines/shared/scenarios";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nashPackage } from "../../shared/src/fixtures/ukraine2026.ts";
-import { postJson } from "../support/api.ts";
+import { postJson, shareDebrief } from "../support/api.ts";
 import { accessibilityViolations, appAndBrowser, artifactsDir } from "../support/browser.ts";
 import { actorOn, seatContext } from "../support/seats.ts";
 
@@ -331,15 +331,7 @@ describe("the replay page in Chromium", () => {
     await mine.goto(`${e2e.app.url}/replay/${tableId}?as=russia&at=${second}`);
     const refusal = mine.getByRole("alert", { name: "The replay could not be loaded" });
     await refusal.getByText("The facilitator has not shared this table's debrief and replay yet.").waitFor();
-    const shared = await fetch(
-      `${e2e.app.url}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
-      {
-        method: "POST",
-        headers: { authorization: `Bearer ${workshop.instructorKey}`, "content-type": "application/json" },
-        body: JSON.stringify({ shared: true, revealChannels: false }),
-      },
-    );
-    expect(shared.status).toBe(200);
+    expect(await shareDebrief(e2e.app.url, workshop, tableId)).toBe(200);
     await mine.reload();
     await at(mine, second);
     await mine.getByText("This link shows the table as russia").waitFor();

@@ -39,3 +39,20 @@ export async function watchTokenOf(
     await room.leave();
   }
 }
+
+/** The instructor shares a table's debrief (and so its replay) with its students, channels withheld; the answer's status. */
+export async function shareDebrief(
+  baseUrl: string,
+  workshop: { workshopId: string; instructorKey: string },
+  tableId: string,
+): Promise<number> {
+  const response = await fetch(
+    `${baseUrl}/api/workshops/${workshop.workshopId}/tables/${tableId}/debrief/sharing`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${workshop.instructorKey}` },
+      body: JSON.stringify({ shared: true, revealChannels: false }),
+    },
+  );
+  return response.status;
+}

@@ -6,6 +6,7 @@
 // Bounded: one analysis per distinct state of the scenario (the start, and after each injected
 // event, each of which lands once), plus a few with colliding red lines set aside — all memoised
 // in an `AnalysisCache` that tables of one workshop can share.
+
 import { type Analysis, type AnalysisOptions, analyze } from "../analysis/analyze.ts";
 import { assessPackage } from "../analysis/assessment.ts";
 import type { Collision } from "../analysis/collisions.ts";
@@ -26,6 +27,7 @@ import { evolve } from "../table/evolve.ts";
 import { batnas, outcomeWords } from "../table/outcome.ts";
 import { roleName, type TableState } from "../table/state.ts";
 import { utility } from "../utility.ts";
+import { withoutGloss } from "../words.ts";
 import { questionPhrases } from "./questions.ts";
 import type {
   ConcessionPoint,
@@ -261,11 +263,6 @@ export function withSentences(figures: DebriefFigures, scenario: Scenario, local
   };
 }
 
-/** A seat's name without its bracketed gloss: "Europe (EU with UK, …)" reads "Europe". */
-function shortName(name: string): string {
-  return name.replace(/\s*\(.*\)\s*$/, "");
-}
-
 /** Aliases a withheld red line goes by in a seat's copy (`withOthersRedLinesWithheld`). */
 const undisclosedAlias = /^undisclosed-(\d+)$/;
 
@@ -338,7 +335,7 @@ export function localizeDebrief(figures: DebriefFigures, scenario: Scenario, loc
     },
     roles: figures.roles.map((r) => {
       const role = words.roles.find((candidate) => candidate.id === r.id);
-      return role ? { ...r, name: shortName(role.name) } : r;
+      return role ? { ...r, name: withoutGloss(role.name) } : r;
     }),
     status: {
       ...status,

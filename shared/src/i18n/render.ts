@@ -10,7 +10,7 @@ import { findRedLine } from "../scenario/effective.ts";
 import { findOutcomeClass, outcomePhrase } from "../scenario/outcomes.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { localizeScenario } from "../scenario/translations.ts";
-import { listWords } from "../words.ts";
+import { listWords, possessive, withoutGloss } from "../words.ts";
 import type { Locale } from "./locales.ts";
 import type { Phrase, PhraseCode, PhraseValue } from "./phrase.ts";
 
@@ -29,14 +29,9 @@ export function listIn(locale: Locale, words: readonly string[]): string {
   return new Intl.ListFormat(locale, { type: "conjunction", style: "long" }).format(words);
 }
 
-function possessive(name: string): string {
-  return name.endsWith("s") ? `${name}'` : `${name}'s`;
-}
-
 /** A seat's name without its bracketed gloss: "United States (Washington)" reads "United States". */
 function roleName(scenario: Scenario, id: string): string {
-  const name = scenario.roles.find((r) => r.id === id)?.name ?? id;
-  return name.replace(/\s*\(.*\)\s*$/, "");
+  return withoutGloss(scenario.roles.find((r) => r.id === id)?.name ?? id);
 }
 
 export type Renderer = (phrase: Phrase) => string;

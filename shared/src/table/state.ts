@@ -3,7 +3,7 @@
 import type { Package } from "../package.ts";
 import { type EffectiveScenario, redLineTitle } from "../scenario/effective.ts";
 import type { Role } from "../scenario/schema.ts";
-import { quoted } from "../words.ts";
+import { quoted, withoutGloss } from "../words.ts";
 import type { Translations } from "./commands.ts";
 import type { Outcome } from "./outcome.ts";
 
@@ -127,8 +127,7 @@ export function heldByPerson(state: TableState, role: string): boolean {
 
 /** A role's name for sentences: "Europe" rather than "Europe (EU with UK, France, Germany, Poland)". */
 export function roleName(state: TableState, id: string): string {
-  const name = findRole(state, id)?.name ?? id;
-  return name.replace(/\s*\(.*\)\s*$/, "");
+  return withoutGloss(findRole(state, id)?.name ?? id);
 }
 
 /** `red line “No amnesty for war crimes”`, or `red lines “A” and “B”`: titles, never ids. */
@@ -137,7 +136,4 @@ export function redLinesPhrase(state: TableState, ids: readonly string[]): strin
   return `${ids.length === 1 ? "red line" : "red lines"} ${titles}`;
 }
 
-/** "Ukraine's", "United States'". */
-export function possessive(name: string): string {
-  return name.endsWith("s") ? `${name}'` : `${name}'s`;
-}
+export { possessive } from "../words.ts";

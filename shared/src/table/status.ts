@@ -1,6 +1,7 @@
 // What a facilitator follows across a room of tables: each table's status at a glance, the
 // refusals worth keeping in the log, and the alerts that call for attention. Derived only from
 // table state and events, so the console, the replay and the debrief all agree.
+
 import { z } from "zod";
 import type { Locale } from "../i18n/locales.ts";
 import { type Phrase, phrase, phraseSchema } from "../i18n/phrase.ts";
@@ -8,6 +9,7 @@ import type { Renderer } from "../i18n/render.ts";
 import { idSchema } from "../scenario/ids.ts";
 import type { Scenario } from "../scenario/schema.ts";
 import { localizeScenario } from "../scenario/translations.ts";
+import { withoutGloss } from "../words.ts";
 import { systemActor, type TableCommand, toMillis } from "./commands.ts";
 import type { TableEvent } from "./events.ts";
 import { conclusionReasons, noAgreementReasons, outcomeWords } from "./outcome.ts";
@@ -118,7 +120,7 @@ export function localizeStatus(status: TableStatus, scenario: Scenario, locale: 
     seats: status.seats.map((seat) => {
       const role = words.roles.find((r) => r.id === seat.role);
       // Without its bracketed gloss, as roleName says it: "Europe (EU with UK, …)" is "Europe".
-      return role ? { ...seat, name: role.name.replace(/\s*\(.*\)\s*$/, "") } : seat;
+      return role ? { ...seat, name: withoutGloss(role.name) } : seat;
     }),
     outcomeTitle: status.outcome === null ? null : outcomeWords(words, status.outcome).title,
   };
